@@ -1,0 +1,38 @@
+package org.ungis.schemas;
+
+import java.util.List;
+import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.events.process.CallForInputsEvent;
+import org.ungis.events.record.RecordEvent;
+import org.ungis.events.review.ReviewEvent;
+
+/** The catalogue of every topic of the platform. Code never spells a topic name anywhere else. */
+public final class Topics {
+
+  /** Submitted, revised and withdrawn contributions; key = contribution id. */
+  public static final Topic<ContributionEvent> CONTRIBUTIONS =
+      new Topic<>(
+          "ungis.contributions.v1",
+          "contributions-service",
+          ContributionEvent.class,
+          3,
+          false,
+          null);
+
+  /** Calls for inputs opened, closed and extended; key = process id; compacted snapshots. */
+  public static final Topic<CallForInputsEvent> PROCESSES =
+      new Topic<>("ungis.processes.v1", "review-service", CallForInputsEvent.class, 3, true, null);
+
+  /** Review decisions and refused decisions; key = contribution id. */
+  public static final Topic<ReviewEvent> REVIEWS =
+      new Topic<>("ungis.reviews.v1", "review-service", ReviewEvent.class, 3, false, null);
+
+  /** Published record editions (key = process id) and entries (key = process id/contribution). */
+  public static final Topic<RecordEvent> RECORDS =
+      new Topic<>("ungis.records.v1", "publication-service", RecordEvent.class, 3, true, null);
+
+  /** Every topic, in the order the workflow uses them. */
+  public static final List<Topic<?>> ALL = List.of(CONTRIBUTIONS, PROCESSES, REVIEWS, RECORDS);
+
+  private Topics() {}
+}
