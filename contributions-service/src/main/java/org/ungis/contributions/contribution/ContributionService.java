@@ -1,0 +1,245 @@
+package org.ungis.contributions.contribution;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ungis.reference.Roster;
+
+/**
+ * The intake use cases: load from the views, let the aggregate decide, publish, and wait until the
+ * view shows the change (read-your-writes). Writes to one contribution are serialized within this
+ * instance, so of two concurrent revisions with the same expected revision one wins and the other
+ * is refused as stale.
+ */
+public final class ContributionService {
+
+  private final Roster roster;
+  private final Calls calls;
+  private final ContributionViews views;
+  private final ContributionEvents events;
+  private final Clock clock;
+  private final Duration viewTimeout;
+  private final KeyedLocks locks;
+
+  /** Changes this instance wrote that its view had not shown yet when the request answered. */
+  private final Map<String, Integer> written = new ConcurrentHashMap<>();
+
+  public ContributionService(
+      Roster roster,
+      Calls calls,
+      ContributionViews views,
+      ContributionEvents events,
+      Clock clock,
+      Duration viewTimeout) {
+    this.roster = Objects.requireNonNull(roster);
+    this.calls = Objects.requireNonNull(calls);
+    this.views = Objects.requireNonNull(views);
+    this.events = Objects.requireNonNull(events);
+    this.clock = Objects.requireNonNull(clock);
+    this.viewTimeout = Objects.requireNonNull(viewTimeout);
+    this.locks = new KeyedLocks(256, viewTimeout.multipliedBy(2));
+  }
+
+  /**
+   * The outcome of a submission.
+   *
+   * @param contribution the contribution as the view shows it
+   * @param replayed true when an earlier request with the same idempotency key created it
+   */
+  public record Submission(Contribution contribution, boolean replayed) {}
+
+  /** Submits a new contribution to a call for inputs. */
+  public Submission submit(
+      Actor actor, String processId, Content.Draft draft, String idempotencyKey) {
+    checkMember(actor);
+    if (idempotencyKey == null) {
+      return new Submission(createContribution(actor, processId, draft, null), false);
+    }
+    if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+      throw new RefusedException(
+          Refusal.VALIDATION, "An Idempotency-Key has 1 to 255 characters", "Idempotency-Key");
+    }
+    String fingerprint = fingerprint(processId, draft);
+    return locks.withLock(
+        "idempotency/" + actor.agency() + "/" + idempotencyKey,
+        () -> {
+          Optional<IdempotentRequest> earlier =
+              views.idempotentRequest(actor.agency(), idempotencyKey);
+          if (earlier.isPresent()) {
+            if (!earlier.get().fingerprint().equals(fingerprint)) {
+              throw new RefusedException(
+                  Refusal.IDEMPOTENCY_KEY_REUSED,
+                  "This Idempotency-Key was used with a different request",
+                  "Idempotency-Key");
+            }
+            Contribution original =
+                views
+                    .awaitChanges(earlier.get().contributionId(), 1, viewTimeout)
+                    .orElseThrow(ContributionService::viewBehind);
+            return new Submission(original, true);
+          }
+          IdempotentRequest request =
+              new IdempotentRequest(actor.agency(), idempotencyKey, fingerprint, null);
+          return new Submission(createContribution(actor, processId, draft, request), false);
+        });
+  }
+
+  private Contribution createContribution(
+      Actor actor, String processId, Content.Draft draft, IdempotentRequest idempotency) {
+    Content content = Content.parse(draft);
+    if (processId == null || processId.isBlank()) {
+      throw new RefusedException(Refusal.VALIDATION, "processId is required", "processId");
+    }
+    Call call =
+        calls
+            .find(processId)
+            .orElseThrow(
+                () ->
+                    new RefusedException(
+                        Refusal.UNKNOWN_PROCESS,
+                        "There is no call for inputs " + processId,
+                        "processId"));
+    var meta = meta(actor);
+    call.checkAcceptsSubmission(actor.agency(), meta.occurredAt());
+    String id = UUID.randomUUID().toString();
+    Contribution contribution = Contribution.submit(meta, id, processId, content);
+    IdempotentRequest mark =
+        idempotency == null
+            ? null
+            : new IdempotentRequest(
+                idempotency.agency(), idempotency.key(), idempotency.fingerprint(), id);
+    return publishAndAwait(contribution, mark);
+  }
+
+  /** Replaces the text with a new revision. */
+  public Contribution revise(
+      Actor actor, String id, Content.Draft draft, String note, Integer expectedRevision) {
+    checkMember(actor);
+    return locks.withLock(
+        id,
+        () -> {
+          Contribution contribution = load(id);
+          contribution.checkOwnedBy(actor);
+          Content content = Content.parse(draft);
+          contribution.checkRevision(expectedRevision);
+          call(contribution.processId()).checkAcceptsRevision();
+          contribution.revise(meta(actor), content, note);
+          return publishAndAwait(contribution, null);
+        });
+  }
+
+  /** Withdraws a contribution, with a reason. */
+  public Contribution withdraw(Actor actor, String id, String reason) {
+    checkMember(actor);
+    return locks.withLock(
+        id,
+        () -> {
+          Contribution contribution = load(id);
+          contribution.withdraw(meta(actor), reason);
+          return publishAndAwait(contribution, null);
+        });
+  }
+
+  public Contribution get(String id) {
+    return views.find(id).orElseThrow(() -> notFound(id));
+  }
+
+  public Page<Contribution> list(ContributionQuery query) {
+    return views.list(query);
+  }
+
+  private Contribution publishAndAwait(Contribution contribution, IdempotentRequest idempotency) {
+    List<ContributionChange> changes = contribution.pullChanges();
+    for (ContributionChange change : changes) {
+      events.publish(change, idempotency);
+    }
+    String id = contribution.id();
+    int expected = contribution.changes();
+    Optional<Contribution> seen = views.awaitChanges(id, expected, viewTimeout);
+    if (seen.isPresent()) {
+      written.remove(id, expected);
+      return seen.get();
+    }
+    // Durable in Kafka but not yet in the view: answer with what we know, remember to wait.
+    written.put(id, expected);
+    return contribution;
+  }
+
+  /** Loads from the view, first waiting for changes this instance wrote to show up. */
+  private Contribution load(String id) {
+    Integer behind = written.get(id);
+    if (behind != null) {
+      Contribution caughtUp =
+          views.awaitChanges(id, behind, viewTimeout).orElseThrow(ContributionService::viewBehind);
+      written.remove(id, behind);
+      return caughtUp;
+    }
+    return views.find(id).orElseThrow(() -> notFound(id));
+  }
+
+  private Call call(String processId) {
+    return calls
+        .find(processId)
+        .orElseThrow(
+            () ->
+                new RefusedException(
+                    Refusal.CALL_CLOSED, "The call for inputs " + processId + " is unknown"));
+  }
+
+  private void checkMember(Actor actor) {
+    if (!roster.isMember(actor.agency())) {
+      throw new RefusedException(
+          Refusal.UNKNOWN_AGENCY,
+          "'" + actor.agency() + "' is not a member agency of UNGIS",
+          "X-Ungis-Agency");
+    }
+  }
+
+  private ContributionChange.Meta meta(Actor actor) {
+    return new ContributionChange.Meta(UUID.randomUUID(), clock.instant(), actor);
+  }
+
+  private static RefusedException notFound(String id) {
+    return new RefusedException(Refusal.NOT_FOUND, "There is no contribution " + id);
+  }
+
+  private static RefusedException viewBehind() {
+    return new RefusedException(
+        Refusal.UNAVAILABLE, "The view has not caught up with the latest change yet; retry");
+  }
+
+  /** A stable hash of what a submission asks for, to tell a retry from a different request. */
+  static String fingerprint(String processId, Content.Draft draft) {
+    StringBuilder canonical = new StringBuilder();
+    for (Object part :
+        new Object[] {
+          processId,
+          draft.title(),
+          draft.summary(),
+          draft.body(),
+          draft.language(),
+          draft.actionLines(),
+          draft.sdgs(),
+          draft.links()
+        }) {
+      String text = String.valueOf(part);
+      canonical.append(text.length()).append(':').append(text).append(';');
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package org.ungis.contributions.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ContributionTest {
+
+  static final Actor ITU = new Actor("ITU", "jane.doe@itu.int");
+  static final Actor UNDP = new Actor("UNDP", "john@undp.org");
+  static final Instant T0 = Instant.parse("2023-03-01T10:00:00Z");
+
+  static Content content(String title) {
+    return new Content(title, "", "body of " + title, Language.EN, List.of(), List.of(), List.of());
+  }
+
+  static ContributionChange.Meta meta(Actor actor, int minutes) {
+    return new ContributionChange.Meta(UUID.randomUUID(), T0.plusSeconds(60L * minutes), actor);
+  }
+
+  static Review decision(int revision, Decision decision, Decision outcome, int minutes) {
+    return new Review(
+        UUID.randomUUID(),
+        "UNDP",
+        "chair@undp.org",
+        decision,
+        "comment",
+        outcome,
+        revision,
+        false,
+        T0.plusSeconds(60L * minutes));
+  }
+
+  static Contribution submitted() {
+    Contribution c = Contribution.submit(meta(ITU, 0), "c-1", "gdc-2023", content("First"));
+    c.pullChanges();
+    return c;
+  }
+
+  @Test
+  void submissionStartsAtRevisionOneAndRecordsTheEvent() {
+    Contribution c = Contribution.submit(meta(ITU, 0), "c-1", "gdc-2023", content("First"));
+
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.revision()).isEqualTo(1);
+    assertThat(c.agency()).isEqualTo("ITU");
+    assertThat(c.submittedAt()).isEqualTo(T0);
+    assertThat(c.pullChanges())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContributionChange.Submitted.class,
+            s -> {
+              assertThat(s.revision()).isEqualTo(1);
+              assertThat(s.content().title()).isEqualTo("First");
+            });
+    assertThat(c.pullChanges()).isEmpty();
+  }
+
+  @Test
+  void revisingWhileSubmittedAddsARevision() {
+    Contribution c = submitted();
+
+    c.revise(meta(ITU, 5), content("Second"), "typo");
+
+    assertThat(c.revision()).isEqualTo(2);
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.content().title()).isEqualTo("Second");
+    assertThat(c.updatedAt()).isEqualTo(T0.plusSeconds(300));
+    assertThat(c.changes()).isEqualTo(2);
+    assertThat(c.pullChanges())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContributionChange.Revised.class, r -> assertThat(r.note()).isEqualTo("typo"));
+  }
+
+  @Test
+  void changesRequestedOnTheCurrentRevisionThenARevisionGoesBackToSubmitted() {
+    Contribution c = submitted();
+
+    c.applyDecision(decision(1, Decision.CHANGES_REQUESTED, Decision.CHANGES_REQUESTED, 10));
+    assertThat(c.status()).isEqualTo(ContributionStatus.CHANGES_REQUESTED);
+
+    c.revise(meta(ITU, 20), content("Better"), null);
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.revision()).isEqualTo(2);
+    assertThat(c.reviews()).singleElement().extracting(Review::stale).isEqualTo(true);
+  }
+
+  @Test
+  void approvalAndRejectionEndTheRound() {
+    Contribution approved = submitted();
+    approved.applyDecision(decision(1, Decision.APPROVED, Decision.APPROVED, 1));
+    assertThat(approved.status()).isEqualTo(ContributionStatus.APPROVED);
+
+    Contribution rejected = submitted();
+    rejected.applyDecision(decision(1, Decision.REJECTED, Decision.REJECTED, 1));
+    assertThat(rejected.status()).isEqualTo(ContributionStatus.REJECTED);
+  }
+
+  @Test
+  void anApprovalWithoutOutcomeWaitsForQuorum() {
+    Contribution c = submitted();
+
+    c.applyDecision(decision(1, Decision.APPROVED, null, 1));
+
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.reviews()).hasSize(1);
+  }
+
+  @Test
+  void aDecisionOnAnOlderRevisionIsStaleAndChangesNothing() {
+    Contribution c = submitted();
+    c.revise(meta(ITU, 1), content("Second"), null);
+
+    c.applyDecision(decision(1, Decision.APPROVED, Decision.APPROVED, 2));
+
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.reviews())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.stale()).isTrue();
+              assertThat(r.revision()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void theSameDecisionEventIsAppliedOnce() {
+    Contribution c = submitted();
+    Review review = decision(1, Decision.APPROVED, Decision.APPROVED, 1);
+
+    c.applyDecision(review);
+    c.applyDecision(review);
+
+    assertThat(c.reviews()).hasSize(1);
+  }
+
+  @Test
+  void approvedRejectedAndWithdrawnCannotBeRevised() {
+    Contribution approved = submitted();
+    approved.applyDecision(decision(1, Decision.APPROVED, Decision.APPROVED, 1));
+    Contribution rejected = submitted();
+    rejected.applyDecision(decision(1, Decision.REJECTED, Decision.REJECTED, 1));
+    Contribution withdrawn = submitted();
+    withdrawn.withdraw(meta(ITU, 1), "no longer relevant");
+
+    for (Contribution c : List.of(approved, rejected, withdrawn)) {
+      assertThatThrownBy(() -> c.revise(meta(ITU, 2), content("x"), null))
+          .isInstanceOfSatisfying(
+              RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.CONFLICT));
+    }
+  }
+
+  @Test
+  void withdrawalIsAllowedFromSubmittedChangesRequestedAndApproved() {
+    Contribution changesRequested = submitted();
+    changesRequested.applyDecision(
+        decision(1, Decision.CHANGES_REQUESTED, Decision.CHANGES_REQUESTED, 1));
+    Contribution approved = submitted();
+    approved.applyDecision(decision(1, Decision.APPROVED, Decision.APPROVED, 1));
+
+    for (Contribution c : List.of(submitted(), changesRequested, approved)) {
+      c.withdraw(meta(ITU, 5), "merged into another input");
+      assertThat(c.status()).isEqualTo(ContributionStatus.WITHDRAWN);
+      assertThat(c.withdrawalReason()).isEqualTo("merged into another input");
+      assertThat(c.revision()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void rejectedAndWithdrawnAreFinal() {
+    Contribution rejected = submitted();
+    rejected.applyDecision(decision(1, Decision.REJECTED, Decision.REJECTED, 1));
+    assertThatThrownBy(() -> rejected.withdraw(meta(ITU, 2), "why not"))
+        .isInstanceOfSatisfying(
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.CONFLICT));
+
+    Contribution withdrawn = submitted();
+    withdrawn.withdraw(meta(ITU, 1), "first");
+    assertThatThrownBy(() -> withdrawn.withdraw(meta(ITU, 2), "again"))
+        .isInstanceOf(RefusedException.class);
+    withdrawn.applyDecision(decision(1, Decision.APPROVED, Decision.APPROVED, 3));
+    assertThat(withdrawn.status()).isEqualTo(ContributionStatus.WITHDRAWN);
+  }
+
+  @Test
+  void aWithdrawalNeedsAReason() {
+    assertThatThrownBy(() -> submitted().withdraw(meta(ITU, 1), " "))
+        .isInstanceOfSatisfying(
+            RefusedException.class,
+            e -> {
+              assertThat(e.refusal()).isEqualTo(Refusal.VALIDATION);
+              assertThat(e.errors()).extracting(FieldError::field).containsExactly("reason");
+            });
+  }
+
+  @Test
+  void onlyTheOwningAgencyMayReviseOrWithdraw() {
+    Contribution c = submitted();
+
+    assertThatThrownBy(() -> c.revise(meta(UNDP, 1), content("mine now"), null))
+        .isInstanceOfSatisfying(
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FORBIDDEN));
+    assertThatThrownBy(() -> c.withdraw(meta(UNDP, 1), "no"))
+        .isInstanceOfSatisfying(
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FORBIDDEN));
+    assertThat(c.revision()).isEqualTo(1);
+  }
+
+  @Test
+  void anExpectedRevisionOtherThanTheCurrentIsStale() {
+    Contribution c = submitted();
+    c.checkRevision(1);
+    c.checkRevision(null);
+    assertThatThrownBy(() -> c.checkRevision(2))
+        .isInstanceOfSatisfying(
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.STALE_REVISION));
+  }
+
+  @Test
+  void stateRoundTripsThroughRestore() {
+    Contribution c = submitted();
+    c.applyDecision(decision(1, Decision.CHANGES_REQUESTED, Decision.CHANGES_REQUESTED, 1));
+    c.revise(meta(ITU, 2), content("Two"), null);
+
+    Contribution restored = Contribution.restore(c.state());
+
+    assertThat(restored.state()).isEqualTo(c.state());
+    assertThat(restored.pullChanges()).isEmpty();
+  }
+}
