@@ -1,0 +1,183 @@
+package org.ungis.publication.record;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the publication side knows about one contribution: its latest text, whether it was approved
+ * or withdrawn. It turns the contribution's events and the review outcomes (two topics, read in no
+ * guaranteed relative order) into {@link RecordChange}s, following the contribution's state
+ * machine: only an approval of the current revision counts; an approval of an older revision is
+ * stale; an approval that arrives before the text it approves waits for it; a withdrawal is final.
+ */
+public final class ContributionTrack {
+
+  private final String contributionId;
+  private String processId;
+  private String agency;
+  private Instant submittedAt;
+  private int revision;
+  private Content content;
+  private boolean withdrawn;
+  private int approvedRevision;
+  private int pendingRevision;
+  private Instant pendingAt;
+
+  private ContributionTrack(String contributionId) {
+    this.contributionId = Objects.requireNonNull(contributionId, "contributionId");
+  }
+
+  /** A contribution of which nothing is known yet. */
+  public static ContributionTrack unknown(String contributionId) {
+    return new ContributionTrack(contributionId);
+  }
+
+  public static ContributionTrack restore(State state) {
+    ContributionTrack track = new ContributionTrack(state.contributionId());
+    track.processId = state.processId();
+    track.agency = state.agency();
+    track.submittedAt = state.submittedAt();
+    track.revision = state.revision();
+    track.content = state.content();
+    track.withdrawn = state.withdrawn();
+    track.approvedRevision = state.approvedRevision();
+    track.pendingRevision = state.pendingRevision();
+    track.pendingAt = state.pendingAt();
+    return track;
+  }
+
+  public State state() {
+    return new State(
+        contributionId,
+        processId,
+        agency,
+        submittedAt,
+        revision,
+        content,
+        withdrawn,
+        approvedRevision,
+        pendingRevision,
+        pendingAt);
+  }
+
+  /**
+   * The text of a revision (submitted or revised).
+   *
+   * @return the approval that was waiting for this text, if any
+   */
+  public Optional<RecordChange> textOf(
+      String processId, String agency, int revision, Content content, Instant at) {
+    identify(processId, agency);
+    if (submittedAt == null || revision == 1) {
+      submittedAt = at;
+    }
+    if (withdrawn || revision <= this.revision) {
+      return Optional.empty();
+    }
+    this.revision = revision;
+    this.content = content;
+    if (pendingRevision == revision) {
+      Instant approvedAt = pendingAt;
+      clearPending();
+      return approve(approvedAt);
+    }
+    if (pendingRevision < revision) {
+      clearPending();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A review round ended with an approval of a revision.
+   *
+   * @return the entry that enters the record, if the approval is for the current revision
+   */
+  public Optional<RecordChange> approved(
+      String processId, String agency, int revision, Instant at) {
+    identify(processId, agency);
+    if (withdrawn || revision < this.revision || revision <= approvedRevision) {
+      return Optional.empty();
+    }
+    if (revision > this.revision) {
+      pendingRevision = revision;
+      pendingAt = at;
+      return Optional.empty();
+    }
+    return approve(at);
+  }
+
+  /**
+   * The contribution was withdrawn.
+   *
+   * @return the removal of its entry, if it was in the record
+   */
+  public Optional<RecordChange> withdrawnAt(String processId, String agency, Instant at) {
+    identify(processId, agency);
+    if (withdrawn) {
+      return Optional.empty();
+    }
+    withdrawn = true;
+    content = null;
+    clearPending();
+    if (approvedRevision > 0) {
+      return Optional.of(new RecordChange.EntryWithdrawn(this.processId, contributionId, at));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<RecordChange> approve(Instant at) {
+    approvedRevision = revision;
+    return Optional.of(
+        new RecordChange.EntryApproved(
+            new Entry(processId, contributionId, agency, "", revision, submittedAt, at, content)));
+  }
+
+  private void identify(String processId, String agency) {
+    if (this.processId == null) {
+      this.processId = Objects.requireNonNull(processId, "processId");
+    }
+    if (this.agency == null) {
+      this.agency = Objects.requireNonNull(agency, "agency");
+    }
+  }
+
+  private void clearPending() {
+    pendingRevision = 0;
+    pendingAt = null;
+  }
+
+  public boolean isWithdrawn() {
+    return withdrawn;
+  }
+
+  public int revision() {
+    return revision;
+  }
+
+  /**
+   * The saved form of a track.
+   *
+   * @param contributionId the contribution
+   * @param processId its call for inputs, null while unknown
+   * @param agency owning agency, null while unknown
+   * @param submittedAt first submission, null while unknown
+   * @param revision latest revision whose text is known, 0 if none
+   * @param content text of that revision, null if none (or withdrawn)
+   * @param withdrawn whether it was withdrawn
+   * @param approvedRevision revision that entered the record, 0 if none
+   * @param pendingRevision approved revision whose text has not arrived yet, 0 if none
+   * @param pendingAt when that approval was decided
+   */
+  public record State(
+      String contributionId,
+      String processId,
+      String agency,
+      Instant submittedAt,
+      int revision,
+      Content content,
+      boolean withdrawn,
+      int approvedRevision,
+      int pendingRevision,
+      Instant pendingAt) {}
+}
