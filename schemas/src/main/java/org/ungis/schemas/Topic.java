@@ -1,8 +1,14 @@
 package org.ungis.schemas;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.ungis.registry.serde.AvroSerdeConfig;
+import org.ungis.registry.serde.SpecificAvroSerde;
 
 /**
  * One Kafka topic of the platform: its name, the owning service, the Avro value type and the
@@ -37,5 +43,25 @@ public record Topic<V extends SpecificRecord>(
   /** The registry subject of the value schema under TopicNameStrategy. */
   public String valueSubject() {
     return name + "-value";
+  }
+
+  /** The serde of every key of the platform's topics: a plain string. */
+  public Serde<String> keySerde() {
+    return Serdes.String();
+  }
+
+  /**
+   * A configured serde of this topic's values in the Confluent wire format, reading into {@link
+   * #valueType()}.
+   *
+   * @param serdeConfig at least {@code schema.registry.url}; any other {@link AvroSerdeConfig}
+   *     property (credentials, {@code auto.register.schemas}, ...) is passed on
+   */
+  public SpecificAvroSerde<V> valueSerde(Map<String, ?> serdeConfig) {
+    Map<String, Object> config = new HashMap<>(serdeConfig);
+    config.put(AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE_CONFIG, valueType);
+    SpecificAvroSerde<V> serde = new SpecificAvroSerde<>();
+    serde.configure(config, false);
+    return serde;
   }
 }
