@@ -1,0 +1,138 @@
+package org.ungis.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes a servlet service an OAuth2 resource server of the platform: every request needs a valid
+ * bearer JWT for the platform's audience, except the health, info, metrics and API-doc endpoints
+ * and the paths in {@code ungis.security.public-paths}. The {@link JwtDecoder} is Spring Boot's,
+ * built from {@code spring.security.oauth2.resourceserver.jwt.*}; this configuration adds the
+ * audience check (Boot applies every {@code OAuth2TokenValidator<Jwt>} bean), the claim mapping to
+ * {@link AuthenticatedActor} and problem+json answers for {@code 401}/{@code 403}.
+ */
+@AutoConfiguration(
+    beforeName = {
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+    })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "ungis.security.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(UngisSecurityProperties.class)
+public final class PlatformSecurityAutoConfiguration {
+
+  /** Paths every service serves without a token. */
+  static final List<String> ALWAYS_PUBLIC =
+      List.of(
+          "/actuator/health",
+          "/actuator/health/**",
+          "/actuator/info",
+          "/actuator/prometheus",
+          "/v3/api-docs",
+          "/v3/api-docs/**",
+          "/swagger-ui.html",
+          "/swagger-ui/**",
+          "/error");
+
+  @Bean
+  OAuth2TokenValidator<Jwt> ungisAudienceValidator(UngisSecurityProperties settings) {
+    return new AudienceValidator(settings.audience());
+  }
+
+  @Bean
+  SecurityFilterChain ungisResourceServerFilterChain(
+      HttpSecurity http, UngisSecurityProperties settings, ObjectProvider<JwtDecoder> decoders) {
+    if (decoders.getIfAvailable() == null) {
+      throw new IllegalStateException(
+          "platform-security needs a token source: set"
+              + " spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or"
+              + " public-key-location), or switch the library off with"
+              + " ungis.security.enabled=false");
+    }
+    ProblemResponses problems = new ProblemResponses(settings.realm());
+    List<RequestMatcher> publicPaths = publicPaths(settings.publicPaths());
+    http.csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .authorizeHttpRequests(
+            requests -> {
+              requests
+                  .dispatcherTypeMatchers(DispatcherType.ERROR)
+                  .permitAll()
+                  .requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new))
+                  .permitAll();
+              if (!publicPaths.isEmpty()) {
+                requests.requestMatchers(publicPaths.toArray(RequestMatcher[]::new)).permitAll();
+              }
+              requests.anyRequest().authenticated();
+            })
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(
+                        jwt ->
+                            jwt.jwtAuthenticationConverter(
+                                new ActorJwtConverter(settings.claims())))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    return http.build();
+  }
+
+  @Bean
+  WebMvcConfigurer authenticatedActorWebMvcConfigurer() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new AuthenticatedActorArgumentResolver());
+      }
+    };
+  }
+
+  /** {@code /path/**} or {@code GET /path/**}. */
+  static List<RequestMatcher> publicPaths(List<String> entries) {
+    List<RequestMatcher> matchers = new ArrayList<>();
+    for (String entry : entries) {
+      String trimmed = entry.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      int space = trimmed.indexOf(' ');
+      if (space < 0) {
+        matchers.add(PathPatternRequestMatcher.pathPattern(trimmed));
+      } else {
+        HttpMethod method =
+            HttpMethod.valueOf(trimmed.substring(0, space).toUpperCase(Locale.ROOT));
+        matchers.add(
+            PathPatternRequestMatcher.pathPattern(method, trimmed.substring(space + 1).trim()));
+      }
+    }
+    return matchers;
+  }
+}

@@ -1,0 +1,46 @@
+package org.ungis.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the platform's resource-server security ({@code ungis.security.*}). Where the tokens
+ * come from is Spring Boot's own {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or
+ * {@code jwk-set-uri}, or {@code public-key-location}).
+ *
+ * @param enabled {@code false} switches this library off entirely; the service then configures
+ *     security itself
+ * @param audience the value the token's {@code aud} claim must contain
+ * @param publicPaths extra request paths readable without a token, as path patterns ({@code
+ *     /api/v1/records/**}), optionally prefixed with an HTTP method ({@code GET
+ *     /api/v1/records/**})
+ * @param realm the realm named in {@code WWW-Authenticate}
+ * @param claims the names of the claims the actor is read from
+ */
+@ConfigurationProperties("ungis.security")
+public record UngisSecurityProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("ungis-platform") String audience,
+    List<String> publicPaths,
+    @DefaultValue("ungis") String realm,
+    @DefaultValue Claims claims) {
+
+  public UngisSecurityProperties {
+    publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+  }
+
+  /**
+   * Claim names, so that any OIDC provider can issue the platform's tokens. A name is looked up as
+   * a top-level claim first; failing that, a dotted name walks nested objects ({@code
+   * realm_access.roles}).
+   *
+   * @param agency the claim holding the member code
+   * @param principal the claim holding a human-readable principal; {@code sub} when absent
+   * @param roles the claim holding the roles, a list or a space/comma separated string
+   */
+  public record Claims(
+      @DefaultValue("agency") String agency,
+      @DefaultValue("principal") String principal,
+      @DefaultValue("roles") String roles) {}
+}
