@@ -1,0 +1,99 @@
+package org.ungis.registry.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the registry API, as a non-Spring caller would use it. */
+final class RegistryHttp {
+
+  static final String V1 = "application/vnd.schemaregistry.v1+json";
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+
+  RegistryHttp(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** A response: status, raw body, content type, and the body as JSON when it is JSON. */
+  record Response(int status, String body, String contentType) {
+    JsonNode json() {
+      return MAPPER.readTree(body);
+    }
+
+    int errorCode() {
+      return json().path("error_code").asInt();
+    }
+  }
+
+  Response get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", V1).GET());
+  }
+
+  Response get(String path, String accept) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).GET();
+    if (accept != null) {
+      builder.header("Accept", accept);
+    }
+    return send(builder);
+  }
+
+  Response post(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", V1)
+            .header("Accept", V1)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Response put(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", V1)
+            .header("Accept", V1)
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Response delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", V1).DELETE());
+  }
+
+  /** {@code {"schema": "<schema text>"}}. */
+  static String schemaBody(String schema) {
+    return MAPPER.createObjectNode().put("schema", schema).toString();
+  }
+
+  Response register(String subject, String schema) {
+    return post("/subjects/" + subject + "/versions", schemaBody(schema));
+  }
+
+  private URI uri(String path) {
+    return URI.create(baseUrl + path);
+  }
+
+  private Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response =
+          client.send(
+              builder.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
