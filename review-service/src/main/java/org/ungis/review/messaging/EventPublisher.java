@@ -1,0 +1,89 @@
+package org.ungis.review.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.ungis.events.process.CallChange;
+import org.ungis.reference.ReviewerRole;
+import org.ungis.review.ReviewSettings;
+import org.ungis.review.process.CallForInputs;
+import org.ungis.review.review.RefusedDecision;
+import org.ungis.review.review.ReviewDecision;
+import org.ungis.review.rules.Actor;
+import org.ungis.schemas.Topic;
+import org.ungis.schemas.Topics;
+
+/**
+ * Writes the review service's events: call snapshots to {@link Topics#PROCESSES} and decisions to
+ * {@link Topics#REVIEWS}. A write returns only once the broker acknowledged it (idempotent
+ * producer, {@code acks=all}); the returned {@link Written} lets the caller wait for its view.
+ */
+@Component
+public class EventPublisher {
+
+  /** What happened to a call, as published. */
+  public enum CallEvent {
+    OPENED(CallChange.OPENED),
+    CLOSED(CallChange.CLOSED),
+    EXTENSION_GRANTED(CallChange.EXTENSION_GRANTED);
+
+    private final CallChange change;
+
+    CallEvent(CallChange change) {
+      this.change = change;
+    }
+  }
+
+  private final KafkaTemplate<String, Object> template;
+  private final ViewWatcher watcher;
+  private final Duration sendTimeout;
+
+  EventPublisher(
+      KafkaTemplate<String, Object> template, ViewWatcher watcher, ReviewSettings settings) {
+    this.template = template;
+    this.watcher = watcher;
+    this.sendTimeout = settings.sendTimeout();
+  }
+
+  public Written call(
+      CallForInputs call, CallEvent what, Actor actor, ReviewerRole role, Instant at) {
+    UUID id = UUID.randomUUID();
+    return send(
+        Topics.PROCESSES,
+        call.id(),
+        id,
+        AvroMapping.toEvent(id, call, what.change, actor, role, at));
+  }
+
+  public Written decision(ReviewDecision decision) {
+    UUID id = UUID.randomUUID();
+    return send(Topics.REVIEWS, decision.contributionId(), id, AvroMapping.toEvent(id, decision));
+  }
+
+  public Written refusal(RefusedDecision refusal) {
+    UUID id = UUID.randomUUID();
+    return send(Topics.REVIEWS, refusal.contributionId(), id, AvroMapping.toEvent(id, refusal));
+  }
+
+  private <V extends SpecificRecord> Written send(Topic<V> topic, String key, UUID id, V event) {
+    String eventId = id.toString();
+    var applied = watcher.expect(eventId);
+    try {
+      template.send(topic.name(), key, event).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new Written(eventId, applied);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      watcher.forget(eventId);
+      throw new EventLogUnavailableException("interrupted while writing to " + topic.name(), e);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      watcher.forget(eventId);
+      throw new EventLogUnavailableException("cannot write to " + topic.name() + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.ungis.review.messaging;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a writer wait until the local view reflects the event it produced (read-your-writes): it
+ * registers the event id before sending, the processor completes it after updating the store.
+ */
+@Component
+public class ViewWatcher implements ViewListener {
+
+  private final ConcurrentMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+  /** Registers interest in an event id; call before producing the event. */
+  CompletableFuture<Void> expect(String eventId) {
+    return waiting.computeIfAbsent(eventId, id -> new CompletableFuture<>());
+  }
+
+  void forget(String eventId) {
+    waiting.remove(eventId);
+  }
+
+  @Override
+  public void applied(String eventId) {
+    CompletableFuture<Void> future = waiting.remove(eventId);
+    if (future != null) {
+      future.complete(null);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.ungis.review.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+import org.ungis.review.process.CallForInputs;
+import org.ungis.review.review.ReviewItem;
+
+/**
+ * Reads the local views (interactive queries on the state stores). Throws {@link
+ * ViewUnavailableException} while the streams are not running (starting, rebalancing).
+ */
+@Component
+public class Views {
+
+  private final StreamsBuilderFactoryBean streams;
+
+  Views(StreamsBuilderFactoryBean streams) {
+    this.streams = streams;
+  }
+
+  public Optional<CallForInputs> call(String processId) {
+    return Optional.ofNullable(get(ViewStores.CALLS, processId));
+  }
+
+  public List<CallForInputs> calls() {
+    return all(ViewStores.CALLS);
+  }
+
+  public Optional<ReviewItem> item(String contributionId) {
+    return Optional.ofNullable(get(ViewStores.REVIEW_ITEMS, contributionId));
+  }
+
+  public List<ReviewItem> items() {
+    return all(ViewStores.REVIEW_ITEMS);
+  }
+
+  private <V> V get(String name, String key) {
+    try {
+      return this.<V>store(name).get(key);
+    } catch (InvalidStateStoreException e) {
+      throw new ViewUnavailableException(name, e);
+    }
+  }
+
+  private <V> List<V> all(String name) {
+    List<V> values = new ArrayList<>();
+    try (KeyValueIterator<String, V> it = this.<V>store(name).all()) {
+      it.forEachRemaining(kv -> values.add(kv.value));
+    } catch (InvalidStateStoreException e) {
+      throw new ViewUnavailableException(name, e);
+    }
+    return values;
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+      throw new ViewUnavailableException(name, null);
+    }
+    try {
+      return kafkaStreams.store(
+          StoreQueryParameters.fromNameAndType(
+              name, QueryableStoreTypes.<String, V>keyValueStore()));
+    } catch (InvalidStateStoreException e) {
+      throw new ViewUnavailableException(name, e);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package org.ungis.review.process;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.ungis.review.rules.Actor;
+import org.ungis.review.rules.Reasons;
+import org.ungis.review.rules.Rota;
+import org.ungis.review.rules.RuleViolation;
+
+/**
+ * A call for inputs (a "process" such as {@code gdc-2023}): the aggregate that a chair opens,
+ * extends for an agency and closes. Immutable: every change returns the new state, which the
+ * messaging adapter publishes as a full snapshot.
+ *
+ * @param id stable id, lower-case letters, digits and dashes
+ * @param title title of the call
+ * @param description what is asked
+ * @param deadline submission deadline
+ * @param requiredApprovals approvals from reviewers of different agencies that approve an item
+ * @param state open or closed
+ * @param extensions per-agency later deadlines, ordered by agency
+ */
+public record CallForInputs(
+    String id,
+    String title,
+    String description,
+    Instant deadline,
+    int requiredApprovals,
+    CallState state,
+    List<Extension> extensions) {
+
+  /** The shape of a process id. */
+  public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+  static final int MAX_TITLE = 300;
+  static final int MAX_DESCRIPTION = 10_000;
+
+  public CallForInputs {
+    extensions = List.copyOf(extensions == null ? List.of() : extensions);
+    description = description == null ? "" : description;
+  }
+
+  /**
+   * Opens a call.
+   *
+   * @param requiredApprovals {@code null} for the default of one approval
+   * @throws RuleViolation INVALID on a bad field, FORBIDDEN when the actor is not a chair or
+   *     vice-chair at {@code now}
+   */
+  public static CallForInputs open(
+      Rota rota,
+      Actor actor,
+      String id,
+      String title,
+      String description,
+      Instant deadline,
+      Integer requiredApprovals,
+      Instant now) {
+    rota.requireReviewer(actor, now);
+    if (id == null || !ID.matcher(id).matches()) {
+      throw RuleViolation.invalid(
+          "id",
+          "must be 2-63 lower-case letters, digits or dashes, starting with a letter or digit");
+    }
+    if (title == null || title.isBlank()) {
+      throw RuleViolation.invalid("title", "must not be blank");
+    }
+    if (title.length() > MAX_TITLE) {
+      throw RuleViolation.invalid("title", "must be at most " + MAX_TITLE + " characters");
+    }
+    if (description != null && description.length() > MAX_DESCRIPTION) {
+      throw RuleViolation.invalid(
+          "description", "must be at most " + MAX_DESCRIPTION + " characters");
+    }
+    if (deadline == null) {
+      throw RuleViolation.invalid("deadline", "must be an ISO-8601 instant");
+    }
+    if (!deadline.isAfter(now)) {
+      throw RuleViolation.invalid("deadline", "must be in the future (now is " + now + ")");
+    }
+    int approvals = requiredApprovals == null ? 1 : requiredApprovals;
+    int reviewers = rota.reviewingAgenciesAt(now);
+    // One agency may recuse itself from every item it submitted, so at most reviewers - 1 agencies
+    // can approve the item of a rota agency; never require more than the rota can give.
+    int max = Math.max(1, reviewers - 1);
+    if (approvals < 1 || approvals > max) {
+      throw RuleViolation.invalid(
+          "requiredApprovals", "must be between 1 and " + max + " for the current rota");
+    }
+    return new CallForInputs(
+        id, title.strip(), description, deadline, approvals, CallState.OPEN, List.of());
+  }
+
+  /**
+   * Closes the call: no more submissions, revisions or decisions.
+   *
+   * @throws RuleViolation FORBIDDEN when the actor is not on the rota, CONFLICT when already closed
+   */
+  public CallForInputs close(Rota rota, Actor actor, Instant now) {
+    rota.requireReviewer(actor, now);
+    requireOpen();
+    return new CallForInputs(
+        id, title, description, deadline, requiredApprovals, CallState.CLOSED, extensions);
+  }
+
+  /**
+   * Grants one agency a later deadline; a second grant for the same agency replaces the first.
+   *
+   * @throws RuleViolation FORBIDDEN unless the actor is a chair at {@code now}; INVALID for an
+   *     unknown agency or a deadline not after the call's; CONFLICT when the call is closed
+   */
+  public CallForInputs grantExtension(
+      Rota rota, Actor actor, String agency, Instant newDeadline, String reason, Instant now) {
+    rota.requireChair(actor, now);
+    if (agency == null || !rota.isMember(agency)) {
+      throw RuleViolation.invalid("agency", "is not a UNGIS member: " + agency);
+    }
+    if (newDeadline == null) {
+      throw RuleViolation.invalid("deadline", "must be an ISO-8601 instant");
+    }
+    if (!newDeadline.isAfter(deadline)) {
+      throw RuleViolation.invalid("deadline", "must be after the call's deadline " + deadline);
+    }
+    if (!newDeadline.isAfter(now)) {
+      throw RuleViolation.invalid("deadline", "must be in the future (now is " + now + ")");
+    }
+    requireOpen();
+    List<Extension> next = new ArrayList<>();
+    for (Extension e : extensions) {
+      if (!e.agency().equals(agency)) {
+        next.add(e);
+      }
+    }
+    next.add(new Extension(agency, newDeadline, reason == null ? "" : reason));
+    next.sort(Comparator.comparing(Extension::agency));
+    return new CallForInputs(id, title, description, deadline, requiredApprovals, state, next);
+  }
+
+  public boolean isOpen() {
+    return state == CallState.OPEN;
+  }
+
+  /** The deadline that applies to an agency: its extension if it has one, else the call's. */
+  public Instant deadlineFor(String agency) {
+    return extensions.stream()
+        .filter(e -> e.agency().equals(agency))
+        .map(Extension::deadline)
+        .findFirst()
+        .orElse(deadline);
+  }
+
+  private void requireOpen() {
+    if (!isOpen()) {
+      throw RuleViolation.conflict(Reasons.CALL_CLOSED, "the call " + id + " is closed");
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package org.ungis.review.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.ungis.review.messaging.EventLogUnavailableException;
+import org.ungis.review.messaging.ViewUnavailableException;
+import org.ungis.review.rules.Reasons;
+import org.ungis.review.rules.RuleViolation;
+import org.ungis.review.workflow.BusyException;
+
+/**
+ * Every error as RFC 9457 {@code application/problem+json} with a stable {@code type} URI {@code
+ * https://ungis.org/problems/<slug>}; a refusal on a rule also carries its {@code reason} code, a
+ * bad field an {@code errors} array of {field, message}.
+ */
+@RestControllerAdvice
+class Problems extends ResponseEntityExceptionHandler {
+
+  static final String BASE = "https://ungis.org/problems/";
+  static final String RETRY_AFTER_SECONDS = "5";
+
+  @ExceptionHandler(RuleViolation.class)
+  ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
+    return switch (e.kind()) {
+      case INVALID -> invalid(e.field(), e.getMessage());
+      case FORBIDDEN ->
+          problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), e.reason());
+      case NOT_FOUND ->
+          problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), null);
+      case CONFLICT ->
+          problem(
+              HttpStatus.CONFLICT,
+              conflictSlug(e.reason()),
+              "Conflict",
+              e.getMessage(),
+              e.reason());
+    };
+  }
+
+  @ExceptionHandler(BadRequestException.class)
+  ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+    return invalid(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(UnauthenticatedException.class)
+  ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
+    return problem(
+        HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(UnknownAgencyException.class)
+  ResponseEntity<ProblemDetail> unknownAgency(UnknownAgencyException e) {
+    return problem(
+        HttpStatus.FORBIDDEN,
+        "unknown-agency",
+        "Unknown agency",
+        e.getMessage(),
+        Reasons.UNKNOWN_AGENCY);
+  }
+
+  @ExceptionHandler({
+    EventLogUnavailableException.class,
+    ViewUnavailableException.class,
+    BusyException.class
+  })
+  ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+    ProblemDetail body =
+        detail(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Unavailable", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail body =
+        detail(
+            HttpStatus.BAD_REQUEST,
+            "validation",
+            "Invalid request",
+            "the body is not valid JSON of the expected shape");
+    body.setProperty("errors", List.of(Map.of("field", "body", "message", "malformed JSON")));
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  /** Gives Spring MVC's own problems (404, 405, 415...) a stable type too. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      problem.setType(URI.create(BASE + slugOf(status)));
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, request);
+  }
+
+  private static String slugOf(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 400 -> "validation";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 415 -> "unsupported-media-type";
+      default -> status.is5xxServerError() ? "unavailable" : "bad-request";
+    };
+  }
+
+  private static String conflictSlug(String reason) {
+    return switch (reason) {
+      case Reasons.STALE_REVISION -> "stale-revision";
+      case Reasons.CALL_CLOSED -> "call-closed";
+      default -> "conflict";
+    };
+  }
+
+  private static ResponseEntity<ProblemDetail> invalid(String field, String message) {
+    ProblemDetail body =
+        detail(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + ": " + message);
+    body.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String slug, String title, String detail, String reason) {
+    ProblemDetail body = detail(status, slug, title, detail);
+    if (reason != null) {
+      body.setProperty("reason", reason);
+    }
+    return ResponseEntity.status(status).body(body);
+  }
+
+  private static ProblemDetail detail(HttpStatus status, String slug, String title, String detail) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(URI.create(BASE + slug));
+    body.setTitle(title);
+    return body;
+  }
+}

@@ -1,0 +1,108 @@
+package org.ungis.review.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.ungis.review.process.CallForInputs;
+import org.ungis.review.process.Extension;
+import org.ungis.review.rules.Actor;
+import org.ungis.review.rules.Reasons;
+import org.ungis.review.rules.RuleViolation;
+import org.ungis.review.workflow.ProcessCommands;
+
+/** Calls for inputs: opened, extended and closed by the chair and vice-chairs. */
+@RestController
+@RequestMapping("/api/v1/processes")
+class ProcessController {
+
+  record OpenCall(
+      String id, String title, String description, String deadline, Integer requiredApprovals) {}
+
+  record GrantExtension(String agency, String deadline, String reason) {}
+
+  record ExtensionView(String agency, Instant deadline, String reason) {
+    static ExtensionView of(Extension e) {
+      return new ExtensionView(e.agency(), e.deadline(), e.reason());
+    }
+  }
+
+  record CallView(
+      String id,
+      String title,
+      String description,
+      Instant deadline,
+      String status,
+      int requiredApprovals,
+      List<ExtensionView> extensions) {
+    static CallView of(CallForInputs call) {
+      return new CallView(
+          call.id(),
+          call.title(),
+          call.description(),
+          call.deadline(),
+          call.state().name(),
+          call.requiredApprovals(),
+          call.extensions().stream().map(ExtensionView::of).toList());
+    }
+  }
+
+  private final ProcessCommands processes;
+
+  ProcessController(ProcessCommands processes) {
+    this.processes = processes;
+  }
+
+  @PostMapping
+  ResponseEntity<CallView> open(Actor actor, @RequestBody OpenCall body) {
+    Instant deadline = BadRequestException.instant("deadline", body.deadline());
+    var result =
+        processes.open(
+            actor, body.id(), body.title(), body.description(), deadline, body.requiredApprovals());
+    return ResponseEntity.created(URI.create("/api/v1/processes/" + result.call().id()))
+        .body(CallView.of(result.call()));
+  }
+
+  @PostMapping("/{id}/closure")
+  CallView close(Actor actor, @PathVariable String id) {
+    return CallView.of(processes.close(actor, id).call());
+  }
+
+  @PostMapping("/{id}/extensions")
+  ResponseEntity<CallView> extend(
+      Actor actor, @PathVariable String id, @RequestBody GrantExtension body) {
+    Instant deadline = BadRequestException.instant("deadline", body.deadline());
+    var result = processes.grantExtension(actor, id, body.agency(), deadline, body.reason());
+    return ResponseEntity.created(
+            URI.create("/api/v1/processes/" + id + "/extensions/" + body.agency()))
+        .body(CallView.of(result.call()));
+  }
+
+  @GetMapping("/{id}/extensions/{agency}")
+  ExtensionView extension(@PathVariable String id, @PathVariable String agency) {
+    return processes.find(id).extensions().stream()
+        .filter(e -> e.agency().equals(agency))
+        .findFirst()
+        .map(ExtensionView::of)
+        .orElseThrow(
+            () ->
+                RuleViolation.notFound(
+                    Reasons.NOT_FOUND, "no extension for " + agency + " in the call " + id));
+  }
+
+  @GetMapping
+  List<CallView> all() {
+    return processes.all().stream().map(CallView::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  CallView one(@PathVariable String id) {
+    return CallView.of(processes.find(id));
+  }
+}

@@ -1,0 +1,158 @@
+package org.ungis.review.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.ungis.review.review.Approval;
+import org.ungis.review.review.HistoryEntry;
+import org.ungis.review.review.ReviewDecision;
+import org.ungis.review.review.ReviewItem;
+import org.ungis.review.review.Verdict;
+import org.ungis.review.rules.Actor;
+import org.ungis.review.rules.Reasons;
+import org.ungis.review.rules.RuleViolation;
+import org.ungis.review.workflow.QueueStatus;
+import org.ungis.review.workflow.ReviewCommands;
+
+/** The review queue and the decisions of the chair and vice-chairs. */
+@RestController
+@RequestMapping("/api/v1/reviews")
+class ReviewController {
+
+  record Decide(Integer revision, String decision, String comment) {}
+
+  record Reviewer(String agency, String principal, String role) {}
+
+  record QueueEntry(
+      String contributionId,
+      String agency,
+      String processId,
+      int revision,
+      String title,
+      String summary,
+      Instant submittedAt,
+      String status,
+      String outcome,
+      List<String> approvals) {
+    static QueueEntry of(ReviewItem item) {
+      return new QueueEntry(
+          item.contributionId(),
+          item.agency(),
+          item.processId(),
+          item.revision(),
+          item.title(),
+          item.summary(),
+          item.submittedAt(),
+          item.status().name(),
+          item.round().outcome() == null ? null : item.round().outcome().name(),
+          item.round().approvals().stream().map(Approval::agency).toList());
+    }
+  }
+
+  record DecisionView(
+      String id,
+      String contributionId,
+      String processId,
+      int revision,
+      String decision,
+      String comment,
+      String outcome,
+      Reviewer reviewer,
+      Instant decidedAt,
+      boolean refused,
+      String reason,
+      String message,
+      boolean stale) {
+
+    static DecisionView of(String id, ReviewDecision d) {
+      return new DecisionView(
+          id,
+          d.contributionId(),
+          d.processId(),
+          d.revision(),
+          d.decision().name(),
+          d.comment(),
+          d.outcome() == null ? null : d.outcome().name(),
+          new Reviewer(d.reviewer().agency(), d.reviewer().principal(), d.role().name()),
+          d.at(),
+          false,
+          null,
+          null,
+          false);
+    }
+
+    static DecisionView of(ReviewItem item, HistoryEntry h) {
+      return new DecisionView(
+          h.eventId(),
+          item.contributionId(),
+          item.processId(),
+          h.revision(),
+          h.decision() == null ? null : h.decision().name(),
+          h.comment(),
+          h.outcome() == null ? null : h.outcome().name(),
+          new Reviewer(h.agency(), h.principal(), h.role()),
+          h.at(),
+          h.refused(),
+          h.reason(),
+          h.message(),
+          h.stale());
+    }
+  }
+
+  private final ReviewCommands reviews;
+
+  ReviewController(ReviewCommands reviews) {
+    this.reviews = reviews;
+  }
+
+  @GetMapping
+  List<QueueEntry> queue(
+      @RequestParam(name = "process", required = false) String process,
+      @RequestParam(name = "status", required = false, defaultValue = "PENDING") String status) {
+    QueueStatus wanted = BadRequestException.oneOf("status", QueueStatus.class, status);
+    return reviews.queue(process, wanted).stream().map(QueueEntry::of).toList();
+  }
+
+  @GetMapping("/{contributionId}")
+  QueueEntry item(@PathVariable String contributionId) {
+    return QueueEntry.of(reviews.item(contributionId));
+  }
+
+  @PostMapping("/{contributionId}/decisions")
+  ResponseEntity<DecisionView> decide(
+      Actor actor, @PathVariable String contributionId, @RequestBody Decide body) {
+    Verdict verdict = BadRequestException.oneOf("decision", Verdict.class, body.decision());
+    var recorded = reviews.decide(actor, contributionId, body.revision(), verdict, body.comment());
+    return ResponseEntity.created(
+            URI.create("/api/v1/reviews/" + contributionId + "/decisions/" + recorded.eventId()))
+        .body(DecisionView.of(recorded.eventId(), recorded.decision()));
+  }
+
+  /** Every decision and refused attempt on a contribution, oldest first. */
+  @GetMapping("/{contributionId}/decisions")
+  List<DecisionView> history(@PathVariable String contributionId) {
+    ReviewItem item = reviews.item(contributionId);
+    return item.history().stream().map(h -> DecisionView.of(item, h)).toList();
+  }
+
+  @GetMapping("/{contributionId}/decisions/{id}")
+  DecisionView decision(@PathVariable String contributionId, @PathVariable String id) {
+    ReviewItem item = reviews.item(contributionId);
+    return item.history().stream()
+        .filter(h -> h.eventId().equals(id))
+        .findFirst()
+        .map(h -> DecisionView.of(item, h))
+        .orElseThrow(
+            () ->
+                RuleViolation.notFound(
+                    Reasons.NOT_FOUND, "no decision " + id + " on " + contributionId));
+  }
+}

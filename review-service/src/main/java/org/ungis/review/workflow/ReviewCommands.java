@@ -1,0 +1,150 @@
+package org.ungis.review.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.ungis.review.ReviewSettings;
+import org.ungis.review.messaging.EventPublisher;
+import org.ungis.review.messaging.Views;
+import org.ungis.review.messaging.Written;
+import org.ungis.review.process.CallForInputs;
+import org.ungis.review.review.RefusedDecision;
+import org.ungis.review.review.ReviewDecision;
+import org.ungis.review.review.ReviewItem;
+import org.ungis.review.review.Verdict;
+import org.ungis.review.rules.Actor;
+import org.ungis.review.rules.Reasons;
+import org.ungis.review.rules.Rota;
+import org.ungis.review.rules.RuleViolation;
+
+/**
+ * Decides on contributions and reads the review queue.
+ *
+ * <p>Decisions on one contribution are serialized within this instance by a lock per contribution
+ * id. Under the lock the item is read from the view, completed with the decisions this instance has
+ * written but the view has not shown yet (in flight), checked by the aggregate, written, and the
+ * view awaited (bounded). So of two reviewers deciding the same revision at once, the second sees
+ * the first's decision and is refused with 409.
+ */
+@Service
+public class ReviewCommands {
+
+  /** A recorded decision and the id of its event. */
+  public record Recorded(String eventId, ReviewDecision decision) {}
+
+  private record InFlight(
+      String eventId, ReviewDecision decision, CompletableFuture<Void> applied) {}
+
+  private final Views views;
+  private final EventPublisher publisher;
+  private final Rota rota;
+  private final Clock clock;
+  private final ReviewSettings settings;
+  private final KeyedLocks locks = new KeyedLocks();
+  private final Map<String, List<InFlight>> inFlight = new ConcurrentHashMap<>();
+
+  ReviewCommands(
+      Views views, EventPublisher publisher, Rota rota, Clock clock, ReviewSettings settings) {
+    this.views = views;
+    this.publisher = publisher;
+    this.rota = rota;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /**
+   * Records a reviewer's decision on a revision, or refuses it (and records the refusal).
+   *
+   * @throws RuleViolation INVALID (400), FORBIDDEN (403), NOT_FOUND (404) or CONFLICT (409)
+   */
+  public Recorded decide(
+      Actor reviewer, String contributionId, Integer revision, Verdict decision, String comment) {
+    if (revision == null || revision < 1) {
+      throw RuleViolation.invalid("revision", "must be a revision number (1, 2, ...)");
+    }
+    if (decision == null) {
+      throw RuleViolation.invalid("decision", "must be APPROVED, REJECTED or CHANGES_REQUESTED");
+    }
+    return locks.withLock(
+        contributionId,
+        settings.lockTimeout(),
+        () -> {
+          Instant now = clock.instant();
+          ReviewItem item = current(contributionId).orElseThrow(() -> notFound(contributionId));
+          CallForInputs call = views.call(item.processId()).orElse(null);
+          ReviewDecision decided;
+          try {
+            decided = item.decide(rota, reviewer, revision, decision, comment, call, now);
+          } catch (RuleViolation violation) {
+            if (violation.isRuleOfReview()) {
+              RefusedDecision refusal =
+                  item.refusal(rota, reviewer, revision, decision, violation, now);
+              publisher.refusal(refusal).awaitView(settings.viewTimeout());
+            }
+            throw violation;
+          }
+          Written written = publisher.decision(decided);
+          if (!written.awaitView(settings.viewTimeout())) {
+            inFlight
+                .computeIfAbsent(contributionId, k -> new ArrayList<>())
+                .add(new InFlight(written.eventId(), decided, written.applied()));
+          }
+          return new Recorded(written.eventId(), decided);
+        });
+  }
+
+  /** The review queue: items of a call (or all calls) in a status, oldest revision first. */
+  public List<ReviewItem> queue(String processId, QueueStatus status) {
+    return views.items().stream()
+        .filter(i -> processId == null || processId.equals(i.processId()))
+        .filter(i -> status == QueueStatus.PENDING ? i.isPending() : i.isDecided())
+        .sorted(
+            Comparator.comparing(ReviewItem::submittedAt).thenComparing(ReviewItem::contributionId))
+        .toList();
+  }
+
+  public ReviewItem item(String contributionId) {
+    return views.item(contributionId).orElseThrow(() -> notFound(contributionId));
+  }
+
+  /** The item as this instance last wrote or saw it; call holding the item's lock. */
+  private Optional<ReviewItem> current(String contributionId) {
+    Optional<ReviewItem> seen = views.item(contributionId);
+    List<InFlight> pending = inFlight.get(contributionId);
+    if (pending == null || seen.isEmpty()) {
+      return seen;
+    }
+    pending.removeIf(p -> p.applied().isDone());
+    if (pending.isEmpty()) {
+      inFlight.remove(contributionId);
+      return seen;
+    }
+    ReviewItem item = seen.get();
+    for (InFlight p : pending) {
+      ReviewDecision d = p.decision();
+      item =
+          item.recorded(
+              p.eventId(),
+              d.revision(),
+              d.reviewer(),
+              d.role().name(),
+              d.decision(),
+              d.comment(),
+              d.outcome(),
+              d.at());
+    }
+    return Optional.of(item);
+  }
+
+  private static RuleViolation notFound(String contributionId) {
+    return RuleViolation.notFound(
+        Reasons.NOT_FOUND, "no contribution " + contributionId + " under review");
+  }
+}

@@ -1,0 +1,45 @@
+package org.ungis.review;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The domain (calls, review rounds, rules) knows nothing of Kafka, Avro, events or the web. */
+class ArchitectureTest {
+
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.ungis.review");
+
+  @Test
+  void theDomainImportsNoKafkaAvroEventsOrWeb() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.ungis.review.process..", "org.ungis.review.review..", "org.ungis.review.rules..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..",
+            "org.apache.avro..",
+            "org.ungis.events..",
+            "org.ungis.schemas..",
+            "org.springframework..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheMessagingAdapterKnowsTheEvents() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ungis.review.messaging..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.ungis.events..", "org.apache.avro..", "org.apache.kafka..")
+        .check(CLASSES);
+  }
+}
