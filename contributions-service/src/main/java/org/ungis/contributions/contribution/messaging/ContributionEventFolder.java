@@ -1,0 +1,85 @@
+package org.ungis.contributions.contribution.messaging;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.ungis.contributions.contribution.Contribution;
+import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.events.contribution.ContributionRevised;
+import org.ungis.events.contribution.ContributionSubmitted;
+import org.ungis.events.contribution.ContributionWithdrawn;
+
+/**
+ * Folds submitted, revised and withdrawn events into the contribution aggregate by calling the same
+ * domain methods as the write path. An event the aggregate refuses throws, and the processing
+ * exception handler sends the record to the dead-letter topic.
+ */
+class ContributionEventFolder implements Processor<String, ContributionEvent, Void, Void> {
+
+  private KeyValueStore<String, Contribution.State> contributions;
+  private KeyValueStore<String, IdempotentRequest> idempotency;
+
+  @Override
+  public void init(ProcessorContext<Void, Void> context) {
+    contributions = context.getStateStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
+    idempotency = context.getStateStore(ContributionViewTopology.IDEMPOTENCY_STORE);
+  }
+
+  @Override
+  public void process(Record<String, ContributionEvent> record) {
+    ContributionEvent event = record.value();
+    if (event == null) {
+      return;
+    }
+    String id = event.getContributionId();
+    if (!id.equals(record.key())) {
+      throw new IllegalArgumentException(
+          "event for contribution " + id + " carries key " + record.key());
+    }
+    Contribution.State stored = contributions.get(id);
+    var meta = AvroMapping.meta(event);
+    Contribution contribution;
+    Object payload = event.getPayload();
+    if (payload instanceof ContributionSubmitted submitted) {
+      if (stored != null) {
+        throw new IllegalStateException("contribution " + id + " was already submitted");
+      }
+      if (!meta.actor().agency().equals(event.getAgency())) {
+        throw new IllegalStateException("a submission's actor must be its agency");
+      }
+      contribution =
+          Contribution.submit(
+              meta, id, event.getProcessId(), AvroMapping.toDomain(submitted.getContent()));
+      IdempotentRequest request = IdempotencyHeaders.read(record.headers(), event.getAgency(), id);
+      if (request != null) {
+        idempotency.put(IdempotencyHeaders.storeKey(request.agency(), request.key()), request);
+      }
+    } else if (payload instanceof ContributionRevised revised) {
+      contribution = existing(stored, id);
+      contribution.revise(meta, AvroMapping.toDomain(revised.getContent()), revised.getNote());
+    } else if (payload instanceof ContributionWithdrawn withdrawn) {
+      contribution = existing(stored, id);
+      contribution.withdraw(meta, withdrawn.getReason());
+    } else {
+      throw new IllegalArgumentException("unknown payload " + payload);
+    }
+    if (contribution.revision() != event.getRevision()) {
+      throw new IllegalStateException(
+          "event says revision "
+              + event.getRevision()
+              + " but the contribution is at revision "
+              + contribution.revision());
+    }
+    contribution.pullChanges();
+    contributions.put(id, contribution.state());
+  }
+
+  private static Contribution existing(Contribution.State stored, String id) {
+    if (stored == null) {
+      throw new IllegalStateException("no submitted contribution " + id);
+    }
+    return Contribution.restore(stored);
+  }
+}

@@ -1,0 +1,82 @@
+package org.ungis.contributions.contribution.messaging;
+
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.ungis.contributions.contribution.Contribution;
+import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.events.process.CallForInputsEvent;
+import org.ungis.schemas.Topics;
+
+/**
+ * The views of this service, as one Kafka Streams topology:
+ *
+ * <ul>
+ *   <li>{@value #CONTRIBUTIONS_STORE}: the contribution aggregate by id, folded from {@code
+ *       Topics.CONTRIBUTIONS} and {@code Topics.REVIEWS} (both keyed by contribution id and
+ *       co-partitioned, so one task owns all events of a contribution);
+ *   <li>{@value #IDEMPOTENCY_STORE}: idempotency keys of submissions ({@code agency/key} to the
+ *       contribution they created), from the headers of the submitted events;
+ *   <li>{@value #CALLS_STORE}: the calls for inputs, a global table of {@code Topics.PROCESSES}.
+ * </ul>
+ *
+ * Every store is logged to a changelog topic, so a lost state directory is rebuilt.
+ */
+public final class ContributionViewTopology {
+
+  public static final String CONTRIBUTIONS_STORE = "contributions";
+  public static final String IDEMPOTENCY_STORE = "idempotency-keys";
+  public static final String CALLS_STORE = "calls";
+
+  static final String CONTRIBUTION_FOLDER = "fold-contribution-events";
+  static final String REVIEW_FOLDER = "fold-review-events";
+
+  private ContributionViewTopology() {}
+
+  /** Adds the views to a builder; {@code serdeConfig} configures the Avro serdes (registry URL). */
+  public static void build(StreamsBuilder builder, Map<String, ?> serdeConfig) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CONTRIBUTIONS_STORE),
+            Serdes.String(),
+            new JsonSerde<>(Contribution.State.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(IDEMPOTENCY_STORE),
+            Serdes.String(),
+            new JsonSerde<>(IdempotentRequest.class)));
+
+    builder.stream(
+            Topics.CONTRIBUTIONS.name(),
+            Consumed.with(
+                    Topics.CONTRIBUTIONS.keySerde(), Topics.CONTRIBUTIONS.valueSerde(serdeConfig))
+                .withName("contribution-events"))
+        .process(
+            ContributionEventFolder::new,
+            org.apache.kafka.streams.kstream.Named.as(CONTRIBUTION_FOLDER),
+            CONTRIBUTIONS_STORE,
+            IDEMPOTENCY_STORE);
+
+    builder.stream(
+            Topics.REVIEWS.name(),
+            Consumed.with(Topics.REVIEWS.keySerde(), Topics.REVIEWS.valueSerde(serdeConfig))
+                .withName("review-events"))
+        .process(
+            ReviewEventFolder::new,
+            org.apache.kafka.streams.kstream.Named.as(REVIEW_FOLDER),
+            CONTRIBUTIONS_STORE);
+
+    builder.globalTable(
+        Topics.PROCESSES.name(),
+        Consumed.with(Topics.PROCESSES.keySerde(), Topics.PROCESSES.valueSerde(serdeConfig))
+            .withName("call-events"),
+        Materialized.<String, CallForInputsEvent, KeyValueStore<Bytes, byte[]>>as(CALLS_STORE)
+            .withKeySerde(Topics.PROCESSES.keySerde())
+            .withValueSerde(Topics.PROCESSES.valueSerde(serdeConfig)));
+  }
+}

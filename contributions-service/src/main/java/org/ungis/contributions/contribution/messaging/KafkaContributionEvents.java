@@ -1,0 +1,62 @@
+package org.ungis.contributions.contribution.messaging;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.ungis.contributions.ContributionsSettings;
+import org.ungis.contributions.contribution.ContributionChange;
+import org.ungis.contributions.contribution.ContributionEvents;
+import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.contributions.contribution.Refusal;
+import org.ungis.contributions.contribution.RefusedException;
+import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.schemas.Topics;
+
+/**
+ * Publishes contribution events to {@code Topics.CONTRIBUTIONS} (key = contribution id) and waits
+ * for the broker's acknowledgement (the producer runs with acks=all and idempotence).
+ */
+@Component
+class KafkaContributionEvents implements ContributionEvents {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaContributionEvents.class);
+
+  private final KafkaTemplate<String, ContributionEvent> template;
+  private final Duration timeout;
+
+  KafkaContributionEvents(
+      KafkaTemplate<String, ContributionEvent> template, ContributionsSettings settings) {
+    this.template = template;
+    this.timeout = settings.sendTimeout();
+  }
+
+  @Override
+  public void publish(ContributionChange change, IdempotentRequest idempotency) {
+    var record =
+        new ProducerRecord<String, ContributionEvent>(
+            Topics.CONTRIBUTIONS.name(), change.contributionId(), AvroMapping.toAvro(change));
+    if (idempotency != null) {
+      IdempotencyHeaders.write(record.headers(), idempotency);
+    }
+    try {
+      template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static RefusedException unavailable(Exception e) {
+    log.warn("Could not make a contribution event durable", e);
+    return new RefusedException(
+        Refusal.UNAVAILABLE, "The event store (Kafka) did not confirm the write; retry later");
+  }
+}

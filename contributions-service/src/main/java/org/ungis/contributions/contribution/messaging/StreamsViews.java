@@ -1,0 +1,136 @@
+package org.ungis.contributions.contribution.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+import org.ungis.contributions.contribution.Contribution;
+import org.ungis.contributions.contribution.ContributionQuery;
+import org.ungis.contributions.contribution.ContributionViews;
+import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.contributions.contribution.Page;
+import org.ungis.contributions.contribution.RefusedException;
+
+/**
+ * Serves the views from this instance's local state stores (interactive queries). One instance
+ * holds every partition today; with several instances, a key's store may live elsewhere and a read
+ * must be routed to the instance that {@code KafkaStreams.queryMetadataForKey} names.
+ */
+@Component
+class StreamsViews implements ContributionViews {
+
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(15);
+
+  private final StreamsBuilderFactoryBean streams;
+
+  StreamsViews(StreamsBuilderFactoryBean streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Optional<Contribution> find(String id) {
+    return Optional.ofNullable(contributions().get(id)).map(Contribution::restore);
+  }
+
+  @Override
+  public Optional<Contribution> awaitChanges(String id, int changes, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Contribution> found = findQuietly(id);
+      if (found.isPresent() && found.get().changes() >= changes) {
+        return found;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        return Optional.empty();
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+      if (Thread.currentThread().isInterrupted()) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private Optional<Contribution> findQuietly(String id) {
+    try {
+      return find(id);
+    } catch (RefusedException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Page<Contribution> list(ContributionQuery query) {
+    List<Contribution> matching = new ArrayList<>();
+    try (KeyValueIterator<String, Contribution.State> all = contributions().all()) {
+      while (all.hasNext()) {
+        KeyValue<String, Contribution.State> next = all.next();
+        Contribution c = Contribution.restore(next.value);
+        if (query.matches(c)) {
+          matching.add(c);
+        }
+      }
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+    matching.sort(Comparator.comparing(Contribution::submittedAt).thenComparing(Contribution::id));
+    return Page.of(matching, query.page(), query.size());
+  }
+
+  @Override
+  public Optional<IdempotentRequest> idempotentRequest(String agency, String key) {
+    ReadOnlyKeyValueStore<String, IdempotentRequest> store =
+        store(ContributionViewTopology.IDEMPOTENCY_STORE);
+    try {
+      return Optional.ofNullable(store.get(IdempotencyHeaders.storeKey(agency, key)));
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private ReadOnlyKeyValueStore<String, Contribution.State> contributions() {
+    ReadOnlyKeyValueStore<String, Contribution.State> store =
+        store(ContributionViewTopology.CONTRIBUTIONS_STORE);
+    return new ReadOnlyKeyValueStore<>() {
+      @Override
+      public Contribution.State get(String key) {
+        try {
+          return store.get(key);
+        } catch (InvalidStateStoreException e) {
+          throw unavailable(e);
+        }
+      }
+
+      @Override
+      public KeyValueIterator<String, Contribution.State> range(String from, String to) {
+        return store.range(from, to);
+      }
+
+      @Override
+      public KeyValueIterator<String, Contribution.State> all() {
+        return store.all();
+      }
+
+      @Override
+      public long approximateNumEntries() {
+        return store.approximateNumEntries();
+      }
+    };
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    return LocalStores.keyValueStore(streams, name);
+  }
+
+  private static RefusedException unavailable(InvalidStateStoreException e) {
+    return LocalStores.unavailable(e);
+  }
+}

@@ -1,0 +1,141 @@
+package org.ungis.contributions.contribution.web;
+
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.ungis.contributions.contribution.Actor;
+import org.ungis.contributions.contribution.Contribution;
+import org.ungis.contributions.contribution.ContributionQuery;
+import org.ungis.contributions.contribution.ContributionService;
+import org.ungis.contributions.contribution.ContributionStatus;
+import org.ungis.contributions.contribution.Refusal;
+import org.ungis.contributions.contribution.RefusedException;
+
+/** The intake API: agencies submit, revise and withdraw; anyone reads. */
+@RestController
+@RequestMapping("/api/v1/contributions")
+class ContributionController {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final ContributionService service;
+
+  ContributionController(ContributionService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  ResponseEntity<ContributionResponse> submit(
+      Actor actor,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @RequestBody ContributionRequest request) {
+    var submission = service.submit(actor, request.processId(), request.draft(), idempotencyKey);
+    Contribution c = submission.contribution();
+    var response =
+        ResponseEntity.created(URI.create("/api/v1/contributions/" + c.id())).eTag(etag(c));
+    if (submission.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.body(ContributionResponse.of(c));
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<ContributionResponse> get(@PathVariable String id) {
+    Contribution c = service.get(id);
+    return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
+  }
+
+  @GetMapping
+  PageResponse list(
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    var query =
+        new ContributionQuery(
+            blankToNull(agency), blankToNull(process), status(status), page, size);
+    return PageResponse.of(service.list(query));
+  }
+
+  @PutMapping("/{id}")
+  ResponseEntity<ContributionResponse> revise(
+      Actor actor,
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody ContributionRequest request) {
+    Integer expected = expectedRevision(ifMatch, request.expectedRevision());
+    if (request.processId() != null) {
+      Contribution current = service.get(id);
+      if (!current.processId().equals(request.processId())) {
+        throw new RefusedException(
+            Refusal.VALIDATION,
+            "A contribution cannot move to another call for inputs",
+            "processId");
+      }
+    }
+    Contribution c = service.revise(actor, id, request.draft(), request.note(), expected);
+    return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
+  }
+
+  @PostMapping("/{id}/withdrawal")
+  ResponseEntity<ContributionResponse> withdraw(
+      Actor actor, @PathVariable String id, @RequestBody WithdrawalRequest request) {
+    Contribution c = service.withdraw(actor, id, request.reason());
+    return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
+  }
+
+  private static String etag(Contribution c) {
+    return "\"" + c.revision() + "\"";
+  }
+
+  /** The expected revision from {@code If-Match: "3"} (or W/"3", or 3) or the body field. */
+  static Integer expectedRevision(String ifMatch, Integer fromBody) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+      return fromBody;
+    }
+    String value = ifMatch.trim();
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    value = value.replace("\"", "");
+    try {
+      int revision = Integer.parseInt(value);
+      if (fromBody != null && fromBody != revision) {
+        throw new RefusedException(
+            Refusal.VALIDATION, "If-Match and expectedRevision disagree", "expectedRevision");
+      }
+      return revision;
+    } catch (NumberFormatException e) {
+      throw new RefusedException(
+          Refusal.VALIDATION, "If-Match must name a revision, e.g. \"2\"", "If-Match");
+    }
+  }
+
+  private static ContributionStatus status(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    try {
+      return ContributionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new RefusedException(
+          Refusal.VALIDATION,
+          "status must be one of SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, WITHDRAWN",
+          "status");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,283 @@
+package org.ungis.contributions.contribution.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.ungis.contributions.contribution.Actor;
+import org.ungis.contributions.contribution.Content;
+import org.ungis.contributions.contribution.Contribution;
+import org.ungis.contributions.contribution.ContributionChange;
+import org.ungis.contributions.contribution.ContributionStatus;
+import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.contributions.contribution.Language;
+import org.ungis.contributions.contribution.Review;
+import org.ungis.events.common.ActorRole;
+import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.events.process.CallChange;
+import org.ungis.events.process.CallForInputsEvent;
+import org.ungis.events.process.CallStatus;
+import org.ungis.events.process.DeadlineExtension;
+import org.ungis.events.review.Decision;
+import org.ungis.events.review.DecisionRecorded;
+import org.ungis.events.review.ReviewEvent;
+import org.ungis.schemas.Topics;
+
+class ContributionViewTopologyTest {
+
+  static final Instant T0 = Instant.parse("2023-03-01T10:00:00Z");
+  static final Actor ITU = new Actor("ITU", "jane.doe@itu.int");
+  static final Map<String, Object> SERDE_CONFIG =
+      Map.of("schema.registry.url", "mock://contributions-topology-test");
+
+  final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+  TopologyTestDriver driver;
+  TestInputTopic<String, ContributionEvent> contributions;
+  TestInputTopic<String, ReviewEvent> reviews;
+  TestInputTopic<String, CallForInputsEvent> processes;
+  KeyValueStore<String, Contribution.State> store;
+
+  @TempDir Path stateDir;
+
+  @BeforeEach
+  void start() {
+    StreamsBuilder builder = new StreamsBuilder();
+    ContributionViewTopology.build(builder, SERDE_CONFIG);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "contributions-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(DeadLetterHandler.SENDER_CONFIG, (DeadLetterSender) deadLetters::add);
+    driver = new TopologyTestDriver(builder.build(), props);
+    contributions =
+        driver.createInputTopic(
+            Topics.CONTRIBUTIONS.name(),
+            new StringSerializer(),
+            Topics.CONTRIBUTIONS.valueSerde(SERDE_CONFIG).serializer());
+    reviews =
+        driver.createInputTopic(
+            Topics.REVIEWS.name(),
+            new StringSerializer(),
+            Topics.REVIEWS.valueSerde(SERDE_CONFIG).serializer());
+    processes =
+        driver.createInputTopic(
+            Topics.PROCESSES.name(),
+            new StringSerializer(),
+            Topics.PROCESSES.valueSerde(SERDE_CONFIG).serializer());
+    store = driver.getKeyValueStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  static Content content(String title) {
+    return new Content(
+        title, "summary", "body " + title, Language.EN, List.of(), List.of(9), List.of());
+  }
+
+  static ContributionChange.Meta meta(int minutes) {
+    return new ContributionChange.Meta(UUID.randomUUID(), T0.plusSeconds(60L * minutes), ITU);
+  }
+
+  ContributionEvent submit(String id) {
+    Contribution c = Contribution.submit(meta(0), id, "gdc-2023", content("First"));
+    ContributionEvent event = AvroMapping.toAvro(c.pullChanges().get(0));
+    contributions.pipeInput(id, event, T0);
+    return event;
+  }
+
+  ReviewEvent decision(String id, int revision, Decision decision, Decision outcome, int minutes) {
+    return ReviewEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setOccurredAt(T0.plusSeconds(60L * minutes))
+        .setActor(
+            org.ungis.events.common.Actor.newBuilder()
+                .setAgency("UNDP")
+                .setPrincipal("chair@undp.org")
+                .setRole(ActorRole.CHAIR)
+                .build())
+        .setContributionId(id)
+        .setProcessId("gdc-2023")
+        .setAgency("ITU")
+        .setRevision(revision)
+        .setPayload(
+            DecisionRecorded.newBuilder()
+                .setDecision(decision)
+                .setComment("please cite sources")
+                .setOutcome(outcome)
+                .build())
+        .build();
+  }
+
+  @Test
+  void aSubmissionBecomesASubmittedContribution() {
+    submit("c-1");
+
+    Contribution c = Contribution.restore(store.get("c-1"));
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.revision()).isEqualTo(1);
+    assertThat(c.agency()).isEqualTo("ITU");
+    assertThat(c.content().title()).isEqualTo("First");
+    assertThat(c.changes()).isEqualTo(1);
+  }
+
+  @Test
+  void changesRequestedThenRevisionMakesTheEarlierDecisionStale() {
+    submit("c-1");
+    reviews.pipeInput(
+        "c-1", decision("c-1", 1, Decision.CHANGES_REQUESTED, Decision.CHANGES_REQUESTED, 5));
+    assertThat(store.get("c-1").status()).isEqualTo(ContributionStatus.CHANGES_REQUESTED);
+
+    Contribution c = Contribution.restore(store.get("c-1"));
+    c.revise(meta(10), content("Second"), "added sources");
+    contributions.pipeInput("c-1", AvroMapping.toAvro(c.pullChanges().get(0)));
+    reviews.pipeInput("c-1", decision("c-1", 1, Decision.APPROVED, Decision.APPROVED, 11));
+
+    Contribution.State state = store.get("c-1");
+    assertThat(state.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(state.revision()).isEqualTo(2);
+    assertThat(state.content().title()).isEqualTo("Second");
+    assertThat(state.reviews()).hasSize(2).allMatch(Review::stale);
+
+    reviews.pipeInput("c-1", decision("c-1", 2, Decision.APPROVED, Decision.APPROVED, 12));
+    assertThat(store.get("c-1").status()).isEqualTo(ContributionStatus.APPROVED);
+  }
+
+  @Test
+  void aWithdrawalIsFolded() {
+    submit("c-1");
+    Contribution c = Contribution.restore(store.get("c-1"));
+    c.withdraw(meta(3), "superseded");
+    contributions.pipeInput("c-1", AvroMapping.toAvro(c.pullChanges().get(0)));
+
+    assertThat(store.get("c-1").status()).isEqualTo(ContributionStatus.WITHDRAWN);
+    assertThat(store.get("c-1").withdrawalReason()).isEqualTo("superseded");
+  }
+
+  @Test
+  void idempotencyKeysTravelAsHeadersIntoTheirStore() {
+    Contribution c = Contribution.submit(meta(0), "c-7", "gdc-2023", content("First"));
+    var headers = new RecordHeaders();
+    IdempotencyHeaders.write(headers, new IdempotentRequest("ITU", "key-1", "abc", "c-7"));
+    contributions.pipeInput(
+        new org.apache.kafka.streams.test.TestRecord<>(
+            "c-7", AvroMapping.toAvro(c.pullChanges().get(0)), headers, T0));
+
+    KeyValueStore<String, IdempotentRequest> keys =
+        driver.getKeyValueStore(ContributionViewTopology.IDEMPOTENCY_STORE);
+    assertThat(keys.get("ITU/key-1"))
+        .isEqualTo(new IdempotentRequest("ITU", "key-1", "abc", "c-7"));
+  }
+
+  @Test
+  void callsAreAGlobalTable() {
+    processes.pipeInput(
+        "gdc-2023",
+        CallForInputsEvent.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setOccurredAt(T0)
+            .setActor(
+                org.ungis.events.common.Actor.newBuilder()
+                    .setAgency("ITU")
+                    .setPrincipal("chair@itu.int")
+                    .setRole(ActorRole.CHAIR)
+                    .build())
+            .setProcessId("gdc-2023")
+            .setChange(CallChange.EXTENSION_GRANTED)
+            .setTitle("Global Digital Compact")
+            .setDeadline(T0.plusSeconds(86_400))
+            .setStatus(CallStatus.OPEN)
+            .setExtensions(
+                List.of(
+                    DeadlineExtension.newBuilder()
+                        .setAgency("UNDP")
+                        .setDeadline(T0.plusSeconds(2 * 86_400))
+                        .setReason("field offices")
+                        .build()))
+            .build());
+
+    KeyValueStore<String, CallForInputsEvent> calls =
+        driver.getKeyValueStore(ContributionViewTopology.CALLS_STORE);
+    var call = AvroMapping.toDomain(calls.get("gdc-2023"));
+    assertThat(call.open()).isTrue();
+    assertThat(call.deadlineFor("UNDP")).isEqualTo(T0.plusSeconds(2 * 86_400));
+    assertThat(call.deadlineFor("ITU")).isEqualTo(T0.plusSeconds(86_400));
+  }
+
+  @Test
+  void undecodableRecordsGoToTheirDeadLetterTopicWithTheirBytesAndTheStreamGoesOn() {
+    var garbageReviews =
+        driver.createInputTopic(
+            Topics.REVIEWS.name(), new StringSerializer(), new ByteArraySerializer());
+    byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+    var headers = new RecordHeaders().add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
+
+    garbageReviews.pipeInput(
+        new org.apache.kafka.streams.test.TestRecord<>("c-1", garbage, headers, T0));
+    submit("c-2");
+
+    // The global table's dead letters (processes) are checked in ContributionsServiceIT: the
+    // TopologyTestDriver always logs and skips undecodable global records.
+    assertThat(deadLetters).hasSize(1);
+    ProducerRecord<byte[], byte[]> review = deadLetters.get(0);
+    assertThat(review.topic()).isEqualTo(Topics.REVIEWS.deadLetterTopic());
+    assertThat(review.key()).isEqualTo("c-1".getBytes(StandardCharsets.UTF_8));
+    assertThat(review.value()).isEqualTo(garbage);
+    assertThat(review.headers().lastHeader("trace").value())
+        .isEqualTo("t-1".getBytes(StandardCharsets.UTF_8));
+    assertThat(
+            new String(
+                review.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
+                StandardCharsets.UTF_8))
+        .isEqualTo(Topics.REVIEWS.name());
+    assertThat(store.get("c-2")).isNotNull();
+  }
+
+  @Test
+  void aDecisionTheDomainRefusesGoesToTheDeadLetterTopic() {
+    reviews.pipeInput(
+        "c-unknown", decision("c-unknown", 1, Decision.APPROVED, Decision.APPROVED, 1));
+    submit("c-3");
+
+    assertThat(deadLetters)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.topic()).isEqualTo(Topics.REVIEWS.deadLetterTopic());
+              assertThat(d.key()).isEqualTo("c-unknown".getBytes(StandardCharsets.UTF_8));
+              assertThat(
+                      new String(
+                          d.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
+                          StandardCharsets.UTF_8))
+                  .contains("unknown contribution");
+            });
+    assertThat(store.get("c-unknown")).isNull();
+    assertThat(store.get("c-3")).isNotNull();
+  }
+}
