@@ -1,0 +1,264 @@
+package org.ungis.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform as separate processes on free ports, like {@code bin/local-stack} runs it: a
+ * real Kafka broker (KRaft, the local-stack exec jar), the schema registry and the three services,
+ * each from its exec jar, with their Kafka Streams state under a work directory.
+ *
+ * <pre>{@code
+ * try (PlatformStack stack = PlatformStack.builder(tempDir).start()) {
+ *   stack.contributions().baseUrl();   // http://localhost:<port>
+ *   stack.review().kill();             // SIGKILL
+ *   stack.review().start().awaitReady(Duration.ofSeconds(60));
+ * }
+ * }</pre>
+ */
+public final class PlatformStack implements AutoCloseable {
+
+  public static final String BROKER = "broker";
+  public static final String REGISTRY = "schema-registry";
+  public static final String CONTRIBUTIONS = "contributions-service";
+  public static final String REVIEW = "review-service";
+  public static final String PUBLICATION = "publication-service";
+
+  /** The services, in start order (they are started together once the broker is up). */
+  public static final List<String> SERVICES = List.of(CONTRIBUTIONS, REVIEW, PUBLICATION);
+
+  private final Path workDir;
+  private final Map<String, ServiceProcess> processes;
+
+  private PlatformStack(Path workDir, Map<String, ServiceProcess> processes) {
+    this.workDir = workDir;
+    this.processes = processes;
+  }
+
+  public static Builder builder(Path workDir) {
+    return new Builder(workDir);
+  }
+
+  /** Options of the stack; {@link #start()} launches it. */
+  public static final class Builder {
+    private final Path workDir;
+    private RepoLayout layout;
+    private Duration timeout = Duration.ofSeconds(180);
+    private List<String> serviceJvmArgs =
+        List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private List<String> brokerJvmArgs = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+    private final Map<String, String> serviceProperties = new LinkedHashMap<>();
+
+    private Builder(Path workDir) {
+      this.workDir = workDir.toAbsolutePath().normalize();
+    }
+
+    public Builder layout(RepoLayout layout) {
+      this.layout = layout;
+      return this;
+    }
+
+    /** How long each group (broker; registry and services) may take to become ready. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    public Builder serviceJvmArgs(List<String> args) {
+      this.serviceJvmArgs = List.copyOf(args);
+      return this;
+    }
+
+    public Builder brokerJvmArgs(List<String> args) {
+      this.brokerJvmArgs = List.copyOf(args);
+      return this;
+    }
+
+    /** A Spring property given to the three services, e.g. {@code ungis.clock.start}. */
+    public Builder serviceProperty(String key, String value) {
+      serviceProperties.put(key, value);
+      return this;
+    }
+
+    /**
+     * Starts the broker, waits for it, then starts the registry and the services together and waits
+     * until each is ready. On failure everything started is stopped and the exception carries the
+     * tail of the failing process's log.
+     */
+    public PlatformStack start() {
+      RepoLayout repo = layout != null ? layout : RepoLayout.locate();
+      Path logs = workDir.resolve("logs");
+      int brokerPort = FreePorts.next();
+      int controllerPort = FreePorts.next();
+      String bootstrap = "localhost:" + brokerPort;
+      Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+      processes.put(
+          BROKER,
+          ServiceProcess.of(
+              BROKER,
+              brokerPort,
+              repo.execJar("local-stack"),
+              brokerJvmArgs,
+              List.of(
+                  "--data-dir",
+                  workDir.resolve("kafka").toString(),
+                  "--port",
+                  Integer.toString(brokerPort),
+                  "--controller-port",
+                  Integer.toString(controllerPort)),
+              logs.resolve(BROKER + ".log"),
+              Readiness.logLine("LocalKafkaBroker ready")));
+      int registryPort = FreePorts.next();
+      String registryUrl = "http://localhost:" + registryPort;
+      processes.put(
+          REGISTRY,
+          ServiceProcess.of(
+              REGISTRY,
+              registryPort,
+              repo.execJar(REGISTRY),
+              serviceJvmArgs,
+              List.of(
+                  "--server.port=" + registryPort, "--spring.kafka.bootstrap-servers=" + bootstrap),
+              logs.resolve(REGISTRY + ".log"),
+              Readiness.http("/subjects")));
+      for (String service : SERVICES) {
+        int port = FreePorts.next();
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        args.add("--spring.kafka.bootstrap-servers=" + bootstrap);
+        args.add("--spring.kafka.properties.schema.registry.url=" + registryUrl);
+        args.add("--spring.kafka.streams.state-dir=" + workDir.resolve("state").resolve(service));
+        args.add("--management.endpoint.health.probes.enabled=true");
+        serviceProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        processes.put(
+            service,
+            ServiceProcess.of(
+                service,
+                port,
+                repo.execJar(service),
+                serviceJvmArgs,
+                args,
+                logs.resolve(service + ".log"),
+                Readiness.actuator()));
+      }
+      PlatformStack stack = new PlatformStack(workDir, processes);
+      try {
+        stack.broker().startAndAwaitReady(timeout);
+        List<ServiceProcess> rest = stack.all().subList(1, processes.size());
+        rest.forEach(ServiceProcess::start);
+        rest.forEach(p -> p.awaitReady(timeout));
+        return stack;
+      } catch (RuntimeException e) {
+        stack.close();
+        throw e;
+      }
+    }
+  }
+
+  public ServiceProcess broker() {
+    return processes.get(BROKER);
+  }
+
+  public ServiceProcess registry() {
+    return processes.get(REGISTRY);
+  }
+
+  public ServiceProcess contributions() {
+    return processes.get(CONTRIBUTIONS);
+  }
+
+  public ServiceProcess review() {
+    return processes.get(REVIEW);
+  }
+
+  public ServiceProcess publication() {
+    return processes.get(PUBLICATION);
+  }
+
+  public ServiceProcess get(String name) {
+    ServiceProcess process = processes.get(name);
+    if (process == null) {
+      throw new IllegalArgumentException("No process " + name + "; known: " + processes.keySet());
+    }
+    return process;
+  }
+
+  /** Every process, in start order. */
+  public List<ServiceProcess> all() {
+    return List.copyOf(processes.values());
+  }
+
+  /** {@code localhost:<port>} of the broker. */
+  public String bootstrapServers() {
+    return "localhost:" + broker().port();
+  }
+
+  public String registryUrl() {
+    return registry().baseUrl();
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
+  /** The Kafka Streams state directory of a service. */
+  public Path stateDir(String service) {
+    return workDir.resolve("state").resolve(service);
+  }
+
+  /** Deletes a (stopped) service's local state, so that it rebuilds its views from Kafka. */
+  public void deleteState(String service) {
+    if (get(service).isAlive()) {
+      throw new IllegalStateException("Stop " + service + " before deleting its state");
+    }
+    Path dir = stateDir(service);
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The tail of every process's log, for the report of a failed test. */
+  public String logs(int linesEach) {
+    StringBuilder out = new StringBuilder();
+    for (ServiceProcess process : processes.values()) {
+      out.append("\n======== ")
+          .append(process)
+          .append(" ")
+          .append(process.logFile())
+          .append(" (last ")
+          .append(linesEach)
+          .append(" lines) ========\n")
+          .append(process.logTail(linesEach))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Stops the services, then the registry, then the broker (each cleanly, SIGKILL as a last
+   * resort).
+   */
+  @Override
+  public void close() {
+    List<ServiceProcess> services = SERVICES.stream().map(processes::get).toList();
+    services.parallelStream().forEach(ServiceProcess::stop);
+    registry().stop();
+    broker().stop();
+  }
+}

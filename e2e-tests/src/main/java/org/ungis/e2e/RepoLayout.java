@@ -1,0 +1,43 @@
+package org.ungis.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the repository root and the exec jars the modules build into their {@code target/}. */
+public final class RepoLayout {
+
+  public static final String VERSION = "0.1.0-SNAPSHOT";
+
+  private final Path root;
+
+  private RepoLayout(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * The repository root: the system property {@code ungis.repo.root} if set, else the nearest
+   * directory above the working directory that holds {@code mvnw} and {@code local-stack/}.
+   */
+  public static RepoLayout locate() {
+    String configured = System.getProperty("ungis.repo.root");
+    if (configured != null) {
+      return new RepoLayout(Path.of(configured).toAbsolutePath().normalize());
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("local-stack"))) {
+        return new RepoLayout(dir);
+      }
+    }
+    throw new IllegalStateException(
+        "Cannot find the repository root above " + Path.of("").toAbsolutePath());
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** {@code <module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} */
+  public Path execJar(String module) {
+    return root.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-exec.jar");
+  }
+}

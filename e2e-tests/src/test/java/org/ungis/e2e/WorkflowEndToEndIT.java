@@ -1,0 +1,316 @@
+package org.ungis.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.ungis.e2e.HttpJson.Response;
+import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
+import org.ungis.events.record.RecordEntry;
+import org.ungis.reference.Period;
+import org.ungis.reference.Roster;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The workflow end to end, against the real processes: a KRaft broker, the schema registry and the
+ * three services, each started from its exec jar. A chair opens a call, two agencies submit, the
+ * chair requests changes on one, it is revised, both are approved, and the record's latest edition
+ * lists both with the revised text: over HTTP (JSON and HTML) and on the records topic, read by a
+ * plain Kafka consumer with the Confluent-format deserializer.
+ */
+class WorkflowEndToEndIT {
+
+  private static final Duration PROPAGATION = Duration.ofSeconds(60);
+
+  /** Two members that sit on no rota, so that any chair may decide on both. */
+  private static final String FIRST_AGENCY = "UNECA";
+
+  private static final String SECOND_AGENCY = "ILO";
+
+  @TempDir static Path workDir;
+
+  static PlatformStack stack;
+
+  @RegisterExtension
+  static final TestWatcher PRINT_LOGS_ON_FAILURE =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (stack != null) {
+            System.err.println("Logs of the processes under test:" + stack.logs(150));
+          }
+        }
+      };
+
+  @BeforeAll
+  static void startThePlatform() {
+    stack = PlatformStack.builder(workDir).start();
+  }
+
+  @AfterAll
+  static void stopThePlatform() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void twoAgenciesSubmitOneIsRevisedOnRequestBothAreApprovedAndTheRecordListsBoth() {
+    Period rota =
+        Roster.load()
+            .periodAt(Instant.now())
+            .orElseThrow(() -> new AssertionError("the bundled roster has no period for today"));
+    assertThat(rota.chairs()).doesNotContain(FIRST_AGENCY, SECOND_AGENCY);
+    assertThat(rota.viceChairs()).doesNotContain(FIRST_AGENCY, SECOND_AGENCY);
+    String chairAgency = rota.chairs().stream().sorted().findFirst().orElseThrow();
+    Caller chair = Caller.headers(chairAgency, "chair@" + chairAgency.toLowerCase(Locale.ROOT));
+    Caller first = Caller.headers(FIRST_AGENCY, "focal.point@uneca.org");
+    Caller second = Caller.headers(SECOND_AGENCY, "focal.point@ilo.org");
+    String processId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+
+    // The chair opens a call for inputs.
+    Response opened =
+        HttpJson.post(
+            review("/api/v1/processes"),
+            chair,
+            Map.of(
+                "id",
+                processId,
+                "title",
+                "UNGIS joint input to the end-to-end test",
+                "description",
+                "A call opened by the end-to-end test of the workflow.",
+                "deadline",
+                Instant.now().plus(7, ChronoUnit.DAYS).toString()));
+    assertThat(opened.status()).as("opening the call: %s", opened).isEqualTo(201);
+
+    // Two agencies submit.
+    String originalBody = "Africa's digital transformation strategy 2020-2030 sets the priorities.";
+    String revisedBody =
+        originalBody + " In 2022, 40 per cent of Africa's population used the Internet.";
+    String firstId =
+        submit(first, processId, "Digital transformation in Africa", originalBody, List.of("C7"));
+    String secondId =
+        submit(
+            second,
+            processId,
+            "Decent work in the platform economy",
+            "Digital labour platforms need fair working conditions.",
+            List.of("C7", "C10"));
+    assertThat(contribution(firstId).path("status").asString()).isEqualTo("SUBMITTED");
+    assertThat(contribution(secondId).path("revision").asInt()).isEqualTo(1);
+
+    // The chair requests changes on the first; the agency sees the request and revises.
+    String comment = "Please add figures on connectivity in Africa.";
+    decide(chair, firstId, 1, "CHANGES_REQUESTED", comment);
+    JsonNode changesRequested =
+        awaitContribution(firstId, c -> c.path("status").asString().equals("CHANGES_REQUESTED"));
+    assertThat(changesRequested.path("decisions").toString()).contains(comment);
+
+    Map<String, Object> revision =
+        new LinkedHashMap<>(
+            content("Digital transformation in Africa", revisedBody, List.of("C7")));
+    revision.put("note", "Added the connectivity figures the chair asked for.");
+    revision.put("expectedRevision", 1);
+    Response revised =
+        HttpJson.put(contributions("/api/v1/contributions/" + firstId), first, revision);
+    assertThat(revised.status()).as("revising: %s", revised).isEqualTo(200);
+    JsonNode afterRevision = contribution(firstId);
+    assertThat(afterRevision.path("revision").asInt()).isEqualTo(2);
+    assertThat(afterRevision.path("body").asString()).isEqualTo(revisedBody);
+    assertThat(afterRevision.path("status").asString()).isEqualTo("SUBMITTED");
+
+    // Both are approved (the first in its revised text).
+    decide(chair, firstId, 2, "APPROVED", null);
+    decide(chair, secondId, 1, "APPROVED", null);
+    awaitContribution(firstId, c -> c.path("status").asString().equals("APPROVED"));
+    awaitContribution(secondId, c -> c.path("status").asString().equals("APPROVED"));
+
+    // The record lists both, over HTTP as JSON ...
+    String recordUrl = publication("/api/v1/records/" + processId);
+    AtomicReference<JsonNode> record = new AtomicReference<>();
+    await("the record lists both approved inputs")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              Response r = HttpJson.get(recordUrl);
+              assertThat(r.status()).as("GET %s: %s", recordUrl, r).isEqualTo(200);
+              JsonNode json = r.json();
+              assertThat(json.path("entries").size()).isEqualTo(2);
+              assertThat(entryOf(json, FIRST_AGENCY).path("revision").asInt()).isEqualTo(2);
+              record.set(json);
+            });
+    JsonNode firstEntry = entryOf(record.get(), FIRST_AGENCY);
+    assertThat(firstEntry.findValue("body").asString()).isEqualTo(revisedBody);
+    assertThat(entryOf(record.get(), SECOND_AGENCY).findValue("title").asString())
+        .isEqualTo("Decent work in the platform economy");
+
+    // ... and as HTML, a readable document ...
+    Response html = HttpJson.get(recordUrl, "text/html", Caller.anonymous());
+    assertThat(html.status()).isEqualTo(200);
+    assertThat(html.header("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(html.body())
+        .contains("UNGIS joint input to the end-to-end test")
+        .contains("Digital transformation in Africa")
+        .contains("Decent work in the platform economy")
+        .contains("40 per cent of Africa");
+
+    // ... and on the records topic, rebuilt by a plain consumer from the topic alone.
+    AtomicReference<RebuiltRecord> fromKafka = new AtomicReference<>();
+    await("the records topic holds an edition listing both")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              RebuiltRecord rebuilt =
+                  RecordTopicReader.readAll(stack.bootstrapServers(), stack.registryUrl())
+                      .get(processId);
+              assertThat(rebuilt).as("a record for %s on the topic", processId).isNotNull();
+              assertThat(rebuilt.entries()).hasSize(2);
+              fromKafka.set(rebuilt);
+            });
+    RecordEntry revisedEntry = fromKafka.get().entryOf(FIRST_AGENCY).orElseThrow();
+    assertThat(revisedEntry.getContributionId()).isEqualTo(firstId);
+    assertThat(revisedEntry.getRevision()).isEqualTo(2);
+    assertThat(revisedEntry.getContent().getBody()).isEqualTo(revisedBody);
+    assertThat(fromKafka.get().entryOf(SECOND_AGENCY).orElseThrow().getContributionId())
+        .isEqualTo(secondId);
+    assertThat(fromKafka.get().edition().getCallTitle())
+        .isEqualTo("UNGIS joint input to the end-to-end test");
+    assertThat(fromKafka.get().edition().getEdition())
+        .isEqualTo(record.get().path("edition").asInt());
+  }
+
+  /**
+   * Submits, retrying only while the intake has not yet read the just-opened call from Kafka (a
+   * refusal naming the process); returns the new contribution's id.
+   */
+  private static String submit(
+      Caller agency, String processId, String title, String body, List<String> actionLines) {
+    Map<String, Object> request = new LinkedHashMap<>(content(title, body, actionLines));
+    request.put("processId", processId);
+    AtomicReference<Response> created = new AtomicReference<>();
+    await("the intake accepts a submission to " + processId)
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              Response r = HttpJson.post(contributions("/api/v1/contributions"), agency, request);
+              created.set(r);
+              boolean callNotYetKnown =
+                  r.status() >= 400 && r.status() < 500 && r.body().contains("processId");
+              return !callNotYetKnown;
+            });
+    Response r = created.get();
+    assertThat(r.status()).as("submitting: %s", r).isEqualTo(201);
+    String location = r.header("Location").orElseThrow();
+    String id = r.json().path("id").asString();
+    assertThat(location).endsWith("/api/v1/contributions/" + id);
+    return id;
+  }
+
+  private static Map<String, Object> content(String title, String body, List<String> actionLines) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("title", title);
+    content.put("summary", title + ": the agency's input in brief.");
+    content.put("body", body);
+    content.put("language", "EN");
+    content.put("actionLines", actionLines);
+    content.put("sdgs", List.of(8, 9, 17));
+    content.put("links", List.of());
+    return content;
+  }
+
+  /**
+   * Decides, retrying while review-service has not yet read the contribution or its latest revision
+   * from Kafka (404, or 409 on a revision it does not know yet).
+   */
+  private static void decide(
+      Caller reviewer, String contributionId, int revision, String decision, String comment) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("revision", revision);
+    request.put("decision", decision);
+    if (comment != null) {
+      request.put("comment", comment);
+    }
+    AtomicReference<Response> answer = new AtomicReference<>();
+    await(decision + " on " + contributionId + " revision " + revision)
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              Response r =
+                  HttpJson.post(
+                      review("/api/v1/reviews/" + contributionId + "/decisions"),
+                      reviewer,
+                      request);
+              answer.set(r);
+              return r.status() != 404
+                  && !(r.status() == 409 && reviewLagsBehind(contributionId, revision));
+            });
+    assertThat(answer.get().status()).as("%s: %s", decision, answer.get()).isEqualTo(201);
+  }
+
+  private static boolean reviewLagsBehind(String contributionId, int revision) {
+    Response item = HttpJson.get(review("/api/v1/reviews/" + contributionId));
+    return item.status() == 200 && item.json().path("revision").asInt() < revision;
+  }
+
+  private static JsonNode contribution(String id) {
+    Response r = HttpJson.get(contributions("/api/v1/contributions/" + id));
+    assertThat(r.status()).as("GET contribution %s: %s", id, r).isEqualTo(200);
+    return r.json();
+  }
+
+  private static JsonNode awaitContribution(
+      String id, java.util.function.Predicate<JsonNode> condition) {
+    AtomicReference<JsonNode> seen = new AtomicReference<>();
+    await("contribution " + id)
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              seen.set(contribution(id));
+              return condition.test(seen.get());
+            });
+    return seen.get();
+  }
+
+  private static JsonNode entryOf(JsonNode record, String agency) {
+    for (JsonNode entry : record.path("entries")) {
+      if (agency.equals(entry.path("agency").asString())) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no entry of " + agency + " in " + record);
+  }
+
+  private static String contributions(String path) {
+    return stack.contributions().baseUrl() + path;
+  }
+
+  private static String review(String path) {
+    return stack.review().baseUrl() + path;
+  }
+
+  private static String publication(String path) {
+    return stack.publication().baseUrl() + path;
+  }
+}
