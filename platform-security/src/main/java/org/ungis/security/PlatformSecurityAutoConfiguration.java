@@ -4,18 +4,17 @@ import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -26,20 +25,24 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Makes a servlet service an OAuth2 resource server of the platform: every request needs a valid
  * bearer JWT for the platform's audience, except the health, info, metrics and API-doc endpoints
- * and the paths in {@code ungis.security.public-paths}. The {@link JwtDecoder} is Spring Boot's,
- * built from {@code spring.security.oauth2.resourceserver.jwt.*}; this configuration adds the
- * audience check (Boot applies every {@code OAuth2TokenValidator<Jwt>} bean), the claim mapping to
- * {@link AuthenticatedActor} and problem+json answers for {@code 401}/{@code 403}.
+ * and the paths in {@code ungis.security.public-paths}. Whom to trust is set with Spring Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*} (see {@link PlatformJwtDecoder}); this
+ * configuration adds the audience check, the claim mapping to {@link AuthenticatedActor} and
+ * problem+json answers for {@code 401}/{@code 403}.
  */
 @AutoConfiguration(
     beforeName = {
       "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
       "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-      "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+      "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+      "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"
     })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "ungis.security.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(UngisSecurityProperties.class)
+@EnableConfigurationProperties({
+  UngisSecurityProperties.class,
+  OAuth2ResourceServerProperties.class
+})
 public final class PlatformSecurityAutoConfiguration {
 
   /** Paths every service serves without a token. */
@@ -55,21 +58,21 @@ public final class PlatformSecurityAutoConfiguration {
           "/swagger-ui/**",
           "/error");
 
+  /**
+   * The decoder of Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*} settings with
+   * the audience check; a service that declares its own {@link JwtDecoder} replaces it (and then
+   * checks the audience itself).
+   */
   @Bean
-  OAuth2TokenValidator<Jwt> ungisAudienceValidator(UngisSecurityProperties settings) {
-    return new AudienceValidator(settings.audience());
+  @ConditionalOnMissingBean(JwtDecoder.class)
+  JwtDecoder ungisJwtDecoder(
+      OAuth2ResourceServerProperties resourceServer, UngisSecurityProperties settings) {
+    return PlatformJwtDecoder.create(resourceServer.getJwt(), settings.audience());
   }
 
   @Bean
   SecurityFilterChain ungisResourceServerFilterChain(
-      HttpSecurity http, UngisSecurityProperties settings, ObjectProvider<JwtDecoder> decoders) {
-    if (decoders.getIfAvailable() == null) {
-      throw new IllegalStateException(
-          "platform-security needs a token source: set"
-              + " spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or"
-              + " public-key-location), or switch the library off with"
-              + " ungis.security.enabled=false");
-    }
+      HttpSecurity http, UngisSecurityProperties settings) {
     ProblemResponses problems = new ProblemResponses(settings.realm());
     List<RequestMatcher> publicPaths = publicPaths(settings.publicPaths());
     http.csrf(AbstractHttpConfigurer::disable)

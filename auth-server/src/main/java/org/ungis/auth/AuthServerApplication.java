@@ -1,0 +1,29 @@
+package org.ungis.auth;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The platform's local OAuth2 authorization server (port 9000): client-credentials JWTs for each
+ * member agency's intake client and for each reviewer. Its configuration file is {@code
+ * auth-server.yml} ({@code spring.config.name=auth-server}), so it can run inside another
+ * application's JVM (see {@link EmbeddedAuthServer}) without reading that application's {@code
+ * application.yml}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AuthServerApplication {
+
+  /** The name of this application's configuration file, without extension. */
+  public static final String CONFIG_NAME = "auth-server";
+
+  public static void main(String[] args) {
+    builder().run(args);
+  }
+
+  static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(AuthServerApplication.class)
+        .properties("spring.config.name=" + CONFIG_NAME);
+  }
+}
