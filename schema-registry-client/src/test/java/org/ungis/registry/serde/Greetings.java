@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.ungis.registry.testing.Greeting;
 import org.ungis.registry.testing.Tone;
 
@@ -44,5 +46,22 @@ public final class Greetings {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code greeting} as a version-2 GenericRecord with {@code audience} set. */
+  public static GenericRecord v2Record(Greeting greeting, String audience) {
+    Schema v2 = v2();
+    GenericData.Record record = new GenericData.Record(v2);
+    record.put("id", greeting.getId().toString());
+    record.put("sentAt", greeting.getSentAt().toEpochMilli());
+    record.put("sender", greeting.getSender());
+    record.put("text", greeting.getText());
+    record.put(
+        "tone",
+        new GenericData.EnumSymbol(v2.getField("tone").schema(), greeting.getTone().name()));
+    record.put("tags", greeting.getTags());
+    record.put("note", greeting.getNote());
+    record.put("audience", audience);
+    return record;
   }
 }

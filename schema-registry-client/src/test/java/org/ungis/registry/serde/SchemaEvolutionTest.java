@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -48,7 +47,7 @@ class SchemaEvolutionTest {
   @Test
   void anOldSpecificReaderReadsANewWritersRecordIgnoringTheNewField() {
     serializer.serialize("letters", Greetings.greeting(1));
-    GenericRecord v2 = v2Record(Greetings.greeting(6), "UNGIS members");
+    GenericRecord v2 = Greetings.v2Record(Greetings.greeting(6), "UNGIS members");
     byte[] bytes = serializer.serialize("letters", v2);
     KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
     deserializer.configure(
@@ -82,7 +81,7 @@ class SchemaEvolutionTest {
 
   @Test
   void useLatestVersionWritesWithTheRegisteredSchemaWithoutRegistering() {
-    serializer.serialize("letters", v2Record(Greetings.greeting(1), "all"));
+    serializer.serialize("letters", Greetings.v2Record(Greetings.greeting(1), "all"));
     KafkaAvroSerializer latest = new KafkaAvroSerializer();
     latest.configure(
         Map.of(
@@ -93,7 +92,7 @@ class SchemaEvolutionTest {
             AvroSerdeConfig.USE_LATEST_VERSION,
             true),
         false);
-    GenericRecord v2 = v2Record(Greetings.greeting(2), "chair");
+    GenericRecord v2 = Greetings.v2Record(Greetings.greeting(2), "chair");
 
     byte[] bytes = latest.serialize("letters", v2);
 
@@ -122,21 +121,5 @@ class SchemaEvolutionTest {
     assertThatThrownBy(() -> strict.serialize("letters", Greetings.greeting(1)))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("letters-value");
-  }
-
-  static GenericRecord v2Record(Greeting greeting, String audience) {
-    Schema v2 = Greetings.v2();
-    GenericData.Record record = new GenericData.Record(v2);
-    record.put("id", greeting.getId().toString());
-    record.put("sentAt", greeting.getSentAt().toEpochMilli());
-    record.put("sender", greeting.getSender());
-    record.put("text", greeting.getText());
-    record.put(
-        "tone",
-        new GenericData.EnumSymbol(v2.getField("tone").schema(), greeting.getTone().name()));
-    record.put("tags", greeting.getTags());
-    record.put("note", greeting.getNote());
-    record.put("audience", audience);
-    return record;
   }
 }

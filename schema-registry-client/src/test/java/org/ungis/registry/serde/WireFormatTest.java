@@ -93,7 +93,7 @@ class WireFormatTest {
   @Test
   void genericSerdeRoundTripsAGenericRecord() {
     Greeting greeting = Greetings.greeting(3);
-    GenericRecord record = SchemaEvolutionTest.v2Record(greeting, "UNGIS");
+    GenericRecord record = Greetings.v2Record(greeting, "UNGIS");
     try (GenericAvroSerde serde = new GenericAvroSerde()) {
       serde.configure(config, false);
 
