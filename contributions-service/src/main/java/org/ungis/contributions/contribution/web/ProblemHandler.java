@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +26,7 @@ import tools.jackson.core.JacksonException;
  * (https://ungis.org/problems/&lt;slug&gt;) and an {@code errors} array naming the fields.
  */
 @RestControllerAdvice(assignableTypes = ContributionController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
