@@ -234,6 +234,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     props.put("default.replication.factor", "1");
     props.put("min.insync.replicas", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
+    // As in production: every topic is declared by its owner, none appears by accident.
+    props.put("auto.create.topics.enable", "false");
     // Kafka is the system of record: the local stack never expires data by age.
     props.put("log.retention.ms", "-1");
     settings.overrides().forEach(props::put);

@@ -23,6 +23,8 @@ class LocalKafkaBrokerSettingsTest {
         .containsEntry("num.io.threads", "2")
         .containsEntry("offsets.topic.replication.factor", "1")
         .containsEntry("group.initial.rebalance.delay.ms", "0")
+        .containsEntry("auto.create.topics.enable", "false")
+        .containsEntry("log.retention.ms", "-1")
         .containsEntry("listeners", "PLAINTEXT://localhost:29092,CONTROLLER://localhost:9093");
   }
 
