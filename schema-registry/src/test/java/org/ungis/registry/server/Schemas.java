@@ -21,6 +21,16 @@ final class Schemas {
         {"name":"pages","type":"int"},
         {"name":"summary","type":["null","string"],"default":null}]}""";
 
+  /** {@link #WITH_OPTIONAL} plus a second optional field: compatible every way. */
+  static final String WITH_TWO_OPTIONAL =
+      """
+      {"type":"record","name":"Contribution","namespace":"org.ungis.test","fields":[
+        {"name":"id","type":"string"},
+        {"name":"title","type":"string"},
+        {"name":"pages","type":"int"},
+        {"name":"summary","type":["null","string"],"default":null},
+        {"name":"note","type":["null","string"],"default":null}]}""";
+
   /** V1 plus a required field without default: old data cannot be read (not BACKWARD). */
   static final String WITH_REQUIRED =
       """

@@ -35,7 +35,7 @@ public record ParsedSchema(Schema schema, String canonical, String fingerprint) 
       schema = new Schema.Parser().parse(text);
     } catch (RuntimeException invalid) {
       throw RegistryException.invalidSchema(
-          "Invalid schema " + abbreviate(text) + ": " + invalid.getMessage());
+          "Invalid schema " + abbreviate(text) + ": " + reason(invalid));
     }
     String canonical = schema.toString();
     return new ParsedSchema(schema, canonical, fingerprint(canonical));
@@ -54,6 +54,20 @@ public record ParsedSchema(Schema schema, String canonical, String fingerprint) 
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }
+  }
+
+  /** The parser's reason, without exception class names or parser source locations. */
+  private static String reason(RuntimeException invalid) {
+    String message = String.valueOf(invalid.getMessage());
+    int exceptionName = message.lastIndexOf("Exception: ");
+    if (exceptionName >= 0) {
+      message = message.substring(exceptionName + "Exception: ".length());
+    }
+    int location = message.indexOf("[Source");
+    if (location >= 0) {
+      message = message.substring(0, location).replaceAll("(\\(start marker)?\\s*at\\s*$", "");
+    }
+    return message.strip();
   }
 
   private static String abbreviate(String text) {
