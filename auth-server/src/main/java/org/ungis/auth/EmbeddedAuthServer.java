@@ -8,9 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,17 +66,20 @@ public final class EmbeddedAuthServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot create a key directory", e);
     }
-    List<String> settings = new ArrayList<>();
-    settings.add("server.port=0");
-    settings.add("ungis.auth.issuer=");
-    settings.add("ungis.auth.key-directory=" + keyDirectory);
-    settings.add("ungis.security.enabled=false");
-    settings.add("spring.jmx.enabled=false");
-    properties.forEach((key, value) -> settings.add(key + "=" + value));
-    ConfigurableApplicationContext context =
-        AuthServerApplication.builder()
-            .properties(settings.toArray(String[]::new))
-            .run("--spring.main.banner-mode=off");
+    // Command-line arguments, so that they win over auth-server.yml (port 9000, fixed issuer).
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("server.port", "0");
+    settings.put("ungis.auth.issuer", "");
+    settings.put("ungis.auth.key-directory", keyDirectory.toString());
+    settings.put("ungis.security.enabled", "false");
+    settings.put("spring.jmx.enabled", "false");
+    settings.put("spring.main.banner-mode", "off");
+    settings.putAll(properties);
+    String[] args =
+        settings.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    ConfigurableApplicationContext context = AuthServerApplication.builder().run(args);
     return new EmbeddedAuthServer(context, keyDirectory);
   }
 
