@@ -57,6 +57,7 @@ public final class PlatformStack implements AutoCloseable {
         List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private List<String> brokerJvmArgs = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
     private final Map<String, String> serviceProperties = new LinkedHashMap<>();
+    private boolean copyJars = true;
 
     private Builder(Path workDir) {
       this.workDir = workDir.toAbsolutePath().normalize();
@@ -83,6 +84,16 @@ public final class PlatformStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether to run copies of the exec jars (taken once, under the work directory) rather than the
+     * files in {@code target/}: a module rebuilt while the test runs cannot pull a jar from under a
+     * running JVM. On by default.
+     */
+    public Builder copyJars(boolean copy) {
+      this.copyJars = copy;
+      return this;
+    }
+
     /** A Spring property given to the three services, e.g. {@code ungis.clock.start}. */
     public Builder serviceProperty(String key, String value) {
       serviceProperties.put(key, value);
@@ -95,7 +106,22 @@ public final class PlatformStack implements AutoCloseable {
      * tail of the failing process's log.
      */
     public PlatformStack start() {
-      RepoLayout repo = layout != null ? layout : RepoLayout.locate();
+      RepoLayout located = layout != null ? layout : RepoLayout.locate();
+      List<String> missing =
+          Stream.concat(Stream.of("local-stack", REGISTRY), SERVICES.stream())
+              .filter(module -> !Files.isRegularFile(located.execJar(module)))
+              .map(module -> located.root().relativize(located.execJar(module)).toString())
+              .toList();
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException(
+            "The platform cannot start: missing "
+                + missing
+                + ". Build them first: ./mvnw -B package -DskipTests (from "
+                + located.root()
+                + ").");
+      }
+      Jars repo =
+          copyJars ? located.copyJarsTo(workDir.resolve("jars"))::execJar : located::execJar;
       Path logs = workDir.resolve("logs");
       int brokerPort = FreePorts.next();
       int controllerPort = FreePorts.next();
@@ -162,6 +188,12 @@ public final class PlatformStack implements AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /** Where a module's exec jar is. */
+  @FunctionalInterface
+  private interface Jars {
+    Path execJar(String module);
   }
 
   public ServiceProcess broker() {
