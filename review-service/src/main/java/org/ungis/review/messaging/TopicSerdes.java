@@ -3,9 +3,8 @@ package org.ungis.review.messaging;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.ungis.registry.serde.SpecificAvroSerde;
 import org.ungis.schemas.Topic;
+import org.ungis.schemas.Topics;
 
 /** The serdes of a catalogue topic, configured from {@code spring.kafka.properties}. */
 final class TopicSerdes {
@@ -13,12 +12,10 @@ final class TopicSerdes {
   private TopicSerdes() {}
 
   static <V extends SpecificRecord> Serde<V> value(Topic<V> topic, Map<String, ?> serdeConfig) {
-    Serde<V> serde = new SpecificAvroSerde<>();
-    serde.configure(serdeConfig, false);
-    return serde;
+    return topic.valueSerde(serdeConfig);
   }
 
   static Serde<String> key() {
-    return Serdes.String();
+    return Topics.PROCESSES.keySerde();
   }
 }

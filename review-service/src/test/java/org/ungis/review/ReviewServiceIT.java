@@ -1,0 +1,558 @@
+package org.ungis.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.events.process.CallChange;
+import org.ungis.events.process.CallForInputsEvent;
+import org.ungis.events.process.CallStatus;
+import org.ungis.events.review.Decision;
+import org.ungis.events.review.DecisionRecorded;
+import org.ungis.events.review.DecisionRefused;
+import org.ungis.events.review.ReviewEvent;
+import org.ungis.registry.serde.KafkaAvroDeserializer;
+import org.ungis.registry.serde.KafkaAvroSerializer;
+import org.ungis.registry.server.EmbeddedSchemaRegistry;
+import org.ungis.schemas.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The review service against a real KRaft broker and the real schema registry, driven over HTTP as
+ * the chair would, with contribution events produced as contributions-service would.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    classes = {ReviewServiceApplication.class, ReviewServiceIT.FixedTime.class})
+@EmbeddedKafka(
+    count = 1,
+    partitions = 3,
+    bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+    brokerProperties = {
+      "transaction.state.log.replication.factor=1",
+      "transaction.state.log.min.isr=1",
+      "group.initial.rebalance.delay.ms=0"
+    })
+class ReviewServiceIT {
+
+  /** Inside the 2023-2024 rota: chairs ITU and UNDP, vice-chairs UNESCO, UNCTAD and UNESCAP. */
+  static final Instant NOW = Instant.parse("2023-02-01T09:00:00Z");
+
+  static final Instant DEADLINE = Instant.parse("2023-03-31T23:59:59Z");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  static EmbeddedSchemaRegistry registry;
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class FixedTime {
+    @Bean
+    @Primary
+    Clock testClock() {
+      return new MutableClock(NOW);
+    }
+  }
+
+  @DynamicPropertySource
+  static void kafka(DynamicPropertyRegistry properties) throws IOException {
+    properties.add("spring.kafka.properties.schema.registry.url", () -> registry().url());
+    String stateDir = Files.createTempDirectory("review-service-it").toString();
+    properties.add("spring.kafka.streams.state-dir", () -> stateDir);
+  }
+
+  /** Started on first use, once the embedded broker runs. */
+  static synchronized EmbeddedSchemaRegistry registry() {
+    if (registry == null) {
+      registry = EmbeddedSchemaRegistry.start(System.getProperty("spring.embedded.kafka.brokers"));
+    }
+    return registry;
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    // The registry outlives the (cached) service context only until the JVM exits; close it now.
+    if (registry != null) {
+      registry.close();
+      registry = null;
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired Clock clock;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void ready() {
+    ((MutableClock) clock).set(NOW);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> get("/actuator/health/readiness").statusCode() == 200);
+  }
+
+  @Test
+  void aChairReviewsAContributionThroughChangesRevisionAndApprovalThenClosesTheCall() {
+    // A chair opens the call; the GET right after the 201 sees it.
+    HttpResponse<String> opened =
+        post(
+            "/api/v1/processes",
+            "ITU",
+            Map.of(
+                "id", "gdc-2023",
+                "title", "UNGIS joint input to the Global Digital Compact",
+                "description", "Inputs of UNGIS members to the GDC consultations",
+                "deadline", DEADLINE.toString()));
+    assertThat(opened.statusCode()).isEqualTo(201);
+    assertThat(opened.headers().firstValue("Location")).contains("/api/v1/processes/gdc-2023");
+    JsonNode call = json(get("/api/v1/processes/gdc-2023"));
+    assertThat(call.path("status").asString()).isEqualTo("OPEN");
+    assertThat(call.path("requiredApprovals").asInt()).isEqualTo(1);
+    assertThat(json(get("/api/v1/processes")).findValuesAsString("id")).contains("gdc-2023");
+
+    // An agency off the rota may not; the same id twice conflicts; no headers is 401.
+    HttpResponse<String> notChair =
+        post(
+            "/api/v1/processes",
+            "FAO",
+            Map.of("id", "gdc-2023-fao", "title", "t", "deadline", DEADLINE.toString()));
+    assertProblem(notChair, 403, "forbidden");
+    assertProblem(
+        post(
+            "/api/v1/processes",
+            "UNDP",
+            Map.of("id", "gdc-2023", "title", "t", "deadline", DEADLINE.toString())),
+        409,
+        "conflict");
+    assertProblem(send("POST", "/api/v1/processes", null, "{}"), 401, "unauthenticated");
+    assertProblem(
+        post(
+            "/api/v1/processes",
+            "ITU",
+            Map.of("id", "Bad Id", "title", "t", "deadline", DEADLINE.toString())),
+        400,
+        "validation");
+
+    // FAO submits (as contributions-service would): it enters the queue.
+    String fao = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(fao, "gdc-2023", "FAO", "Sustainable food systems", NOW));
+    JsonNode entry = awaitQueueEntry("gdc-2023", "PENDING", fao, 1);
+    assertThat(entry.path("agency").asString()).isEqualTo("FAO");
+    assertThat(entry.path("title").asString()).isEqualTo("Sustainable food systems");
+    assertThat(entry.path("submittedAt").asString()).isEqualTo(NOW.toString());
+
+    // The chair requests changes: it leaves the pending queue at once.
+    HttpResponse<String> changes =
+        decide(fao, "ITU", 1, "CHANGES_REQUESTED", "Please add the SDGs addressed");
+    assertThat(changes.statusCode()).isEqualTo(201);
+    assertThat(changes.headers().firstValue("Location").orElseThrow())
+        .startsWith("/api/v1/reviews/" + fao + "/decisions/");
+    assertThat(json(changes).path("outcome").asString()).isEqualTo("CHANGES_REQUESTED");
+    assertThat(
+            json(get("/api/v1/reviews?process=gdc-2023&status=PENDING"))
+                .findValuesAsString("contributionId"))
+        .doesNotContain(fao);
+    assertThat(queueEntry("gdc-2023", "DECIDED", fao).path("status").asString())
+        .isEqualTo("CHANGES_REQUESTED");
+
+    // FAO revises: revision 2 re-enters the queue.
+    Instant revisedAt = NOW.plusSeconds(86_400);
+    produce(
+        TestEvents.revised(
+            fao, "gdc-2023", "FAO", 2, "Sustainable food systems (SDG 2)", revisedAt));
+    entry = awaitQueueEntry("gdc-2023", "PENDING", fao, 2);
+    assertThat(entry.path("submittedAt").asString()).isEqualTo(revisedAt.toString());
+
+    // A decision on revision 1 is stale now; a vice-chair approves revision 2.
+    assertProblem(decide(fao, "UNDP", 1, "APPROVED", null), 409, "stale-revision");
+    HttpResponse<String> approved = decide(fao, "UNESCO", 2, "APPROVED", null);
+    assertThat(approved.statusCode()).isEqualTo(201);
+    JsonNode decision = json(approved);
+    assertThat(decision.path("outcome").asString()).isEqualTo("APPROVED");
+    assertThat(decision.path("reviewer").path("role").asString()).isEqualTo("VICE_CHAIR");
+    assertThat(
+            json(get(approved.headers().firstValue("Location").orElseThrow()))
+                .path("decision")
+                .asString())
+        .isEqualTo("APPROVED");
+    assertProblem(decide(fao, "ITU", 2, "APPROVED", null), 409, "conflict");
+
+    // The history shows every decision and every refused attempt, marked.
+    JsonNode history = json(get("/api/v1/reviews/" + fao + "/decisions"));
+    assertThat(history.findValuesAsString("decision"))
+        .containsExactly("CHANGES_REQUESTED", "APPROVED", "APPROVED", "APPROVED");
+    assertThat(
+            StreamSupport.stream(history.spliterator(), false)
+                .map(h -> h.path("refused").asBoolean()))
+        .containsExactly(false, true, false, true);
+    assertThat(history.get(1).path("reason").asString()).isEqualTo("STALE_REVISION");
+    assertThat(history.get(3).path("reason").asString()).isEqualTo("ALREADY_DECIDED");
+
+    // The chair closes the call; closing again conflicts; nothing more is decided in it.
+    HttpResponse<String> closed = post("/api/v1/processes/gdc-2023/closure", "ITU", Map.of());
+    assertThat(closed.statusCode()).isEqualTo(200);
+    assertThat(json(get("/api/v1/processes/gdc-2023")).path("status").asString())
+        .isEqualTo("CLOSED");
+    assertProblem(post("/api/v1/processes/gdc-2023/closure", "ITU", Map.of()), 409, "call-closed");
+
+    // What other services see on the topics, read by a plain consumer.
+    List<CallForInputsEvent> gdc =
+        consume(Topics.PROCESSES.name(), CallForInputsEvent.class, 2).stream()
+            .filter(c -> c.getProcessId().equals("gdc-2023"))
+            .toList();
+    assertThat(gdc)
+        .extracting(CallForInputsEvent::getChange)
+        .containsExactly(CallChange.OPENED, CallChange.CLOSED);
+    assertThat(gdc)
+        .extracting(CallForInputsEvent::getStatus)
+        .containsExactly(CallStatus.OPEN, CallStatus.CLOSED);
+    assertThat(gdc.get(0).getActor().getAgency()).isEqualTo("ITU");
+    assertThat(gdc.get(1).getTitle()).isEqualTo("UNGIS joint input to the Global Digital Compact");
+
+    List<ReviewEvent> reviews =
+        consume(Topics.REVIEWS.name(), ReviewEvent.class, 4).stream()
+            .filter(r -> r.getContributionId().equals(fao))
+            .toList();
+    assertThat(reviews).hasSize(4);
+    assertThat(reviews.get(0).getPayload())
+        .isInstanceOfSatisfying(
+            DecisionRecorded.class,
+            d -> {
+              assertThat(d.getDecision()).isEqualTo(Decision.CHANGES_REQUESTED);
+              assertThat(d.getComment()).isEqualTo("Please add the SDGs addressed");
+              assertThat(d.getOutcome()).isEqualTo(Decision.CHANGES_REQUESTED);
+            });
+    assertThat(reviews.get(1).getPayload())
+        .isInstanceOfSatisfying(
+            DecisionRefused.class, d -> assertThat(d.getReason()).isEqualTo("STALE_REVISION"));
+    assertThat(reviews.get(2).getRevision()).isEqualTo(2);
+    assertThat(reviews.get(2).getAgency()).isEqualTo("FAO");
+    assertThat(reviews.get(2).getActor().getAgency()).isEqualTo("UNESCO");
+    assertThat(reviews.get(2).getPayload())
+        .isInstanceOfSatisfying(
+            DecisionRecorded.class, d -> assertThat(d.getOutcome()).isEqualTo(Decision.APPROVED));
+  }
+
+  @Test
+  void twoReviewersDecidingOneRevisionAtOnceGetExactlyOne201AndOne409() throws Exception {
+    assertThat(
+            post(
+                    "/api/v1/processes",
+                    "UNDP",
+                    Map.of(
+                        "id",
+                        "hlpf-2023",
+                        "title",
+                        "Input to HLPF 2023",
+                        "deadline",
+                        DEADLINE.toString()))
+                .statusCode())
+        .isEqualTo(201);
+    String who = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(who, "hlpf-2023", "WHO", "Digital health", NOW));
+    awaitQueueEntry("hlpf-2023", "PENDING", who, 1);
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Callable<HttpResponse<String>>> both =
+          List.of(
+              () -> {
+                start.await();
+                return decide(who, "ITU", 1, "APPROVED", null);
+              },
+              () -> {
+                start.await();
+                return decide(who, "UNDP", 1, "REJECTED", "Out of scope");
+              });
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (Callable<HttpResponse<String>> c : both) {
+        answers.add(pool.submit(c));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<HttpResponse<String>> a : answers) {
+        statuses.add(a.get().statusCode());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    JsonNode history = json(get("/api/v1/reviews/" + who + "/decisions"));
+    assertThat(
+            StreamSupport.stream(history.spliterator(), false)
+                .filter(h -> !h.path("refused").asBoolean()))
+        .hasSize(1);
+    assertThat(queueEntry("hlpf-2023", "DECIDED", who)).isNotNull();
+  }
+
+  @Test
+  void theRulesOfReviewRefuseAndAuditOffRotaReviewersAndRecusal() {
+    assertThat(
+            post(
+                    "/api/v1/processes",
+                    "ITU",
+                    Map.of(
+                        "id",
+                        "ecosoc-pf-2023",
+                        "title",
+                        "ECOSOC Partnership Forum side event",
+                        "deadline",
+                        DEADLINE.toString(),
+                        "requiredApprovals",
+                        2))
+                .statusCode())
+        .isEqualTo(201);
+    String itu = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(itu, "ecosoc-pf-2023", "ITU", "Connectivity", NOW));
+    awaitQueueEntry("ecosoc-pf-2023", "PENDING", itu, 1);
+
+    HttpResponse<String> offRota = decide(itu, "UNESCWA", 1, "APPROVED", null);
+    assertProblem(offRota, 403, "forbidden");
+    assertThat(json(offRota).path("reason").asString()).isEqualTo("NOT_ON_ROTA");
+    HttpResponse<String> recusal = decide(itu, "ITU", 1, "APPROVED", null);
+    assertProblem(recusal, 403, "forbidden");
+    assertThat(json(recusal).path("reason").asString()).isEqualTo("RECUSAL");
+    assertProblem(decide(itu, "UNDP", 1, "REJECTED", " "), 400, "validation");
+
+    // In 2025 the rota changed: UNESCWA is a vice-chair, UNESCAP no longer is.
+    ((MutableClock) clock).set(Instant.parse("2025-02-01T09:00:00Z"));
+    assertThat(decide(itu, "UNESCWA", 1, "APPROVED", null).statusCode()).isEqualTo(201);
+    assertThat(json(get("/api/v1/reviews/" + itu)).path("approvals").toString())
+        .isEqualTo("[\"UNESCWA\"]");
+    assertThat(queueEntry("ecosoc-pf-2023", "PENDING", itu).path("approvals").toString())
+        .isEqualTo("[\"UNESCWA\"]");
+    assertProblem(decide(itu, "UNESCAP", 1, "APPROVED", null), 403, "forbidden");
+    HttpResponse<String> second = decide(itu, "UNCTAD", 1, "APPROVED", null);
+    assertThat(json(second).path("outcome").asString()).isEqualTo("APPROVED");
+
+    JsonNode history = json(get("/api/v1/reviews/" + itu + "/decisions"));
+    assertThat(
+            StreamSupport.stream(history.spliterator(), false)
+                .filter(h -> h.path("refused").asBoolean())
+                .map(h -> h.path("reason").asString()))
+        .containsExactly("NOT_ON_ROTA", "RECUSAL", "NOT_ON_ROTA");
+    assertThat(history.findValuesAsString("outcome")).contains("APPROVED");
+  }
+
+  @Test
+  void aChairGrantsOneAgencyAnExtension() {
+    assertThat(
+            post(
+                    "/api/v1/processes",
+                    "UNDP",
+                    Map.of("id", "igf-2023", "title", "IGF 2023", "deadline", DEADLINE.toString()))
+                .statusCode())
+        .isEqualTo(201);
+    Instant later = DEADLINE.plusSeconds(7 * 86_400);
+    assertProblem(
+        post(
+            "/api/v1/processes/igf-2023/extensions",
+            "UNESCO",
+            Map.of("agency", "ILO", "deadline", later.toString(), "reason", "r")),
+        403,
+        "forbidden");
+    HttpResponse<String> granted =
+        post(
+            "/api/v1/processes/igf-2023/extensions",
+            "UNDP",
+            Map.of(
+                "agency", "ILO", "deadline", later.toString(), "reason", "Governing Body session"));
+    assertThat(granted.statusCode()).isEqualTo(201);
+    JsonNode extensions = json(get("/api/v1/processes/igf-2023")).path("extensions");
+    assertThat(extensions.get(0).path("agency").asString()).isEqualTo("ILO");
+    assertThat(extensions.get(0).path("deadline").asString()).isEqualTo(later.toString());
+    assertThat(
+            json(get(granted.headers().firstValue("Location").orElseThrow()))
+                .path("reason")
+                .asString())
+        .isEqualTo("Governing Body session");
+  }
+
+  // ---- helpers
+
+  JsonNode awaitQueueEntry(String process, String status, String contributionId, int revision) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              JsonNode e = queueEntry(process, status, contributionId);
+              return e != null && e.path("revision").asInt() == revision;
+            });
+    return queueEntry(process, status, contributionId);
+  }
+
+  JsonNode queueEntry(String process, String status, String contributionId) {
+    HttpResponse<String> response = get("/api/v1/reviews?process=" + process + "&status=" + status);
+    if (response.statusCode() != 200) {
+      return null;
+    }
+    for (JsonNode e : json(response)) {
+      if (e.path("contributionId").asString().equals(contributionId)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  HttpResponse<String> decide(
+      String contributionId, String agency, int revision, String decision, String comment) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("revision", revision);
+    body.put("decision", decision);
+    if (comment != null) {
+      body.put("comment", comment);
+    }
+    return post("/api/v1/reviews/" + contributionId + "/decisions", agency, body);
+  }
+
+  HttpResponse<String> post(String path, String agency, Map<String, ?> body) {
+    return send("POST", path, agency, JSON.writeValueAsString(body));
+  }
+
+  HttpResponse<String> get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  HttpResponse<String> send(String method, String path, String agency, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json, application/problem+json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (agency != null) {
+      request.header("X-Ungis-Agency", agency);
+      request.header("X-Ungis-Principal", "reviewer@" + agency.toLowerCase() + ".org");
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  static void assertProblem(HttpResponse<String> response, int status, String slug) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(json(response).path("type").asString())
+        .isEqualTo("https://ungis.org/problems/" + slug);
+  }
+
+  void produce(ContributionEvent event) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            System.getProperty("spring.embedded.kafka.brokers"),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            KafkaAvroSerializer.class,
+            "schema.registry.url",
+            registry().url());
+    try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config)) {
+      producer
+          .send(new ProducerRecord<>(Topics.CONTRIBUTIONS.name(), event.getContributionId(), event))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  <T> List<T> consume(String topic, Class<T> type, int atLeast) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            System.getProperty("spring.embedded.kafka.brokers"),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            KafkaAvroDeserializer.class,
+            "schema.registry.url",
+            registry().url(),
+            "specific.avro.reader",
+            true);
+    List<T> values = new ArrayList<>();
+    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
+                  values.add(type.cast(r.value()));
+                }
+                return values.size() >= atLeast
+                    && consumer.assignment().stream()
+                        .allMatch(
+                            tp ->
+                                consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp));
+              });
+    }
+    return values;
+  }
+}
