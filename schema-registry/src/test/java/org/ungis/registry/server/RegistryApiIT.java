@@ -10,27 +10,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.ungis.registry.server.RegistryHttp.Response;
 import org.ungis.registry.server.core.CompatibilityLevel;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Conformance of the REST API with Confluent's, over real HTTP against the real registry and a real
- * (embedded KRaft) broker. One broker and one registry for the class; each test uses its own
- * subjects.
+ * (embedded KRaft) broker. One broker for the module (TestBroker) and one registry for the class;
+ * each test uses its own subjects.
  */
 class RegistryApiIT {
 
-  static EmbeddedKafkaKraftBroker broker;
   static EmbeddedSchemaRegistry registry;
   static RegistryHttp http;
 
   @BeforeAll
   static void start() {
-    broker = new EmbeddedKafkaKraftBroker(1, 1);
-    broker.afterPropertiesSet();
-    registry = EmbeddedSchemaRegistry.start(broker.getBrokersAsString());
+    registry = EmbeddedSchemaRegistry.start(TestBroker.bootstrapServers());
     http = new RegistryHttp(registry.url());
   }
 
@@ -39,7 +35,6 @@ class RegistryApiIT {
     if (registry != null) {
       registry.close();
     }
-    broker.destroy();
   }
 
   private static int register(String subject, String schema) {

@@ -17,31 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.ungis.registry.server.RegistryHttp.Response;
 
 /** The topic is the only store: a restart loses nothing and two instances agree on every id. */
 class RegistryDurabilityIT {
 
-  static EmbeddedKafkaKraftBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = new EmbeddedKafkaKraftBroker(1, 1);
-    broker.afterPropertiesSet();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.destroy();
-  }
-
   private static EmbeddedSchemaRegistry registryOn(String topic) {
     return EmbeddedSchemaRegistry.start(
-        broker.getBrokersAsString(), Map.of("schema-registry.topic", topic));
+        TestBroker.bootstrapServers(), Map.of("schema-registry.topic", topic));
   }
 
   @Test

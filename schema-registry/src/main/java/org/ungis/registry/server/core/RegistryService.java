@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ungis.registry.server.core.CompatibilityChecker.Earlier;
 import org.ungis.registry.server.core.LogEntry.ConfigSet;
 import org.ungis.registry.server.core.LogEntry.EntryKey;
@@ -24,6 +26,7 @@ import org.ungis.registry.server.core.RegistryState.Version;
  */
 public final class RegistryService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryService.class);
   private static final int MAX_CLAIM_ATTEMPTS = 20;
 
   private final RegistryState state;
@@ -69,7 +72,12 @@ public final class RegistryService {
         if (state.holds(claim)) {
           return new Registered(claim.id(), claim.version());
         }
-        log.append(List.of(new Removal(claim.key()))); // lost to a concurrent claim: clean up
+        LOG.info(
+            "Claim for {} version {} (id {}) lost to a concurrent registration; retrying",
+            subject,
+            claim.version(),
+            claim.id());
+        log.append(List.of(new Removal(claim.key()))); // clean up the losing claim
       }
     }
     throw new RegistryException(
