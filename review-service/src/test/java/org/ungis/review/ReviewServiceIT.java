@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +45,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -84,6 +89,7 @@ class ReviewServiceIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   static EmbeddedSchemaRegistry registry;
+  static Path stateDir;
 
   @TestConfiguration(proxyBeanMethods = false)
   static class FixedTime {
@@ -97,8 +103,8 @@ class ReviewServiceIT {
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry properties) throws IOException {
     properties.add("spring.kafka.properties.schema.registry.url", () -> registry().url());
-    String stateDir = Files.createTempDirectory("review-service-it").toString();
-    properties.add("spring.kafka.streams.state-dir", () -> stateDir);
+    stateDir = Files.createTempDirectory("review-service-it");
+    properties.add("spring.kafka.streams.state-dir", stateDir::toString);
   }
 
   /** Started on first use, once the embedded broker runs. */
@@ -119,6 +125,7 @@ class ReviewServiceIT {
   }
 
   @LocalServerPort int port;
+  @Autowired StreamsBuilderFactoryBean streams;
   @Autowired Clock clock;
 
   final HttpClient http = HttpClient.newHttpClient();
@@ -410,6 +417,92 @@ class ReviewServiceIT {
         .isEqualTo("Governing Body session");
   }
 
+  @Test
+  void anUndecodableContributionGoesToTheDeadLetterTopicAndTheServiceGoesOn() {
+    byte[] garbage = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
+    String poisonKey = "poison-" + UUID.randomUUID();
+    produceRaw(Topics.CONTRIBUTIONS.name(), poisonKey, garbage);
+
+    assertThat(
+            post(
+                    "/api/v1/processes",
+                    "ITU",
+                    Map.of(
+                        "id",
+                        "wsis-2023",
+                        "title",
+                        "WSIS Forum 2023",
+                        "deadline",
+                        DEADLINE.toString()))
+                .statusCode())
+        .isEqualTo(201);
+    String ilo = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(ilo, "wsis-2023", "ILO", "Decent work", NOW));
+    awaitQueueEntry("wsis-2023", "PENDING", ilo, 1);
+
+    ConsumerRecord<byte[], byte[]> letter =
+        awaitDeadLetter(Topics.CONTRIBUTIONS.deadLetterTopic(), poisonKey);
+    assertThat(letter.value()).isEqualTo(garbage);
+    assertThat(
+            new String(
+                letter.headers().lastHeader("kafka_dlt-original-topic").value(),
+                StandardCharsets.UTF_8))
+        .isEqualTo(Topics.CONTRIBUTIONS.name());
+    assertThat(letter.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+  }
+
+  @Test
+  void withItsStateDeletedTheServiceRebuildsTheSameAnswersFromTheTopics() throws Exception {
+    assertThat(
+            post(
+                    "/api/v1/processes",
+                    "UNDP",
+                    Map.of(
+                        "id",
+                        "ldc5-2023",
+                        "title",
+                        "LDC5",
+                        "deadline",
+                        DEADLINE.toString(),
+                        "requiredApprovals",
+                        2))
+                .statusCode())
+        .isEqualTo(201);
+    String unido = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(unido, "ldc5-2023", "UNIDO", "Industrial policy", NOW));
+    awaitQueueEntry("ldc5-2023", "PENDING", unido, 1);
+    assertThat(decide(unido, "ITU", 1, "APPROVED", null).statusCode()).isEqualTo(201);
+    assertProblem(decide(unido, "UNIDO", 1, "APPROVED", null), 403, "forbidden");
+
+    List<String> paths =
+        List.of(
+            "/api/v1/processes",
+            "/api/v1/reviews?status=PENDING",
+            "/api/v1/reviews?status=DECIDED",
+            "/api/v1/reviews/" + unido + "/decisions");
+    List<String> before = paths.stream().map(p -> get(p).body()).toList();
+
+    streams.stop();
+    try (var files = Files.walk(stateDir)) {
+      files
+          .sorted(java.util.Comparator.reverseOrder())
+          .filter(f -> !f.equals(stateDir))
+          .forEach(f -> f.toFile().delete());
+    }
+    assertThat(stateDir).isEmptyDirectory();
+    streams.start();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> get("/actuator/health/readiness").statusCode() == 200);
+
+    List<String> after = paths.stream().map(p -> get(p).body()).toList();
+    for (int i = 0; i < paths.size(); i++) {
+      assertThat(JSON.readTree(after.get(i)))
+          .as(paths.get(i))
+          .isEqualTo(JSON.readTree(before.get(i)));
+    }
+  }
+
   // ---- helpers
 
   JsonNode awaitQueueEntry(String process, String status, String contributionId, int revision) {
@@ -514,6 +607,50 @@ class ReviewServiceIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  void produceRaw(String topic, String key, byte[] value) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                System.getProperty("spring.embedded.kafka.brokers"),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  ConsumerRecord<byte[], byte[]> awaitDeadLetter(String topic, String key) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                System.getProperty("spring.embedded.kafka.brokers"),
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                  if (r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(key)) {
+                    found.add(r);
+                  }
+                }
+                return !found.isEmpty();
+              });
+    }
+    return found.get(0);
   }
 
   <T> List<T> consume(String topic, Class<T> type, int atLeast) {
