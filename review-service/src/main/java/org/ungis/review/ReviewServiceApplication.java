@@ -19,8 +19,8 @@ public class ReviewServiceApplication {
 
   /** The time source of every rule (the rota period of a decision); tests set their own. */
   @Bean
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(ClockSettings settings) {
+    return settings.clock();
   }
 
   @Bean
