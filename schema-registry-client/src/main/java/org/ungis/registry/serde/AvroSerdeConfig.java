@@ -82,7 +82,6 @@ public final class AvroSerdeConfig {
   public AvroSerdeConfig(Map<String, ?> originals, boolean isKey) {
     this.originals = Map.copyOf(withoutNullValues(originals));
     this.isKey = isKey;
-    SchemaRegistryClientConfig.urls(this.originals);
   }
 
   private static Map<String, ?> withoutNullValues(Map<String, ?> configs) {

@@ -164,4 +164,17 @@ class WireFormatTest {
     encoder.flush();
     return out.toByteArray();
   }
+
+  @Test
+  void aGivenClientNeedsNoUrlButAConfiguredOneDoes() {
+    KafkaAvroSerializer withClient =
+        new KafkaAvroSerializer(MockSchemaRegistry.getClientForScope(scope), Map.of());
+    assertThat(WireFormat.schemaId(withClient.serialize("greetings", Greetings.greeting(1))))
+        .isPositive();
+
+    KafkaAvroDeserializer withoutUrl = new KafkaAvroDeserializer();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> withoutUrl.configure(Map.of(), false))
+        .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+        .hasMessageContaining("schema.registry.url");
+  }
 }
