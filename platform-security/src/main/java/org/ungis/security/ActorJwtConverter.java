@@ -22,6 +22,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  */
 final class ActorJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
+  static final ActorJwtConverter DEFAULT_CLAIMS =
+      new ActorJwtConverter(new UngisSecurityProperties.Claims("agency", "principal", "roles"));
+
   private final UngisSecurityProperties.Claims claims;
   private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
 

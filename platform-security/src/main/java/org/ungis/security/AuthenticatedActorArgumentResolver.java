@@ -13,6 +13,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 final class AuthenticatedActorArgumentResolver implements HandlerMethodArgumentResolver {
 
+  private final ActorJwtConverter claims;
+
+  AuthenticatedActorArgumentResolver(ActorJwtConverter claims) {
+    this.claims = claims;
+  }
+
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
     return AuthenticatedActor.class.equals(parameter.getParameterType());
@@ -24,6 +30,6 @@ final class AuthenticatedActorArgumentResolver implements HandlerMethodArgumentR
       ModelAndViewContainer mavContainer,
       NativeWebRequest webRequest,
       WebDataBinderFactory binderFactory) {
-    return CurrentActor.require();
+    return CurrentActor.require(claims);
   }
 }

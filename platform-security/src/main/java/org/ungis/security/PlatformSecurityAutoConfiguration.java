@@ -13,6 +13,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -39,6 +40,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "ungis.security.enabled", matchIfMissing = true)
+@EnableWebSecurity
 @EnableConfigurationProperties({
   UngisSecurityProperties.class,
   OAuth2ResourceServerProperties.class
@@ -109,11 +111,12 @@ public final class PlatformSecurityAutoConfiguration {
   }
 
   @Bean
-  WebMvcConfigurer authenticatedActorWebMvcConfigurer() {
+  WebMvcConfigurer authenticatedActorWebMvcConfigurer(UngisSecurityProperties settings) {
     return new WebMvcConfigurer() {
       @Override
       public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new AuthenticatedActorArgumentResolver());
+        resolvers.add(
+            new AuthenticatedActorArgumentResolver(new ActorJwtConverter(settings.claims())));
       }
     };
   }

@@ -1,0 +1,68 @@
+package org.ungis.slicecheck;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.ungis.security.AuthenticatedActor;
+
+/**
+ * How a service tests its controllers in a {@code @WebMvcTest} slice: platform-security is part of
+ * the slice, and spring-security-test's {@code jwt()} stands in for a real token (no key needed;
+ * the jwk-set-uri is never contacted).
+ */
+@WebMvcTest(
+    properties =
+        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:1/not-contacted")
+class WebMvcSliceTest {
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void theActorComesFromTheTokensClaims() throws Exception {
+    mvc.perform(
+            get("/api/v1/whoami")
+                .with(
+                    jwt()
+                        .jwt(
+                            token ->
+                                token
+                                    .claim("agency", "ITU")
+                                    .claim("principal", "intake@itu.int")
+                                    .claim("roles", List.of("AGENCY")))))
+        .andExpect(status().isOk())
+        .andExpect(content().string("ITU intake@itu.int [AGENCY]"));
+  }
+
+  @Test
+  void withoutATokenTheSliceAnswers401ProblemJson() throws Exception {
+    mvc.perform(get("/api/v1/whoami"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(jsonPath("$.type").value("https://ungis.org/problems/unauthorized"));
+  }
+
+  @SpringBootConfiguration
+  @Import(WhoAmI.class)
+  static class Service {}
+
+  @RestController
+  static class WhoAmI {
+    @GetMapping("/api/v1/whoami")
+    String whoami(AuthenticatedActor actor) {
+      return actor.agency() + " " + actor.principal() + " " + actor.roles();
+    }
+  }
+}
