@@ -3,11 +3,15 @@ package org.ungis.contributions;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.ungis.contributions.contribution.Calls;
 import org.ungis.contributions.contribution.ContributionEvents;
 import org.ungis.contributions.contribution.ContributionService;
@@ -19,6 +23,8 @@ import org.ungis.reference.Roster;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class ContributionsConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ContributionsConfiguration.class);
 
   @Bean
   Clock clock() {
@@ -39,6 +45,20 @@ class ContributionsConfiguration {
       Clock clock,
       ContributionsSettings settings) {
     return new ContributionService(roster, calls, views, events, clock, settings.viewTimeout());
+  }
+
+  /**
+   * A stream thread that dies of an unexpected error is replaced rather than the whole client shut
+   * down, so the views recover by themselves (e.g. after a long broker outage).
+   */
+  @Bean
+  static StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+    return factoryBean ->
+        factoryBean.setStreamsUncaughtExceptionHandler(
+            exception -> {
+              log.error("A stream thread failed; replacing it", exception);
+              return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
   }
 
   @Autowired

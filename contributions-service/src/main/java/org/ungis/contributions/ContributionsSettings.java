@@ -17,5 +17,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ContributionsSettings(
     Path roster,
     @DefaultValue("5s") Duration viewTimeout,
-    @DefaultValue("10s") Duration sendTimeout,
+    @DefaultValue("15s") Duration sendTimeout,
     @DefaultValue("1") short replicationFactor) {}

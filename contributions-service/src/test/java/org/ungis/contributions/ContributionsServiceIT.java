@@ -37,8 +37,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -117,11 +120,21 @@ class ContributionsServiceIT {
   }
 
   @AfterAll
-  static void stop() {
+  static void closeProducers() {
     calls.close();
     reviews.close();
-    registry.close();
-    BROKER.destroy();
+  }
+
+  /** Stops the registry and the broker when the context closes, after the service has stopped. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class StopInfrastructureLast {
+    @Bean
+    DisposableBean embeddedInfrastructure() {
+      return () -> {
+        registry.close();
+        BROKER.destroy();
+      };
+    }
   }
 
   // ---------------------------------------------------------------- tests
