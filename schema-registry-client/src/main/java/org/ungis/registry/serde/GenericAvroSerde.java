@@ -31,9 +31,19 @@ public class GenericAvroSerde implements Serde<GenericRecord> {
     this.deserializer = new KafkaAvroDeserializer(client);
   }
 
+  private Map<String, Object> configured = Map.of();
+
   @Override
-  public void configure(Map<String, ?> configs, boolean isKey) {
-    Map<String, Object> generic = new HashMap<>(configs);
+  public synchronized void configure(Map<String, ?> configs, boolean isKey) {
+    // A later configure (e.g. Spring's producer factory configuring a given serializer with the
+    // producer's properties) overlays the earlier one instead of forgetting it.
+    Map<String, Object> generic = new HashMap<>(configured);
+    configs.forEach(
+        (key, value) -> {
+          if (key != null && value != null) {
+            generic.put(key, value);
+          }
+        });
     generic.put(AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, false);
     generic.remove(
         isKey
@@ -41,6 +51,7 @@ public class GenericAvroSerde implements Serde<GenericRecord> {
             : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE_CONFIG);
     serializer.configure(generic, isKey);
     deserializer.configure(generic, isKey);
+    configured = Map.copyOf(generic);
   }
 
   @Override

@@ -34,12 +34,23 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
     this.deserializer = new KafkaAvroDeserializer(client);
   }
 
+  private Map<String, Object> configured = Map.of();
+
   @Override
-  public void configure(Map<String, ?> configs, boolean isKey) {
-    Map<String, Object> specific = new HashMap<>(configs);
+  public synchronized void configure(Map<String, ?> configs, boolean isKey) {
+    // A later configure (e.g. Spring's producer factory configuring a given serializer with the
+    // producer's properties) overlays the earlier one instead of forgetting it.
+    Map<String, Object> specific = new HashMap<>(configured);
+    configs.forEach(
+        (key, value) -> {
+          if (key != null && value != null) {
+            specific.put(key, value);
+          }
+        });
     specific.put(AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true);
     serializer.configure(specific, isKey);
     deserializer.configure(specific, isKey);
+    configured = Map.copyOf(specific);
   }
 
   @Override

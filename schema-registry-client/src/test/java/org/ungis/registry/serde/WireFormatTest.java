@@ -177,4 +177,18 @@ class WireFormatTest {
         .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
         .hasMessageContaining("schema.registry.url");
   }
+
+  @Test
+  void aSerdeReconfiguredWithOtherPropertiesKeepsItsEarlierOnes() {
+    try (SpecificAvroSerde<Greeting> serde = new SpecificAvroSerde<>()) {
+      serde.configure(config, false);
+      // Spring's producer factory configures a given serializer with the producer's properties.
+      serde.serializer().configure(Map.of("bootstrap.servers", "localhost:9092"), false);
+
+      byte[] bytes = serde.serializer().serialize("greetings", Greetings.greeting(9));
+
+      assertThat(serde.deserializer().deserialize("greetings", bytes))
+          .isEqualTo(Greetings.greeting(9));
+    }
+  }
 }
