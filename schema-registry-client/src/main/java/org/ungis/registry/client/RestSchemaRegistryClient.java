@@ -60,6 +60,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     this.config = config;
     this.http =
         HttpClient.newBuilder()
+            // Plain HTTP/1.1: no h2c upgrade dance with registries behind proxies.
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
