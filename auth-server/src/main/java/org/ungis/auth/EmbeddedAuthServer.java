@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,9 @@ public final class EmbeddedAuthServer implements AutoCloseable {
   /**
    * Starts the server on a random port.
    *
-   * @param properties extra settings, e.g. {@code ungis.auth.token-ttl=2s}
+   * @param properties extra settings, e.g. {@code ungis.auth.token-ttl=2s}; they win over the
+   *     defaults of an embedded server (random port, issuer taken from the request URL, a fresh key
+   *     directory)
    */
   public static EmbeddedAuthServer start(Map<String, String> properties) {
     Path keyDirectory;
@@ -84,8 +87,9 @@ public final class EmbeddedAuthServer implements AutoCloseable {
   }
 
   /**
-   * The issuer URL, {@code http://localhost:<port>}: what tokens carry in {@code iss} and what a
-   * service sets as {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+   * The server's URL, {@code http://localhost:<port>}: what tokens carry in {@code iss} (unless
+   * {@code ungis.auth.issuer} was given) and what a service sets as {@code
+   * spring.security.oauth2.resourceserver.jwt.issuer-uri}.
    */
   public String issuer() {
     return issuer;
@@ -139,7 +143,7 @@ public final class EmbeddedAuthServer implements AutoCloseable {
 
   /** The development token of a member agency's intake client, e.g. {@code intakeToken("ITU")}. */
   public String intakeToken(String agencyCode) {
-    String code = agencyCode.toLowerCase(java.util.Locale.ROOT);
+    String code = agencyCode.toLowerCase(Locale.ROOT);
     return token(code + "-intake", code + "-secret");
   }
 

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The authorization server over real HTTP, as a client and a resource server see it. */
 class AuthServerIT {
 
-  static EmbeddedAuthServer auth;
+  static final Charset UTF8 = StandardCharsets.UTF_8;
   static final HttpClient http = HttpClient.newHttpClient();
+  static EmbeddedAuthServer auth;
 
   @BeforeAll
   static void start() {
@@ -209,6 +211,4 @@ class AuthServerIT {
   private static JsonNode json(String body) {
     return JsonMapper.shared().readTree(body);
   }
-
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 }

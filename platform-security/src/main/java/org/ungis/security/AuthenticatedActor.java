@@ -28,6 +28,17 @@ public record AuthenticatedActor(String agency, String principal, Set<String> ro
     roles = Set.copyOf(roles);
   }
 
+  /**
+   * The actor of the current request (same as {@link CurrentActor#require()}, under a name that
+   * does not clash with a service's own {@code CurrentActor} class).
+   *
+   * @throws org.springframework.security.core.AuthenticationException when the request carries no
+   *     valid token, which the security filter chain answers with {@code 401}
+   */
+  public static AuthenticatedActor current() {
+    return CurrentActor.require();
+  }
+
   public boolean hasRole(String role) {
     return roles.contains(role);
   }

@@ -229,7 +229,8 @@ class PlatformSecurityIT {
             "agency", actor.agency(),
             "principal", actor.principal(),
             "roles", actor.roles(),
-            "sameAsCurrentActor", actor.equals(CurrentActor.require()));
+            "sameAsCurrentActor",
+                actor.equals(CurrentActor.require()) && actor.equals(AuthenticatedActor.current()));
       }
 
       @GetMapping("/api/v1/reviewer-only")
