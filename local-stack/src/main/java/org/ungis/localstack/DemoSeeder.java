@@ -64,7 +64,7 @@ public final class DemoSeeder {
     Instant start =
         options.containsKey("--clock-start")
             ? Instant.parse(options.get("--clock-start"))
-            : Instant.now();
+            : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     DemoSeeder seeder =
         new DemoSeeder(
             new Http(options.getOrDefault("--contributions", "http://localhost:8082")),
@@ -85,8 +85,7 @@ public final class DemoSeeder {
         "rota at %s: chair(s) %s, vice-chairs %s",
         start, String.join(", ", chairs), String.join(", ", viceChairs));
     String recordPath = "/api/v1/records/" + DemoScenario.PUBLISHED;
-    Response existing = publication.getJson(recordPath);
-    if (existing.status() == 200 && existing.json().path("final").asBoolean(false)) {
+    if (isFinal(recordPath)) {
       say("the %s record is already final: nothing to seed", DemoScenario.PUBLISHED);
     } else {
       DemoScenario.CALLS.forEach(this::open);
@@ -122,6 +121,16 @@ public final class DemoSeeder {
     System.out.println();
     Response markdown = publication.get(recordPath, "text/markdown");
     System.out.println(markdown.ok() ? markdown.body() : "(Markdown: " + markdown.problem() + ")");
+  }
+
+  private boolean isFinal(String recordPath) {
+    try {
+      Response existing = publication.getJson(recordPath);
+      return existing.status() == 200 && existing.json().path("final").asBoolean(false);
+    } catch (Http.Unreachable unreachable) {
+      say("publication-service does not answer yet: %s", unreachable.getMessage());
+      return false;
+    }
   }
 
   private void open(Call call) {
@@ -397,13 +406,19 @@ public final class DemoSeeder {
 
   private static <T> T await(String what, Supplier<Optional<T>> probe) {
     long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+    String lastProblem = "";
     while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
+      try {
+        Optional<T> value = probe.get();
+        if (value.isPresent()) {
+          return value.get();
+        }
+      } catch (Http.Unreachable e) {
+        lastProblem = " (" + e.getMessage() + ")";
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out after " + STEP_TIMEOUT + " waiting for " + what);
+        throw new IllegalStateException(
+            "timed out after " + STEP_TIMEOUT + " waiting for " + what + lastProblem);
       }
       try {
         Thread.sleep(250);

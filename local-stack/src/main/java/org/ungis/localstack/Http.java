@@ -60,6 +60,13 @@ final class Http {
     }
   }
 
+  /** The service did not answer at all (not started, stopped, restarting). */
+  static final class Unreachable extends IllegalStateException {
+    Unreachable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   Response get(String path, String accept) {
     return send(HttpRequest.newBuilder(URI.create(url(path))).GET().header("Accept", accept));
   }
@@ -98,7 +105,7 @@ final class Http {
       return new Response(
           response.statusCode(), response.body(), response.headers().firstValue("Location"));
     } catch (IOException e) {
-      throw new IllegalStateException(request.build().uri() + " does not answer: " + e, e);
+      throw new Unreachable(request.build().uri() + " does not answer: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
