@@ -75,6 +75,25 @@ class RegistryApiIT {
             http.get("/subjects/types-value/versions", "application/vnd.schemaregistry+json")
                 .contentType())
         .startsWith("application/vnd.schemaregistry+json");
+    for (String contentType :
+        List.of(
+            "application/json",
+            "application/vnd.schemaregistry+json",
+            "application/octet-stream")) {
+      Response response =
+          http.post(
+              "/subjects/types-value/versions", RegistryHttp.schemaBody(Schemas.V1), contentType);
+      assertThat(response.status()).as(contentType + " " + response.body()).isEqualTo(200);
+      assertThat(response.contentType()).startsWith(RegistryHttp.V1);
+    }
+    // curl's default form type is not JSON: a clear 4xx, as Confluent refuses it too
+    assertError(
+        http.post(
+            "/subjects/types-value/versions",
+            RegistryHttp.schemaBody(Schemas.V1),
+            "application/x-www-form-urlencoded"),
+        400,
+        400);
   }
 
   @Test

@@ -54,6 +54,13 @@ final class RegistryHttp {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  Response post(String path, String body, String contentType) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   Response put(String path, String body) {
     return send(
         HttpRequest.newBuilder(uri(path))

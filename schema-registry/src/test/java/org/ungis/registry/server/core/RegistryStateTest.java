@@ -64,6 +64,20 @@ class RegistryStateTest {
   }
 
   @Test
+  void losingClaimsLeftByACrashedWriterAreRemovedAtStartUp() {
+    InMemoryLog log = new InMemoryLog();
+    RegistryState state = new RegistryState();
+    log.readBy(state);
+    log.append(List.of(claim("s", 1, 1, X), claim("s", 1, 2, Y)));
+    assertThat(state.liveLosers()).hasSize(1);
+
+    new RegistryService(state, log, CompatibilityLevel.BACKWARD).removeLeftoverLosers();
+
+    assertThat(state.liveLosers()).isEmpty();
+    assertThat(log.compacted()).containsExactly(claim("s", 1, 1, X));
+  }
+
+  @Test
   void aSoftDeleteSeenBeforeItsClaimStillApplies() {
     RegistryState state = new RegistryState();
 
