@@ -1,0 +1,208 @@
+package org.ungis.contributions.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ungis.reference.Roster;
+
+/** The use cases with in-memory ports: the fold below stands in for the Kafka Streams view. */
+class ContributionServiceTest {
+
+  static final Instant NOW = Instant.parse("2023-03-01T10:00:00Z");
+  static final Actor ITU = new Actor("ITU", "jane.doe@itu.int");
+
+  final Map<String, Call> calls =
+      new ConcurrentHashMap<>(
+          Map.of(
+              "gdc-2023",
+              new Call("gdc-2023", "GDC", true, NOW.plusSeconds(86_400), Map.of()),
+              "hlpf-2023",
+              new Call("hlpf-2023", "HLPF", false, NOW.plusSeconds(86_400), Map.of())));
+  final InMemoryViews views = new InMemoryViews();
+  final List<ContributionChange> published = Collections.synchronizedList(new ArrayList<>());
+  final ContributionService service =
+      new ContributionService(
+          Roster.load(),
+          id -> Optional.ofNullable(calls.get(id)),
+          views,
+          (change, idempotency) -> {
+            published.add(change);
+            views.fold(change, idempotency);
+          },
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          Duration.ofMillis(200));
+  final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
+  static Content.Draft draft(String title) {
+    return new Content.Draft(title, "", "body", "EN", List.of("C7"), List.of(9), List.of());
+  }
+
+  @Test
+  void aSubmissionIsPublishedAndAnsweredFromTheView() {
+    var submission = service.submit(ITU, "gdc-2023", draft("First"), null);
+
+    assertThat(submission.replayed()).isFalse();
+    assertThat(submission.contribution().status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(published).singleElement().isInstanceOf(ContributionChange.Submitted.class);
+    assertThat(service.get(submission.contribution().id()).revision()).isEqualTo(1);
+  }
+
+  @Test
+  void refusalsPublishNothing() {
+    assertThatThrownBy(() -> service.submit(new Actor("ACME", "x"), "gdc-2023", draft("t"), null))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.UNKNOWN_AGENCY);
+    assertThatThrownBy(() -> service.submit(ITU, "nope", draft("t"), null))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.UNKNOWN_PROCESS);
+    assertThatThrownBy(() -> service.submit(ITU, "hlpf-2023", draft("t"), null))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.CALL_CLOSED);
+    assertThatThrownBy(() -> service.submit(ITU, "gdc-2023", draft(" "), null))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.VALIDATION);
+    assertThat(published).isEmpty();
+  }
+
+  @Test
+  void aRetryWithTheSameKeyReplaysAndADifferentRequestIsRefused() {
+    var first = service.submit(ITU, "gdc-2023", draft("Once"), "key-1");
+    var retry = service.submit(ITU, "gdc-2023", draft("Once"), "key-1");
+
+    assertThat(retry.replayed()).isTrue();
+    assertThat(retry.contribution().id()).isEqualTo(first.contribution().id());
+    assertThat(published).hasSize(1);
+    assertThatThrownBy(() -> service.submit(ITU, "gdc-2023", draft("Other"), "key-1"))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.IDEMPOTENCY_KEY_REUSED);
+    var otherAgency =
+        service.submit(new Actor("UNDP", "someone"), "gdc-2023", draft("Once"), "key-1");
+    assertThat(otherAgency.replayed()).isFalse();
+  }
+
+  @Test
+  void ofTwoConcurrentRevisionsOfRevisionOneExactlyOneWins() throws Exception {
+    String id = service.submit(ITU, "gdc-2023", draft("Base"), null).contribution().id();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Refusal>> results = new ArrayList<>();
+    for (String title : List.of("Left", "Right")) {
+      Callable<Refusal> revise =
+          () -> {
+            start.await();
+            try {
+              service.revise(ITU, id, draft(title), null, 1);
+              return null;
+            } catch (RefusedException e) {
+              return e.refusal();
+            }
+          };
+      results.add(pool.submit(revise));
+    }
+    start.countDown();
+    List<Refusal> outcomes = new ArrayList<>();
+    for (Future<Refusal> result : results) {
+      outcomes.add(result.get());
+    }
+
+    assertThat(outcomes).containsExactlyInAnyOrder(null, Refusal.STALE_REVISION);
+    assertThat(service.get(id).revision()).isEqualTo(2);
+    assertThat(published).hasSize(2);
+  }
+
+  @Test
+  void whenTheViewLagsTheWriteAnswersFromTheAggregateAndTheNextWriteWaitsForIt() {
+    views.lagging = true;
+    var submission = service.submit(ITU, "gdc-2023", draft("Durable"), null);
+    assertThat(submission.contribution().revision()).isEqualTo(1);
+    assertThat(published).hasSize(1);
+    String id = submission.contribution().id();
+    assertThatThrownBy(() -> service.revise(ITU, id, draft("too early"), null, 1))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(published).hasSize(1);
+
+    views.lagging = false;
+    views.catchUp();
+    Contribution revised =
+        service.revise(ITU, submission.contribution().id(), draft("v2"), null, 1);
+    assertThat(revised.revision()).isEqualTo(2);
+  }
+
+  /** A view that folds published changes with the aggregate, like the stream topology. */
+  static final class InMemoryViews implements ContributionViews {
+    final Map<String, Contribution.State> store = new ConcurrentHashMap<>();
+    final Map<String, IdempotentRequest> keys = new ConcurrentHashMap<>();
+    final List<ContributionChange> backlog = new ArrayList<>();
+    volatile boolean lagging;
+
+    synchronized void fold(ContributionChange change, IdempotentRequest idempotency) {
+      if (lagging) {
+        backlog.add(change);
+        return;
+      }
+      Contribution c;
+      if (change instanceof ContributionChange.Submitted s) {
+        c = Contribution.submit(s.meta(), s.contributionId(), s.processId(), s.content());
+        if (idempotency != null) {
+          keys.put(idempotency.agency() + "/" + idempotency.key(), idempotency);
+        }
+      } else if (change instanceof ContributionChange.Revised r) {
+        c = Contribution.restore(store.get(r.contributionId()));
+        c.revise(r.meta(), r.content(), r.note());
+      } else {
+        var w = (ContributionChange.Withdrawn) change;
+        c = Contribution.restore(store.get(w.contributionId()));
+        c.withdraw(w.meta(), w.reason());
+      }
+      store.put(c.id(), c.state());
+    }
+
+    synchronized void catchUp() {
+      List<ContributionChange> pending = new ArrayList<>(backlog);
+      backlog.clear();
+      pending.forEach(change -> fold(change, null));
+    }
+
+    @Override
+    public Optional<Contribution> find(String id) {
+      return Optional.ofNullable(store.get(id)).map(Contribution::restore);
+    }
+
+    @Override
+    public Optional<Contribution> awaitChanges(String id, int changes, Duration timeout) {
+      return find(id).filter(c -> c.changes() >= changes);
+    }
+
+    @Override
+    public Page<Contribution> list(ContributionQuery query) {
+      return Page.of(store.values().stream().map(Contribution::restore).toList(), 0, 20);
+    }
+
+    @Override
+    public Optional<IdempotentRequest> idempotentRequest(String agency, String key) {
+      return Optional.ofNullable(keys.get(agency + "/" + key));
+    }
+  }
+}
