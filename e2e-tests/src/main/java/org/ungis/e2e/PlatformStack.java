@@ -32,6 +32,7 @@ public final class PlatformStack implements AutoCloseable {
   public static final String CONTRIBUTIONS = "contributions-service";
   public static final String REVIEW = "review-service";
   public static final String PUBLICATION = "publication-service";
+  public static final String AUTH = "auth-server";
 
   /** The services, in start order (they are started together once the broker is up). */
   public static final List<String> SERVICES = List.of(CONTRIBUTIONS, REVIEW, PUBLICATION);
@@ -58,6 +59,7 @@ public final class PlatformStack implements AutoCloseable {
     private List<String> brokerJvmArgs = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
     private final Map<String, String> serviceProperties = new LinkedHashMap<>();
     private boolean copyJars = true;
+    private Boolean authServer;
 
     private Builder(Path workDir) {
       this.workDir = workDir.toAbsolutePath().normalize();
@@ -91,6 +93,15 @@ public final class PlatformStack implements AutoCloseable {
      */
     public Builder copyJars(boolean copy) {
       this.copyJars = copy;
+      return this;
+    }
+
+    /**
+     * Whether to run the authorization server too (and point the services at it as their token
+     * issuer). Default: when its exec jar has been built.
+     */
+    public Builder authServer(boolean run) {
+      this.authServer = run;
       return this;
     }
 
@@ -156,6 +167,27 @@ public final class PlatformStack implements AutoCloseable {
                   "--server.port=" + registryPort, "--spring.kafka.bootstrap-servers=" + bootstrap),
               logs.resolve(REGISTRY + ".log"),
               Readiness.http("/subjects")));
+      boolean withAuth =
+          authServer != null ? authServer : Files.isRegularFile(located.execJar(AUTH));
+      String issuer = null;
+      if (withAuth) {
+        int authPort = FreePorts.next();
+        issuer = "http://localhost:" + authPort;
+        processes.put(
+            AUTH,
+            ServiceProcess.of(
+                AUTH,
+                authPort,
+                repo.execJar(AUTH),
+                serviceJvmArgs,
+                List.of(
+                    "--server.port=" + authPort,
+                    "--ungis.auth.issuer=" + issuer,
+                    "--ungis.auth.key-directory=" + workDir.resolve("auth"),
+                    "--management.endpoint.health.probes.enabled=true"),
+                logs.resolve(AUTH + ".log"),
+                Readiness.actuator()));
+      }
       for (String service : SERVICES) {
         int port = FreePorts.next();
         List<String> args = new ArrayList<>();
@@ -164,6 +196,9 @@ public final class PlatformStack implements AutoCloseable {
         args.add("--spring.kafka.properties.schema.registry.url=" + registryUrl);
         args.add("--spring.kafka.streams.state-dir=" + workDir.resolve("state").resolve(service));
         args.add("--management.endpoint.health.probes.enabled=true");
+        if (issuer != null) {
+          args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
+        }
         serviceProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
         processes.put(
             service,
@@ -214,6 +249,40 @@ public final class PlatformStack implements AutoCloseable {
 
   public ServiceProcess publication() {
     return processes.get(PUBLICATION);
+  }
+
+  /** The authorization server, if the stack runs one. */
+  public java.util.Optional<ServiceProcess> authServer() {
+    return java.util.Optional.ofNullable(processes.get(AUTH));
+  }
+
+  /**
+   * An agency's intake client: its client-credentials token when the stack runs the authorization
+   * server (development credentials {@code <code>-intake} / {@code <code>-secret}), and the {@code
+   * X-Ungis-Agency} / {@code X-Ungis-Principal} headers the services read until they check tokens.
+   */
+  public Caller agency(String code) {
+    String lower = code.toLowerCase(java.util.Locale.ROOT);
+    return caller(code, "intake@" + lower + ".int", lower + "-intake", lower + "-secret");
+  }
+
+  /** A reviewer of an agency ({@code reviewer-<code>-1}), as {@link #agency(String)}. */
+  public Caller reviewer(String code) {
+    String lower = code.toLowerCase(java.util.Locale.ROOT);
+    String client = "reviewer-" + lower + "-1";
+    return caller(code, "reviewer-1@" + lower + ".int", client, client + "-secret");
+  }
+
+  private Caller caller(String agency, String principal, String clientId, String secret) {
+    Caller headers = Caller.headers(agency, principal);
+    if (authServer().isEmpty()) {
+      return headers;
+    }
+    AuthTokens tokens = new AuthTokens(authServer().get().baseUrl());
+    return request -> {
+      headers.sign(request);
+      Caller.bearer(tokens.token(clientId, secret)).sign(request);
+    };
   }
 
   public ServiceProcess get(String name) {
@@ -290,6 +359,7 @@ public final class PlatformStack implements AutoCloseable {
   public void close() {
     List<ServiceProcess> services = SERVICES.stream().map(processes::get).toList();
     services.parallelStream().forEach(ServiceProcess::stop);
+    authServer().ifPresent(ServiceProcess::stop);
     registry().stop();
     broker().stop();
   }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -79,9 +78,9 @@ class WorkflowEndToEndIT {
     assertThat(rota.chairs()).doesNotContain(FIRST_AGENCY, SECOND_AGENCY);
     assertThat(rota.viceChairs()).doesNotContain(FIRST_AGENCY, SECOND_AGENCY);
     String chairAgency = rota.chairs().stream().sorted().findFirst().orElseThrow();
-    Caller chair = Caller.headers(chairAgency, "chair@" + chairAgency.toLowerCase(Locale.ROOT));
-    Caller first = Caller.headers(FIRST_AGENCY, "focal.point@uneca.org");
-    Caller second = Caller.headers(SECOND_AGENCY, "focal.point@ilo.org");
+    Caller chair = stack.reviewer(chairAgency);
+    Caller first = stack.agency(FIRST_AGENCY);
+    Caller second = stack.agency(SECOND_AGENCY);
     String processId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
     // The chair opens a call for inputs.

@@ -34,6 +34,7 @@ public final class DemoSeeder {
   private final Http contributions;
   private final Http review;
   private final Http publication;
+  private final Tokens tokens;
   private final Instant start;
   private final List<String> chairs;
   private final List<String> viceChairs;
@@ -43,10 +44,17 @@ public final class DemoSeeder {
   /** What the demo knows of an input once it is in the system. */
   private record Seeded(Input input, String id, int revision, String status) {}
 
-  DemoSeeder(Http contributions, Http review, Http publication, Instant start, Roster roster) {
+  DemoSeeder(
+      Http contributions,
+      Http review,
+      Http publication,
+      Tokens tokens,
+      Instant start,
+      Roster roster) {
     this.contributions = contributions;
     this.review = review;
     this.publication = publication;
+    this.tokens = tokens;
     this.start = start;
     Period period =
         roster
@@ -70,6 +78,7 @@ public final class DemoSeeder {
             new Http(options.getOrDefault("--contributions", "http://localhost:8082")),
             new Http(options.getOrDefault("--review", "http://localhost:8083")),
             new Http(options.getOrDefault("--publication", "http://localhost:8084")),
+            new Tokens(options.getOrDefault("--auth-server", "http://localhost:9000")),
             start,
             Roster.load());
     try {
@@ -84,6 +93,10 @@ public final class DemoSeeder {
     say(
         "rota at %s: chair(s) %s, vice-chairs %s",
         start, String.join(", ", chairs), String.join(", ", viceChairs));
+    say(
+        tokens.available()
+            ? "acting with client-credentials tokens from the authorization server"
+            : "no authorization server: acting with the X-Ungis-Agency / X-Ungis-Principal headers");
     String recordPath = "/api/v1/records/" + DemoScenario.PUBLISHED;
     if (isFinal(recordPath)) {
       say("the %s record is already final: nothing to seed", DemoScenario.PUBLISHED);
@@ -397,11 +410,13 @@ public final class DemoSeeder {
   }
 
   private Actor reviewer(String agency) {
-    return new Actor(agency, "ungis.reviewer@" + DemoScenario.domainOf(agency));
+    return new Actor(
+        agency, "ungis.reviewer@" + DemoScenario.domainOf(agency), tokens.forReviewer(agency));
   }
 
-  private static Actor focalPoint(String agency) {
-    return new Actor(agency, "ungis.focalpoint@" + DemoScenario.domainOf(agency));
+  private Actor focalPoint(String agency) {
+    return new Actor(
+        agency, "ungis.focalpoint@" + DemoScenario.domainOf(agency), tokens.forAgency(agency));
   }
 
   private static <T> T await(String what, Supplier<Optional<T>> probe) {

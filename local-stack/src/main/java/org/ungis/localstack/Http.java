@@ -28,8 +28,11 @@ final class Http {
     return baseUrl + path;
   }
 
-  /** Who acts: until access control lands, the services read these two headers. */
-  record Actor(String agency, String principal) {}
+  /**
+   * Who acts: a bearer token when the authorization server issues one, and (until every service
+   * reads the token) the agency and principal headers.
+   */
+  record Actor(String agency, String principal, Optional<String> token) {}
 
   /** A response: status, body and the headers the demo needs. */
   record Response(int status, String body, Optional<String> location) {
@@ -88,12 +91,15 @@ final class Http {
   }
 
   private HttpRequest.Builder json(String path, Actor actor, Object body, String method) {
-    return HttpRequest.newBuilder(URI.create(url(path)))
-        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("X-Ungis-Agency", actor.agency())
-        .header("X-Ungis-Principal", actor.principal());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("X-Ungis-Agency", actor.agency())
+            .header("X-Ungis-Principal", actor.principal());
+    actor.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+    return request;
   }
 
   private static Response send(HttpRequest.Builder request) {
