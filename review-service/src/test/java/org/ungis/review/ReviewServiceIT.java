@@ -471,7 +471,10 @@ class ReviewServiceIT {
     String unido = UUID.randomUUID().toString();
     produce(TestEvents.submitted(unido, "ldc5-2023", "UNIDO", "Industrial policy", NOW));
     awaitQueueEntry("ldc5-2023", "PENDING", unido, 1);
-    assertThat(decide(unido, "ITU", 1, "APPROVED", null).statusCode()).isEqualTo(201);
+    String decisions = "/api/v1/reviews/" + unido + "/decisions";
+    Map<String, Object> approve = Map.of("revision", 1, "decision", "APPROVED");
+    HttpResponse<String> first = postWithKey(decisions, "ITU", "itu-approves-unido", approve);
+    assertThat(first.statusCode()).isEqualTo(201);
     assertProblem(decide(unido, "UNIDO", 1, "APPROVED", null), 403, "forbidden");
 
     List<String> paths =
@@ -501,6 +504,42 @@ class ReviewServiceIT {
           .as(paths.get(i))
           .isEqualTo(JSON.readTree(before.get(i)));
     }
+  }
+
+  @Test
+  void aRetriedPostWithTheSameIdempotencyKeyReturnsTheOriginalAndWritesNothing() {
+    Map<String, Object> open =
+        Map.of("id", "wsis20-2023", "title", "WSIS+20 review", "deadline", DEADLINE.toString());
+    HttpResponse<String> opened = postWithKey("/api/v1/processes", "ITU", "open-wsis20", open);
+    assertThat(opened.statusCode()).isEqualTo(201);
+    HttpResponse<String> again = postWithKey("/api/v1/processes", "ITU", "open-wsis20", open);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(again.headers().firstValue("Location")).contains("/api/v1/processes/wsis20-2023");
+
+    String unu = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(unu, "wsis20-2023", "UNU", "Research on WSIS", NOW));
+    awaitQueueEntry("wsis20-2023", "PENDING", unu, 1);
+    String decisions = "/api/v1/reviews/" + unu + "/decisions";
+    Map<String, Object> changes =
+        Map.of("revision", 1, "decision", "CHANGES_REQUESTED", "comment", "Add references");
+    HttpResponse<String> decided = postWithKey(decisions, "UNDP", "undp-1", changes);
+    assertThat(decided.statusCode()).isEqualTo(201);
+    HttpResponse<String> retried = postWithKey(decisions, "UNDP", "undp-1", changes);
+    assertThat(retried.statusCode()).isEqualTo(201);
+    assertThat(retried.headers().firstValue("Location"))
+        .isEqualTo(decided.headers().firstValue("Location"));
+    assertThat(JSON.readTree(retried.body())).isEqualTo(JSON.readTree(decided.body()));
+
+    HttpResponse<String> otherBody =
+        postWithKey(decisions, "UNDP", "undp-1", Map.of("revision", 1, "decision", "APPROVED"));
+    assertProblem(otherBody, 422, "idempotency-key-reused");
+    // the same key of another agency is another key
+    assertProblem(
+        postWithKey(decisions, "ITU", "undp-1", Map.of("revision", 1, "decision", "APPROVED")),
+        409,
+        "conflict");
+    assertThat(json(get(decisions))).hasSize(2);
   }
 
   // ---- helpers
@@ -544,11 +583,21 @@ class ReviewServiceIT {
     return send("POST", path, agency, JSON.writeValueAsString(body));
   }
 
+  HttpResponse<String> postWithKey(String path, String agency, String key, Map<String, ?> body) {
+    return send(
+        "POST", path, agency, JSON.writeValueAsString(body), Map.of("Idempotency-Key", key));
+  }
+
   HttpResponse<String> get(String path) {
     return send("GET", path, null, null);
   }
 
   HttpResponse<String> send(String method, String path, String agency, String body) {
+    return send(method, path, agency, body, Map.of());
+  }
+
+  HttpResponse<String> send(
+      String method, String path, String agency, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(30))
@@ -561,6 +610,7 @@ class ReviewServiceIT {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
+    headers.forEach(request::header);
     if (agency != null) {
       request.header("X-Ungis-Agency", agency);
       request.header("X-Ungis-Principal", "reviewer@" + agency.toLowerCase() + ".org");

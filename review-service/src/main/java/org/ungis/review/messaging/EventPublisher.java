@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.ungis.events.process.CallChange;
@@ -51,31 +52,53 @@ public class EventPublisher {
     this.sendTimeout = settings.sendTimeout();
   }
 
+  /**
+   * Writes a call's new snapshot.
+   *
+   * @param request the Idempotency-Key request, or {@code null}
+   */
   public Written call(
-      CallForInputs call, CallEvent what, Actor actor, ReviewerRole role, Instant at) {
+      CallForInputs call,
+      CallEvent what,
+      Actor actor,
+      ReviewerRole role,
+      Instant at,
+      IdempotentRequest request) {
     UUID id = UUID.randomUUID();
     return send(
         Topics.PROCESSES,
         call.id(),
         id,
-        AvroMapping.toEvent(id, call, what.change, actor, role, at));
+        AvroMapping.toEvent(id, call, what.change, actor, role, at),
+        request);
   }
 
-  public Written decision(ReviewDecision decision) {
+  /**
+   * Writes a recorded decision.
+   *
+   * @param request the Idempotency-Key request, or {@code null}
+   */
+  public Written decision(ReviewDecision decision, IdempotentRequest request) {
     UUID id = UUID.randomUUID();
-    return send(Topics.REVIEWS, decision.contributionId(), id, AvroMapping.toEvent(id, decision));
+    return send(
+        Topics.REVIEWS, decision.contributionId(), id, AvroMapping.toEvent(id, decision), request);
   }
 
+  /** Writes a refused decision, for the audit trail. */
   public Written refusal(RefusedDecision refusal) {
     UUID id = UUID.randomUUID();
-    return send(Topics.REVIEWS, refusal.contributionId(), id, AvroMapping.toEvent(id, refusal));
+    return send(
+        Topics.REVIEWS, refusal.contributionId(), id, AvroMapping.toEvent(id, refusal), null);
   }
 
-  private <V extends SpecificRecord> Written send(Topic<V> topic, String key, UUID id, V event) {
+  private <V extends SpecificRecord> Written send(
+      Topic<V> topic, String key, UUID id, V event, IdempotentRequest request) {
     String eventId = id.toString();
     var applied = watcher.expect(eventId);
     try {
-      template.send(topic.name(), key, event).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), key, event);
+      IdempotencyHeaders.write(record.headers(), request);
+      template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
       return new Written(eventId, applied);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -57,11 +57,26 @@ public final class ReviewTopology {
             Serdes.String(),
             new JsonSerde<>(ReviewItem.class)));
 
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ViewStores.CALL_REQUESTS),
+            Serdes.String(),
+            new JsonSerde<>(RememberedRequest.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ViewStores.DECISION_REQUESTS),
+            Serdes.String(),
+            new JsonSerde<>(RememberedRequest.class)));
+
     builder.stream(
             Topics.PROCESSES.name(),
             Consumed.with(TopicSerdes.key(), TopicSerdes.value(Topics.PROCESSES, serdeConfig))
                 .withName("processes-source"))
-        .process(() -> new CallProcessor(listener), Named.as("calls-view"), ViewStores.CALLS);
+        .process(
+            () -> new CallProcessor(listener),
+            Named.as("calls-view"),
+            ViewStores.CALLS,
+            ViewStores.CALL_REQUESTS);
 
     builder.stream(
             Topics.CONTRIBUTIONS.name(),
@@ -79,13 +94,15 @@ public final class ReviewTopology {
         .process(
             () -> new ReviewEventProcessor(listener),
             Named.as("review-items-from-reviews"),
-            ViewStores.REVIEW_ITEMS);
+            ViewStores.REVIEW_ITEMS,
+            ViewStores.DECISION_REQUESTS);
   }
 
   /** Keeps the latest snapshot of each call. */
   static final class CallProcessor implements Processor<String, CallForInputsEvent, Void, Void> {
     private final ViewListener listener;
     private KeyValueStore<String, CallForInputs> store;
+    private KeyValueStore<String, RememberedRequest> requests;
 
     CallProcessor(ViewListener listener) {
       this.listener = listener;
@@ -94,6 +111,7 @@ public final class ReviewTopology {
     @Override
     public void init(ProcessorContext<Void, Void> context) {
       store = context.getStateStore(ViewStores.CALLS);
+      requests = context.getStateStore(ViewStores.CALL_REQUESTS);
     }
 
     @Override
@@ -108,6 +126,12 @@ public final class ReviewTopology {
       }
       requireKey(record.key(), event.getProcessId());
       store.put(record.key(), AvroMapping.toCall(event));
+      IdempotencyHeaders.remember(
+          requests,
+          record.headers(),
+          event.getActor().getAgency(),
+          event.getEventId(),
+          record.key());
       listener.applied(event.getEventId().toString());
     }
   }
@@ -143,6 +167,7 @@ public final class ReviewTopology {
   static final class ReviewEventProcessor implements Processor<String, ReviewEvent, Void, Void> {
     private final ViewListener listener;
     private KeyValueStore<String, ReviewItem> store;
+    private KeyValueStore<String, RememberedRequest> requests;
 
     ReviewEventProcessor(ViewListener listener) {
       this.listener = listener;
@@ -151,6 +176,7 @@ public final class ReviewTopology {
     @Override
     public void init(ProcessorContext<Void, Void> context) {
       store = context.getStateStore(ViewStores.REVIEW_ITEMS);
+      requests = context.getStateStore(ViewStores.DECISION_REQUESTS);
     }
 
     @Override
@@ -161,6 +187,12 @@ public final class ReviewTopology {
       }
       requireKey(record.key(), event.getContributionId());
       store.put(record.key(), AvroMapping.apply(store.get(record.key()), event));
+      IdempotencyHeaders.remember(
+          requests,
+          record.headers(),
+          event.getActor().getAgency(),
+          event.getEventId(),
+          record.key());
       listener.applied(event.getEventId().toString());
     }
   }

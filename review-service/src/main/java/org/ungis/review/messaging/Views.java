@@ -43,6 +43,16 @@ public class Views {
     return all(ViewStores.REVIEW_ITEMS);
   }
 
+  /** A request with an Idempotency-Key that changed a call, by {@code agency/key}. */
+  public Optional<RememberedRequest> callRequest(String storeKey) {
+    return Optional.ofNullable(get(ViewStores.CALL_REQUESTS, storeKey));
+  }
+
+  /** A request with an Idempotency-Key that recorded a decision, by {@code agency/key}. */
+  public Optional<RememberedRequest> decisionRequest(String storeKey) {
+    return Optional.ofNullable(get(ViewStores.DECISION_REQUESTS, storeKey));
+  }
+
   private <V> V get(String name, String key) {
     try {
       return this.<V>store(name).get(key);

@@ -3,6 +3,7 @@ package org.ungis.review.rules;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.ungis.reference.Period;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.reference.Roster;
@@ -71,9 +72,9 @@ public final class Rota {
         + " to "
         + period.until()
         + " (chairs "
-        + period.chairs()
+        + new TreeSet<>(period.chairs())
         + ", vice-chairs "
-        + period.viceChairs()
+        + new TreeSet<>(period.viceChairs())
         + ")";
   }
 }

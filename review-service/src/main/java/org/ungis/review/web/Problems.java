@@ -18,6 +18,7 @@ import org.ungis.review.messaging.ViewUnavailableException;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
 import org.ungis.review.workflow.BusyException;
+import org.ungis.review.workflow.IdempotencyKeyReusedException;
 
 /**
  * Every error as RFC 9457 {@code application/problem+json} with a stable {@code type} URI {@code
@@ -51,6 +52,19 @@ class Problems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
     return invalid(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(IdempotencyKeyReusedException.class)
+  ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e) {
+    ProblemDetail body =
+        detail(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "idempotency-key-reused",
+            "Idempotency-Key reused",
+            e.getMessage());
+    body.setProperty(
+        "errors", List.of(Map.of("field", Idempotency.HEADER, "message", e.getMessage())));
+    return ResponseEntity.unprocessableContent().body(body);
   }
 
   @ExceptionHandler(UnauthenticatedException.class)

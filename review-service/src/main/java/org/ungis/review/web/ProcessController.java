@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.process.CallForInputs;
@@ -60,28 +61,57 @@ class ProcessController {
   }
 
   @PostMapping
-  ResponseEntity<CallView> open(Actor actor, @RequestBody OpenCall body) {
-    Instant deadline = BadRequestException.instant("deadline", body.deadline());
+  ResponseEntity<CallView> open(
+      Actor actor,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+      @RequestBody OpenCall body) {
+    var request = Idempotency.of(actor, key, "POST", "/api/v1/processes", body);
     var result =
         processes.open(
-            actor, body.id(), body.title(), body.description(), deadline, body.requiredApprovals());
-    return ResponseEntity.created(URI.create("/api/v1/processes/" + result.call().id()))
+            actor,
+            body.id(),
+            body.title(),
+            body.description(),
+            BadRequestException.instant("deadline", body.deadline()),
+            body.requiredApprovals(),
+            request);
+    return replayed(
+            ResponseEntity.created(URI.create("/api/v1/processes/" + result.call().id())),
+            result.replayed())
         .body(CallView.of(result.call()));
   }
 
   @PostMapping("/{id}/closure")
-  CallView close(Actor actor, @PathVariable String id) {
-    return CallView.of(processes.close(actor, id).call());
+  ResponseEntity<CallView> close(
+      Actor actor,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+      @PathVariable String id) {
+    var request = Idempotency.of(actor, key, "POST", "/api/v1/processes/" + id + "/closure", "");
+    var result = processes.close(actor, id, request);
+    return replayed(ResponseEntity.ok(), result.replayed()).body(CallView.of(result.call()));
   }
 
   @PostMapping("/{id}/extensions")
   ResponseEntity<CallView> extend(
-      Actor actor, @PathVariable String id, @RequestBody GrantExtension body) {
+      Actor actor,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+      @PathVariable String id,
+      @RequestBody GrantExtension body) {
+    var request =
+        Idempotency.of(actor, key, "POST", "/api/v1/processes/" + id + "/extensions", body);
     Instant deadline = BadRequestException.instant("deadline", body.deadline());
-    var result = processes.grantExtension(actor, id, body.agency(), deadline, body.reason());
-    return ResponseEntity.created(
-            URI.create("/api/v1/processes/" + id + "/extensions/" + body.agency()))
+    var result =
+        processes.grantExtension(actor, id, body.agency(), deadline, body.reason(), request);
+    return replayed(
+            ResponseEntity.created(
+                URI.create("/api/v1/processes/" + id + "/extensions/" + body.agency())),
+            result.replayed())
         .body(CallView.of(result.call()));
+  }
+
+  static ResponseEntity.BodyBuilder replayed(
+      ResponseEntity.BodyBuilder response, boolean replayed) {
+    return replayed ? response.header(Idempotency.REPLAYED, "true") : response;
   }
 
   @GetMapping("/{id}/extensions/{agency}")

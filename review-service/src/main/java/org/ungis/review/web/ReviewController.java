@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -128,11 +129,21 @@ class ReviewController {
 
   @PostMapping("/{contributionId}/decisions")
   ResponseEntity<DecisionView> decide(
-      Actor actor, @PathVariable String contributionId, @RequestBody Decide body) {
+      Actor actor,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+      @PathVariable String contributionId,
+      @RequestBody Decide body) {
+    var request =
+        Idempotency.of(
+            actor, key, "POST", "/api/v1/reviews/" + contributionId + "/decisions", body);
     Verdict verdict = BadRequestException.oneOf("decision", Verdict.class, body.decision());
-    var recorded = reviews.decide(actor, contributionId, body.revision(), verdict, body.comment());
-    return ResponseEntity.created(
-            URI.create("/api/v1/reviews/" + contributionId + "/decisions/" + recorded.eventId()))
+    var recorded =
+        reviews.decide(actor, contributionId, body.revision(), verdict, body.comment(), request);
+    return ProcessController.replayed(
+            ResponseEntity.created(
+                URI.create(
+                    "/api/v1/reviews/" + contributionId + "/decisions/" + recorded.eventId())),
+            recorded.replayed())
         .body(DecisionView.of(recorded.eventId(), recorded.decision()));
   }
 

@@ -2,6 +2,7 @@ package org.ungis.review.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
 import org.ungis.review.messaging.EventPublisher;
 import org.ungis.review.messaging.EventPublisher.CallEvent;
+import org.ungis.review.messaging.IdempotentRequest;
 import org.ungis.review.messaging.Views;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.rules.Actor;
@@ -28,7 +30,7 @@ import org.ungis.review.rules.RuleViolation;
 public class ProcessCommands {
 
   /** What the publish-then-wait returned. */
-  public record Result(CallForInputs call, String eventId) {}
+  public record Result(CallForInputs call, String eventId, boolean replayed) {}
 
   private final Views views;
   private final EventPublisher publisher;
@@ -36,6 +38,7 @@ public class ProcessCommands {
   private final Clock clock;
   private final ReviewSettings settings;
   private final KeyedLocks locks = new KeyedLocks();
+  private final InFlightRequests requests = new InFlightRequests();
 
   /** Snapshots written but not yet seen in the view (the wait for it timed out); per call id. */
   private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
@@ -57,43 +60,65 @@ public class ProcessCommands {
       String title,
       String description,
       Instant deadline,
-      Integer requiredApprovals) {
-    Instant now = clock.instant();
+      Integer requiredApprovals,
+      IdempotentRequest request) {
+    Optional<Result> replayed = replay(request);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    Instant now = now();
     CallForInputs call =
         CallForInputs.open(rota, actor, id, title, description, deadline, requiredApprovals, now);
     return locks.withLock(
         call.id(),
         settings.lockTimeout(),
         () -> {
+          Optional<Result> again = replay(request);
+          if (again.isPresent()) {
+            return again.get();
+          }
           if (current(call.id()).isPresent()) {
             throw RuleViolation.conflict(
                 Reasons.CALL_EXISTS, "a call for inputs with id " + call.id() + " exists");
           }
-          return publish(call, CallEvent.OPENED, actor, now);
+          return publish(call, CallEvent.OPENED, actor, now, request);
         });
   }
 
-  public Result close(Actor actor, String id) {
+  public Result close(Actor actor, String id, IdempotentRequest request) {
     return locks.withLock(
         id,
         settings.lockTimeout(),
         () -> {
-          Instant now = clock.instant();
+          Optional<Result> replayed = replay(request);
+          if (replayed.isPresent()) {
+            return replayed.get();
+          }
+          Instant now = now();
           CallForInputs closed = existing(id).close(rota, actor, now);
-          return publish(closed, CallEvent.CLOSED, actor, now);
+          return publish(closed, CallEvent.CLOSED, actor, now, request);
         });
   }
 
   public Result grantExtension(
-      Actor actor, String id, String agency, Instant deadline, String reason) {
+      Actor actor,
+      String id,
+      String agency,
+      Instant deadline,
+      String reason,
+      IdempotentRequest request) {
     return locks.withLock(
         id,
         settings.lockTimeout(),
         () -> {
-          Instant now = clock.instant();
+          Optional<Result> replayed = replay(request);
+          if (replayed.isPresent()) {
+            return replayed.get();
+          }
+          Instant now = now();
           CallForInputs extended =
               existing(id).grantExtension(rota, actor, agency, deadline, reason, now);
-          return publish(extended, CallEvent.EXTENSION_GRANTED, actor, now);
+          return publish(extended, CallEvent.EXTENSION_GRANTED, actor, now, request);
         });
   }
 
@@ -126,12 +151,26 @@ public class ProcessCommands {
     return views.calls().stream().sorted(Comparator.comparing(CallForInputs::id)).toList();
   }
 
-  private Result publish(CallForInputs call, CallEvent what, Actor actor, Instant now) {
+  /** Now, to the millisecond: the precision of the events' timestamps. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The result of an earlier request with the same Idempotency-Key: the call as it is now. */
+  private Optional<Result> replay(IdempotentRequest request) {
+    return requests
+        .find(request, views::callRequest)
+        .map(r -> new Result(existing(r.subject()), r.eventId(), true));
+  }
+
+  private Result publish(
+      CallForInputs call, CallEvent what, Actor actor, Instant now, IdempotentRequest request) {
     ReviewerRole role = rota.roleAt(actor.agency(), now).orElse(null);
-    var written = publisher.call(call, what, actor, role, now);
+    var written = publisher.call(call, what, actor, role, now, request);
     if (!written.awaitView(settings.viewTimeout())) {
       inFlight.put(call.id(), new InFlight(call, written.applied()));
+      requests.add(request, written, call.id());
     }
-    return new Result(call, written.eventId());
+    return new Result(call, written.eventId(), false);
   }
 }

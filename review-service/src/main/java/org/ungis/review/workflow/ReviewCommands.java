@@ -2,6 +2,7 @@ package org.ungis.review.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
+import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
 import org.ungis.review.messaging.EventPublisher;
+import org.ungis.review.messaging.IdempotentRequest;
 import org.ungis.review.messaging.Views;
 import org.ungis.review.messaging.Written;
 import org.ungis.review.process.CallForInputs;
@@ -37,7 +40,7 @@ import org.ungis.review.rules.RuleViolation;
 public class ReviewCommands {
 
   /** A recorded decision and the id of its event. */
-  public record Recorded(String eventId, ReviewDecision decision) {}
+  public record Recorded(String eventId, ReviewDecision decision, boolean replayed) {}
 
   private record InFlight(
       String eventId, ReviewDecision decision, CompletableFuture<Void> applied) {}
@@ -48,6 +51,7 @@ public class ReviewCommands {
   private final Clock clock;
   private final ReviewSettings settings;
   private final KeyedLocks locks = new KeyedLocks();
+  private final InFlightRequests requests = new InFlightRequests();
   private final Map<String, List<InFlight>> inFlight = new ConcurrentHashMap<>();
 
   ReviewCommands(
@@ -65,7 +69,12 @@ public class ReviewCommands {
    * @throws RuleViolation INVALID (400), FORBIDDEN (403), NOT_FOUND (404) or CONFLICT (409)
    */
   public Recorded decide(
-      Actor reviewer, String contributionId, Integer revision, Verdict decision, String comment) {
+      Actor reviewer,
+      String contributionId,
+      Integer revision,
+      Verdict decision,
+      String comment,
+      IdempotentRequest request) {
     if (revision == null || revision < 1) {
       throw RuleViolation.invalid("revision", "must be a revision number (1, 2, ...)");
     }
@@ -76,8 +85,12 @@ public class ReviewCommands {
         contributionId,
         settings.lockTimeout(),
         () -> {
-          Instant now = clock.instant();
+          Instant now = now();
           ReviewItem item = current(contributionId).orElseThrow(() -> notFound(contributionId));
+          Optional<Recorded> replayed = replay(request, item);
+          if (replayed.isPresent()) {
+            return replayed.get();
+          }
           CallForInputs call = views.call(item.processId()).orElse(null);
           ReviewDecision decided;
           try {
@@ -90,14 +103,42 @@ public class ReviewCommands {
             }
             throw violation;
           }
-          Written written = publisher.decision(decided);
+          Written written = publisher.decision(decided, request);
           if (!written.awaitView(settings.viewTimeout())) {
             inFlight
                 .computeIfAbsent(contributionId, k -> new ArrayList<>())
                 .add(new InFlight(written.eventId(), decided, written.applied()));
+            requests.add(request, written, contributionId);
           }
-          return new Recorded(written.eventId(), decided);
+          return new Recorded(written.eventId(), decided, false);
         });
+  }
+
+  /** The decision recorded for an earlier request with the same Idempotency-Key, if any. */
+  private Optional<Recorded> replay(IdempotentRequest request, ReviewItem item) {
+    return requests
+        .find(request, views::decisionRequest)
+        .flatMap(
+            r ->
+                item.history().stream()
+                    .filter(h -> h.eventId().equals(r.eventId()))
+                    .findFirst()
+                    .map(
+                        h ->
+                            new Recorded(
+                                h.eventId(),
+                                new ReviewDecision(
+                                    item.contributionId(),
+                                    item.processId(),
+                                    item.agency(),
+                                    h.revision(),
+                                    new Actor(h.agency(), h.principal()),
+                                    ReviewerRole.valueOf(h.role()),
+                                    h.decision(),
+                                    h.comment(),
+                                    h.outcome(),
+                                    h.at()),
+                                true)));
   }
 
   /** The review queue: items of a call (or all calls) in a status, oldest revision first. */
@@ -141,6 +182,11 @@ public class ReviewCommands {
               d.at());
     }
     return Optional.of(item);
+  }
+
+  /** Now, to the millisecond: the precision of the events' timestamps. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   private static RuleViolation notFound(String contributionId) {
