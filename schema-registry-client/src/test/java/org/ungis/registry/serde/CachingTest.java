@@ -84,4 +84,44 @@ class CachingTest {
       assertThat(client.requestCount()).isEqualTo(1);
     }
   }
+
+  @Test
+  void concurrentProducerThreadsShareTheCacheSafely() throws Exception {
+    Map<String, Object> config =
+        Map.of(
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
+            MockSchemaRegistry.urlOf(scope),
+            AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG,
+            true);
+    KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+    serializer.configure(config, false);
+    KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+    deserializer.configure(config, false);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+      for (int thread = 0; thread < 4; thread++) {
+        int offset = thread * 250;
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = offset; i < offset + 250; i++) {
+                    byte[] bytes = serializer.serialize("greetings", Greetings.greeting(i));
+                    if (!Greetings.greeting(i)
+                        .equals(deserializer.deserialize("greetings", bytes))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (var result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(MockSchemaRegistry.getClientForScope(scope).requestCount()).isEqualTo(2);
+  }
 }
