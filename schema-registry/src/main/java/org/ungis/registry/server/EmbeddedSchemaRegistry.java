@@ -52,6 +52,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
     properties.put("server.port", 0);
     properties.put("spring.main.banner-mode", "off");
+    properties.put("spring.main.log-startup-info", false);
+    properties.put("spring.main.web-application-type", "servlet");
     properties.put("spring.jmx.enabled", false);
     String excluded = hostSecurityAutoConfigurations();
     if (!excluded.isEmpty()) {

@@ -337,6 +337,19 @@ public final class RegistryService {
       }
       List<LogEntry> entries = new ArrayList<>();
       entries.add(new IdRetired(target.id(), target.fingerprint()));
+      if (state.hasSubjectDeletionRecord(subject)) {
+        // rewrite the subject's deletion record without this version, so that after compaction
+        // it cannot mark a later re-registration of the same schema at this version as deleted
+        List<VersionRef> stillDeleted =
+            all.stream()
+                .filter(v -> v.deleted() && v.version() != target.version())
+                .map(v -> new VersionRef(v.version(), v.id()))
+                .toList();
+        entries.add(
+            stillDeleted.isEmpty()
+                ? new Removal(EntryKey.subjectDeleted(subject))
+                : new SubjectDeleted(subject, stillDeleted));
+      }
       entries.add(new Removal(EntryKey.versionDeleted(subject, target.version(), target.id())));
       entries.add(
           new Removal(

@@ -40,6 +40,7 @@ public final class RegistryState {
   private final Map<Integer, String> retiredIds = new HashMap<>();
   private final Set<EntryKey> liveLosers = new HashSet<>();
   private final Set<VersionRefOf> pendingDeletes = new HashSet<>();
+  private final Set<String> subjectDeletionRecords = new HashSet<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
   private final Map<String, Mode> subjectModes = new HashMap<>();
   private final Map<String, Schema> parsedByFingerprint = new HashMap<>();
@@ -56,6 +57,7 @@ public final class RegistryState {
     } else if (entry instanceof VersionDeleted deleted) {
       markDeleted(deleted.subject(), deleted.version(), deleted.id());
     } else if (entry instanceof SubjectDeleted deleted) {
+      subjectDeletionRecords.add(deleted.subject());
       for (VersionRef ref : deleted.versions()) {
         markDeleted(deleted.subject(), ref.version(), ref.id());
       }
@@ -144,7 +146,10 @@ public final class RegistryState {
       }
       case VERSION_DELETED ->
           pendingDeletes.remove(new VersionRefOf(key.subject(), key.version(), key.id()));
-      case SUBJECT_DELETED -> pendingDeletes.removeIf(ref -> ref.subject().equals(key.subject()));
+      case SUBJECT_DELETED -> {
+        subjectDeletionRecords.remove(key.subject());
+        pendingDeletes.removeIf(ref -> ref.subject().equals(key.subject()));
+      }
       case CONFIG -> {
         if (key.subject() == null) {
           globalLevel = null;
@@ -191,6 +196,11 @@ public final class RegistryState {
     return current != null
         && current.id() == claim.id()
         && current.fingerprint().equals(claim.fingerprint());
+  }
+
+  /** Whether a subject-deletion record of this subject is live in the log. */
+  synchronized boolean hasSubjectDeletionRecord(String subject) {
+    return subjectDeletionRecords.contains(subject);
   }
 
   /** Losing claims not yet removed from the log. */

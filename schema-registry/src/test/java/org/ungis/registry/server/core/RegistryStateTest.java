@@ -115,6 +115,14 @@ class RegistryStateTest {
     registry.deleteSubject("b-value", false);
     register(registry, "b-value", Evolution.PAGES_AS_LONG);
     log.append(List.of(new ConfigSet(null, CompatibilityLevel.NONE)));
+    // a subject soft-deleted whole, then emptied version by version, then the first schema again
+    register(registry, "c-value", Evolution.V1);
+    register(registry, "c-value", Evolution.PAGES_AS_STRING);
+    registry.deleteSubject("c-value", false);
+    registry.deleteVersion("c-value", "1", true);
+    registry.deleteVersion("c-value", "2", true);
+    register(registry, "c-value", Evolution.V1);
+    assertThat(live.versions("c-value", false)).hasSize(1);
 
     RegistryState replayed = InMemoryLog.replay(log.compacted());
 
