@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -106,7 +107,9 @@ public final class PlatformSecurityAutoConfiguration {
                     .accessDeniedHandler(problems))
         .exceptionHandling(
             exceptions ->
-                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(
+            new IssuerUnavailableFilter(problems), BearerTokenAuthenticationFilter.class);
     return http.build();
   }
 

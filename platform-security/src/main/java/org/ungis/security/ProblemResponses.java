@@ -25,6 +25,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
   static final String UNAUTHORIZED_TYPE = "https://ungis.org/problems/unauthorized";
   static final String FORBIDDEN_TYPE = "https://ungis.org/problems/forbidden";
+  static final String UNAVAILABLE_TYPE = "https://ungis.org/problems/unavailable";
 
   private final BearerTokenAuthenticationEntryPoint entryPoint =
       new BearerTokenAuthenticationEntryPoint();
@@ -54,6 +55,21 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         FORBIDDEN_TYPE,
         "Forbidden",
         "The token does not allow this request: " + denied.getMessage());
+  }
+
+  /** {@code 503}: the token could not be checked because the issuer's keys are unreachable. */
+  void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", "5");
+    write(
+        request,
+        response,
+        UNAVAILABLE_TYPE,
+        "Service Unavailable",
+        "The token cannot be checked now: the authorization server's keys are unreachable");
   }
 
   private static String detail(AuthenticationException failure) {

@@ -1,0 +1,88 @@
+package org.ungis.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** When the library switches itself on, and what it refuses to start without. */
+class PlatformSecurityAutoConfigurationTest {
+
+  final WebApplicationContextRunner service =
+      new WebApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PlatformSecurityAutoConfiguration.class,
+                  SecurityAutoConfiguration.class,
+                  ServletWebSecurityAutoConfiguration.class,
+                  OAuth2ResourceServerAutoConfiguration.class));
+
+  @Test
+  void withoutATokenSourceTheServiceDoesNotStartAndSaysWhatToSet() {
+    service.run(
+        context ->
+            assertThat(context)
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                .hasMessageContaining("ungis.security.enabled=false"));
+  }
+
+  @Test
+  void anIssuerIsContactedOnlyOnTheFirstToken() {
+    service
+        .withPropertyValues(
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/not-running")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(SupplierJwtDecoder.class);
+              assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(1);
+              assertThat(context).hasBean("ungisResourceServerFilterChain");
+            });
+  }
+
+  @Test
+  void switchedOffItLeavesSecurityToTheService() {
+    service
+        .withPropertyValues("ungis.security.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean("ungisResourceServerFilterChain");
+              assertThat(context).doesNotHaveBean(UngisSecurityProperties.class);
+            });
+  }
+
+  @Test
+  void aServicesOwnDecoderWins() {
+    service
+        .withUserConfiguration(OwnDecoder.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(JwtDecoder.class)).isSameAs(OwnDecoder.DECODER);
+            });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnDecoder {
+    static final JwtDecoder DECODER =
+        NimbusJwtDecoder.withJwkSetUri("http://localhost:1/jwks").build();
+
+    @Bean
+    JwtDecoder ownDecoder() {
+      return DECODER;
+    }
+  }
+}
