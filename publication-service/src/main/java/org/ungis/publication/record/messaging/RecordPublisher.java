@@ -1,5 +1,7 @@
 package org.ungis.publication.record.messaging;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,6 +37,19 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
   private KeyValueStore<String, Entry> entries;
   private KeyValueStore<String, HistoryStep> history;
 
+  /**
+   * The records this task changed last, as objects: reading a 5,000-entry record back from its
+   * store on every approval would parse it each time. Write-through (the store is always written),
+   * dropped whenever the task is (re)initialized, so it never outlives the store it mirrors.
+   */
+  private final Map<String, ConsolidatedRecord> recent =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ConsolidatedRecord> eldest) {
+          return size() > 8;
+        }
+      };
+
   RecordPublisher(Roster roster) {
     this.roster = roster;
   }
@@ -45,6 +60,12 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
     this.records = context.getStateStore(PublicationTopology.RECORDS);
     this.entries = context.getStateStore(PublicationTopology.ENTRIES);
     this.history = context.getStateStore(PublicationTopology.HISTORY);
+    this.recent.clear();
+  }
+
+  @Override
+  public void close() {
+    recent.clear();
   }
 
   @Override
@@ -53,18 +74,22 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
     if (processId == null || input.value() == null) {
       return;
     }
-    ConsolidatedRecord.State saved = records.get(processId);
-    ConsolidatedRecord record =
-        saved == null ? ConsolidatedRecord.empty(processId) : ConsolidatedRecord.restore(saved);
-    Optional<Publication> publication;
+    ConsolidatedRecord record = recent.computeIfAbsent(processId, this::load);
     try {
-      publication = apply(record, processId, input.value());
+      Optional<Publication> publication = apply(record, processId, input.value());
+      records.put(processId, record.state());
+      publication.ifPresent(p -> publish(p, input.timestamp()));
     } catch (RecordFinalException e) {
       log.warn("ignored a change to a final record: {}", e.getMessage());
-      return;
+    } catch (RuntimeException e) {
+      recent.remove(processId);
+      throw e;
     }
-    records.put(processId, record.state());
-    publication.ifPresent(p -> publish(p, input.timestamp()));
+  }
+
+  private ConsolidatedRecord load(String processId) {
+    ConsolidatedRecord.State saved = records.get(processId);
+    return saved == null ? ConsolidatedRecord.empty(processId) : ConsolidatedRecord.restore(saved);
   }
 
   private Optional<Publication> apply(

@@ -1,0 +1,61 @@
+package org.ungis.publication.record.messaging;
+
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+
+/**
+ * A record that decodes but cannot be processed (the domain refuses it, or a bug) goes to its input
+ * topic's dead-letter topic with its original bytes, and processing goes on.
+ */
+public class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
+
+  /** Config key of the {@link ConsumerRecordRecoverer} that publishes dead letters. */
+  public static final String RECOVERER = "ungis.processing.recoverer";
+
+  private static final Logger log =
+      LoggerFactory.getLogger(DeadLetterProcessingExceptionHandler.class);
+
+  private ConsumerRecordRecoverer recoverer;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    this.recoverer = (ConsumerRecordRecoverer) configs.get(RECOVERER);
+  }
+
+  @Override
+  public ProcessingHandlerResponse handle(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    log.error(
+        "cannot process {}-{}@{} in {}; dead-lettering it",
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        context.processorNodeId(),
+        exception);
+    if (recoverer != null && context.sourceRawValue() != null) {
+      ConsumerRecord<byte[], byte[]> original =
+          new ConsumerRecord<>(
+              context.topic(),
+              context.partition(),
+              context.offset(),
+              context.timestamp(),
+              TimestampType.CREATE_TIME,
+              context.sourceRawKey() == null ? -1 : context.sourceRawKey().length,
+              context.sourceRawValue().length,
+              context.sourceRawKey(),
+              context.sourceRawValue(),
+              context.headers(),
+              Optional.empty());
+      recoverer.accept(original, exception);
+    }
+    return ProcessingHandlerResponse.CONTINUE;
+  }
+}

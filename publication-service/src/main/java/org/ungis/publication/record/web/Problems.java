@@ -1,0 +1,64 @@
+package org.ungis.publication.record.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.ungis.publication.record.PublishedRecords;
+
+/**
+ * Errors as RFC 9457 problem details, whatever representation was asked for (the content type is
+ * set explicitly, so an {@code Accept: text/html} request still gets its 404 as problem+json).
+ */
+@RestControllerAdvice
+class Problems {
+
+  static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+  @ExceptionHandler(RecordNotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(RecordNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), Map.of());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> badArgument(MethodArgumentTypeMismatchException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "validation",
+        "Invalid request",
+        "'" + e.getName() + "' must be a positive whole number.",
+        Map.of(
+            "errors",
+            List.of(Map.of("field", e.getName(), "message", "must be a positive whole number"))));
+  }
+
+  @ExceptionHandler(PublishedRecords.UnavailableException.class)
+  ResponseEntity<ProblemDetail> unavailable(PublishedRecords.UnavailableException e) {
+    ResponseEntity<ProblemDetail> response =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "unavailable",
+            "Temporarily unavailable",
+            e.getMessage(),
+            Map.of());
+    return ResponseEntity.status(response.getStatusCode())
+        .headers(response.getHeaders())
+        .header("Retry-After", "2")
+        .body(response.getBody());
+  }
+
+  static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String slug, String title, String detail, Map<String, Object> extra) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("https://ungis.org/problems/" + slug));
+    problem.setTitle(title);
+    extra.forEach(problem::setProperty);
+    return ResponseEntity.status(status).contentType(PROBLEM).body(problem);
+  }
+}
