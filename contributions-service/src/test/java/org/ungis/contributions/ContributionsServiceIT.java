@@ -346,6 +346,18 @@ class ContributionsServiceIT {
     assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void theApiAndItsLimitsAreDescribedInOpenApi() throws Exception {
+    HttpResponse<String> docs = get("/v3/api-docs");
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode api = json(docs);
+    assertThat(api.get("paths").has("/api/v1/contributions/{id}/withdrawal")).isTrue();
+    JsonNode request = api.get("components").get("schemas").get("ContributionRequest");
+    assertThat(request.get("properties").get("body").get("maxLength").asInt()).isEqualTo(50_000);
+    assertThat(request.get("properties").get("title").get("maxLength").asInt()).isEqualTo(300);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   static String submission(String processId, String title) {

@@ -1,5 +1,8 @@
 package org.ungis.contributions.contribution.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,11 @@ import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
 
 /** The intake API: agencies submit, revise and withdraw; anyone reads. */
+@Tag(
+    name = "contributions",
+    description =
+        "Intake of member agencies' inputs. Writes need the headers X-Ungis-Agency and"
+            + " X-Ungis-Principal; errors are application/problem+json.")
 @RestController
 @RequestMapping("/api/v1/contributions")
 class ContributionController {
@@ -33,9 +41,16 @@ class ContributionController {
     this.service = service;
   }
 
+  @Operation(
+      summary = "Submit a contribution to an open call for inputs",
+      description =
+          "201 once the event is durable in Kafka and visible to a GET. 400 validation, 401 no"
+              + " actor, 403 unknown-agency, 409 call-closed, 422 unknown-process /"
+              + " deadline-passed / idempotency-key-reused, 503 unavailable. A retry with the"
+              + " same Idempotency-Key returns the original contribution.")
   @PostMapping
   ResponseEntity<ContributionResponse> submit(
-      Actor actor,
+      @Parameter(hidden = true) Actor actor,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody ContributionRequest request) {
     var submission = service.submit(actor, request.processId(), request.draft(), idempotencyKey);
@@ -48,12 +63,14 @@ class ContributionController {
     return response.body(ContributionResponse.of(c));
   }
 
+  @Operation(summary = "A contribution: status, current revision and text, every decision")
   @GetMapping("/{id}")
   ResponseEntity<ContributionResponse> get(@PathVariable String id) {
     Contribution c = service.get(id);
     return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
   }
 
+  @Operation(summary = "Contributions by agency, process and status; ordered by submission")
   @GetMapping
   PageResponse list(
       @RequestParam(required = false) String agency,
@@ -67,9 +84,15 @@ class ContributionController {
     return PageResponse.of(service.list(query));
   }
 
+  @Operation(
+      summary = "Revise a contribution (new revision)",
+      description =
+          "Allowed while SUBMITTED or CHANGES_REQUESTED and the call is open; owner only."
+              + " If-Match: \"n\" (or expectedRevision) guards against concurrent changes: 409"
+              + " stale-revision.")
   @PutMapping("/{id}")
   ResponseEntity<ContributionResponse> revise(
-      Actor actor,
+      @Parameter(hidden = true) Actor actor,
       @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @RequestBody ContributionRequest request) {
@@ -87,9 +110,14 @@ class ContributionController {
     return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
   }
 
+  @Operation(
+      summary = "Withdraw a contribution with a reason",
+      description = "Allowed from SUBMITTED, CHANGES_REQUESTED and APPROVED; owner only.")
   @PostMapping("/{id}/withdrawal")
   ResponseEntity<ContributionResponse> withdraw(
-      Actor actor, @PathVariable String id, @RequestBody WithdrawalRequest request) {
+      @Parameter(hidden = true) Actor actor,
+      @PathVariable String id,
+      @RequestBody WithdrawalRequest request) {
     Contribution c = service.withdraw(actor, id, request.reason());
     return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
   }
