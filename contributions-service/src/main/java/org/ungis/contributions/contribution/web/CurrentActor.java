@@ -1,5 +1,6 @@
 package org.ungis.contributions.contribution.web;
 
+import java.util.Locale;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -37,7 +38,7 @@ class CurrentActor implements HandlerMethodArgumentResolver {
       throw new NotAuthenticatedException(
           "Say who acts with the headers " + AGENCY_HEADER + " and " + PRINCIPAL_HEADER);
     }
-    return new Actor(agency.trim(), principal.trim());
+    return new Actor(agency.trim().toUpperCase(Locale.ROOT), principal.trim());
   }
 
   /** No acting agency or principal could be established. */
