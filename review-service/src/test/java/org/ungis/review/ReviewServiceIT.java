@@ -486,6 +486,8 @@ class ReviewServiceIT {
     List<String> before = paths.stream().map(p -> get(p).body()).toList();
 
     streams.stop();
+    assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+    assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     try (var files = Files.walk(stateDir)) {
       files
           .sorted(java.util.Comparator.reverseOrder())

@@ -74,6 +74,23 @@ class KafkaConfiguration {
     ReviewTopology.define(builder, serdeConfig, watcher);
   }
 
+  /**
+   * Liveness: down once the streams client has failed for good ({@code ERROR}), so that an
+   * orchestrator restarts the service; a restart rebuilds the views from the topics.
+   */
+  @Bean("streamsLiveness")
+  HealthIndicator streamsLiveness(StreamsBuilderFactoryBean factory) {
+    return () -> {
+      KafkaStreams streams = factory.getKafkaStreams();
+      KafkaStreams.State state = streams == null ? null : streams.state();
+      boolean failed =
+          state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+      return (failed ? Health.down() : Health.up())
+          .withDetail("state", String.valueOf(state))
+          .build();
+    };
+  }
+
   /** Readiness: up only while the streams run, so the views can answer. */
   @Bean("streams")
   HealthIndicator streamsHealth(StreamsBuilderFactoryBean factory) {

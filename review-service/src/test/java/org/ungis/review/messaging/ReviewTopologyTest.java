@@ -179,6 +179,23 @@ class ReviewTopologyTest {
   }
 
   @Test
+  void theIdempotencyKeyOfADecisionIsRememberedFromItsHeaders() {
+    contributions.pipeInput("c-4", TestEvents.submitted("c-4", "gdc-2023", "FAO", "Food", T0));
+    ReviewEvent approval = decision("c-4", 1, Decision.APPROVED, Decision.APPROVED);
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("ungis-idempotency-key", "key-1".getBytes(StandardCharsets.UTF_8));
+    headers.add("ungis-idempotency-fingerprint", "f1".getBytes(StandardCharsets.UTF_8));
+    reviews.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("c-4", approval, headers, T0));
+
+    KeyValueStore<String, RememberedRequest> requests =
+        driver.getKeyValueStore(ViewStores.DECISION_REQUESTS);
+    // scoped by the acting agency (the chair ITU)
+    assertThat(requests.get("ITU/key-1"))
+        .isEqualTo(new RememberedRequest("f1", approval.getEventId().toString(), "c-4"));
+    assertThat(requests.get("FAO/key-1")).isNull();
+  }
+
+  @Test
   void anUndecodableRecordGoesToTheDeadLetterTopicWithItsBytesAndTheStreamGoesOn() {
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
     RecordHeaders headers = new RecordHeaders();
