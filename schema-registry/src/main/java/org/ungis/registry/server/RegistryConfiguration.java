@@ -1,5 +1,6 @@
 package org.ungis.registry.server;
 
+import java.time.Duration;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +43,11 @@ class RegistryConfiguration {
   @Bean
   StoreHealthIndicator schemaStoreHealthIndicator(KafkaSchemaLog log, RegistrySettings settings) {
     return new StoreHealthIndicator(log, settings.topic());
+  }
+
+  @Bean
+  LoserSweeper loserSweeper(RegistryService registry) {
+    return new LoserSweeper(registry, Duration.ofSeconds(30));
   }
 
   /** Start-up completes (and readiness turns on) only once the whole log has been read. */

@@ -2,9 +2,11 @@ package org.ungis.registry.server.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ungis.registry.server.core.CompatibilityChecker.Earlier;
@@ -362,6 +364,23 @@ public final class RegistryService {
       log.append(entries);
       return target.version();
     }
+  }
+
+  private Set<EntryKey> losersSeenBefore = Set.of();
+
+  /**
+   * Removes losing claims that were already there at the previous call: their writers had time to
+   * remove them and did not (they crashed). Run periodically by every instance.
+   */
+  public synchronized void removeStaleLosers() {
+    List<EntryKey> current = state.liveLosers();
+    List<EntryKey> stale = current.stream().filter(losersSeenBefore::contains).toList();
+    if (!stale.isEmpty()) {
+      log.append(stale.stream().<LogEntry>map(Removal::new).toList());
+    }
+    Set<EntryKey> next = new HashSet<>(current);
+    stale.forEach(next::remove);
+    losersSeenBefore = next;
   }
 
   /** Removes losing claims a crashed writer left behind (run once the log has been read). */

@@ -78,6 +78,22 @@ class RegistryStateTest {
   }
 
   @Test
+  void aLosingClaimStillThereAtTheNextSweepIsRemoved() {
+    InMemoryLog log = new InMemoryLog();
+    RegistryState state = new RegistryState();
+    log.readBy(state);
+    RegistryService registry = new RegistryService(state, log, CompatibilityLevel.BACKWARD);
+    log.append(List.of(claim("s", 1, 1, X), claim("s", 1, 2, Y)));
+
+    registry.removeStaleLosers();
+    assertThat(state.liveLosers()).hasSize(1);
+    registry.removeStaleLosers();
+
+    assertThat(state.liveLosers()).isEmpty();
+    assertThat(log.compacted()).containsExactly(claim("s", 1, 1, X));
+  }
+
+  @Test
   void aSoftDeleteSeenBeforeItsClaimStillApplies() {
     RegistryState state = new RegistryState();
 
