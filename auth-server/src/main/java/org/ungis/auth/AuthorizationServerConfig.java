@@ -99,6 +99,8 @@ class AuthorizationServerConfig {
           server.oidc(Customizer.withDefaults());
           server.tokenEndpoint(
               token -> token.accessTokenRequestConverter(new AllScopesByDefault()));
+          server.clientAuthentication(
+              clients -> clients.errorResponseHandler(new ClientAuthenticationFailure()));
         });
     http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))

@@ -83,6 +83,7 @@ class AuthServerIT {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(json(response.body()).get("error").asString()).isEqualTo("invalid_client");
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"ungis\"");
   }
 
   @Test
