@@ -51,6 +51,7 @@ import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
+import org.ungis.events.process.DeadlineExtension;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.ReviewEvent;
@@ -241,6 +242,23 @@ class ContributionsServiceIT {
         .atMost(Duration.ofSeconds(20))
         .until(() -> postStatus(submission("ldc5-2023", "x")) == 422);
     assertProblem(post(submission("ldc5-2023", "x")), 422, "deadline-passed", "processId");
+    openCall(
+        "ldc5-2023",
+        Instant.now().minus(1, ChronoUnit.DAYS),
+        CallStatus.OPEN,
+        List.of(
+            DeadlineExtension.newBuilder()
+                .setAgency("ITU")
+                .setDeadline(Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS))
+                .setReason("field consultations")
+                .build()));
+    assertThat(
+            json(awaitCreated(submission("ldc5-2023", "With extension"))).get("status").asString())
+        .isEqualTo("SUBMITTED");
+    assertProblem(
+        send("POST", "/api/v1/contributions", submission("ldc5-2023", "x"), undp(), null),
+        422,
+        "deadline-passed");
     assertProblem(post(submission("no-such-call", "x")), 422, "unknown-process", "processId");
     assertProblem(
         post(submission("hlpf-2023", "x").replace("\"sdgs\":[9]", "\"sdgs\":[18]")),
@@ -380,6 +398,12 @@ class ContributionsServiceIT {
   }
 
   static void openCall(String processId, Instant deadline, CallStatus status) throws Exception {
+    openCall(processId, deadline, status, List.of());
+  }
+
+  static void openCall(
+      String processId, Instant deadline, CallStatus status, List<DeadlineExtension> extensions)
+      throws Exception {
     calls
         .send(
             new ProducerRecord<>(
@@ -395,6 +419,7 @@ class ContributionsServiceIT {
                     .setDescription("")
                     .setDeadline(deadline.truncatedTo(ChronoUnit.MILLIS))
                     .setStatus(status)
+                    .setExtensions(extensions)
                     .build()))
         .get();
   }
