@@ -7,13 +7,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,11 +81,6 @@ class PublicationStreamsConfiguration {
   @Bean
   Roster roster(PublicationSettings settings) {
     return settings.roster() == null ? Roster.load() : Roster.load(settings.roster());
-  }
-
-  @Autowired
-  void publicationTopology(StreamsBuilder builder, EventSerdes serdes, Roster roster) {
-    PublicationTopology.build(builder, serdes, roster);
   }
 
   /** Dead letters keep their original bytes: a plain byte-array producer, idempotent, acks=all. */

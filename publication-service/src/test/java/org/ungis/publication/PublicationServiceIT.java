@@ -1,0 +1,361 @@
+package org.ungis.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ungis.publication.record.messaging.InputEvents.approved;
+import static org.ungis.publication.record.messaging.InputEvents.call;
+import static org.ungis.publication.record.messaging.InputEvents.content;
+import static org.ungis.publication.record.messaging.InputEvents.decided;
+import static org.ungis.publication.record.messaging.InputEvents.revised;
+import static org.ungis.publication.record.messaging.InputEvents.submitted;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.ungis.events.process.CallStatus;
+import org.ungis.events.record.RecordEntry;
+import org.ungis.events.record.RecordEvent;
+import org.ungis.events.review.Decision;
+import org.ungis.publication.client.RecordAssembler;
+import org.ungis.registry.serde.KafkaAvroSerializer;
+import org.ungis.registry.server.EmbeddedSchemaRegistry;
+import org.ungis.schemas.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service against a real KRaft broker and the real schema registry: the input events are
+ * produced as contributions-service and review-service produce them, and the record is read over
+ * HTTP (JSON, Markdown, HTML) and with a plain Kafka consumer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PublicationServiceIT {
+
+  static final String GDC = "gdc-2023";
+  static final Instant T0 = Instant.parse("2023-03-01T09:00:00Z");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  static EmbeddedSchemaRegistry registry;
+
+  @DynamicPropertySource
+  static void wire(DynamicPropertyRegistry properties) {
+    properties.add("spring.kafka.properties.schema.registry.url", () -> registry().url());
+    properties.add(
+        "spring.kafka.streams.state-dir",
+        () -> System.getProperty("java.io.tmpdir") + "/publication-it-" + UUID.randomUUID());
+  }
+
+  /**
+   * Starts the registry once the broker is up (the first time the context asks for its URL), after
+   * creating the input topics as their owners (contributions-service, review-service) would.
+   */
+  static synchronized EmbeddedSchemaRegistry registry() {
+    if (registry == null) {
+      String brokers = System.getProperty("spring.embedded.kafka.brokers");
+      try (Admin admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        admin
+            .createTopics(
+                List.of(Topics.CONTRIBUTIONS, Topics.REVIEWS, Topics.PROCESSES).stream()
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
+                    .toList())
+            .all()
+            .get();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot create the input topics", e);
+      }
+      registry = EmbeddedSchemaRegistry.start(brokers);
+    }
+    return registry;
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String brokers;
+
+  static String itu = UUID.randomUUID().toString();
+  static String undp = UUID.randomUUID().toString();
+
+  @Test
+  @Order(1)
+  void becomesReadyOnceItsStreamsRun() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> get("/actuator/health/readiness", "application/json").statusCode() == 200);
+  }
+
+  @Test
+  @Order(2)
+  void publishesTheApprovedInputsOfACallAndServesThemAsJson() throws Exception {
+    try (KafkaProducer<String, Object> producer = producer()) {
+      send(producer, Topics.PROCESSES.name(), GDC, call(GDC, CallStatus.OPEN, T0));
+      send(
+          producer,
+          Topics.CONTRIBUTIONS.name(),
+          itu,
+          submitted(
+              itu,
+              GDC,
+              "ITU",
+              content("Meaningful connectivity", "ITU's input.\n\nSecond paragraph."),
+              at(1)));
+      send(
+          producer,
+          Topics.CONTRIBUTIONS.name(),
+          undp,
+          submitted(undp, GDC, "UNDP", content("DPI draft", "First draft."), at(2)));
+      send(
+          producer,
+          Topics.REVIEWS.name(),
+          undp,
+          decided(
+              undp, GDC, "UNDP", 1, Decision.CHANGES_REQUESTED, Decision.CHANGES_REQUESTED, at(3)));
+      send(
+          producer,
+          Topics.CONTRIBUTIONS.name(),
+          undp,
+          revised(
+              undp,
+              GDC,
+              "UNDP",
+              2,
+              content("Digital public infrastructure", "Revised <text> & more."),
+              at(4)));
+      send(producer, Topics.REVIEWS.name(), itu, approved(itu, GDC, "ITU", 1, at(5)));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> json("/api/v1/records/" + GDC).path("edition").asInt() == 1);
+      send(producer, Topics.REVIEWS.name(), undp, approved(undp, GDC, "UNDP", 2, at(6)));
+      send(producer, Topics.REVIEWS.name(), undp, approved(undp, GDC, "UNDP", 2, at(6)));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> json("/api/v1/records/" + GDC).path("edition").asInt() == 2);
+    JsonNode record = json("/api/v1/records/" + GDC);
+    assertThat(record.path("finalEdition").asBoolean()).isFalse();
+    assertThat(record.path("call").path("title").asString())
+        .isEqualTo("UNGIS joint input to the Global Digital Compact");
+    assertThat(record.path("entries").findValuesAsString("agency")).containsExactly("ITU", "UNDP");
+    JsonNode revisedEntry = record.path("entries").get(1);
+    assertThat(revisedEntry.path("revision").asInt()).isEqualTo(2);
+    assertThat(revisedEntry.path("title").asString()).isEqualTo("Digital public infrastructure");
+    assertThat(revisedEntry.path("body").asString()).isEqualTo("Revised <text> & more.");
+    assertThat(revisedEntry.path("agencyName").asString())
+        .isEqualTo("United Nations Development Programme");
+    assertThat(record.path("coverage").path("sdgs").path("9").toString()).contains("ITU", "UNDP");
+
+    JsonNode first = json("/api/v1/records/" + GDC + "/editions/1");
+    assertThat(first.path("edition").asInt()).isEqualTo(1);
+    assertThat(first.path("entries").findValuesAsString("agency")).containsExactly("ITU");
+
+    JsonNode list = json("/api/v1/records");
+    assertThat(list.isArray()).isTrue();
+    assertThat(list.get(0).path("processId").asString()).isEqualTo(GDC);
+    assertThat(list.get(0).path("edition").asInt()).isEqualTo(2);
+    assertThat(list.get(0).path("entryCount").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(3)
+  void servesTheSameRecordAsMarkdownAndEscapedHtml() throws Exception {
+    HttpResponse<String> markdown = get("/api/v1/records/" + GDC, "text/markdown");
+    assertThat(markdown.statusCode()).isEqualTo(200);
+    assertThat(markdown.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/markdown");
+    assertThat(markdown.body())
+        .containsSubsequence(
+            "# UNGIS joint input to the Global Digital Compact",
+            "- Edition: 2",
+            "## International Telecommunication Union (ITU)",
+            "### Meaningful connectivity",
+            "## United Nations Development Programme (UNDP)",
+            "Revised &lt;text&gt; &amp; more.");
+
+    HttpResponse<String> html = get("/api/v1/records/" + GDC, "text/html");
+    assertThat(html.statusCode()).isEqualTo(200);
+    assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(html.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(html.body())
+        .startsWith("<!DOCTYPE html>")
+        .containsSubsequence(
+            "<h1>UNGIS joint input to the Global Digital Compact</h1>",
+            "Edition 2",
+            "International Telecommunication Union (ITU)",
+            "<p>ITU&#39;s input.</p>",
+            "<p>Second paragraph.</p>",
+            "United Nations Development Programme (UNDP)",
+            "<p>Revised &lt;text&gt; &amp; more.</p>")
+        .doesNotContain("<text>");
+  }
+
+  @Test
+  @Order(4)
+  void answersUnknownRecordsAndEditionsWithProblemDetails() throws Exception {
+    for (String path :
+        List.of("/api/v1/records/unknown-2023", "/api/v1/records/" + GDC + "/editions/99")) {
+      for (String accept : List.of("application/json", "text/html")) {
+        HttpResponse<String> response = get(path, accept);
+        assertThat(response.statusCode()).as(path + " " + accept).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+            .startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("type").asString())
+            .isEqualTo("https://ungis.org/problems/not-found");
+      }
+    }
+    HttpResponse<String> bad = get("/api/v1/records/" + GDC + "/editions/two", "application/json");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).path("type").asString())
+        .isEqualTo("https://ungis.org/problems/validation");
+  }
+
+  @Test
+  @Order(5)
+  void aPlainConsumerRebuildsTheSameRecordFromTheTopicAlone() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put("schema.registry.url", registry().url());
+    try (KafkaConsumer<String, RecordEvent> consumer =
+        new KafkaConsumer<>(
+            config,
+            new StringDeserializer(),
+            Topics.RECORDS
+                .valueSerde(Map.of("schema.registry.url", registry().url()))
+                .deserializer())) {
+      RecordAssembler assembler =
+          RecordAssembler.readToEnd(consumer, Topics.RECORDS.name(), Duration.ofSeconds(30));
+      RecordAssembler.AssembledRecord record = assembler.assemble(GDC).orElseThrow();
+      assertThat(record.edition().getEdition()).isEqualTo(2);
+      assertThat(record.entries())
+          .extracting(RecordEntry::getAgency)
+          .containsExactly("ITU", "UNDP");
+      assertThat(record.entries().get(1).getContent().getBody())
+          .isEqualTo("Revised <text> & more.");
+    }
+  }
+
+  @Test
+  @Order(6)
+  void deadLettersAnUndecodableInputAndGoesOnToPublishTheFinalEdition() throws Exception {
+    byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+    try (KafkaProducer<byte[], byte[]> raw =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(Topics.CONTRIBUTIONS.name(), "bad".getBytes(), garbage)).get();
+    }
+    try (KafkaProducer<String, Object> producer = producer()) {
+      send(producer, Topics.PROCESSES.name(), GDC, call(GDC, CallStatus.CLOSED, at(30)));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> json("/api/v1/records/" + GDC).path("finalEdition").asBoolean());
+    assertThat(json("/api/v1/records/" + GDC).path("edition").asInt()).isEqualTo(3);
+
+    try (KafkaConsumer<String, byte[]> dlt =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "it-dlt",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      dlt.subscribe(List.of(Topics.CONTRIBUTIONS.deadLetterTopic()));
+      List<ConsumerRecord<String, byte[]>> dead = new java.util.ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                dlt.poll(Duration.ofMillis(200)).forEach(dead::add);
+                return !dead.isEmpty();
+              });
+      assertThat(dead.get(0).key()).isEqualTo("bad");
+      assertThat(dead.get(0).value()).isEqualTo(garbage);
+      assertThat(dead.get(0).headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isNotNull();
+    }
+  }
+
+  static Instant at(int minutes) {
+    return T0.plusSeconds(60L * minutes);
+  }
+
+  KafkaProducer<String, Object> producer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put("schema.registry.url", registry().url());
+    KafkaAvroSerializer values = new KafkaAvroSerializer();
+    values.configure(config, false);
+    return new KafkaProducer<>(config, new StringSerializer(), values);
+  }
+
+  static void send(KafkaProducer<String, Object> producer, String topic, String key, Object value)
+      throws Exception {
+    producer.send(new ProducerRecord<>(topic, key, value)).get();
+  }
+
+  HttpResponse<String> get(String path, String accept) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", accept)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode json(String path) throws Exception {
+    HttpResponse<String> response = get(path, "application/json");
+    if (response.statusCode() != 200) {
+      return JSON.createObjectNode();
+    }
+    return JSON.readTree(response.body());
+  }
+}
