@@ -77,6 +77,11 @@ public final class EmbeddedAuthServer implements AutoCloseable {
     settings.put("ungis.security.enabled", "false");
     settings.put("spring.jmx.enabled", "false");
     settings.put("spring.main.banner-mode", "off");
+    // A service's test classpath brings Kafka; the authorization server has no use for it.
+    settings.put(
+        "spring.autoconfigure.exclude",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+            + "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration");
     settings.putAll(properties);
     String[] args =
         settings.entrySet().stream()
