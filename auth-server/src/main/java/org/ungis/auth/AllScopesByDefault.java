@@ -22,8 +22,8 @@ final class AllScopesByDefault implements AuthenticationConverter {
   @Override
   public Authentication convert(HttpServletRequest request) {
     Authentication converted = standard.convert(request);
-    if (!(converted instanceof OAuth2ClientCredentialsAuthenticationToken request0)
-        || !request0.getScopes().isEmpty()) {
+    if (!(converted instanceof OAuth2ClientCredentialsAuthenticationToken requested)
+        || !requested.getScopes().isEmpty()) {
       return converted;
     }
     Authentication client = SecurityContextHolder.getContext().getAuthentication();
@@ -34,6 +34,6 @@ final class AllScopesByDefault implements AuthenticationConverter {
     return new OAuth2ClientCredentialsAuthenticationToken(
         authenticatedClient,
         authenticatedClient.getRegisteredClient().getScopes(),
-        new HashMap<>(request0.getAdditionalParameters()));
+        new HashMap<>(requested.getAdditionalParameters()));
   }
 }
