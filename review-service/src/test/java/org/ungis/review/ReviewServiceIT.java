@@ -207,8 +207,12 @@ class ReviewServiceIT {
     produce(
         TestEvents.revised(
             fao, "gdc-2023", "FAO", 2, "Sustainable food systems (SDG 2)", revisedAt));
-    entry = awaitQueueEntry("gdc-2023", "PENDING", fao, 2);
+    // The GET with ?revision= waits (bounded) until the view has that revision.
+    entry = json(get("/api/v1/reviews/" + fao + "?revision=2"));
+    assertThat(entry.path("revision").asInt()).isEqualTo(2);
+    assertThat(entry.path("status").asString()).isEqualTo("SUBMITTED");
     assertThat(entry.path("submittedAt").asString()).isEqualTo(revisedAt.toString());
+    assertThat(queueEntry("gdc-2023", "PENDING", fao)).isNotNull();
 
     // A decision on revision 1 is stale now; a vice-chair approves revision 2.
     assertProblem(decide(fao, "UNDP", 1, "APPROVED", null), 409, "stale-revision");
@@ -542,6 +546,12 @@ class ReviewServiceIT {
         409,
         "conflict");
     assertThat(json(get(decisions))).hasSize(2);
+
+    // A decision on a revision that the view has not read yet waits for it instead of refusing.
+    produce(TestEvents.revised(unu, "wsis20-2023", "UNU", 2, "Research on WSIS (rev.)", NOW));
+    HttpResponse<String> onNewRevision = decide(unu, "ITU", 2, "APPROVED", null);
+    assertThat(onNewRevision.statusCode()).as(onNewRevision.body()).isEqualTo(201);
+    assertThat(json(onNewRevision).path("revision").asInt()).isEqualTo(2);
   }
 
   // ---- helpers

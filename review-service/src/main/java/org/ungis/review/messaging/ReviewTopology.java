@@ -160,6 +160,7 @@ public final class ReviewTopology {
       requireKey(record.key(), event.getContributionId());
       store.put(record.key(), AvroMapping.apply(store.get(record.key()), event));
       listener.applied(event.getEventId().toString());
+      listener.itemUpdated(record.key());
     }
   }
 
@@ -194,6 +195,7 @@ public final class ReviewTopology {
           event.getEventId(),
           record.key());
       listener.applied(event.getEventId().toString());
+      listener.itemUpdated(record.key());
     }
   }
 

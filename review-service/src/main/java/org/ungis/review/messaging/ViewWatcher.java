@@ -13,6 +13,20 @@ import org.springframework.stereotype.Component;
 public class ViewWatcher implements ViewListener {
 
   private final ConcurrentMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CompletableFuture<Void>> items = new ConcurrentHashMap<>();
+
+  /** Completes at the next change of a contribution's review item; register before reading. */
+  CompletableFuture<Void> nextItemUpdate(String contributionId) {
+    return items.computeIfAbsent(contributionId, id -> new CompletableFuture<>());
+  }
+
+  @Override
+  public void itemUpdated(String contributionId) {
+    CompletableFuture<Void> future = items.remove(contributionId);
+    if (future != null) {
+      future.complete(null);
+    }
+  }
 
   /** Registers interest in an event id; call before producing the event. */
   CompletableFuture<Void> expect(String eventId) {

@@ -1,8 +1,14 @@
 package org.ungis.review.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -22,9 +28,11 @@ import org.ungis.review.review.ReviewItem;
 public class Views {
 
   private final StreamsBuilderFactoryBean streams;
+  private final ViewWatcher watcher;
 
-  Views(StreamsBuilderFactoryBean streams) {
+  Views(StreamsBuilderFactoryBean streams, ViewWatcher watcher) {
     this.streams = streams;
+    this.watcher = watcher;
   }
 
   public Optional<CallForInputs> call(String processId) {
@@ -37,6 +45,32 @@ public class Views {
 
   public Optional<ReviewItem> item(String contributionId) {
     return Optional.ofNullable(get(ViewStores.REVIEW_ITEMS, contributionId));
+  }
+
+  /**
+   * The review item of a contribution once it satisfies a condition, waiting (bounded) for the view
+   * to catch up with the topics, e.g. for a revision that contributions-service has just accepted.
+   * Returns the item as it is when the time is up, if any.
+   */
+  public Optional<ReviewItem> itemWhen(
+      String contributionId, Predicate<ReviewItem> ready, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      CompletableFuture<Void> next = watcher.nextItemUpdate(contributionId);
+      Optional<ReviewItem> item = item(contributionId);
+      long left = deadline - System.nanoTime();
+      if (item.filter(ready).isPresent() || left <= 0) {
+        return item;
+      }
+      try {
+        next.get(left, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        return item(contributionId);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return item;
+      }
+    }
   }
 
   public List<ReviewItem> items() {

@@ -122,9 +122,16 @@ class ReviewController {
     return reviews.queue(process, wanted).stream().map(QueueEntry::of).toList();
   }
 
+  /**
+   * One entry; with {@code revision}, waits (bounded) until the view has at least that revision,
+   * for a client that has just revised through contributions-service.
+   */
   @GetMapping("/{contributionId}")
-  QueueEntry item(@PathVariable String contributionId) {
-    return QueueEntry.of(reviews.item(contributionId));
+  QueueEntry item(
+      @PathVariable String contributionId,
+      @RequestParam(name = "revision", required = false) Integer revision) {
+    return QueueEntry.of(
+        revision == null ? reviews.item(contributionId) : reviews.item(contributionId, revision));
   }
 
   @PostMapping("/{contributionId}/decisions")

@@ -81,6 +81,10 @@ public class ReviewCommands {
     if (decision == null) {
       throw RuleViolation.invalid("decision", "must be APPROVED, REJECTED or CHANGES_REQUESTED");
     }
+    // A revision contributions-service has just accepted may not be in the view yet: wait for it
+    // (bounded) rather than refuse a decision on it.
+    int wanted = revision;
+    views.itemWhen(contributionId, i -> i.revision() >= wanted, settings.viewTimeout());
     return locks.withLock(
         contributionId,
         settings.lockTimeout(),
@@ -153,6 +157,16 @@ public class ReviewCommands {
 
   public ReviewItem item(String contributionId) {
     return views.item(contributionId).orElseThrow(() -> notFound(contributionId));
+  }
+
+  /**
+   * The item once its current revision is at least {@code revision} (long-poll), or as it is when
+   * the view timeout is up.
+   */
+  public ReviewItem item(String contributionId, int revision) {
+    return views
+        .itemWhen(contributionId, i -> i.revision() >= revision, settings.viewTimeout())
+        .orElseThrow(() -> notFound(contributionId));
   }
 
   /** The item as this instance last wrote or saw it; call holding the item's lock. */
