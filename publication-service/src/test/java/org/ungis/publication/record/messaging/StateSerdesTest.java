@@ -1,0 +1,70 @@
+package org.ungis.publication.record.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+import org.ungis.publication.record.CallInfo;
+import org.ungis.publication.record.ConsolidatedRecord;
+import org.ungis.publication.record.Content;
+import org.ungis.publication.record.ContributionTrack;
+import org.ungis.publication.record.Entry;
+import org.ungis.publication.record.EntryRef;
+import org.ungis.publication.record.HistoryStep;
+import org.ungis.publication.record.RecordChange;
+
+class StateSerdesTest {
+
+  static final Instant T0 = Instant.parse("2023-03-01T09:00:00.123Z");
+  static final CallInfo CALL = new CallInfo("Call", "Description", T0.plusSeconds(86_400));
+
+  static <T> T roundTrip(Serde<T> serde, T value) {
+    return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+  }
+
+  @Test
+  void theSavedRecordReadsBackEqualEvenWithOddIds() {
+    ConsolidatedRecord.State state =
+        new ConsolidatedRecord.State(
+            "gdc-2023",
+            CALL,
+            7,
+            true,
+            T0.plusSeconds(60),
+            T0.plusSeconds(120),
+            List.of(
+                new EntryRef("c1", "ITU", 1, T0),
+                new EntryRef("odd\tid\nwith%25", "UNDP", 3, T0.plusSeconds(1))),
+            List.of("gone"));
+
+    assertThat(roundTrip(StateSerdes.records(), state)).isEqualTo(state);
+  }
+
+  @Test
+  void aRecordNotYetPublishedReadsBackToo() {
+    ConsolidatedRecord.State state =
+        new ConsolidatedRecord.State("p", null, 0, false, null, null, List.of(), List.of());
+    assertThat(roundTrip(StateSerdes.records(), state)).isEqualTo(state);
+  }
+
+  @Test
+  void tracksEntriesHistoryAndChangesReadBackEqual() {
+    Content content =
+        new Content("T", "S", "B", "EN", List.of("C1"), List.of(1, 17), List.of("https://a.org"));
+    Entry entry = new Entry("p", "c1", "ITU", "Name", 2, T0, T0.plusSeconds(5), content);
+    ContributionTrack.State track =
+        new ContributionTrack.State("c1", "p", "ITU", T0, 2, content, false, 0, 3, T0);
+
+    assertThat(roundTrip(StateSerdes.tracks(), track)).isEqualTo(track);
+    assertThat(roundTrip(StateSerdes.entries(), entry)).isEqualTo(entry);
+    HistoryStep step =
+        new HistoryStep(4, false, CALL, T0, List.of(entry.ref()), List.of("c0"), null);
+    assertThat(roundTrip(StateSerdes.history(), step)).isEqualTo(step);
+    RecordChange approved = new RecordChange.EntryApproved(entry);
+    RecordChange withdrawn = new RecordChange.EntryWithdrawn("p", "c1", T0);
+    assertThat(roundTrip(StateSerdes.changes(), approved)).isEqualTo(approved);
+    assertThat(roundTrip(StateSerdes.changes(), withdrawn)).isEqualTo(withdrawn);
+  }
+}
