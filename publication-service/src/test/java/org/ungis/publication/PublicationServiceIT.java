@@ -122,10 +122,14 @@ class PublicationServiceIT {
 
   @Test
   @Order(1)
-  void becomesReadyOnceItsStreamsRun() {
+  void becomesReadyOnceItsStreamsRun() throws Exception {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> get("/actuator/health/readiness", "application/json").statusCode() == 200);
+    JsonNode readiness =
+        JSON.readTree(get("/actuator/health/readiness", "application/json").body());
+    assertThat(readiness.path("status").asString()).isEqualTo("UP");
+    assertThat(readiness.toString()).contains("RUNNING");
   }
 
   @Test
