@@ -35,6 +35,7 @@ public final class Contribution {
   private Instant updatedAt;
   private String withdrawalReason;
   private final List<Review> reviews;
+  private final List<HistoryEntry> history;
   private int changes;
   private final List<ContributionChange> pending = new ArrayList<>();
 
@@ -50,6 +51,7 @@ public final class Contribution {
     this.updatedAt = state.updatedAt();
     this.withdrawalReason = state.withdrawalReason();
     this.reviews = new ArrayList<>(state.reviews() == null ? List.of() : state.reviews());
+    this.history = new ArrayList<>(state.history() == null ? List.of() : state.history());
     this.changes = state.changes();
   }
 
@@ -57,6 +59,7 @@ public final class Contribution {
    * Everything the aggregate knows, as a value: what the view store keeps.
    *
    * @param changes how many contribution events (submitted, revised, withdrawn) are folded in
+   * @param history the audit trail, in the order the events were folded in
    */
   public record State(
       String id,
@@ -70,10 +73,12 @@ public final class Contribution {
       Instant updatedAt,
       String withdrawalReason,
       List<Review> reviews,
-      int changes) {
+      int changes,
+      List<HistoryEntry> history) {
 
     public State {
       reviews = reviews == null ? List.of() : List.copyOf(reviews);
+      history = history == null ? List.of() : List.copyOf(history);
     }
   }
 
@@ -100,7 +105,8 @@ public final class Contribution {
                 meta.occurredAt(),
                 null,
                 List.of(),
-                1));
+                1,
+                List.of(HistoryEntry.change(HistoryEntry.Kind.SUBMITTED, meta, 1, null, null))));
     contribution.pending.add(
         new ContributionChange.Submitted(meta, id, processId, meta.actor().agency(), 1, content));
     return contribution;
@@ -146,6 +152,7 @@ public final class Contribution {
     reviews.replaceAll(r -> r.revision() < revision ? r.markedStale() : r);
     touch(meta.occurredAt());
     changes++;
+    history.add(HistoryEntry.change(HistoryEntry.Kind.REVISED, meta, revision, note, null));
     pending.add(
         new ContributionChange.Revised(meta, id, processId, agency, revision, content, note));
   }
@@ -168,6 +175,7 @@ public final class Contribution {
     withdrawalReason = reason;
     touch(meta.occurredAt());
     changes++;
+    history.add(HistoryEntry.change(HistoryEntry.Kind.WITHDRAWN, meta, revision, null, reason));
     pending.add(new ContributionChange.Withdrawn(meta, id, processId, agency, revision, reason));
   }
 
@@ -182,6 +190,7 @@ public final class Contribution {
     }
     boolean stale = review.revision() < revision;
     reviews.add(stale ? review.markedStale() : review);
+    history.add(HistoryEntry.decision(review));
     if (!stale
         && review.revision() == revision
         && review.outcome() != null
@@ -194,6 +203,33 @@ public final class Contribution {
           };
     }
     touch(review.decidedAt());
+  }
+
+  /**
+   * Keeps a decision that review-service refused in the audit trail; it changes nothing else. A
+   * refusal already kept (same event id) is ignored.
+   */
+  public void recordRefusedDecision(RefusedDecision refused) {
+    if (history.stream().anyMatch(h -> h.eventId().equals(refused.eventId()))) {
+      return;
+    }
+    history.add(refused.toHistory());
+  }
+
+  /** Who may read this contribution and its history: its own agency and every reviewer. */
+  public void checkReadableBy(Actor actor) {
+    if (actor.isReviewer() || (actor.isAgency() && agency.equals(actor.agency()))) {
+      return;
+    }
+    throw new RefusedException(
+        Refusal.FORBIDDEN,
+        "Contribution "
+            + id
+            + " belongs to "
+            + agency
+            + "; only "
+            + agency
+            + " and the reviewers may read it");
   }
 
   /** The changes recorded since this object was built, once; the caller publishes them. */
@@ -216,7 +252,8 @@ public final class Contribution {
         updatedAt,
         withdrawalReason,
         reviews,
-        changes);
+        changes,
+        history);
   }
 
   private void touch(Instant at) {
@@ -263,6 +300,11 @@ public final class Contribution {
 
   public List<Review> reviews() {
     return List.copyOf(reviews);
+  }
+
+  /** The audit trail, in the order the events were folded in. */
+  public List<HistoryEntry> history() {
+    return List.copyOf(history);
   }
 
   /** How many contribution events are folded in; the write path waits for the view to reach it. */

@@ -60,6 +60,7 @@ public final class ContributionService {
   /** Submits a new contribution to a call for inputs. */
   public Submission submit(
       Actor actor, String processId, Content.Draft draft, String idempotencyKey) {
+    checkIntake(actor, "submit");
     checkMember(actor);
     if (idempotencyKey == null) {
       return new Submission(createContribution(actor, processId, draft, null), false);
@@ -123,12 +124,33 @@ public final class ContributionService {
   /** Replaces the text with a new revision. */
   public Contribution revise(
       Actor actor, String id, Content.Draft draft, String note, Integer expectedRevision) {
+    return revise(actor, id, null, draft, note, expectedRevision);
+  }
+
+  /**
+   * Replaces the text with a new revision; {@code processId}, when given, must be the
+   * contribution's own call (it cannot move).
+   */
+  public Contribution revise(
+      Actor actor,
+      String id,
+      String processId,
+      Content.Draft draft,
+      String note,
+      Integer expectedRevision) {
+    checkIntake(actor, "revise");
     checkMember(actor);
     return locks.withLock(
         id,
         () -> {
           Contribution contribution = load(id);
           contribution.checkOwnedBy(actor);
+          if (processId != null && !contribution.processId().equals(processId)) {
+            throw new RefusedException(
+                Refusal.VALIDATION,
+                "A contribution cannot move to another call for inputs",
+                "processId");
+          }
           Content content = Content.parse(draft);
           contribution.checkRevision(expectedRevision);
           call(contribution.processId()).checkAcceptsRevision();
@@ -139,6 +161,7 @@ public final class ContributionService {
 
   /** Withdraws a contribution, with a reason. */
   public Contribution withdraw(Actor actor, String id, String reason) {
+    checkIntake(actor, "withdraw");
     checkMember(actor);
     return locks.withLock(
         id,
@@ -149,12 +172,38 @@ public final class ContributionService {
         });
   }
 
-  public Contribution get(String id) {
+  /** A contribution (with its history), for its own agency or a reviewer. */
+  public Contribution get(Actor actor, String id) {
+    Contribution contribution = get(id);
+    contribution.checkReadableBy(actor);
+    return contribution;
+  }
+
+  Contribution get(String id) {
     return views.find(id).orElseThrow(() -> notFound(id));
   }
 
-  public Page<Contribution> list(ContributionQuery query) {
-    return views.list(query);
+  /**
+   * Reviewers list every contribution; an agency lists only its own (the agency filter defaults to
+   * it, and naming another agency is refused).
+   */
+  public Page<Contribution> list(Actor actor, ContributionQuery query) {
+    if (actor.isReviewer()) {
+      return views.list(query);
+    }
+    if (!actor.isAgency()) {
+      throw new RefusedException(
+          Refusal.FORBIDDEN, "Only member agencies and reviewers may list contributions");
+    }
+    if (query.agency() != null && !query.agency().equalsIgnoreCase(actor.agency())) {
+      throw new RefusedException(
+          Refusal.FORBIDDEN,
+          actor.agency() + " may list only its own contributions, not those of " + query.agency(),
+          "agency");
+    }
+    return views.list(
+        new ContributionQuery(
+            actor.agency(), query.processId(), query.status(), query.page(), query.size()));
   }
 
   private Contribution publishAndAwait(Contribution contribution, IdempotentRequest idempotency) {
@@ -195,12 +244,20 @@ public final class ContributionService {
                     Refusal.CALL_CLOSED, "The call for inputs " + processId + " is unknown"));
   }
 
+  private static void checkIntake(Actor actor, String what) {
+    if (!actor.isAgency()) {
+      throw new RefusedException(
+          Refusal.FORBIDDEN,
+          "Only a member agency's intake client (role AGENCY) may " + what + " a contribution");
+    }
+  }
+
   private void checkMember(Actor actor) {
     if (!roster.isMember(actor.agency())) {
       throw new RefusedException(
           Refusal.UNKNOWN_AGENCY,
           "'" + actor.agency() + "' is not a member agency of UNGIS",
-          "X-Ungis-Agency");
+          "agency");
     }
   }
 

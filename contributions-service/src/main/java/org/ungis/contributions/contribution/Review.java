@@ -9,6 +9,8 @@ import java.util.UUID;
  * @param eventId id of the review event (decisions are applied once)
  * @param reviewerAgency agency of the chair or vice-chair who decided
  * @param reviewerPrincipal the person or client who decided
+ * @param reviewerRole the capacity the reviewer acted in ({@code CHAIR}, {@code VICE_CHAIR}), as
+ *     the event says; may be null in views stored before it was kept
  * @param decision what the reviewer decided
  * @param comment the reviewer's comment, may be null when approving
  * @param outcome non-null when this decision ended the review round of its revision
@@ -20,6 +22,7 @@ public record Review(
     UUID eventId,
     String reviewerAgency,
     String reviewerPrincipal,
+    String reviewerRole,
     Decision decision,
     String comment,
     Decision outcome,
@@ -34,6 +37,7 @@ public record Review(
             eventId,
             reviewerAgency,
             reviewerPrincipal,
+            reviewerRole,
             decision,
             comment,
             outcome,

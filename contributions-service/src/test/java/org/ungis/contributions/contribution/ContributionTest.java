@@ -27,6 +27,7 @@ class ContributionTest {
         UUID.randomUUID(),
         "UNDP",
         "chair@undp.org",
+        "CHAIR",
         decision,
         "comment",
         outcome,

@@ -10,6 +10,7 @@ import org.ungis.contributions.contribution.Content;
 import org.ungis.contributions.contribution.ContributionChange;
 import org.ungis.contributions.contribution.Decision;
 import org.ungis.contributions.contribution.Language;
+import org.ungis.contributions.contribution.RefusedDecision;
 import org.ungis.contributions.contribution.Review;
 import org.ungis.events.common.ActorRole;
 import org.ungis.events.common.ContributionContent;
@@ -21,6 +22,7 @@ import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
 import org.ungis.events.process.DeadlineExtension;
 import org.ungis.events.review.DecisionRecorded;
+import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 
 /** Maps between the domain and the Avro contract; the only place that knows both. */
@@ -101,11 +103,25 @@ final class AvroMapping {
         event.getEventId(),
         event.getActor().getAgency(),
         event.getActor().getPrincipal(),
+        event.getActor().getRole().name(),
         Decision.valueOf(decision.getDecision().name()),
         decision.getComment(),
         decision.getOutcome() == null ? null : Decision.valueOf(decision.getOutcome().name()),
         event.getRevision(),
         false,
+        event.getOccurredAt());
+  }
+
+  static RefusedDecision toDomain(ReviewEvent event, DecisionRefused refused) {
+    return new RefusedDecision(
+        event.getEventId(),
+        event.getActor().getAgency(),
+        event.getActor().getPrincipal(),
+        event.getActor().getRole().name(),
+        Decision.valueOf(refused.getAttempted().name()),
+        refused.getReason(),
+        refused.getMessage(),
+        event.getRevision(),
         event.getOccurredAt());
   }
 

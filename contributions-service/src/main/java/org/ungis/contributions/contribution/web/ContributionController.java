@@ -23,12 +23,16 @@ import org.ungis.contributions.contribution.ContributionStatus;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
 
-/** The intake API: agencies submit, revise and withdraw; anyone reads. */
+/**
+ * The intake API: agencies submit, revise, withdraw and read their own contributions; reviewers
+ * read every contribution. Who acts comes from the bearer token only ({@link CurrentActor}).
+ */
 @Tag(
     name = "contributions",
     description =
-        "Intake of member agencies' inputs. Writes need the headers X-Ungis-Agency and"
-            + " X-Ungis-Principal; errors are application/problem+json.")
+        "Intake of member agencies' inputs. Every request needs an OAuth2 bearer token (role"
+            + " AGENCY for intake; AGENCY of the owning agency or REVIEWER for reads); 401 without"
+            + " a valid token, 403 otherwise. Errors are application/problem+json.")
 @RestController
 @RequestMapping("/api/v1/contributions")
 class ContributionController {
@@ -45,7 +49,7 @@ class ContributionController {
       summary = "Submit a contribution to an open call for inputs",
       description =
           "201 once the event is durable in Kafka and visible to a GET. 400 validation, 401 no"
-              + " actor, 403 unknown-agency, 409 call-closed, 422 unknown-process /"
+              + " valid token, 403 not an AGENCY token / unknown-agency, 409 call-closed, 422 unknown-process /"
               + " deadline-passed / idempotency-key-reused, 503 unavailable. A retry with the"
               + " same Idempotency-Key returns the original contribution.")
   @PostMapping
@@ -63,16 +67,35 @@ class ContributionController {
     return response.body(ContributionResponse.of(c));
   }
 
-  @Operation(summary = "A contribution: status, current revision and text, every decision")
+  @Operation(
+      summary = "A contribution: status, current revision and text, every decision",
+      description = "Its own agency and reviewers; 403 for another agency.")
   @GetMapping("/{id}")
-  ResponseEntity<ContributionResponse> get(@PathVariable String id) {
-    Contribution c = service.get(id);
+  ResponseEntity<ContributionResponse> get(
+      @Parameter(hidden = true) Actor actor, @PathVariable String id) {
+    Contribution c = service.get(actor, id);
     return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
   }
 
-  @Operation(summary = "Contributions by agency, process and status; ordered by submission")
+  @Operation(
+      summary = "The audit trail of a contribution, oldest first",
+      description =
+          "Submission, revisions (with note), recorded and refused review decisions, withdrawal;"
+              + " each with actor, role, time and event id. Its own agency and reviewers; 403"
+              + " for another agency.")
+  @GetMapping("/{id}/history")
+  HistoryResponse history(@Parameter(hidden = true) Actor actor, @PathVariable String id) {
+    return HistoryResponse.of(service.get(actor, id));
+  }
+
+  @Operation(
+      summary = "Contributions by agency, process and status; ordered by submission",
+      description =
+          "Reviewers see every contribution; an agency sees only its own (agency defaults to"
+              + " it; naming another agency is 403).")
   @GetMapping
   PageResponse list(
+      @Parameter(hidden = true) Actor actor,
       @RequestParam(required = false) String agency,
       @RequestParam(required = false) String process,
       @RequestParam(required = false) String status,
@@ -81,7 +104,7 @@ class ContributionController {
     var query =
         new ContributionQuery(
             blankToNull(agency), blankToNull(process), status(status), page, size);
-    return PageResponse.of(service.list(query));
+    return PageResponse.of(service.list(actor, query));
   }
 
   @Operation(
@@ -97,16 +120,9 @@ class ContributionController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @RequestBody ContributionRequest request) {
     Integer expected = expectedRevision(ifMatch, request.expectedRevision());
-    if (request.processId() != null) {
-      Contribution current = service.get(id);
-      if (!current.processId().equals(request.processId())) {
-        throw new RefusedException(
-            Refusal.VALIDATION,
-            "A contribution cannot move to another call for inputs",
-            "processId");
-      }
-    }
-    Contribution c = service.revise(actor, id, request.draft(), request.note(), expected);
+    Contribution c =
+        service.revise(
+            actor, id, blankToNull(request.processId()), request.draft(), request.note(), expected);
     return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
   }
 

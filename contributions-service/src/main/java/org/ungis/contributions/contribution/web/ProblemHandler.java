@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -79,16 +81,24 @@ class ProblemHandler {
         problem(mapping.status(), mapping.slug(), mapping.title(), e.getMessage(), e.errors()));
   }
 
+  /** Defence in depth: the security filter chain answers a request without a token first. */
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> notAuthenticated(CurrentActor.NotAuthenticatedException e) {
+  ResponseEntity<ProblemDetail> notAuthenticated(AuthenticationException e) {
     return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
         .body(
             problem(
                 HttpStatus.UNAUTHORIZED,
-                "unauthenticated",
-                "Not authenticated",
-                e.getMessage(),
+                "unauthorized",
+                "Unauthorized",
+                "A valid bearer token is required (Authorization: Bearer <token>)",
                 List.of()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of()));
   }
 
   @ExceptionHandler
