@@ -38,8 +38,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.CleanupConfig;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -110,6 +113,8 @@ class PublicationServiceIT {
       registry.close();
     }
   }
+
+  @Autowired StreamsBuilderFactoryBean streams;
 
   @Value("${local.server.port}")
   int port;
@@ -323,6 +328,42 @@ class PublicationServiceIT {
       assertThat(dead.get(0).key()).isEqualTo("bad");
       assertThat(dead.get(0).value()).isEqualTo(garbage);
       assertThat(dead.get(0).headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isNotNull();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void answersExactlyAsBeforeAfterLosingItsLocalState() throws Exception {
+    List<String> paths =
+        List.of(
+            "/api/v1/records",
+            "/api/v1/records/" + GDC,
+            "/api/v1/records/" + GDC + "/editions/1",
+            "/api/v1/records/" + GDC + "/editions/2",
+            "/api/v1/records/" + GDC + "/editions/3");
+    Map<String, String> before = new HashMap<>();
+    for (String path : paths) {
+      for (String accept : List.of("application/json", "text/markdown", "text/html")) {
+        before.put(accept + " " + path, get(path, accept).body());
+      }
+    }
+
+    streams.setCleanupConfig(new CleanupConfig(false, true));
+    streams.stop();
+    streams.setCleanupConfig(new CleanupConfig(false, false));
+    streams.start();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> get("/actuator/health/readiness", "application/json").statusCode() == 200);
+
+    for (String path : paths) {
+      for (String accept : List.of("application/json", "text/markdown", "text/html")) {
+        String key = accept + " " + path;
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> assertThat(get(path, accept).body()).as(key).isEqualTo(before.get(key)));
+      }
     }
   }
 

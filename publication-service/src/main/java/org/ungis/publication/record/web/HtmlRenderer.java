@@ -6,6 +6,7 @@ import java.util.SortedSet;
 import org.ungis.publication.record.Edition;
 import org.ungis.publication.record.Entry;
 import org.ungis.publication.record.PublishedRecord;
+import org.ungis.publication.record.RecordSummary;
 
 /**
  * A published record as a self-contained, readable HTML document (inline CSS, no script, no
@@ -35,6 +36,39 @@ final class HtmlRenderer {
       """;
 
   private HtmlRenderer() {}
+
+  /** The list of published records, each linking to its latest edition. */
+  static String index(List<RecordSummary> records) {
+    StringBuilder html = new StringBuilder(2_048 + records.size() * 256);
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<title>UNGIS joint inputs</title>\n<style>")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n<header>\n<h1>UNGIS joint inputs</h1>\n")
+        .append("<p class=\"meta\">Published records of the calls for inputs</p>\n</header>\n")
+        .append("<table>\n<thead><tr><th>Call</th><th>Edition</th><th>Inputs</th>")
+        .append("<th>Published</th></tr></thead>\n<tbody>\n");
+    if (records.isEmpty()) {
+      html.append("<tr><td colspan=\"4\">No record has been published yet.</td></tr>\n");
+    }
+    for (RecordSummary record : records) {
+      html.append("<tr><td><a href=\"records/")
+          .append(escape(record.processId()))
+          .append("\">")
+          .append(escape(record.title()))
+          .append("</a><br><span class=\"meta\">")
+          .append(escape(record.processId()))
+          .append("</span></td><td>")
+          .append(record.edition())
+          .append(record.finalEdition() ? " (final)" : "")
+          .append("</td><td>")
+          .append(record.entryCount())
+          .append("</td><td>")
+          .append(Texts.when(record.publishedAt()))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</body>\n</html>\n");
+    return html.toString();
+  }
 
   static String render(PublishedRecord record) {
     Edition edition = record.edition();

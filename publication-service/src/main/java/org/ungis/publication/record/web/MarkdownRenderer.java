@@ -1,10 +1,12 @@
 package org.ungis.publication.record.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.ungis.publication.record.Edition;
 import org.ungis.publication.record.Entry;
 import org.ungis.publication.record.PublishedRecord;
+import org.ungis.publication.record.RecordSummary;
 
 /**
  * A published record as Markdown, mirroring the HTML document. Text from contributions is escaped
@@ -14,6 +16,32 @@ import org.ungis.publication.record.PublishedRecord;
 final class MarkdownRenderer {
 
   private MarkdownRenderer() {}
+
+  /** The list of published records. */
+  static String index(List<RecordSummary> records) {
+    StringBuilder md = new StringBuilder(1_024 + records.size() * 128);
+    md.append("# UNGIS joint inputs\n\n");
+    if (records.isEmpty()) {
+      return md.append("No record has been published yet.\n").toString();
+    }
+    md.append(
+        "| Call | Process | Edition | Inputs | Published |\n| --- | --- | --- | --- | --- |\n");
+    for (RecordSummary record : records) {
+      md.append("| ")
+          .append(inline(record.title()))
+          .append(" | ")
+          .append(inline(record.processId()))
+          .append(" | ")
+          .append(record.edition())
+          .append(record.finalEdition() ? " (final)" : "")
+          .append(" | ")
+          .append(record.entryCount())
+          .append(" | ")
+          .append(Texts.when(record.publishedAt()))
+          .append(" |\n");
+    }
+    return md.toString();
+  }
 
   static String render(PublishedRecord record) {
     Edition edition = record.edition();

@@ -7,9 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.ungis.publication.record.PublishedRecords;
 
 /**
@@ -36,6 +38,26 @@ class Problems {
         Map.of(
             "errors",
             List.of(Map.of("field", e.getName(), "message", "must be a positive whole number"))));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
+    return problem(
+        HttpStatus.NOT_FOUND,
+        "not-found",
+        "Not found",
+        "There is nothing at /" + e.getResourcePath() + ".",
+        Map.of());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return problem(
+        HttpStatus.NOT_ACCEPTABLE,
+        "not-acceptable",
+        "Not acceptable",
+        "Records are served as application/json, text/markdown or text/html.",
+        Map.of());
   }
 
   @ExceptionHandler(PublishedRecords.UnavailableException.class)

@@ -39,6 +39,18 @@ class RecordController {
     return records.list();
   }
 
+  @GetMapping(produces = MARKDOWN)
+  ResponseEntity<String> listMarkdown() {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(MARKDOWN))
+        .body(MarkdownRenderer.index(records.list()));
+  }
+
+  @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> listHtml() {
+    return htmlResponse(HtmlRenderer.index(records.list()));
+  }
+
   @GetMapping(path = "/{process}", produces = MediaType.APPLICATION_JSON_VALUE)
   RecordDocument latestJson(@PathVariable String process) {
     return RecordDocument.of(latest(process));
@@ -86,11 +98,15 @@ class RecordController {
   }
 
   private static ResponseEntity<String> html(PublishedRecord record) {
+    return htmlResponse(HtmlRenderer.render(record));
+  }
+
+  private static ResponseEntity<String> htmlResponse(String document) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(HTML))
         .header("Content-Security-Policy", HTML_POLICY)
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-        .body(HtmlRenderer.render(record));
+        .body(document);
   }
 }

@@ -10,6 +10,7 @@ import org.ungis.publication.record.Content;
 import org.ungis.publication.record.Edition;
 import org.ungis.publication.record.Entry;
 import org.ungis.publication.record.PublishedRecord;
+import org.ungis.publication.record.RecordSummary;
 
 class RenderersTest {
 
@@ -143,5 +144,20 @@ class RenderersTest {
         .isEqualTo("\\[click\\](javascript:x) \\*bold\\* \\# h");
     assertThat(MarkdownRenderer.inline("- not a list\n1. nor this"))
         .isEqualTo("\\- not a list\n1\\. nor this");
+  }
+
+  @Test
+  void theIndexListsEveryRecordWithEscapedTitles() {
+    List<RecordSummary> records =
+        List.of(
+            new RecordSummary("gdc-2023", "GDC " + SCRIPT, 4, true, 12, T0),
+            new RecordSummary("hlpf-2023", "HLPF 2023", 1, false, 1, T0));
+
+    assertThat(HtmlRenderer.index(records))
+        .doesNotContain("<script")
+        .containsSubsequence(
+            "<a href=\"records/gdc-2023\">GDC &lt;script&gt;", "4 (final)", "12", "hlpf-2023");
+    assertThat(MarkdownRenderer.index(records))
+        .contains("| GDC &lt;script&gt;alert('x')&lt;/script&gt; | gdc-2023 | 4 (final) | 12 |");
   }
 }
