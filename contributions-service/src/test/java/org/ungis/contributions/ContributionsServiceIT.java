@@ -4,25 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +42,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -45,6 +52,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.ungis.auth.EmbeddedAuthServer;
 import org.ungis.events.common.ActorRole;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.contribution.ContributionSubmitted;
@@ -54,6 +62,7 @@ import org.ungis.events.process.CallStatus;
 import org.ungis.events.process.DeadlineExtension;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
+import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
@@ -78,6 +87,15 @@ class ContributionsServiceIT {
                       "group.initial.rebalance.delay.ms", "0"));
 
   static EmbeddedSchemaRegistry registry;
+
+  /** The authorization server's signing key, so tests can mint tokens it would never issue. */
+  static final TestTokens SIGNING_KEY = TestTokens.generate();
+
+  /** A key nobody trusts. */
+  static final TestTokens OTHER_KEY = TestTokens.generate();
+
+  static EmbeddedAuthServer auth;
+  static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
   static KafkaProducer<String, CallForInputsEvent> calls;
   static KafkaProducer<String, ReviewEvent> reviews;
 
@@ -94,9 +112,24 @@ class ContributionsServiceIT {
     return registry.url();
   }
 
+  /** The real authorization server, in-process, signing with {@link #SIGNING_KEY}. */
+  static synchronized EmbeddedAuthServer auth() {
+    if (auth == null) {
+      try {
+        Path keyFile = SIGNING_KEY.writePrivateKeyPem(Files.createTempDirectory("auth-key"));
+        auth = EmbeddedAuthServer.start(Map.of("ungis.auth.signing-key", "file:" + keyFile));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return auth;
+  }
+
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry properties) throws IOException {
     String url = registryUrl();
+    String issuer = auth().issuer();
+    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
     properties.add("spring.kafka.bootstrap-servers", BROKER::getBrokersAsString);
     properties.add("spring.kafka.properties.schema.registry.url", () -> url);
     String stateDir = Files.createTempDirectory("contributions-it").toString();
@@ -134,6 +167,7 @@ class ContributionsServiceIT {
       return () -> {
         registry.close();
         BROKER.destroy();
+        auth.close();
       };
     }
   }
@@ -160,7 +194,7 @@ class ContributionsServiceIT {
     assertThat(event.getPayload()).isInstanceOf(ContributionSubmitted.class);
     assertThat(event.getRevision()).isEqualTo(1);
     assertThat(event.getAgency()).isEqualTo("ITU");
-    assertThat(event.getActor().getPrincipal()).isEqualTo("jane.doe@itu.int");
+    assertThat(event.getActor().getPrincipal()).isEqualTo("intake@itu.int");
 
     decide(id, 1, Decision.CHANGES_REQUESTED, "Please add the HLPF reference");
     await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("CHANGES_REQUESTED"));
@@ -173,7 +207,8 @@ class ContributionsServiceIT {
         send(
             "PUT",
             "/api/v1/contributions/" + id,
-            submission("gdc-2023", "Revised"),
+            submission("gdc-2023", "Revised")
+                .replace("}", ",\"note\":\"Adds the HLPF reference\"}"),
             itu(),
             "\"1\"");
     assertThat(revised.statusCode()).isEqualTo(200);
@@ -191,6 +226,12 @@ class ContributionsServiceIT {
     HttpResponse<String> notTheOwner =
         send("PUT", "/api/v1/contributions/" + id, submission("gdc-2023", "Mine"), undp(), null);
     assertProblem(notTheOwner, 403, "forbidden");
+
+    refuse(id, 2, "RECUSAL", "ITU may not decide on a contribution of its own agency");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> json(get("/api/v1/contributions/" + id + "/history")).get("entries").size() == 4);
 
     HttpResponse<String> withdrawn =
         send(
@@ -214,6 +255,44 @@ class ContributionsServiceIT {
         409,
         "conflict");
 
+    HttpResponse<String> trail = get("/api/v1/contributions/" + id + "/history");
+    assertThat(trail.statusCode()).isEqualTo(200);
+    JsonNode history = json(trail);
+    assertThat(history.get("contributionId").asString()).isEqualTo(id);
+    assertThat(history.get("entries").valueStream().map(e -> e.get("type").asString()))
+        .containsExactly(
+            "SUBMITTED", "DECISION_RECORDED", "REVISED", "DECISION_REFUSED", "WITHDRAWN");
+    JsonNode submittedEntry = history.get("entries").get(0);
+    assertThat(submittedEntry.get("actor").get("agency").asString()).isEqualTo("ITU");
+    assertThat(submittedEntry.get("actor").get("principal").asString()).isEqualTo("intake@itu.int");
+    assertThat(submittedEntry.get("actor").get("role").asString()).isEqualTo("AGENCY");
+    assertThat(submittedEntry.get("eventId").asString()).isEqualTo(event.getEventId().toString());
+    assertThat(submittedEntry.has("at")).isTrue();
+    JsonNode decisionEntry = history.get("entries").get(1);
+    assertThat(decisionEntry.get("actor").get("agency").asString()).isEqualTo("UNDP");
+    assertThat(decisionEntry.get("actor").get("role").asString()).isEqualTo("CHAIR");
+    assertThat(decisionEntry.get("decision").asString()).isEqualTo("CHANGES_REQUESTED");
+    assertThat(decisionEntry.get("outcome").asString()).isEqualTo("CHANGES_REQUESTED");
+    assertThat(decisionEntry.get("comment").asString()).isEqualTo("Please add the HLPF reference");
+    assertThat(decisionEntry.get("revision").asInt()).isEqualTo(1);
+    assertThat(decisionEntry.get("stale").asBoolean()).isTrue();
+    assertThat(history.get("entries").get(2).get("revision").asInt()).isEqualTo(2);
+    assertThat(history.get("entries").get(2).get("note").asString())
+        .isEqualTo("Adds the HLPF reference");
+    JsonNode refusedEntry = history.get("entries").get(3);
+    assertThat(refusedEntry.get("reason").asString()).isEqualTo("RECUSAL");
+    assertThat(refusedEntry.get("message").asString())
+        .isEqualTo("ITU may not decide on a contribution of its own agency");
+    assertThat(refusedEntry.get("decision").asString()).isEqualTo("APPROVED");
+    assertThat(refusedEntry.get("actor").get("principal").asString())
+        .isEqualTo("reviewer-1@itu.int");
+    assertThat(refusedEntry.get("actor").get("role").asString()).isEqualTo("VICE_CHAIR");
+    assertThat(history.get("entries").get(4).get("reason").asString())
+        .isEqualTo("merged into the joint input");
+    assertThat(json(get("/api/v1/contributions/" + id + "/history", reviewer())).get("entries"))
+        .hasSize(5);
+    assertProblem(get("/api/v1/contributions/" + id + "/history", undp()), 403, "forbidden");
+
     JsonNode page = json(get("/api/v1/contributions?agency=ITU&process=gdc-2023&status=WITHDRAWN"));
     assertThat(page.get("items").valueStream().map(i -> i.get("id").asString())).contains(id);
     assertThat(page.get("page").get("totalElements").asLong()).isPositive();
@@ -231,9 +310,9 @@ class ContributionsServiceIT {
         403,
         "unknown-agency");
     assertProblem(
-        send("POST", "/api/v1/contributions", submission("hlpf-2023", "x"), Map.of(), null),
+        send("POST", "/api/v1/contributions", submission("hlpf-2023", "x"), null, null),
         401,
-        "unauthenticated");
+        "unauthorized");
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> postStatus(submission("ecosoc-pf-2023", "x")) == 409);
@@ -287,27 +366,33 @@ class ContributionsServiceIT {
   void aRetriedSubmissionWithTheSameIdempotencyKeyCreatesNothingNew() throws Exception {
     openCall("wsis-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
     String key = UUID.randomUUID().toString();
-    Map<String, String> headers =
-        Map.of(
-            "X-Ungis-Agency", "UNESCO",
-            "X-Ungis-Principal", "focal.point@unesco.org",
-            "Idempotency-Key", key);
+    String unesco = intake("UNESCO");
+    Map<String, String> headers = Map.of("Idempotency-Key", key);
     String body = submission("wsis-2023", "Once only");
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () -> send("POST", "/api/v1/contributions", body, headers, null).statusCode() == 201);
+            () ->
+                send("POST", "/api/v1/contributions", body, unesco, headers, null).statusCode()
+                    == 201);
 
-    HttpResponse<String> retried = send("POST", "/api/v1/contributions", body, headers, null);
+    HttpResponse<String> retried =
+        send("POST", "/api/v1/contributions", body, unesco, headers, null);
     assertThat(retried.statusCode()).isEqualTo(201);
     assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
     String id = json(retried).get("id").asString();
-    JsonNode mine = json(get("/api/v1/contributions?agency=UNESCO&process=wsis-2023"));
+    JsonNode mine = json(get("/api/v1/contributions?agency=UNESCO&process=wsis-2023", unesco));
     assertThat(mine.get("page").get("totalElements").asLong()).isEqualTo(1);
     assertThat(mine.get("items").get(0).get("id").asString()).isEqualTo(id);
 
     assertProblem(
-        send("POST", "/api/v1/contributions", submission("wsis-2023", "Other"), headers, null),
+        send(
+            "POST",
+            "/api/v1/contributions",
+            submission("wsis-2023", "Other"),
+            unesco,
+            headers,
+            null),
         422,
         "idempotency-key-reused",
         "Idempotency-Key");
@@ -361,19 +446,206 @@ class ContributionsServiceIT {
 
     openCall("wsis-forum-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
     awaitCreated(submission("wsis-forum-2023", "Still working"));
-    assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void theApiAndItsLimitsAreDescribedInOpenApi() throws Exception {
-    HttpResponse<String> docs = get("/v3/api-docs");
+    HttpResponse<String> docs = get("/v3/api-docs", null);
 
     assertThat(docs.statusCode()).isEqualTo(200);
     JsonNode api = json(docs);
     assertThat(api.get("paths").has("/api/v1/contributions/{id}/withdrawal")).isTrue();
+    assertThat(api.get("paths").has("/api/v1/contributions/{id}/history")).isTrue();
     JsonNode request = api.get("components").get("schemas").get("ContributionRequest");
     assertThat(request.get("properties").get("body").get("maxLength").asInt()).isEqualTo(50_000);
     assertThat(request.get("properties").get("title").get("maxLength").asInt()).isEqualTo(300);
+  }
+
+  // ---------------------------------------------------------------- who may do what
+
+  /** Who calls. */
+  enum Who {
+    /** ITU's intake client: ITU owns every contribution of the access table. */
+    OWNER_AGENCY,
+    /** UNDP's intake client. */
+    OTHER_AGENCY,
+    /** UNCTAD's reviewer 1 (role REVIEWER). */
+    REVIEWER,
+    /** A token of the trusted issuer for ITU without any role. */
+    NO_ROLE
+  }
+
+  String token(Who who) {
+    return switch (who) {
+      case OWNER_AGENCY -> itu();
+      case OTHER_AGENCY -> undp();
+      case REVIEWER -> reviewer();
+      case NO_ROLE ->
+          SIGNING_KEY.token(auth().issuer(), "ITU", claims -> claims.claim("roles", List.of()));
+    };
+  }
+
+  /** One row of the access table: {@code {id}} is a fresh contribution of ITU. */
+  record Access(String method, String path, String body, Who who, int status) {
+    @Override
+    public String toString() {
+      return method + " " + path + " as " + who + " -> " + status;
+    }
+  }
+
+  static Stream<Access> accessTable() {
+    String content = submission("access-2023", "Access");
+    String revision = submission("access-2023", "Access revised");
+    String withdrawal = "{\"reason\":\"no longer needed\"}";
+    String one = "/api/v1/contributions/{id}";
+    String list = "/api/v1/contributions?process=access-2023";
+    return Stream.of(
+        new Access("POST", "/api/v1/contributions", content, Who.OWNER_AGENCY, 201),
+        new Access("POST", "/api/v1/contributions", content, Who.REVIEWER, 403),
+        new Access("POST", "/api/v1/contributions", content, Who.NO_ROLE, 403),
+        new Access("PUT", one, revision, Who.OWNER_AGENCY, 200),
+        new Access("PUT", one, revision, Who.OTHER_AGENCY, 403),
+        new Access("PUT", one, revision, Who.REVIEWER, 403),
+        new Access("PUT", one, revision, Who.NO_ROLE, 403),
+        new Access("POST", one + "/withdrawal", withdrawal, Who.OWNER_AGENCY, 200),
+        new Access("POST", one + "/withdrawal", withdrawal, Who.OTHER_AGENCY, 403),
+        new Access("POST", one + "/withdrawal", withdrawal, Who.REVIEWER, 403),
+        new Access("POST", one + "/withdrawal", withdrawal, Who.NO_ROLE, 403),
+        new Access("GET", one, null, Who.OWNER_AGENCY, 200),
+        new Access("GET", one, null, Who.REVIEWER, 200),
+        new Access("GET", one, null, Who.OTHER_AGENCY, 403),
+        new Access("GET", one, null, Who.NO_ROLE, 403),
+        new Access("GET", one + "/history", null, Who.OWNER_AGENCY, 200),
+        new Access("GET", one + "/history", null, Who.REVIEWER, 200),
+        new Access("GET", one + "/history", null, Who.OTHER_AGENCY, 403),
+        new Access("GET", one + "/history", null, Who.NO_ROLE, 403),
+        new Access("GET", list, null, Who.OWNER_AGENCY, 200),
+        new Access("GET", list, null, Who.OTHER_AGENCY, 200),
+        new Access("GET", list, null, Who.REVIEWER, 200),
+        new Access("GET", list, null, Who.NO_ROLE, 403),
+        new Access("GET", list + "&agency=ITU", null, Who.OWNER_AGENCY, 200),
+        new Access("GET", list + "&agency=ITU", null, Who.OTHER_AGENCY, 403),
+        new Access("GET", list + "&agency=ITU", null, Who.REVIEWER, 200));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("accessTable")
+  void eachEndpointServesTheRolesThatMayActAndRefusesEveryOther(Access access) throws Exception {
+    openCall("access-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    String id = json(awaitCreated(submission("access-2023", "Owned by ITU"))).get("id").asString();
+    String path = access.path().replace("{id}", id);
+    String token = token(access.who());
+
+    HttpResponse<String> response =
+        access.body() == null
+            ? get(path, token)
+            : send(access.method(), path, access.body(), token, null);
+
+    if (access.status() == 403) {
+      assertProblem(response, 403, "forbidden");
+      if (!access.method().equals("GET")) {
+        assertThat(json(get("/api/v1/contributions/" + id)).get("revision").asInt()).isEqualTo(1);
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+      }
+    } else {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(access.status());
+    }
+  }
+
+  @Test
+  void anAgencyListsOnlyItsOwnContributionsAndReviewersListEveryone() throws Exception {
+    openCall("list-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    String ituId = json(awaitCreated(submission("list-2023", "ITU's"))).get("id").asString();
+    String undpId =
+        json(send("POST", "/api/v1/contributions", submission("list-2023", "UNDP's"), undp(), null))
+            .get("id")
+            .asString();
+
+    assertThat(ids(get("/api/v1/contributions?process=list-2023", itu()))).containsExactly(ituId);
+    assertThat(ids(get("/api/v1/contributions?process=list-2023", undp()))).containsExactly(undpId);
+    assertThat(ids(get("/api/v1/contributions?process=list-2023", reviewer())))
+        .containsExactlyInAnyOrder(ituId, undpId);
+    assertThat(ids(get("/api/v1/contributions?process=list-2023&agency=UNDP", reviewer())))
+        .containsExactly(undpId);
+    assertProblem(
+        get("/api/v1/contributions?process=list-2023&agency=undp", itu()),
+        403,
+        "forbidden",
+        "agency");
+  }
+
+  @Test
+  void theActingAgencyComesFromTheTokenNeverFromAHeaderOrTheBody() throws Exception {
+    openCall("token-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    awaitCreated(submission("token-2023", "Ready"));
+    Map<String, String> spoofed =
+        Map.of("X-Ungis-Agency", "UNDP", "X-Ungis-Principal", "mallory@undp.org");
+    String namingUndp = submission("token-2023", "Mine").replace("{", "{\"agency\":\"UNDP\",");
+
+    HttpResponse<String> created =
+        send("POST", "/api/v1/contributions", namingUndp, itu(), spoofed, null);
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = json(created).get("id").asString();
+    assertThat(json(created).get("agency").asString()).isEqualTo("ITU");
+    JsonNode submitted =
+        json(get("/api/v1/contributions/" + id + "/history")).get("entries").get(0).get("actor");
+    assertThat(submitted.get("agency").asString()).isEqualTo("ITU");
+    assertThat(submitted.get("principal").asString()).isEqualTo("intake@itu.int");
+    assertProblem(get("/api/v1/contributions/" + id, undp()), 403, "forbidden");
+    assertProblem(
+        send("POST", "/api/v1/contributions", namingUndp, null, spoofed, null),
+        401,
+        "unauthorized");
+  }
+
+  static Stream<String> untrustedTokens() {
+    return Stream.of("none", "expired", "other key", "wrong audience", "other issuer", "garbage");
+  }
+
+  String untrusted(String kind) {
+    String issuer = auth().issuer();
+    Instant past = Instant.now().minus(20, ChronoUnit.MINUTES);
+    return switch (kind) {
+      case "none" -> null;
+      case "expired" ->
+          SIGNING_KEY.token(
+              issuer,
+              "ITU",
+              claims ->
+                  claims
+                      .issueTime(Date.from(past))
+                      .notBeforeTime(Date.from(past))
+                      .expirationTime(Date.from(past.plus(10, ChronoUnit.MINUTES))));
+      case "other key" -> OTHER_KEY.token(issuer, "ITU", claims -> {});
+      case "wrong audience" ->
+          SIGNING_KEY.token(issuer, "ITU", claims -> claims.audience("another-platform"));
+      case "other issuer" -> SIGNING_KEY.token("https://login.example.org", "ITU", claims -> {});
+      case "garbage" -> "not-a-jwt";
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  @ParameterizedTest(name = "{0} token -> 401")
+  @MethodSource("untrustedTokens")
+  void aMissingExpiredForgedOrForeignTokenIsUnauthorized(String kind) throws Exception {
+    String token = untrusted(kind);
+
+    for (HttpResponse<String> response :
+        List.of(
+            get("/api/v1/contributions", token),
+            get("/api/v1/contributions/" + UUID.randomUUID() + "/history", token),
+            send("POST", "/api/v1/contributions", submission("gdc-2023", "x"), token, null))) {
+      assertProblem(response, 401, "unauthorized");
+      assertThat(response.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    }
+  }
+
+  static List<String> ids(HttpResponse<String> page) {
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return json(page).get("items").valueStream().map(i -> i.get("id").asString()).toList();
   }
 
   // ---------------------------------------------------------------- helpers
@@ -385,16 +657,27 @@ class ContributionsServiceIT {
         .formatted(processId, title);
   }
 
-  static Map<String, String> agency(String code) {
-    return Map.of("X-Ungis-Agency", code, "X-Ungis-Principal", "someone@" + code.toLowerCase());
+  /** A real token of the agency's intake client, from the authorization server (cached). */
+  static String intake(String agency) {
+    return TOKENS.computeIfAbsent("intake/" + agency, k -> auth().intakeToken(agency));
   }
 
-  static Map<String, String> itu() {
-    return Map.of("X-Ungis-Agency", "ITU", "X-Ungis-Principal", "jane.doe@itu.int");
+  /** A real token of UNCTAD's reviewer 1 (role REVIEWER). */
+  static String reviewer() {
+    return TOKENS.computeIfAbsent("reviewer-unctad-1", k -> auth().reviewerToken(k));
   }
 
-  static Map<String, String> undp() {
-    return Map.of("X-Ungis-Agency", "UNDP", "X-Ungis-Principal", "john.roe@undp.org");
+  /** A token signed by the authorization server's key for an agency that is not on the roster. */
+  static String agency(String code) {
+    return SIGNING_KEY.token(auth().issuer(), code, claims -> {});
+  }
+
+  static String itu() {
+    return intake("ITU");
+  }
+
+  static String undp() {
+    return intake("UNDP");
   }
 
   static void openCall(String processId, Instant deadline, CallStatus status) throws Exception {
@@ -443,6 +726,30 @@ class ContributionsServiceIT {
                             .setDecision(decision)
                             .setComment(comment)
                             .setOutcome(decision)
+                            .build())
+                    .build()))
+        .get();
+  }
+
+  static void refuse(String id, int revision, String reason, String message) throws Exception {
+    reviews
+        .send(
+            new ProducerRecord<>(
+                Topics.REVIEWS.name(),
+                id,
+                ReviewEvent.newBuilder()
+                    .setEventId(UUID.randomUUID())
+                    .setOccurredAt(Instant.now())
+                    .setActor(actor("ITU", "reviewer-1@itu.int", ActorRole.VICE_CHAIR))
+                    .setContributionId(id)
+                    .setProcessId("gdc-2023")
+                    .setAgency("ITU")
+                    .setRevision(revision)
+                    .setPayload(
+                        DecisionRefused.newBuilder()
+                            .setAttempted(Decision.APPROVED)
+                            .setReason(reason)
+                            .setMessage(message)
                             .build())
                     .build()))
         .get();
@@ -555,19 +862,37 @@ class ContributionsServiceIT {
     return send("POST", "/api/v1/contributions", body, itu(), null);
   }
 
+  /** GET with ITU's token. */
   HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(path, itu());
+  }
+
+  /** GET with a bearer token, or none when {@code token} is null. */
+  HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> send(String method, String path, String body, String token, String ifMatch)
+      throws Exception {
+    return send(method, path, body, token, Map.of(), ifMatch);
   }
 
   HttpResponse<String> send(
-      String method, String path, String body, Map<String, String> headers, String ifMatch)
+      String method,
+      String path,
+      String body,
+      String token,
+      Map<String, String> headers,
+      String ifMatch)
       throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString(body));
+    Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     headers.forEach(request::header);
     Optional.ofNullable(ifMatch).ifPresent(v -> request.header("If-Match", v));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
