@@ -112,14 +112,15 @@ class WorkflowEndToEndIT {
             "Decent work in the platform economy",
             "Digital labour platforms need fair working conditions.",
             List.of("C7", "C10"));
-    assertThat(contribution(firstId).path("status").asString()).isEqualTo("SUBMITTED");
-    assertThat(contribution(secondId).path("revision").asInt()).isEqualTo(1);
+    assertThat(contribution(firstId, first).path("status").asString()).isEqualTo("SUBMITTED");
+    assertThat(contribution(secondId, second).path("revision").asInt()).isEqualTo(1);
 
     // The chair requests changes on the first; the agency sees the request and revises.
     String comment = "Please add figures on connectivity in Africa.";
     decide(chair, firstId, 1, "CHANGES_REQUESTED", comment);
     JsonNode changesRequested =
-        awaitContribution(firstId, c -> c.path("status").asString().equals("CHANGES_REQUESTED"));
+        awaitContribution(
+            firstId, first, c -> c.path("status").asString().equals("CHANGES_REQUESTED"));
     assertThat(changesRequested.path("decisions").toString()).contains(comment);
 
     Map<String, Object> revision =
@@ -130,7 +131,7 @@ class WorkflowEndToEndIT {
     Response revised =
         HttpJson.put(contributions("/api/v1/contributions/" + firstId), first, revision);
     assertThat(revised.status()).as("revising: %s", revised).isEqualTo(200);
-    JsonNode afterRevision = contribution(firstId);
+    JsonNode afterRevision = contribution(firstId, first);
     assertThat(afterRevision.path("revision").asInt()).isEqualTo(2);
     assertThat(afterRevision.path("body").asString()).isEqualTo(revisedBody);
     assertThat(afterRevision.path("status").asString()).isEqualTo("SUBMITTED");
@@ -138,8 +139,8 @@ class WorkflowEndToEndIT {
     // Both are approved (the first in its revised text).
     decide(chair, firstId, 2, "APPROVED", null);
     decide(chair, secondId, 1, "APPROVED", null);
-    awaitContribution(firstId, c -> c.path("status").asString().equals("APPROVED"));
-    awaitContribution(secondId, c -> c.path("status").asString().equals("APPROVED"));
+    awaitContribution(firstId, first, c -> c.path("status").asString().equals("APPROVED"));
+    awaitContribution(secondId, second, c -> c.path("status").asString().equals("APPROVED"));
 
     // The record lists both, over HTTP as JSON ...
     String recordUrl = publication("/api/v1/records/" + processId);
@@ -262,31 +263,33 @@ class WorkflowEndToEndIT {
                       request);
               answer.set(r);
               return r.status() != 404
-                  && !(r.status() == 409 && reviewLagsBehind(contributionId, revision));
+                  && !(r.status() == 409 && reviewLagsBehind(contributionId, revision, reviewer));
             });
     assertThat(answer.get().status()).as("%s: %s", decision, answer.get()).isEqualTo(201);
   }
 
-  private static boolean reviewLagsBehind(String contributionId, int revision) {
-    Response item = HttpJson.get(review("/api/v1/reviews/" + contributionId));
+  private static boolean reviewLagsBehind(String contributionId, int revision, Caller reviewer) {
+    Response item =
+        HttpJson.get(review("/api/v1/reviews/" + contributionId), "application/json", reviewer);
     return item.status() == 200 && item.json().path("revision").asInt() < revision;
   }
 
-  private static JsonNode contribution(String id) {
-    Response r = HttpJson.get(contributions("/api/v1/contributions/" + id));
+  private static JsonNode contribution(String id, Caller reader) {
+    Response r =
+        HttpJson.get(contributions("/api/v1/contributions/" + id), "application/json", reader);
     assertThat(r.status()).as("GET contribution %s: %s", id, r).isEqualTo(200);
     return r.json();
   }
 
   private static JsonNode awaitContribution(
-      String id, java.util.function.Predicate<JsonNode> condition) {
+      String id, Caller reader, java.util.function.Predicate<JsonNode> condition) {
     AtomicReference<JsonNode> seen = new AtomicReference<>();
     await("contribution " + id)
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(300))
         .until(
             () -> {
-              seen.set(contribution(id));
+              seen.set(contribution(id, reader));
               return condition.test(seen.get());
             });
     return seen.get();

@@ -244,7 +244,8 @@ public final class DemoSeeder {
             "/api/v1/contributions?size=100&agency="
                 + input.agency()
                 + "&process="
-                + input.processId());
+                + input.processId(),
+            focalPoint(input.agency()));
     if (!r.ok()) {
       return Optional.empty();
     }
@@ -359,7 +360,8 @@ public final class DemoSeeder {
   }
 
   private boolean alreadyDecided(Seeded s) {
-    Response r = contributions.getJson("/api/v1/contributions/" + s.id());
+    Response r =
+        contributions.getJson("/api/v1/contributions/" + s.id(), focalPoint(s.input().agency()));
     if (!r.ok()) {
       return false;
     }
@@ -376,7 +378,9 @@ public final class DemoSeeder {
         await(
             s.input().agency() + "'s input to be " + status,
             () -> {
-              Response r = contributions.getJson("/api/v1/contributions/" + s.id());
+              Response r =
+                  contributions.getJson(
+                      "/api/v1/contributions/" + s.id(), focalPoint(s.input().agency()));
               return r.ok()
                       && r.json().path("status").asString("").equals(status)
                       && r.json().path("revision").asInt() == revision

@@ -78,6 +78,13 @@ final class Http {
     return get(path, "application/json");
   }
 
+  /** A GET on behalf of someone (the intake shows an agency only its own contributions). */
+  Response getJson(String path, Actor actor) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path))).GET().header("Accept", "application/json");
+    return send(sign(request, actor));
+  }
+
   Response post(String path, Actor actor, Object body, String idempotencyKey) {
     HttpRequest.Builder request = json(path, actor, body, "POST");
     if (idempotencyKey != null) {
@@ -95,9 +102,12 @@ final class Http {
         HttpRequest.newBuilder(URI.create(url(path)))
             .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
             .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .header("X-Ungis-Agency", actor.agency())
-            .header("X-Ungis-Principal", actor.principal());
+            .header("Accept", "application/json");
+    return sign(request, actor);
+  }
+
+  private static HttpRequest.Builder sign(HttpRequest.Builder request, Actor actor) {
+    request.header("X-Ungis-Agency", actor.agency()).header("X-Ungis-Principal", actor.principal());
     actor.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
     return request;
   }
