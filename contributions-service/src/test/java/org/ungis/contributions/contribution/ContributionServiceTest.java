@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,10 @@ class ContributionServiceTest {
 
   static final Instant NOW = Instant.parse("2023-03-01T10:00:00Z");
   static final Actor ITU = new Actor("ITU", "jane.doe@itu.int");
+  static final Actor UNDP = new Actor("UNDP", "intake@undp.int");
+  static final Actor REVIEWER =
+      new Actor("UNCTAD", "reviewer-1@unctad.int", Set.of(Actor.Role.REVIEWER));
+  static final Actor NO_ROLE = new Actor("ITU", "nobody@itu.int", Set.of());
 
   final Map<String, Call> calls =
       new ConcurrentHashMap<>(
@@ -67,6 +72,68 @@ class ContributionServiceTest {
     assertThat(submission.contribution().status()).isEqualTo(ContributionStatus.SUBMITTED);
     assertThat(published).singleElement().isInstanceOf(ContributionChange.Submitted.class);
     assertThat(service.get(submission.contribution().id()).revision()).isEqualTo(1);
+  }
+
+  static Refusal refusal(Runnable action) {
+    try {
+      action.run();
+    } catch (RefusedException e) {
+      return e.refusal();
+    }
+    return null;
+  }
+
+  @Test
+  void onlyAgenciesDoIntakeAndAnAgencyReadsAndChangesOnlyItsOwnContributions() {
+    String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
+
+    assertThat(refusal(() -> service.submit(REVIEWER, "gdc-2023", draft("t"), null)))
+        .isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.submit(NO_ROLE, "gdc-2023", draft("t"), null)))
+        .isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.revise(REVIEWER, id, draft("t"), null, null)))
+        .isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.revise(UNDP, id, draft("t"), null, null)))
+        .isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.withdraw(REVIEWER, id, "why"))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.withdraw(UNDP, id, "why"))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.get(UNDP, id))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.get(NO_ROLE, id))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(published).hasSize(1);
+
+    assertThat(service.get(ITU, id).id()).isEqualTo(id);
+    assertThat(service.get(REVIEWER, id).id()).isEqualTo(id);
+  }
+
+  @Test
+  void anotherAgencyLearnsNothingFromARevisionNamingAnotherCall() {
+    String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
+
+    assertThat(refusal(() -> service.revise(UNDP, id, "hlpf-2023", draft("t"), null, null)))
+        .isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.revise(ITU, id, "hlpf-2023", draft("t"), null, null)))
+        .isEqualTo(Refusal.VALIDATION);
+  }
+
+  @Test
+  void anAgencyListsOnlyItsOwnContributionsAndAReviewerListsEveryone() {
+    String mine = service.submit(ITU, "gdc-2023", draft("ITU's"), null).contribution().id();
+    String theirs = service.submit(UNDP, "gdc-2023", draft("UNDP's"), null).contribution().id();
+
+    assertThat(ids(service.list(ITU, query(null)))).containsExactly(mine);
+    assertThat(ids(service.list(ITU, query("itu")))).containsExactly(mine);
+    assertThat(refusal(() -> service.list(ITU, query("UNDP")))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.list(NO_ROLE, query(null)))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(ids(service.list(REVIEWER, query(null)))).containsExactlyInAnyOrder(mine, theirs);
+    assertThat(ids(service.list(REVIEWER, query("UNDP")))).containsExactly(theirs);
+  }
+
+  static ContributionQuery query(String agency) {
+    return new ContributionQuery(agency, null, null, 0, 20);
+  }
+
+  static List<String> ids(Page<Contribution> page) {
+    return page.items().stream().map(Contribution::id).toList();
   }
 
   @Test
@@ -197,7 +264,10 @@ class ContributionServiceTest {
 
     @Override
     public Page<Contribution> list(ContributionQuery query) {
-      return Page.of(store.values().stream().map(Contribution::restore).toList(), 0, 20);
+      return Page.of(
+          store.values().stream().map(Contribution::restore).filter(query::matches).toList(),
+          query.page(),
+          query.size());
     }
 
     @Override

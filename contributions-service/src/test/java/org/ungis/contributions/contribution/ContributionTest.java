@@ -233,4 +233,63 @@ class ContributionTest {
     assertThat(restored.state()).isEqualTo(c.state());
     assertThat(restored.pullChanges()).isEmpty();
   }
+
+  @Test
+  void theHistoryKeepsEveryChangeDecisionAndRefusalInOrder() {
+    Contribution c = submitted();
+    c.applyDecision(decision(1, Decision.CHANGES_REQUESTED, Decision.CHANGES_REQUESTED, 1));
+    c.revise(meta(ITU, 2), content("Second"), "cites sources");
+    RefusedDecision refused =
+        new RefusedDecision(
+            UUID.randomUUID(),
+            "ITU",
+            "reviewer-1@itu.int",
+            "VICE_CHAIR",
+            Decision.APPROVED,
+            "RECUSAL",
+            "ITU may not decide on its own contribution",
+            2,
+            T0.plusSeconds(180));
+    c.recordRefusedDecision(refused);
+    c.recordRefusedDecision(refused);
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.revision()).isEqualTo(2);
+    c.withdraw(meta(ITU, 4), "merged");
+
+    List<HistoryEntry> history = Contribution.restore(c.state()).history();
+    assertThat(history)
+        .extracting(HistoryEntry::kind)
+        .containsExactly(
+            HistoryEntry.Kind.SUBMITTED,
+            HistoryEntry.Kind.DECISION_RECORDED,
+            HistoryEntry.Kind.REVISED,
+            HistoryEntry.Kind.DECISION_REFUSED,
+            HistoryEntry.Kind.WITHDRAWN);
+    assertThat(history.get(0).actorPrincipal()).isEqualTo("jane.doe@itu.int");
+    assertThat(history.get(0).actorRole()).isEqualTo("AGENCY");
+    assertThat(history.get(1).actorAgency()).isEqualTo("UNDP");
+    assertThat(history.get(1).actorRole()).isEqualTo("CHAIR");
+    assertThat(history.get(1).outcome()).isEqualTo(Decision.CHANGES_REQUESTED);
+    assertThat(history.get(2).note()).isEqualTo("cites sources");
+    assertThat(history.get(2).revision()).isEqualTo(2);
+    assertThat(history.get(3).reason()).isEqualTo("RECUSAL");
+    assertThat(history.get(3).decision()).isEqualTo(Decision.APPROVED);
+    assertThat(history.get(3).actorRole()).isEqualTo("VICE_CHAIR");
+    assertThat(history.get(4).reason()).isEqualTo("merged");
+    assertThat(history).extracting(HistoryEntry::eventId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void itsAgencyAndReviewersMayReadItNobodyElse() {
+    Contribution c = submitted();
+
+    c.checkReadableBy(ITU);
+    c.checkReadableBy(new Actor("UNCTAD", "r@unctad.int", java.util.Set.of(Actor.Role.REVIEWER)));
+    assertThatThrownBy(() -> c.checkReadableBy(UNDP))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.FORBIDDEN);
+    assertThatThrownBy(() -> c.checkReadableBy(new Actor("ITU", "x", java.util.Set.of())))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.FORBIDDEN);
+  }
 }

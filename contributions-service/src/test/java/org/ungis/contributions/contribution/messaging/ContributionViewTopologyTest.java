@@ -29,6 +29,7 @@ import org.ungis.contributions.contribution.Content;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionChange;
 import org.ungis.contributions.contribution.ContributionStatus;
+import org.ungis.contributions.contribution.HistoryEntry;
 import org.ungis.contributions.contribution.IdempotentRequest;
 import org.ungis.contributions.contribution.Language;
 import org.ungis.contributions.contribution.Review;
@@ -40,6 +41,7 @@ import org.ungis.events.process.CallStatus;
 import org.ungis.events.process.DeadlineExtension;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
+import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.schemas.Topics;
 
@@ -279,5 +281,55 @@ class ContributionViewTopologyTest {
             });
     assertThat(store.get("c-unknown")).isNull();
     assertThat(store.get("c-3")).isNotNull();
+  }
+
+  ReviewEvent refusal(String id, int revision, String reason) {
+    return ReviewEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setOccurredAt(T0.plusSeconds(600))
+        .setActor(
+            org.ungis.events.common.Actor.newBuilder()
+                .setAgency("ITU")
+                .setPrincipal("reviewer-1@itu.int")
+                .setRole(ActorRole.VICE_CHAIR)
+                .build())
+        .setContributionId(id)
+        .setProcessId("gdc-2023")
+        .setAgency("ITU")
+        .setRevision(revision)
+        .setPayload(
+            DecisionRefused.newBuilder()
+                .setAttempted(Decision.APPROVED)
+                .setReason(reason)
+                .setMessage("ITU may not decide on its own contribution")
+                .build())
+        .build();
+  }
+
+  @Test
+  void aRefusedDecisionIsKeptInTheHistoryAndChangesNothingElse() {
+    ContributionEvent submitted = submit("c-1");
+    reviews.pipeInput("c-1", decision("c-1", 1, Decision.APPROVED, null, 5));
+    ReviewEvent refused = refusal("c-1", 1, "RECUSAL");
+    reviews.pipeInput("c-1", refused);
+    reviews.pipeInput("c-unknown", refusal("c-unknown", 1, "NOT_ON_ROTA"));
+
+    Contribution c = Contribution.restore(store.get("c-1"));
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.reviews()).hasSize(1);
+    assertThat(c.history())
+        .extracting(HistoryEntry::kind)
+        .containsExactly(
+            HistoryEntry.Kind.SUBMITTED,
+            HistoryEntry.Kind.DECISION_RECORDED,
+            HistoryEntry.Kind.DECISION_REFUSED);
+    assertThat(c.history().get(0).eventId()).isEqualTo(submitted.getEventId());
+    HistoryEntry entry = c.history().get(2);
+    assertThat(entry.eventId()).isEqualTo(refused.getEventId());
+    assertThat(entry.reason()).isEqualTo("RECUSAL");
+    assertThat(entry.actorPrincipal()).isEqualTo("reviewer-1@itu.int");
+    assertThat(entry.actorRole()).isEqualTo("VICE_CHAIR");
+    assertThat(store.get("c-unknown")).isNull();
+    assertThat(deadLetters).isEmpty();
   }
 }
