@@ -1,0 +1,171 @@
+package org.ungis.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's command line. Every option has a default that runs against bin/local-stack. */
+record Options(
+    int rate,
+    Duration duration,
+    Duration warmup,
+    Duration drain,
+    int concurrency,
+    boolean approve,
+    int entriesPerCall,
+    int bodyChars,
+    boolean baselines,
+    int producerPerfRecords,
+    String contributionsUrl,
+    String reviewUrl,
+    String authUrl,
+    String bootstrapServers,
+    String registryUrl,
+    Path resultsDir,
+    String rebuildService,
+    int rebuildCount,
+    String stackDataDir) {
+
+  /** {@code rate} for "as fast as the system takes": a closed loop of {@code concurrency}. */
+  static final int MAX = -1;
+
+  boolean maxRate() {
+    return rate == MAX;
+  }
+
+  static final String USAGE =
+      """
+      Usage: bin/benchmark [options]   (java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-exec.jar)
+
+        --rate N|max            submissions per second, open loop (default 300); max = closed loop
+        --duration 60s          measured load period (also the bare-HTTP baseline's)
+        --warmup 10s            load before the measured period (not recorded)
+        --drain 60s             how long to wait after the load for the last records to be published
+        --concurrency 256       bound on requests in flight (intake; approvals have their own)
+        --no-approve            only submit (no approvals, no end-to-end figures)
+        --entries-per-call 1000 contributions per call for inputs (a new call after that many)
+        --body-chars 2000       characters of contribution body
+        --no-baselines          skip the bare-HTTP and ProducerPerformance baselines
+        --producer-perf-records 200000  records for Kafka's ProducerPerformance baseline
+        --contributions-url http://localhost:8082   --review-url http://localhost:8083
+        --auth-url http://localhost:9000             --bootstrap-servers localhost:9092
+        --registry-url http://localhost:8081         --results-dir benchmarks/results
+        --rebuild SERVICE       instead of a load run: submit (and approve) --rebuild-count
+                                contributions, then stop SERVICE of the stack in --stack-data-dir,
+                                delete its state directory, start it again and time until ready
+        --rebuild-count 20000   --stack-data-dir .local-stack
+      """;
+
+  static Options parse(String... args) {
+    int rate = 300;
+    Duration duration = Duration.ofSeconds(60);
+    Duration warmup = Duration.ofSeconds(10);
+    Duration drain = Duration.ofSeconds(60);
+    int concurrency = 256;
+    boolean approve = true;
+    int entriesPerCall = 1000;
+    int bodyChars = 2000;
+    boolean baselines = true;
+    int producerPerfRecords = 200_000;
+    String contributions = "http://localhost:8082";
+    String review = "http://localhost:8083";
+    String auth = "http://localhost:9000";
+    String bootstrap = "localhost:9092";
+    String registry = "http://localhost:8081";
+    Path results = Path.of("benchmarks", "results");
+    String rebuild = null;
+    int rebuildCount = 20_000;
+    String stackDataDir = ".local-stack";
+    List<String> rest = new ArrayList<>(List.of(args));
+    while (!rest.isEmpty()) {
+      String option = rest.remove(0);
+      String value = null;
+      int eq = option.indexOf('=');
+      if (eq > 0) {
+        value = option.substring(eq + 1);
+        option = option.substring(0, eq);
+      }
+      switch (option) {
+        case "--no-approve" -> approve = false;
+        case "--no-baselines" -> baselines = false;
+        case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
+        default -> {
+          if (value == null) {
+            if (rest.isEmpty()) {
+              throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+            }
+            value = rest.remove(0);
+          }
+          switch (option) {
+            case "--rate" ->
+                rate =
+                    value.equalsIgnoreCase("max") ? MAX : positive(option, Integer.parseInt(value));
+            case "--duration" -> duration = duration(value);
+            case "--warmup" -> warmup = duration(value);
+            case "--drain" -> drain = duration(value);
+            case "--concurrency" -> concurrency = positive(option, Integer.parseInt(value));
+            case "--entries-per-call" -> entriesPerCall = positive(option, Integer.parseInt(value));
+            case "--body-chars" -> bodyChars = positive(option, Integer.parseInt(value));
+            case "--producer-perf-records" ->
+                producerPerfRecords = positive(option, Integer.parseInt(value));
+            case "--contributions-url" -> contributions = value;
+            case "--review-url" -> review = value;
+            case "--auth-url" -> auth = value;
+            case "--bootstrap-servers" -> bootstrap = value;
+            case "--registry-url" -> registry = value;
+            case "--results-dir" -> results = Path.of(value);
+            case "--rebuild" -> rebuild = value;
+            case "--rebuild-count" -> rebuildCount = positive(option, Integer.parseInt(value));
+            case "--stack-data-dir" -> stackDataDir = value;
+            default ->
+                throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
+          }
+        }
+      }
+    }
+    return new Options(
+        rate,
+        duration,
+        warmup,
+        drain,
+        concurrency,
+        approve,
+        entriesPerCall,
+        bodyChars,
+        baselines,
+        producerPerfRecords,
+        contributions,
+        review,
+        auth,
+        bootstrap,
+        registry,
+        results,
+        rebuild,
+        rebuildCount,
+        stackDataDir);
+  }
+
+  /** "60s", "2m", "500ms" or a number of seconds. */
+  static Duration duration(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    }
+    if (t.endsWith("s")) {
+      return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+    }
+    if (t.endsWith("m")) {
+      return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+    }
+    return Duration.ofSeconds(Long.parseLong(t));
+  }
+
+  private static int positive(String option, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(option + " must be positive");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,169 @@
+package org.ungis.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The one table a run prints (and the README shows). */
+final class Report {
+
+  private Report() {}
+
+  static String table(Result r) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"figure", "workflow", "bare HTTP", "ProducerPerformance", "ratio"});
+    Result.Phase bare = r.bareHttp();
+    KafkaSide.ProducerPerf perf = r.producerPerformance();
+    rows.add(
+        new String[] {
+          "accepted per second (201/s)",
+          num(r.intake().acceptedPerSecond()),
+          bare == null ? "-" : num(bare.acceptedPerSecond()),
+          perf == null ? "-" : num(perf.recordsPerSecond()),
+          ratios(r.ratios())
+        });
+    rows.add(
+        new String[] {
+          "accepted / sent",
+          r.intake().accepted() + " / " + r.intake().sent(),
+          bare == null ? "-" : bare.accepted() + " / " + bare.sent(),
+          perf == null ? "-" : perf.records() + " records",
+          ""
+        });
+    rows.add(
+        latencyRow("intake latency p50 (ms)", r, Latency::p50, perf == null ? null : perf.p50()));
+    rows.add(
+        latencyRow("intake latency p95 (ms)", r, Latency::p95, perf == null ? null : perf.p95()));
+    rows.add(
+        latencyRow("intake latency p99 (ms)", r, Latency::p99, perf == null ? null : perf.p99()));
+    rows.add(
+        latencyRow("intake latency max (ms)", r, Latency::max, perf == null ? null : perf.maxMs()));
+    if (r.settings().approve()) {
+      Latency a = r.approvals().latency();
+      rows.add(
+          new String[] {
+            "approvals (201) p50/p99 ms",
+            r.approvals().approved() + " " + num(a.p50()) + "/" + num(a.p99()),
+            "",
+            "",
+            ""
+          });
+      Latency e = r.endToEnd().latency();
+      rows.add(
+          new String[] {
+            "end-to-end p50/p95 (ms)", num(e.p50()) + " / " + num(e.p95()), "", "", ""
+          });
+      rows.add(
+          new String[] {
+            "end-to-end p99/max (ms)", num(e.p99()) + " / " + num(e.max()), "", "", ""
+          });
+      rows.add(
+          new String[] {
+            "published / not published",
+            r.endToEnd().published() + " / " + r.endToEnd().notPublished(),
+            "",
+            "",
+            ""
+          });
+    }
+    rows.add(
+        new String[] {
+          "record size (bytes)",
+          num(r.contributionEventBytes()),
+          "same event",
+          perf == null ? "-" : Integer.toString(perf.recordSize()),
+          ""
+        });
+    for (ProcessSampler.Usage u : r.processes()) {
+      rows.add(
+          new String[] {
+            u.name() + " CPU % / RSS MiB",
+            num(u.cpuPercent()) + " / " + num(u.rssMaxMiB()),
+            "",
+            "",
+            ""
+          });
+    }
+    rows.add(
+        new String[] {
+          "stack total CPU % / RSS MiB",
+          num(r.stackCpuPercent()) + " / " + num(r.stackRssMiB()),
+          "",
+          "",
+          ""
+        });
+    return render(rows);
+  }
+
+  private static String[] latencyRow(
+      String label, Result r, java.util.function.ToDoubleFunction<Latency> f, Double perf) {
+    return new String[] {
+      label,
+      num(f.applyAsDouble(r.intake().latency())),
+      r.bareHttp() == null ? "-" : num(f.applyAsDouble(r.bareHttp().latency())),
+      perf == null ? "-" : num(perf),
+      ""
+    };
+  }
+
+  private static String ratios(Result.Ratios ratios) {
+    if (ratios == null) {
+      return "";
+    }
+    return "x"
+        + (ratios.intakeToBareHttp() == null ? "-" : num(ratios.intakeToBareHttp()))
+        + " bare, x"
+        + (ratios.intakeToProducerPerformance() == null
+            ? "-"
+            : num(ratios.intakeToProducerPerformance()))
+        + " perf";
+  }
+
+  static String num(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    if (Math.abs(v) < 1) {
+      return String.format(Locale.ROOT, "%.3f", v);
+    }
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** Markdown-compatible table with aligned columns. */
+  static String render(List<String[]> rows) {
+    int columns = rows.get(0).length;
+    int[] widths = new int[columns];
+    for (String[] row : rows) {
+      for (int i = 0; i < columns; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int r = 0; r < rows.size(); r++) {
+      out.append('|');
+      for (int i = 0; i < columns; i++) {
+        String cell = rows.get(r)[i];
+        out.append(' ')
+            .append(i == 0 ? pad(cell, widths[i]) : padLeft(cell, widths[i]))
+            .append(" |");
+      }
+      out.append('\n');
+      if (r == 0) {
+        out.append('|');
+        for (int i = 0; i < columns; i++) {
+          out.append(' ').append("-".repeat(widths[i])).append(" |");
+        }
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String pad(String s, int w) {
+    return s + " ".repeat(w - s.length());
+  }
+
+  private static String padLeft(String s, int w) {
+    return " ".repeat(w - s.length()) + s;
+  }
+}

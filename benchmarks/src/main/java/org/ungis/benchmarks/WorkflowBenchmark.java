@@ -1,0 +1,271 @@
+package org.ungis.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.ungis.reference.Member;
+import org.ungis.reference.Period;
+import org.ungis.reference.Roster;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The workflow benchmark: drives the running local stack over HTTP as the member agencies and the
+ * chair would, measures intake, approvals and end-to-end publication, the processes' CPU and
+ * memory, and two baselines on the same broker; prints a table, writes JSON and a PNG plot. See
+ * benchmarks/README.md.
+ */
+public final class WorkflowBenchmark {
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private WorkflowBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("java.awt.headless", "true");
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    int status;
+    try {
+      if (options.rebuildService() != null) {
+        status = Rebuild.run(options);
+      } else {
+        run(options, String.join(" ", args));
+        status = 0;
+      }
+    } catch (Exception e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  static void run(Options o, String arguments) throws Exception {
+    Instant started = Instant.now();
+    String stamp = STAMP.format(started);
+    String runId = "bench-" + stamp;
+    double[] load = loadAverage();
+    say(
+        "run %s; load average %.2f %.2f %.2f on %d cores (shared machine: figures are noisy)",
+        runId, load[0], load[1], load[2], Runtime.getRuntime().availableProcessors());
+
+    Roster roster = Roster.load();
+    Period period =
+        roster
+            .periodAt(started)
+            .orElseThrow(() -> new IllegalStateException("no rota period contains " + started));
+    String chair = period.chairs().stream().sorted().findFirst().orElseThrow();
+    String viceChair = period.viceChairs().stream().sorted().findFirst().orElseThrow();
+    List<String> agencies = roster.members().stream().map(Member::code).toList();
+    Actors actors = new Actors(o.authUrl());
+    String actingWith =
+        actors.usesTokens()
+            ? "client-credentials bearer tokens from " + o.authUrl() + " (and the X-Ungis headers)"
+            : "X-Ungis-Agency / X-Ungis-Principal headers (no authorization server answered)";
+    say(
+        "%d agencies; reviewer: chair %s (vice-chair %s for %s's own); acting with %s",
+        agencies.size(), chair, viceChair, chair, actingWith);
+
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("broker", port(o.bootstrapServers()));
+    ports.put("schema-registry", URI.create(o.registryUrl()).getPort());
+    ports.put("contributions-service", URI.create(o.contributionsUrl()).getPort());
+    ports.put("review-service", URI.create(o.reviewUrl()).getPort());
+    ports.put("publication-service", 8084);
+    ports.put("auth-server", URI.create(o.authUrl()).getPort());
+
+    try (KafkaSide kafka = new KafkaSide(o.bootstrapServers());
+        Workflow workflow = new Workflow(o, actors, agencies, chair, viceChair, runId);
+        ProcessSampler sampler = new ProcessSampler(ports)) {
+      say("processes: %s", sampler.found());
+      double loadSeconds = o.duration().toSeconds() + o.warmup().toSeconds();
+      long expected = o.maxRate() ? 2L * o.entriesPerCall() : (long) (o.rate() * loadSeconds);
+      workflow.prepare(expected);
+      say("opened %d calls for inputs (%s-0 ...)", workflow.calls().size(), runId);
+      Map<TopicPartition, Long> contributionsStart = kafka.contributionsEnd();
+      LoadGenerator generator = new LoadGenerator(o.concurrency());
+      int seriesSeconds = (int) (o.duration().toSeconds() + o.drain().toSeconds() + 30);
+
+      Result.Phase intake;
+      Result.Approvals approvals;
+      Result.EndToEnd endToEnd;
+      List<ProcessSampler.Usage> usage;
+      Map<String, List<Series.Point>> series = new LinkedHashMap<>();
+      try (RecordFollower follower =
+          new RecordFollower(
+              o.bootstrapServers(), o.registryUrl(), workflow.awaitingPublication, runId)) {
+        if (!o.warmup().isZero()) {
+          say("warm-up: %s at %s/s", o.warmup(), rate(o));
+          generator.run(o.rate(), o.warmup(), workflow::submit, 201, null);
+          workflow.awaitApprovals(Duration.ofSeconds(30));
+        }
+        long origin = System.nanoTime();
+        LoadGenerator.Run run = new LoadGenerator.Run(new Series(origin, seriesSeconds));
+        Series published = new Series(origin, seriesSeconds);
+        follower.series = published;
+        workflow.track(true);
+        sampler.start();
+        say("measuring: %s at %s/s%s", o.duration(), rate(o), o.approve() ? " with approvals" : "");
+        generator.run(o.rate(), o.duration(), workflow::submit, 201, run);
+        workflow.track(false);
+        intake = Result.Phase.of(run);
+        say(
+            "intake: %d accepted of %d sent, %.1f/s, p99 %.1f ms",
+            intake.accepted(), intake.sent(), intake.acceptedPerSecond(), intake.latency().p99());
+        if (o.approve()) {
+          long drainEnd = System.nanoTime() + o.drain().toNanos();
+          while (System.nanoTime() < drainEnd
+              && (!workflow.awaitingPublication.isEmpty() || workflow.approvalsPending() > 0)) {
+            Thread.sleep(200);
+          }
+        }
+        usage = sampler.stop();
+        long notPublished = workflow.awaitingPublication.size();
+        Latency e2e;
+        synchronized (follower.latency) {
+          e2e = Latency.ofMicros(follower.latency);
+        }
+        endToEnd = new Result.EndToEnd(e2e.count(), notPublished, follower.editions.sum(), e2e);
+        Latency approval;
+        synchronized (workflow.approvalLatency) {
+          approval = Latency.ofMicros(workflow.approvalLatency);
+        }
+        Map<String, Long> approvalFailures = new LinkedHashMap<>();
+        workflow.approvalFailures.forEach((k, v) -> approvalFailures.put(k, v.sum()));
+        approvals = new Result.Approvals(approval.count(), approvalFailures, approval);
+        series.put("intake", run.series.points());
+        series.put("endToEnd", published.points());
+      }
+      double eventBytes = kafka.averageContributionSize(contributionsStart, 2000);
+      say("average serialized ContributionEvent: %.0f bytes", eventBytes);
+
+      Result.Phase bare = null;
+      KafkaSide.ProducerPerf perf = null;
+      if (o.baselines()) {
+        try (BareEndpoint endpoint =
+            new BareEndpoint(
+                o.bootstrapServers(), o.registryUrl(), kafka.createTopic("bench-bare-" + stamp))) {
+          String url = endpoint.url();
+          say("baseline 1: bare HTTP endpoint %s, same load", url);
+          if (!o.warmup().isZero()) {
+            generator.run(o.rate(), o.warmup(), t -> workflow.submitTo(url), 201, null);
+          }
+          LoadGenerator.Run run =
+              new LoadGenerator.Run(new Series(System.nanoTime(), seriesSeconds));
+          generator.run(o.rate(), o.duration(), t -> workflow.submitTo(url), 201, run);
+          bare = Result.Phase.of(run);
+          series.put("bareHttp", run.series.points());
+        }
+        int size = (int) Math.max(100, Math.round(eventBytes));
+        say(
+            "baseline 2: ProducerPerformance, %d records of %d bytes, acks=all",
+            o.producerPerfRecords(), size);
+        Optional<KafkaSide.ProducerPerf> measured =
+            kafka.producerPerformance(
+                kafka.createTopic("bench-perf-" + stamp), o.producerPerfRecords(), size);
+        perf = measured.orElse(null);
+      }
+
+      List<ProcessSampler.Usage> stack =
+          usage.stream().filter(u -> !u.name().startsWith("benchmark")).toList();
+      double rss = round(stack.stream().mapToDouble(ProcessSampler.Usage::rssMaxMiB).sum());
+      double cpu = round(stack.stream().mapToDouble(ProcessSampler.Usage::cpuPercent).sum());
+      Result result =
+          new Result(
+              started.toString(),
+              runId,
+              "bin/benchmark " + arguments,
+              load,
+              Runtime.getRuntime().availableProcessors(),
+              actingWith,
+              new Result.Settings(
+                  rate(o),
+                  o.duration().toSeconds(),
+                  o.warmup().toSeconds(),
+                  o.concurrency(),
+                  o.approve(),
+                  o.entriesPerCall(),
+                  o.bodyChars(),
+                  agencies.size(),
+                  workflow.calls().size()),
+              intake,
+              approvals,
+              endToEnd,
+              bare,
+              perf,
+              round(eventBytes),
+              Result.Ratios.of(intake, bare, perf),
+              usage,
+              rss,
+              cpu,
+              series,
+              "Shared 2-core machine: other users' builds ran at the same time (see"
+                  + " loadAverageAtStart); CPU and RSS cover the measured load and the drain.");
+      write(o.resultsDir(), stamp, result);
+    }
+  }
+
+  static void write(Path dir, String stamp, Result result) throws Exception {
+    Files.createDirectories(dir);
+    JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    String text = json.writeValueAsString(result);
+    Path file = dir.resolve(stamp + ".json");
+    Files.writeString(file, text);
+    Files.writeString(dir.resolve("latest.json"), text);
+    Path png = dir.resolve(stamp + ".png");
+    Plot.draw(result, png);
+    Files.copy(png, dir.resolve("latest.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    System.out.println();
+    System.out.println(Report.table(result));
+    say("results: %s, %s (and latest.json, latest.png)", file, png);
+  }
+
+  static double[] loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return new double[] {
+        Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])
+      };
+    } catch (Exception e) {
+      return new double[] {-1, -1, -1};
+    }
+  }
+
+  private static int port(String bootstrap) {
+    String first = bootstrap.split(",")[0];
+    return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+  }
+
+  private static String rate(Options o) {
+    return o.maxRate() ? "max" : Integer.toString(o.rate());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  static void say(String format, Object... args) {
+    System.out.println("[benchmark] " + String.format(java.util.Locale.ROOT, format, args));
+  }
+
+  static List<String> list(String... values) {
+    return new ArrayList<>(List.of(values));
+  }
+}
