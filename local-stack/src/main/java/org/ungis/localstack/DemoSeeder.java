@@ -127,7 +127,7 @@ public final class DemoSeeder {
             "the final edition of the " + DemoScenario.PUBLISHED + " record",
             () -> {
               Response r = publication.getJson(recordPath);
-              return r.status() == 200 && r.json().path("final").asBoolean(false)
+              return r.status() == 200 && r.json().path("finalEdition").asBoolean(false)
                   ? Optional.of(r.json())
                   : Optional.empty();
             });
@@ -146,7 +146,7 @@ public final class DemoSeeder {
   private boolean isFinal(String recordPath) {
     try {
       Response existing = publication.getJson(recordPath);
-      return existing.status() == 200 && existing.json().path("final").asBoolean(false);
+      return existing.status() == 200 && existing.json().path("finalEdition").asBoolean(false);
     } catch (Http.Unreachable unreachable) {
       say("publication-service does not answer yet: %s", unreachable.getMessage());
       return false;
