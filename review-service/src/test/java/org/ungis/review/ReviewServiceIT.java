@@ -3,6 +3,13 @@ package org.ungis.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,18 +19,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,6 +67,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.ungis.auth.EmbeddedAuthServer;
+import org.ungis.events.common.ActorRole;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
@@ -89,7 +109,13 @@ class ReviewServiceIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   static EmbeddedSchemaRegistry registry;
+  static EmbeddedAuthServer auth;
   static Path stateDir;
+
+  /** The authorization server's signing key: the test mints expired and wrong-audience tokens. */
+  static final KeyPair SIGNING_KEY = rsaKeyPair();
+
+  static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   @TestConfiguration(proxyBeanMethods = false)
   static class FixedTime {
@@ -103,6 +129,7 @@ class ReviewServiceIT {
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry properties) throws IOException {
     properties.add("spring.kafka.properties.schema.registry.url", () -> registry().url());
+    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> auth().issuer());
     stateDir = Files.createTempDirectory("review-service-it");
     properties.add("spring.kafka.streams.state-dir", stateDir::toString);
   }
@@ -115,12 +142,94 @@ class ReviewServiceIT {
     return registry;
   }
 
+  /** The real authorization server, one per test class, signing with {@link #SIGNING_KEY}. */
+  static synchronized EmbeddedAuthServer auth() {
+    if (auth == null) {
+      try {
+        Path pem = Files.createTempFile("review-service-it-signing-key", ".pem");
+        Files.writeString(
+            pem,
+            "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(SIGNING_KEY.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        pem.toFile().deleteOnExit();
+        auth = EmbeddedAuthServer.start(Map.of("ungis.auth.signing-key", "file:" + pem));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return auth;
+  }
+
   @AfterAll
-  static void stopRegistry() {
-    // The registry outlives the (cached) service context only until the JVM exits; close it now.
+  static void stopRegistryAndAuthServer() {
+    // They outlive the (cached) service context only until the JVM exits; close them now.
     if (registry != null) {
       registry.close();
       registry = null;
+    }
+    if (auth != null) {
+      auth.close();
+      auth = null;
+    }
+  }
+
+  /** The token of the first reviewer client of an agency, e.g. reviewer-itu-1 for ITU. */
+  static String reviewer(String agency) {
+    String client = "reviewer-" + agency.toLowerCase(Locale.ROOT) + "-1";
+    return TOKENS.computeIfAbsent(client, c -> auth().reviewerToken(c));
+  }
+
+  /** The token of an agency's intake client (role AGENCY). */
+  static String agency(String agency) {
+    return TOKENS.computeIfAbsent(
+        agency.toLowerCase(Locale.ROOT) + "-intake", c -> auth().intakeToken(agency));
+  }
+
+  /**
+   * A token like the server's reviewer-itu-1 token, signed by {@code key}, with the claims changed
+   * by {@code change}.
+   */
+  static String mint(KeyPair key, Consumer<JWTClaimsSet.Builder> change) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(auth().issuer())
+            .subject("reviewer-itu-1")
+            .audience("ungis-platform")
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+            .claim("agency", "ITU")
+            .claim("principal", "reviewer-1@itu.int")
+            .claim("roles", List.of("REVIEWER"))
+            .claim("scope", "processes.write reviews.read reviews.write");
+    change.accept(claims);
+    try {
+      RSAKey jwk =
+          new RSAKey.Builder((RSAPublicKey) key.getPublic())
+              .privateKey(key.getPrivate())
+              .keyIDFromThumbprint()
+              .build();
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(jwk.getKeyID()).build(),
+              claims.build());
+      jwt.sign(new RSASSASigner(jwk));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static KeyPair rsaKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -144,7 +253,7 @@ class ReviewServiceIT {
     HttpResponse<String> opened =
         post(
             "/api/v1/processes",
-            "ITU",
+            reviewer("ITU"),
             Map.of(
                 "id", "gdc-2023",
                 "title", "UNGIS joint input to the Global Digital Compact",
@@ -157,25 +266,25 @@ class ReviewServiceIT {
     assertThat(call.path("requiredApprovals").asInt()).isEqualTo(1);
     assertThat(json(get("/api/v1/processes")).findValuesAsString("id")).contains("gdc-2023");
 
-    // An agency off the rota may not; the same id twice conflicts; no headers is 401.
+    // An agency's token may not; the same id twice conflicts; no token is 401.
     HttpResponse<String> notChair =
         post(
             "/api/v1/processes",
-            "FAO",
+            agency("FAO"),
             Map.of("id", "gdc-2023-fao", "title", "t", "deadline", DEADLINE.toString()));
     assertProblem(notChair, 403, "forbidden");
     assertProblem(
         post(
             "/api/v1/processes",
-            "UNDP",
+            reviewer("UNDP"),
             Map.of("id", "gdc-2023", "title", "t", "deadline", DEADLINE.toString())),
         409,
         "conflict");
-    assertProblem(send("POST", "/api/v1/processes", null, "{}"), 401, "unauthenticated");
+    assertProblem(send("POST", "/api/v1/processes", null, "{}"), 401, "unauthorized");
     assertProblem(
         post(
             "/api/v1/processes",
-            "ITU",
+            reviewer("ITU"),
             Map.of("id", "Bad Id", "title", "t", "deadline", DEADLINE.toString())),
         400,
         "validation");
@@ -190,7 +299,7 @@ class ReviewServiceIT {
 
     // The chair requests changes: it leaves the pending queue at once.
     HttpResponse<String> changes =
-        decide(fao, "ITU", 1, "CHANGES_REQUESTED", "Please add the SDGs addressed");
+        decide(fao, reviewer("ITU"), 1, "CHANGES_REQUESTED", "Please add the SDGs addressed");
     assertThat(changes.statusCode()).isEqualTo(201);
     assertThat(changes.headers().firstValue("Location").orElseThrow())
         .startsWith("/api/v1/reviews/" + fao + "/decisions/");
@@ -215,8 +324,8 @@ class ReviewServiceIT {
     assertThat(queueEntry("gdc-2023", "PENDING", fao)).isNotNull();
 
     // A decision on revision 1 is stale now; a vice-chair approves revision 2.
-    assertProblem(decide(fao, "UNDP", 1, "APPROVED", null), 409, "stale-revision");
-    HttpResponse<String> approved = decide(fao, "UNESCO", 2, "APPROVED", null);
+    assertProblem(decide(fao, reviewer("UNDP"), 1, "APPROVED", null), 409, "stale-revision");
+    HttpResponse<String> approved = decide(fao, reviewer("UNESCO"), 2, "APPROVED", null);
     assertThat(approved.statusCode()).isEqualTo(201);
     JsonNode decision = json(approved);
     assertThat(decision.path("outcome").asString()).isEqualTo("APPROVED");
@@ -226,7 +335,7 @@ class ReviewServiceIT {
                 .path("decision")
                 .asString())
         .isEqualTo("APPROVED");
-    assertProblem(decide(fao, "ITU", 2, "APPROVED", null), 409, "conflict");
+    assertProblem(decide(fao, reviewer("ITU"), 2, "APPROVED", null), 409, "conflict");
 
     // The history shows every decision and every refused attempt, marked.
     JsonNode history = json(get("/api/v1/reviews/" + fao + "/decisions"));
@@ -240,11 +349,13 @@ class ReviewServiceIT {
     assertThat(history.get(3).path("reason").asString()).isEqualTo("ALREADY_DECIDED");
 
     // The chair closes the call; closing again conflicts; nothing more is decided in it.
-    HttpResponse<String> closed = post("/api/v1/processes/gdc-2023/closure", "ITU", Map.of());
+    HttpResponse<String> closed =
+        post("/api/v1/processes/gdc-2023/closure", reviewer("ITU"), Map.of());
     assertThat(closed.statusCode()).isEqualTo(200);
     assertThat(json(get("/api/v1/processes/gdc-2023")).path("status").asString())
         .isEqualTo("CLOSED");
-    assertProblem(post("/api/v1/processes/gdc-2023/closure", "ITU", Map.of()), 409, "call-closed");
+    assertProblem(
+        post("/api/v1/processes/gdc-2023/closure", reviewer("ITU"), Map.of()), 409, "call-closed");
 
     // What other services see on the topics, read by a plain consumer.
     List<CallForInputsEvent> gdc =
@@ -289,7 +400,7 @@ class ReviewServiceIT {
     assertThat(
             post(
                     "/api/v1/processes",
-                    "UNDP",
+                    reviewer("UNDP"),
                     Map.of(
                         "id",
                         "hlpf-2023",
@@ -310,11 +421,11 @@ class ReviewServiceIT {
           List.of(
               () -> {
                 start.await();
-                return decide(who, "ITU", 1, "APPROVED", null);
+                return decide(who, reviewer("ITU"), 1, "APPROVED", null);
               },
               () -> {
                 start.await();
-                return decide(who, "UNDP", 1, "REJECTED", "Out of scope");
+                return decide(who, reviewer("UNDP"), 1, "REJECTED", "Out of scope");
               });
       List<Future<HttpResponse<String>>> answers = new ArrayList<>();
       for (Callable<HttpResponse<String>> c : both) {
@@ -343,7 +454,7 @@ class ReviewServiceIT {
     assertThat(
             post(
                     "/api/v1/processes",
-                    "ITU",
+                    reviewer("ITU"),
                     Map.of(
                         "id",
                         "ecosoc-pf-2023",
@@ -359,23 +470,40 @@ class ReviewServiceIT {
     produce(TestEvents.submitted(itu, "ecosoc-pf-2023", "ITU", "Connectivity", NOW));
     awaitQueueEntry("ecosoc-pf-2023", "PENDING", itu, 1);
 
-    HttpResponse<String> offRota = decide(itu, "UNESCWA", 1, "APPROVED", null);
+    HttpResponse<String> offRota = decide(itu, reviewer("UNESCWA"), 1, "APPROVED", null);
     assertProblem(offRota, 403, "forbidden");
     assertThat(json(offRota).path("reason").asString()).isEqualTo("NOT_ON_ROTA");
-    HttpResponse<String> recusal = decide(itu, "ITU", 1, "APPROVED", null);
+    HttpResponse<String> recusal = decide(itu, reviewer("ITU"), 1, "APPROVED", null);
     assertProblem(recusal, 403, "forbidden");
     assertThat(json(recusal).path("reason").asString()).isEqualTo("RECUSAL");
-    assertProblem(decide(itu, "UNDP", 1, "REJECTED", " "), 400, "validation");
+    assertProblem(decide(itu, reviewer("UNDP"), 1, "REJECTED", " "), 400, "validation");
+
+    // Both refusals are audit events naming the reviewer from the token and the role.
+    List<DecisionRefused> refusals = new ArrayList<>();
+    List<ReviewEvent> audit =
+        consume(Topics.REVIEWS.name(), ReviewEvent.class, 2).stream()
+            .filter(r -> r.getContributionId().equals(itu))
+            .toList();
+    assertThat(audit).hasSize(2);
+    audit.forEach(r -> refusals.add((DecisionRefused) r.getPayload()));
+    assertThat(refusals)
+        .extracting(DecisionRefused::getReason)
+        .containsExactly("NOT_ON_ROTA", "RECUSAL");
+    assertThat(audit.get(0).getActor().getPrincipal()).isEqualTo("reviewer-1@unescwa.int");
+    assertThat(audit.get(1).getActor().getAgency()).isEqualTo("ITU");
+    assertThat(audit.get(1).getActor().getPrincipal()).isEqualTo("reviewer-1@itu.int");
+    assertThat(audit.get(1).getActor().getRole()).isEqualTo(ActorRole.CHAIR);
+    assertThat(audit.get(1).getAgency()).isEqualTo("ITU");
 
     // In 2025 the rota changed: UNESCWA is a vice-chair, UNESCAP no longer is.
     ((MutableClock) clock).set(Instant.parse("2025-02-01T09:00:00Z"));
-    assertThat(decide(itu, "UNESCWA", 1, "APPROVED", null).statusCode()).isEqualTo(201);
+    assertThat(decide(itu, reviewer("UNESCWA"), 1, "APPROVED", null).statusCode()).isEqualTo(201);
     assertThat(json(get("/api/v1/reviews/" + itu)).path("approvals").toString())
         .isEqualTo("[\"UNESCWA\"]");
     assertThat(queueEntry("ecosoc-pf-2023", "PENDING", itu).path("approvals").toString())
         .isEqualTo("[\"UNESCWA\"]");
-    assertProblem(decide(itu, "UNESCAP", 1, "APPROVED", null), 403, "forbidden");
-    HttpResponse<String> second = decide(itu, "UNCTAD", 1, "APPROVED", null);
+    assertProblem(decide(itu, reviewer("UNESCAP"), 1, "APPROVED", null), 403, "forbidden");
+    HttpResponse<String> second = decide(itu, reviewer("UNCTAD"), 1, "APPROVED", null);
     assertThat(json(second).path("outcome").asString()).isEqualTo("APPROVED");
 
     JsonNode history = json(get("/api/v1/reviews/" + itu + "/decisions"));
@@ -392,7 +520,7 @@ class ReviewServiceIT {
     assertThat(
             post(
                     "/api/v1/processes",
-                    "UNDP",
+                    reviewer("UNDP"),
                     Map.of("id", "igf-2023", "title", "IGF 2023", "deadline", DEADLINE.toString()))
                 .statusCode())
         .isEqualTo(201);
@@ -400,14 +528,14 @@ class ReviewServiceIT {
     assertProblem(
         post(
             "/api/v1/processes/igf-2023/extensions",
-            "UNESCO",
+            reviewer("UNESCO"),
             Map.of("agency", "ILO", "deadline", later.toString(), "reason", "r")),
         403,
         "forbidden");
     HttpResponse<String> granted =
         post(
             "/api/v1/processes/igf-2023/extensions",
-            "UNDP",
+            reviewer("UNDP"),
             Map.of(
                 "agency", "ILO", "deadline", later.toString(), "reason", "Governing Body session"));
     assertThat(granted.statusCode()).isEqualTo(201);
@@ -419,6 +547,31 @@ class ReviewServiceIT {
                 .path("reason")
                 .asString())
         .isEqualTo("Governing Body session");
+
+    // The snapshot other services read: the extension, granted by the chair named in the token.
+    CallForInputsEvent snapshot =
+        consume(Topics.PROCESSES.name(), CallForInputsEvent.class, 1).stream()
+            .filter(c -> c.getProcessId().equals("igf-2023"))
+            .filter(c -> c.getChange() == CallChange.EXTENSION_GRANTED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(snapshot.getExtensions()).hasSize(1);
+    assertThat(snapshot.getExtensions().get(0).getAgency()).isEqualTo("ILO");
+    assertThat(snapshot.getExtensions().get(0).getDeadline()).isEqualTo(later);
+    assertThat(snapshot.getActor().getAgency()).isEqualTo("UNDP");
+    assertThat(snapshot.getActor().getPrincipal()).isEqualTo("reviewer-1@undp.int");
+    assertThat(snapshot.getActor().getRole()).isEqualTo(ActorRole.CHAIR);
+
+    // After the call's deadline, within its extension, ILO submits (contributions-service
+    // accepts it on this snapshot): the late input is reviewed like any other.
+    Instant afterDeadline = DEADLINE.plusSeconds(86_400);
+    ((MutableClock) clock).set(afterDeadline);
+    String ilo = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(ilo, "igf-2023", "ILO", "Decent work online", afterDeadline));
+    awaitQueueEntry("igf-2023", "PENDING", ilo, 1);
+    HttpResponse<String> approved = decide(ilo, reviewer("UNESCO"), 1, "APPROVED", null);
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+    assertThat(json(approved).path("outcome").asString()).isEqualTo("APPROVED");
   }
 
   @Test
@@ -430,7 +583,7 @@ class ReviewServiceIT {
     assertThat(
             post(
                     "/api/v1/processes",
-                    "ITU",
+                    reviewer("ITU"),
                     Map.of(
                         "id",
                         "wsis-2023",
@@ -460,7 +613,7 @@ class ReviewServiceIT {
     assertThat(
             post(
                     "/api/v1/processes",
-                    "UNDP",
+                    reviewer("UNDP"),
                     Map.of(
                         "id",
                         "ldc5-2023",
@@ -477,9 +630,10 @@ class ReviewServiceIT {
     awaitQueueEntry("ldc5-2023", "PENDING", unido, 1);
     String decisions = "/api/v1/reviews/" + unido + "/decisions";
     Map<String, Object> approve = Map.of("revision", 1, "decision", "APPROVED");
-    HttpResponse<String> first = postWithKey(decisions, "ITU", "itu-approves-unido", approve);
+    HttpResponse<String> first =
+        postWithKey(decisions, reviewer("ITU"), "itu-approves-unido", approve);
     assertThat(first.statusCode()).isEqualTo(201);
-    assertProblem(decide(unido, "UNIDO", 1, "APPROVED", null), 403, "forbidden");
+    assertProblem(decide(unido, agency("UNIDO"), 1, "APPROVED", null), 403, "forbidden");
 
     List<String> paths =
         List.of(
@@ -516,9 +670,11 @@ class ReviewServiceIT {
   void aRetriedPostWithTheSameIdempotencyKeyReturnsTheOriginalAndWritesNothing() {
     Map<String, Object> open =
         Map.of("id", "wsis20-2023", "title", "WSIS+20 review", "deadline", DEADLINE.toString());
-    HttpResponse<String> opened = postWithKey("/api/v1/processes", "ITU", "open-wsis20", open);
+    HttpResponse<String> opened =
+        postWithKey("/api/v1/processes", reviewer("ITU"), "open-wsis20", open);
     assertThat(opened.statusCode()).isEqualTo(201);
-    HttpResponse<String> again = postWithKey("/api/v1/processes", "ITU", "open-wsis20", open);
+    HttpResponse<String> again =
+        postWithKey("/api/v1/processes", reviewer("ITU"), "open-wsis20", open);
     assertThat(again.statusCode()).isEqualTo(201);
     assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
     assertThat(again.headers().firstValue("Location")).contains("/api/v1/processes/wsis20-2023");
@@ -529,29 +685,218 @@ class ReviewServiceIT {
     String decisions = "/api/v1/reviews/" + unu + "/decisions";
     Map<String, Object> changes =
         Map.of("revision", 1, "decision", "CHANGES_REQUESTED", "comment", "Add references");
-    HttpResponse<String> decided = postWithKey(decisions, "UNDP", "undp-1", changes);
+    HttpResponse<String> decided = postWithKey(decisions, reviewer("UNDP"), "undp-1", changes);
     assertThat(decided.statusCode()).isEqualTo(201);
-    HttpResponse<String> retried = postWithKey(decisions, "UNDP", "undp-1", changes);
+    HttpResponse<String> retried = postWithKey(decisions, reviewer("UNDP"), "undp-1", changes);
     assertThat(retried.statusCode()).isEqualTo(201);
     assertThat(retried.headers().firstValue("Location"))
         .isEqualTo(decided.headers().firstValue("Location"));
     assertThat(JSON.readTree(retried.body())).isEqualTo(JSON.readTree(decided.body()));
 
     HttpResponse<String> otherBody =
-        postWithKey(decisions, "UNDP", "undp-1", Map.of("revision", 1, "decision", "APPROVED"));
+        postWithKey(
+            decisions, reviewer("UNDP"), "undp-1", Map.of("revision", 1, "decision", "APPROVED"));
     assertProblem(otherBody, 422, "idempotency-key-reused");
     // the same key of another agency is another key
     assertProblem(
-        postWithKey(decisions, "ITU", "undp-1", Map.of("revision", 1, "decision", "APPROVED")),
+        postWithKey(
+            decisions, reviewer("ITU"), "undp-1", Map.of("revision", 1, "decision", "APPROVED")),
         409,
         "conflict");
     assertThat(json(get(decisions))).hasSize(2);
 
     // A decision on a revision that the view has not read yet waits for it instead of refusing.
     produce(TestEvents.revised(unu, "wsis20-2023", "UNU", 2, "Research on WSIS (rev.)", NOW));
-    HttpResponse<String> onNewRevision = decide(unu, "ITU", 2, "APPROVED", null);
+    HttpResponse<String> onNewRevision = decide(unu, reviewer("ITU"), 2, "APPROVED", null);
     assertThat(onNewRevision.statusCode()).as(onNewRevision.body()).isEqualTo(201);
     assertThat(json(onNewRevision).path("revision").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void everyEndpointAllowsItsRoleAndRefusesTheOthers() {
+    // UNESCO's intake token: an agency whose reviewers are on the rota; the token's role counts.
+    String intake = agency("UNESCO");
+    Map<String, Object> call =
+        Map.of("id", "roles-2023", "title", "Roles", "deadline", DEADLINE.toString());
+    assertForbidden(post("/api/v1/processes", intake, call), "NOT_A_REVIEWER");
+    assertForbidden(post("/api/v1/processes", reviewer("UNESCWA"), call), "NOT_ON_ROTA");
+    assertThat(post("/api/v1/processes", reviewer("ITU"), call).statusCode()).isEqualTo(201);
+
+    // Calls are read by any authenticated caller: agencies need to see the open calls.
+    for (String token : List.of(intake, agency("ILO"), reviewer("UNESCO"))) {
+      assertThat(get("/api/v1/processes", token).statusCode()).isEqualTo(200);
+      assertThat(json(get("/api/v1/processes/roles-2023", token)).path("status").asString())
+          .isEqualTo("OPEN");
+    }
+
+    String extensions = "/api/v1/processes/roles-2023/extensions";
+    Map<String, Object> extension =
+        Map.of("agency", "ILO", "deadline", DEADLINE.plusSeconds(86_400).toString(), "reason", "r");
+    assertForbidden(post(extensions, intake, extension), "NOT_A_REVIEWER");
+    assertForbidden(post(extensions, reviewer("UNESCO"), extension), "NOT_CHAIR");
+    assertThat(post(extensions, reviewer("ITU"), extension).statusCode()).isEqualTo(201);
+    assertThat(get(extensions + "/ILO", agency("ILO")).statusCode()).isEqualTo(200);
+
+    String ilo = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(ilo, "roles-2023", "ILO", "Decent work online", NOW));
+    awaitQueueEntry("roles-2023", "PENDING", ilo, 1);
+    String decisions = "/api/v1/reviews/" + ilo + "/decisions";
+    for (String path :
+        List.of("/api/v1/reviews?process=roles-2023", "/api/v1/reviews/" + ilo, decisions)) {
+      assertForbidden(get(path, agency("ILO")), "NOT_A_REVIEWER");
+      assertForbidden(get(path, intake), "NOT_A_REVIEWER");
+      assertThat(get(path, reviewer("UNESCO")).statusCode()).as(path).isEqualTo(200);
+    }
+    assertForbidden(decide(ilo, agency("ILO"), 1, "APPROVED", null), "NOT_A_REVIEWER");
+    assertForbidden(decide(ilo, intake, 1, "APPROVED", null), "NOT_A_REVIEWER");
+
+    // A body and headers naming another agency change nothing: the token says who acts.
+    Map<String, Object> body =
+        Map.of(
+            "revision",
+            1,
+            "decision",
+            "APPROVED",
+            "agency",
+            "UNCTAD",
+            "reviewer",
+            Map.of("agency", "UNCTAD", "principal", "chair@unctad.org"));
+    HttpResponse<String> approved =
+        send(
+            "POST",
+            decisions,
+            reviewer("UNESCO"),
+            JSON.writeValueAsString(body),
+            Map.of("X-Ungis-Agency", "UNCTAD", "X-Ungis-Principal", "chair@unctad.org"));
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+    JsonNode by = json(approved).path("reviewer");
+    assertThat(by.path("agency").asString()).isEqualTo("UNESCO");
+    assertThat(by.path("principal").asString()).isEqualTo("reviewer-1@unesco.int");
+    assertThat(by.path("role").asString()).isEqualTo("VICE_CHAIR");
+    String location = approved.headers().firstValue("Location").orElseThrow();
+    assertForbidden(get(location, agency("ILO")), "NOT_A_REVIEWER");
+    assertThat(get(location, reviewer("UNESCO")).statusCode()).isEqualTo(200);
+    // Refused agency tokens are not attempts at a decision: the history holds the approval only.
+    assertThat(json(get(decisions))).hasSize(1);
+
+    String closure = "/api/v1/processes/roles-2023/closure";
+    assertForbidden(post(closure, intake, Map.of()), "NOT_A_REVIEWER");
+    assertThat(post(closure, reviewer("UNESCO"), Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void missingExpiredForgedOrWrongAudienceTokensAre401() {
+    Instant now = Instant.now();
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("no token", null);
+    bad.put(
+        "expired",
+        mint(
+            SIGNING_KEY,
+            c ->
+                c.issueTime(Date.from(now.minus(Duration.ofHours(1))))
+                    .notBeforeTime(Date.from(now.minus(Duration.ofHours(1))))
+                    .expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))));
+    bad.put("forged", mint(rsaKeyPair(), c -> {}));
+    bad.put("wrong audience", mint(SIGNING_KEY, c -> c.audience("some-other-api")));
+    bad.put("other issuer", mint(SIGNING_KEY, c -> c.issuer("https://login.example.org")));
+    bad.put("garbage", "not-a-jwt");
+    // The same claims signed by the server's key pass: what fails below is the one thing changed.
+    assertThat(get("/api/v1/reviews", mint(SIGNING_KEY, c -> {})).statusCode()).isEqualTo(200);
+
+    Map<String, Object> call =
+        Map.of("id", "nope-2023", "title", "t", "deadline", DEADLINE.toString());
+    bad.forEach(
+        (what, token) -> {
+          for (HttpResponse<String> response :
+              List.of(
+                  get("/api/v1/processes", token),
+                  get("/api/v1/reviews", token),
+                  post("/api/v1/processes", token, call),
+                  decide(UUID.randomUUID().toString(), token, 1, "APPROVED", null))) {
+            assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(401);
+            assertProblem(response, 401, "unauthorized");
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+          }
+        });
+    assertThat(json(get("/api/v1/processes", bad.get("expired"))).path("detail").asString())
+        .containsIgnoringCase("expired");
+    // The probes stay open.
+    assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aQuorumOfTwoNeedsTwoAgenciesAndARejectionOrANewRevisionEndsTheRound() {
+    Map<String, Object> call =
+        Map.of(
+            "id",
+            "quorum-2023",
+            "title",
+            "Two approvals",
+            "deadline",
+            DEADLINE.toString(),
+            "requiredApprovals",
+            2);
+    assertThat(post("/api/v1/processes", reviewer("UNDP"), call).statusCode()).isEqualTo(201);
+
+    // One approval is not enough; the same agency twice counts once; a rejection ends the round.
+    String rejected = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(rejected, "quorum-2023", "WMO", "Early warnings", NOW));
+    awaitQueueEntry("quorum-2023", "PENDING", rejected, 1);
+    HttpResponse<String> first = decide(rejected, reviewer("UNESCO"), 1, "APPROVED", null);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(json(first).path("outcome").isNull()).isTrue();
+    assertThat(queueEntry("quorum-2023", "PENDING", rejected).path("approvals").toString())
+        .isEqualTo("[\"UNESCO\"]");
+    HttpResponse<String> again = decide(rejected, reviewer("UNESCO"), 1, "APPROVED", null);
+    assertProblem(again, 409, "conflict");
+    assertThat(json(again).path("reason").asString()).isEqualTo("AGENCY_ALREADY_APPROVED");
+    HttpResponse<String> rejection =
+        decide(rejected, reviewer("UNDP"), 1, "REJECTED", "Out of scope");
+    assertThat(json(rejection).path("outcome").asString()).isEqualTo("REJECTED");
+    HttpResponse<String> late = decide(rejected, reviewer("UNCTAD"), 1, "APPROVED", null);
+    assertProblem(late, 409, "conflict");
+    assertThat(json(late).path("reason").asString()).isEqualTo("ALREADY_DECIDED");
+    assertThat(queueEntry("quorum-2023", "DECIDED", rejected).path("status").asString())
+        .isEqualTo("REJECTED");
+
+    // Changes requested after one approval; the new revision clears that approval; two
+    // agencies approving revision 2 make it approved.
+    String revised = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(revised, "quorum-2023", "WIPO", "Digital IP", NOW));
+    awaitQueueEntry("quorum-2023", "PENDING", revised, 1);
+    assertThat(decide(revised, reviewer("UNESCO"), 1, "APPROVED", null).statusCode())
+        .isEqualTo(201);
+    assertThat(
+            json(decide(revised, reviewer("ITU"), 1, "CHANGES_REQUESTED", "Add figures"))
+                .path("outcome")
+                .asString())
+        .isEqualTo("CHANGES_REQUESTED");
+    produce(TestEvents.revised(revised, "quorum-2023", "WIPO", 2, "Digital IP (figures)", NOW));
+    JsonNode revision2 = json(get("/api/v1/reviews/" + revised + "?revision=2"));
+    assertThat(revision2.path("status").asString()).isEqualTo("SUBMITTED");
+    assertThat(revision2.path("approvals").toString()).isEqualTo("[]");
+    assertThat(
+            json(decide(revised, reviewer("UNESCO"), 2, "APPROVED", null)).path("outcome").isNull())
+        .isTrue();
+    HttpResponse<String> quorum = decide(revised, reviewer("UNCTAD"), 2, "APPROVED", null);
+    assertThat(json(quorum).path("outcome").asString()).isEqualTo("APPROVED");
+    assertThat(queueEntry("quorum-2023", "DECIDED", revised).path("approvals").toString())
+        .isEqualTo("[\"UNESCO\",\"UNCTAD\"]");
+
+    // The audit trail on the topic: actor, role from the rota and principal from the token.
+    List<ReviewEvent> events =
+        consume(Topics.REVIEWS.name(), ReviewEvent.class, 1).stream()
+            .filter(r -> r.getContributionId().equals(revised))
+            .toList();
+    ReviewEvent last = events.get(events.size() - 1);
+    assertThat(last.getRevision()).isEqualTo(2);
+    assertThat(last.getActor().getAgency()).isEqualTo("UNCTAD");
+    assertThat(last.getActor().getPrincipal()).isEqualTo("reviewer-1@unctad.int");
+    assertThat(last.getActor().getRole()).isEqualTo(ActorRole.VICE_CHAIR);
+    assertThat(events.get(1).getActor().getRole()).isEqualTo(ActorRole.CHAIR);
+    assertThat(events.get(1).getActor().getPrincipal()).isEqualTo("reviewer-1@itu.int");
   }
 
   // ---- helpers
@@ -581,35 +926,39 @@ class ReviewServiceIT {
   }
 
   HttpResponse<String> decide(
-      String contributionId, String agency, int revision, String decision, String comment) {
-    Map<String, Object> body = new java.util.HashMap<>();
+      String contributionId, String token, int revision, String decision, String comment) {
+    Map<String, Object> body = new HashMap<>();
     body.put("revision", revision);
     body.put("decision", decision);
     if (comment != null) {
       body.put("comment", comment);
     }
-    return post("/api/v1/reviews/" + contributionId + "/decisions", agency, body);
+    return post("/api/v1/reviews/" + contributionId + "/decisions", token, body);
   }
 
-  HttpResponse<String> post(String path, String agency, Map<String, ?> body) {
-    return send("POST", path, agency, JSON.writeValueAsString(body));
+  HttpResponse<String> post(String path, String token, Map<String, ?> body) {
+    return send("POST", path, token, JSON.writeValueAsString(body));
   }
 
-  HttpResponse<String> postWithKey(String path, String agency, String key, Map<String, ?> body) {
-    return send(
-        "POST", path, agency, JSON.writeValueAsString(body), Map.of("Idempotency-Key", key));
+  HttpResponse<String> postWithKey(String path, String token, String key, Map<String, ?> body) {
+    return send("POST", path, token, JSON.writeValueAsString(body), Map.of("Idempotency-Key", key));
   }
 
+  /** A GET as the chair of 2025-2026 (a reviewer: every GET of this service is allowed). */
   HttpResponse<String> get(String path) {
-    return send("GET", path, null, null);
+    return get(path, reviewer("UNCTAD"));
   }
 
-  HttpResponse<String> send(String method, String path, String agency, String body) {
-    return send(method, path, agency, body, Map.of());
+  HttpResponse<String> get(String path, String token) {
+    return send("GET", path, token, null);
+  }
+
+  HttpResponse<String> send(String method, String path, String token, String body) {
+    return send(method, path, token, body, Map.of());
   }
 
   HttpResponse<String> send(
-      String method, String path, String agency, String body, Map<String, String> headers) {
+      String method, String path, String token, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(30))
@@ -623,9 +972,8 @@ class ReviewServiceIT {
       request.header("Content-Type", "application/json");
     }
     headers.forEach(request::header);
-    if (agency != null) {
-      request.header("X-Ungis-Agency", agency);
-      request.header("X-Ungis-Principal", "reviewer@" + agency.toLowerCase() + ".org");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -639,6 +987,11 @@ class ReviewServiceIT {
 
   static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
+  }
+
+  static void assertForbidden(HttpResponse<String> response, String reason) {
+    assertProblem(response, 403, "forbidden");
+    assertThat(json(response).path("reason").asString()).as(response.body()).isEqualTo(reason);
   }
 
   static void assertProblem(HttpResponse<String> response, int status, String slug) {

@@ -2,6 +2,7 @@ package org.ungis.review.rules;
 
 /** The stable reason codes of refusals; they appear in problem details and in audit events. */
 public final class Reasons {
+  public static final String NOT_A_REVIEWER = "NOT_A_REVIEWER";
   public static final String NOT_ON_ROTA = "NOT_ON_ROTA";
   public static final String NOT_CHAIR = "NOT_CHAIR";
   public static final String RECUSAL = "RECUSAL";

@@ -7,19 +7,25 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.ungis.review.rules.Actor;
+import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.Rota;
+import org.ungis.review.rules.RuleViolation;
+import org.ungis.security.AuthenticatedActor;
 
 /**
- * The one place that knows who is acting. Until access control lands (issue 4), the acting agency
- * and principal come from the headers {@value #AGENCY} and {@value #PRINCIPAL}; then this class
- * reads the bearer token instead, and nothing else changes. A controller method receives the {@link
- * Actor} as a parameter.
+ * The one place that knows who is acting: resolves every {@link Actor} parameter of a controller
+ * method from the verified bearer token (claims {@code agency}, {@code principal}, {@code roles},
+ * through platform-security). No header and no body field says who acts. A request without a valid
+ * token never gets here: the security filter chain answers it with {@code 401}.
+ *
+ * <p>In this service every actor is a reviewer: a token without the role {@code REVIEWER} (an
+ * agency's intake client) is refused with {@code 403 forbidden}, reason {@code NOT_A_REVIEWER},
+ * before the request body is read; so an endpoint that declares an {@link Actor} parameter is for
+ * reviewers only. Whether the reviewer's agency chairs or vice-chairs the period of the decision
+ * instant is checked later, against the rota, by the workflow (and audited there).
  */
 @Component
 class CurrentActor implements HandlerMethodArgumentResolver {
-
-  static final String AGENCY = "X-Ungis-Agency";
-  static final String PRINCIPAL = "X-Ungis-Principal";
 
   private final Rota rota;
 
@@ -38,20 +44,20 @@ class CurrentActor implements HandlerMethodArgumentResolver {
       ModelAndViewContainer mavContainer,
       NativeWebRequest request,
       WebDataBinderFactory binderFactory) {
-    String agency = request.getHeader(AGENCY);
-    String principal = request.getHeader(PRINCIPAL);
-    if (agency == null || agency.isBlank() || principal == null || principal.isBlank()) {
-      throw new UnauthenticatedException(
-          "the acting agency and principal are required (headers "
-              + AGENCY
-              + ", "
-              + PRINCIPAL
-              + ")");
+    AuthenticatedActor token = AuthenticatedActor.current();
+    if (!token.isReviewer()) {
+      throw RuleViolation.forbidden(
+          Reasons.NOT_A_REVIEWER,
+          "only reviewers (a token with the role "
+              + AuthenticatedActor.REVIEWER
+              + ") may do this; the token of "
+              + token.principal()
+              + " has the roles "
+              + token.roles().stream().sorted().toList());
     }
-    agency = agency.strip();
-    if (!rota.isMember(agency)) {
-      throw new UnknownAgencyException(agency);
+    if (!rota.isMember(token.agency())) {
+      throw new UnknownAgencyException(token.agency());
     }
-    return new Actor(agency, principal.strip());
+    return new Actor(token.agency(), token.principal());
   }
 }

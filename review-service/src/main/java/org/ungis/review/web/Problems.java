@@ -67,12 +67,6 @@ class Problems extends ResponseEntityExceptionHandler {
     return ResponseEntity.unprocessableContent().body(body);
   }
 
-  @ExceptionHandler(UnauthenticatedException.class)
-  ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
-    return problem(
-        HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", e.getMessage(), null);
-  }
-
   @ExceptionHandler(UnknownAgencyException.class)
   ResponseEntity<ProblemDetail> unknownAgency(UnknownAgencyException e) {
     return problem(

@@ -18,7 +18,11 @@ import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
 import org.ungis.review.workflow.ProcessCommands;
 
-/** Calls for inputs: opened, extended and closed by the chair and vice-chairs. */
+/**
+ * Calls for inputs: opened, extended and closed by the chair and vice-chairs (the writes take the
+ * acting {@link Actor}, so they need a reviewer's token; see {@code CurrentActor}); read by any
+ * authenticated caller, since agencies need to see the open calls.
+ */
 @RestController
 @RequestMapping("/api/v1/processes")
 class ProcessController {

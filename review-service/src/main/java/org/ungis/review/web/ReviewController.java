@@ -23,7 +23,10 @@ import org.ungis.review.rules.RuleViolation;
 import org.ungis.review.workflow.QueueStatus;
 import org.ungis.review.workflow.ReviewCommands;
 
-/** The review queue and the decisions of the chair and vice-chairs. */
+/**
+ * The review queue and the decisions of the chair and vice-chairs. Every endpoint takes the acting
+ * {@link Actor}, so every one of them is for reviewers only (see {@code CurrentActor}).
+ */
 @RestController
 @RequestMapping("/api/v1/reviews")
 class ReviewController {
@@ -114,8 +117,10 @@ class ReviewController {
     this.reviews = reviews;
   }
 
+  /** Reviewers only (resolving the {@link Actor} refuses other tokens with 403). */
   @GetMapping
   List<QueueEntry> queue(
+      Actor reviewer,
       @RequestParam(name = "process", required = false) String process,
       @RequestParam(name = "status", required = false, defaultValue = "PENDING") String status) {
     QueueStatus wanted = BadRequestException.oneOf("status", QueueStatus.class, status);
@@ -128,6 +133,7 @@ class ReviewController {
    */
   @GetMapping("/{contributionId}")
   QueueEntry item(
+      Actor reviewer,
       @PathVariable String contributionId,
       @RequestParam(name = "revision", required = false) Integer revision) {
     return QueueEntry.of(
@@ -156,13 +162,14 @@ class ReviewController {
 
   /** Every decision and refused attempt on a contribution, oldest first. */
   @GetMapping("/{contributionId}/decisions")
-  List<DecisionView> history(@PathVariable String contributionId) {
+  List<DecisionView> history(Actor reviewer, @PathVariable String contributionId) {
     ReviewItem item = reviews.item(contributionId);
     return item.history().stream().map(h -> DecisionView.of(item, h)).toList();
   }
 
   @GetMapping("/{contributionId}/decisions/{id}")
-  DecisionView decision(@PathVariable String contributionId, @PathVariable String id) {
+  DecisionView decision(
+      Actor reviewer, @PathVariable String contributionId, @PathVariable String id) {
     ReviewItem item = reviews.item(contributionId);
     return item.history().stream()
         .filter(h -> h.eventId().equals(id))

@@ -1,8 +1,0 @@
-package org.ungis.review.web;
-
-/** No acting agency or principal on the request. */
-class UnauthenticatedException extends RuntimeException {
-  UnauthenticatedException(String message) {
-    super(message);
-  }
-}
