@@ -1,0 +1,36 @@
+package org.ungis.examples.subscriber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.ungis.examples.subscriber.RecordsSubscriber.Options;
+
+class OptionsTest {
+
+  @Test
+  void readsTheThreeOptionsInBothForms() {
+    assertThat(
+            Options.parse(
+                "--bootstrap-servers",
+                "localhost:9092",
+                "--schema-registry-url=http://localhost:8081",
+                "--out",
+                "records"))
+        .isEqualTo(new Options("localhost:9092", "http://localhost:8081", Path.of("records")));
+  }
+
+  @Test
+  void refusesAMissingOrUnknownOption() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Options.parse("--bootstrap-servers", "b:9092", "--out", "x"))
+        .withMessageContaining("--schema-registry-url");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                Options.parse(
+                    "--bootstrap-servers=b", "--schema-registry-url=u", "--out=o", "--group=g"))
+        .withMessageContaining("group");
+  }
+}
