@@ -457,6 +457,8 @@ class ContributionsServiceIT {
     JsonNode api = json(docs);
     assertThat(api.get("paths").has("/api/v1/contributions/{id}/withdrawal")).isTrue();
     assertThat(api.get("paths").has("/api/v1/contributions/{id}/history")).isTrue();
+    assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+        .isEqualTo("bearer");
     JsonNode request = api.get("components").get("schemas").get("ContributionRequest");
     assertThat(request.get("properties").get("body").get("maxLength").asInt()).isEqualTo(50_000);
     assertThat(request.get("properties").get("title").get("maxLength").asInt()).isEqualTo(300);

@@ -2,6 +2,9 @@ package org.ungis.contributions.contribution.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Locale;
@@ -33,11 +36,19 @@ import org.ungis.contributions.contribution.RefusedException;
         "Intake of member agencies' inputs. Every request needs an OAuth2 bearer token (role"
             + " AGENCY for intake; AGENCY of the owning agency or REVIEWER for reads); 401 without"
             + " a valid token, 403 otherwise. Errors are application/problem+json.")
+@SecurityScheme(
+    name = ContributionController.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description = "A client-credentials access token of the platform's authorization server")
+@SecurityRequirement(name = ContributionController.BEARER)
 @RestController
 @RequestMapping("/api/v1/contributions")
 class ContributionController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String BEARER = "bearer";
 
   private final ContributionService service;
 
