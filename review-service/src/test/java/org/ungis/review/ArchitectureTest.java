@@ -42,4 +42,16 @@ class ArchitectureTest {
         .resideInAnyPackage("org.ungis.events..", "org.apache.avro..", "org.apache.kafka..")
         .check(CLASSES);
   }
+
+  @Test
+  void onlyCurrentActorReadsTheToken() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.ungis.review.web.CurrentActor")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.ungis.security..", "org.springframework.security..")
+        .because("who acts is resolved in one place, from the verified bearer token")
+        .check(CLASSES);
+  }
 }
