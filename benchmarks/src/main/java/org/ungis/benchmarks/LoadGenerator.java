@@ -36,6 +36,8 @@ final class LoadGenerator {
     final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     final Series series;
     volatile double seconds;
+    final java.util.concurrent.atomic.AtomicLong lastCompletionNanos =
+        new java.util.concurrent.atomic.AtomicLong();
 
     Run(Series series) {
       this.series = series;
@@ -111,6 +113,7 @@ final class LoadGenerator {
               return;
             }
             long micros = (now - intended) / 1000;
+            run.lastCompletionNanos.accumulateAndGet(now, Math::max);
             if (error == null && status == successStatus) {
               run.accepted.increment();
               synchronized (run.latency) {
@@ -123,12 +126,12 @@ final class LoadGenerator {
             }
           });
     }
-    long loadEnd = System.nanoTime();
     if (!slots.tryAcquire(concurrency, 60, TimeUnit.SECONDS)) {
       System.err.println("[benchmark] some requests did not complete within 60 s after the load");
     }
     if (run != null) {
-      run.seconds = (loadEnd - start) / 1e9;
+      // From the first intended send to the last answer (at least the load period).
+      run.seconds = (Math.max(end, run.lastCompletionNanos.get()) - start) / 1e9;
     }
   }
 

@@ -45,7 +45,7 @@ final class Plot {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     g.drawString(
         "UNGIS workflow benchmark "
-            + result.startedAt()
+            + result.startedAt().substring(0, Math.min(19, result.startedAt().length()))
             + "  rate "
             + result.settings().rate()
             + "/s, load average at start "

@@ -111,12 +111,16 @@ final class Report {
       return "";
     }
     return "x"
-        + (ratios.intakeToBareHttp() == null ? "-" : num(ratios.intakeToBareHttp()))
+        + (ratios.intakeToBareHttp() == null ? "-" : ratio(ratios.intakeToBareHttp()))
         + " bare, x"
         + (ratios.intakeToProducerPerformance() == null
             ? "-"
-            : num(ratios.intakeToProducerPerformance()))
+            : ratio(ratios.intakeToProducerPerformance()))
         + " perf";
+  }
+
+  private static String ratio(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
   }
 
   static String num(double v) {
@@ -124,7 +128,7 @@ final class Report {
       return Long.toString((long) v);
     }
     if (Math.abs(v) < 1) {
-      return String.format(Locale.ROOT, "%.3f", v);
+      return String.format(Locale.ROOT, "%.2f", v);
     }
     return String.format(Locale.ROOT, "%.1f", v);
   }
