@@ -1,0 +1,692 @@
+package org.ungis.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.ungis.e2e.HttpJson.Response;
+import org.ungis.e2e.PlatformStack;
+import org.ungis.e2e.RecordTopicReader;
+import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
+import org.ungis.e2e.ServiceProcess;
+import org.ungis.events.common.Actor;
+import org.ungis.events.common.ActorRole;
+import org.ungis.events.record.RecordEntry;
+import org.ungis.events.review.Decision;
+import org.ungis.events.review.DecisionRecorded;
+import org.ungis.events.review.ReviewEvent;
+import org.ungis.ops.DeadLetterReplay;
+import org.ungis.reference.Roster;
+import org.ungis.registry.serde.KafkaAvroSerializer;
+import org.ungis.schemas.Topics;
+
+/**
+ * Delivery guarantees under faults (issue 5), against the real processes: a KRaft broker process,
+ * the schema registry, the auth server and the three services, each from its exec jar. Agencies
+ * submit with {@code Idempotency-Key}s through a client that retries as the READMEs say; the chair
+ * approves; meanwhile publication-service and review-service are killed with SIGKILL and restarted,
+ * the broker is stopped for 30 s under load and started again, and poison pills are fed to an input
+ * topic. The last test reads the records topic as a subscriber would and accounts for every
+ * accepted input: each approved one exactly once in the latest edition, nothing lost.
+ *
+ * <p>The tests share one stack and run in order; the ledger of what got a {@code 201} is carried
+ * from one to the next.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+
+  private static final Duration READY = Duration.ofSeconds(180);
+  private static final Duration PATIENCE = Duration.ofSeconds(180);
+  private static final Duration PROPAGATION = Duration.ofSeconds(120);
+
+  /** Submissions of the first load (the outage adds more). */
+  private static final int LOAD = Integer.getInteger("faults.load", 40);
+
+  /**
+   * Members on no rota (and ITU, a vice-chair, deciding nothing here): the chair may decide all.
+   */
+  private static final List<String> AGENCIES = List.of("ITU", "UNECA", "ILO", "FAO", "WIPO");
+
+  @TempDir static Path workDir;
+
+  static PlatformStack stack;
+  static PlatformClient client;
+  static String chair;
+  static String processId;
+
+  /** Every contribution that got a 201: id -> the agency. */
+  static final Map<String, String> accepted = new ConcurrentHashMap<>();
+
+  /** Every contribution whose approval got a 201 (or was found approved after a retry). */
+  static final Set<String> approved = ConcurrentHashMap.newKeySet();
+
+  /** Dead letters found for the poison pills this suite produced. */
+  static final AtomicInteger deadLettered = new AtomicInteger();
+
+  @RegisterExtension
+  static final TestWatcher PRINT_LOGS_ON_FAILURE =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (stack != null) {
+            System.err.println(
+                "FaultInjectionIT."
+                    + context.getDisplayName()
+                    + " failed; logs of the processes under test:"
+                    + stack.logs(120));
+          }
+        }
+      };
+
+  @BeforeAll
+  static void startThePlatformAndOpenACall() {
+    stack = PlatformStack.builder(workDir).authServer(true).timeout(READY).start();
+    client = new PlatformClient(stack.authServer().orElseThrow().baseUrl());
+    chair =
+        Roster.load().periodAt(Instant.now()).orElseThrow().chairs().stream()
+            .sorted()
+            .findFirst()
+            .orElseThrow();
+    assertThat(AGENCIES).doesNotContain(chair);
+    processId = "faults-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> call = new LinkedHashMap<>();
+    call.put("id", processId);
+    call.put("title", "UNGIS joint input under faults");
+    call.put("description", "A call opened by the fault-injection suite.");
+    call.put("deadline", Instant.now().plus(7, ChronoUnit.DAYS).toString());
+    Response opened =
+        client.postUntilFinal(
+            stack.review().baseUrl() + "/api/v1/processes",
+            () -> client.reviewerToken(chair),
+            call,
+            "open-" + processId,
+            r -> false,
+            PATIENCE);
+    assertThat(opened.status()).as("opening the call: %s", opened).isEqualTo(201);
+  }
+
+  @AfterAll
+  static void killEverything() {
+    if (stack != null) {
+      List<ServiceProcess> all = new ArrayList<>(stack.all());
+      java.util.Collections.reverse(all);
+      all.forEach(ServiceProcess::kill);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aLoadWithPublicationAndReviewKilledMidFlowLosesNoDecision() throws Exception {
+    List<String> ids = submitConcurrently(LOAD, "load", 4);
+    assertThat(ids).hasSize(LOAD);
+
+    for (int i = 0; i < ids.size(); i++) {
+      if (i == ids.size() / 4) {
+        // publication-service is folding the approvals so far into editions: crash it.
+        stack.publication().kill();
+        stack.publication().start();
+      }
+      if (i == ids.size() / 2) {
+        // Between two approvals: crash review-service; the client retries until it is back.
+        stack.review().kill();
+        stack.review().start();
+      }
+      approve(ids.get(i));
+    }
+    stack.publication().awaitReady(READY);
+    stack.review().awaitReady(READY);
+    assertThat(approved).containsAll(ids);
+    assertThat(client.serverErrors).as("5xx other than 503").isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void bPoisonPillsGoToTheDeadLetterTopicAndTheServicesGoOn() throws Exception {
+    String topic = Topics.REVIEWS.name();
+    String garbageKey = "poison-garbage-" + UUID.randomUUID();
+    byte[] garbage = "{this is not Avro}".getBytes(StandardCharsets.UTF_8);
+    String refusedKey = "poison-refused-" + UUID.randomUUID();
+    byte[] refused = refusedDecision(topic);
+
+    RecordMetadata garbageAt;
+    RecordMetadata refusedAt;
+    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+      ProducerRecord<String, byte[]> first = new ProducerRecord<>(topic, garbageKey, garbage);
+      first.headers().add("ungis-test", "garbage".getBytes(StandardCharsets.UTF_8));
+      garbageAt = producer.send(first).get(30, TimeUnit.SECONDS);
+      refusedAt =
+          producer.send(new ProducerRecord<>(topic, refusedKey, refused)).get(30, TimeUnit.SECONDS);
+    }
+
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> letters =
+        awaitDeadLetters(Topics.REVIEWS.deadLetterTopic(), Set.of(garbageKey, refusedKey));
+    assertDeadLetter(letters.get(garbageKey), garbage, garbageAt);
+    assertDeadLetter(letters.get(refusedKey), refused, refusedAt);
+    assertThat(
+            letters.get(garbageKey).stream()
+                .map(r -> r.headers().lastHeader("ungis-test"))
+                .filter(h -> h != null)
+                .map(h -> new String(h.value(), StandardCharsets.UTF_8)))
+        .as("the original headers are kept")
+        .contains("garbage");
+    deadLettered.addAndGet(letters.get(garbageKey).size() + letters.get(refusedKey).size());
+
+    // The services go on: a new submission is approved and reaches the record.
+    List<String> after = submitConcurrently(2, "after-poison", 2);
+    after.forEach(FaultInjectionIT::approve);
+    awaitInRecord(after);
+
+    // The operator's replay command lists them in a dry run ...
+    String dryRun =
+        replay("--topic", topic, "--dry-run", "--key", garbageKey, "--exception", "Exception");
+    assertThat(dryRun)
+        .contains("DRY-RUN " + topic + ".DLT/")
+        .contains("key=" + garbageKey)
+        .contains("original=" + topic + "/" + garbageAt.partition() + "@" + garbageAt.offset())
+        .contains("matched=" + letters.get(garbageKey).size() + " replayed=0 dry-run=true");
+    String all = replay("--topic", topic, "--dry-run");
+    assertThat(all).contains("key=" + garbageKey).contains("key=" + refusedKey);
+
+    // ... and replays one to its original topic: the same key and bytes, the original headers
+    // without the kafka_dlt-* ones, plus where it came from.
+    String replayed = replay("--topic", topic, "--key", refusedKey);
+    assertThat(replayed).contains("replayed=" + letters.get(refusedKey).size());
+    List<ConsumerRecord<byte[], byte[]>> copies = readAll(topic, refusedKey, 2);
+    assertThat(copies).hasSizeGreaterThanOrEqualTo(2);
+    ConsumerRecord<byte[], byte[]> copy = copies.get(copies.size() - 1);
+    assertThat(copy.value()).isEqualTo(refused);
+    assertThat(header(copy, DeadLetterReplay.REPLAYED_FROM)).startsWith(topic + ".DLT/");
+    assertThat(copy.headers().toArray())
+        .extracting(Header::key)
+        .noneMatch(k -> k.startsWith("kafka_dlt-"));
+  }
+
+  @Test
+  @Order(3)
+  void cTheSameIdempotencyKeyTwiceIsOneContributionAndWithAnotherBodyA422() {
+    String agency = AGENCIES.get(0);
+    String key = "idem-" + UUID.randomUUID();
+    Map<String, Object> body = submission("Idempotent input", "Sent twice with one key.");
+    String url = stack.contributions().baseUrl() + "/api/v1/contributions";
+    Response first =
+        client.postUntilFinal(
+            url, () -> client.agencyToken(agency), body, key, r -> false, PATIENCE);
+    assertThat(first.status()).as("first: %s", first).isEqualTo(201);
+    String id = first.json().path("id").asString();
+    accepted.put(id, agency);
+
+    Response second =
+        client.postUntilFinal(
+            url, () -> client.agencyToken(agency), body, key, r -> false, PATIENCE);
+    assertThat(second.status()).as("retry: %s", second).isEqualTo(201);
+    assertThat(second.json().path("id").asString()).isEqualTo(id);
+    assertThat(second.header("Location").orElseThrow()).endsWith("/api/v1/contributions/" + id);
+    assertThat(second.header("Idempotent-Replayed")).contains("true");
+
+    Map<String, Object> other = submission("Idempotent input", "Another body, the same key.");
+    Response reused =
+        client.postUntilFinal(
+            url, () -> client.agencyToken(agency), other, key, r -> false, PATIENCE);
+    assertThat(reused.status()).as("same key, other body: %s", reused).isEqualTo(422);
+    assertThat(reused.header("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(reused.json().path("type").asString())
+        .isEqualTo("https://ungis.org/problems/idempotency-key-reused");
+    approve(id);
+  }
+
+  @Test
+  @Order(4)
+  void dBrokerDownFor30SecondsUnderLoadIsA503WithRetryAfterAndNothingAcceptedIsLost()
+      throws Exception {
+    ServiceProcess contributions = stack.contributions();
+    int unavailableBefore = client.unavailable.get();
+    client.slowestMillis.set(0);
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger sequence = new AtomicInteger();
+    List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService load = Executors.newFixedThreadPool(3);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int w = 0; w < 3; w++) {
+      workers.add(
+          load.submit(
+              () -> {
+                while (running.get()) {
+                  int n = sequence.incrementAndGet();
+                  ids.add(submitOne(AGENCIES.get(n % AGENCIES.size()), "outage", n));
+                }
+              }));
+    }
+    try {
+      await("the load runs").atMost(PATIENCE).until(() -> ids.size() >= 3);
+
+      Instant stopped = Instant.now();
+      stack.broker().stop();
+      await("contributions-service readiness goes DOWN")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !contributions.ready());
+
+      // One plain request while the broker is down: a 503 problem+json with Retry-After, in bounded
+      // time, not a 500 and not a hang.
+      String probeKey = "probe-" + UUID.randomUUID();
+      Map<String, Object> probeBody = submission("Probe during the outage", "Sent while down.");
+      PlatformClient.Attempt probe =
+          client.postOnce(
+              contributions.baseUrl() + "/api/v1/contributions",
+              client.agencyToken(AGENCIES.get(1)),
+              probeBody,
+              probeKey);
+      assertThat(probe.answered()).as("an answer, not %s", probe.error()).isTrue();
+      assertThat(probe.status()).as("during the outage: %s", probe.response()).isEqualTo(503);
+      assertThat(probe.response().header("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(probe.response().header("Retry-After")).isPresent();
+      assertThat(probe.response().json().path("type").asString())
+          .isEqualTo("https://ungis.org/problems/unavailable");
+      assertThat(probe.took()).isLessThan(Duration.ofSeconds(30));
+
+      // The broker stays down for 30 s while the load keeps knocking.
+      await("30 s of outage")
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> Duration.between(stopped, Instant.now()).getSeconds() >= 30);
+      int acceptedBeforeRestart = ids.size();
+      stack.broker().start().awaitReady(READY);
+      await("contributions-service recovers by itself")
+          .atMost(READY)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(contributions::ready);
+
+      // The client retries the probe with the same key, as the README says.
+      Response retried =
+          client.postUntilFinal(
+              contributions.baseUrl() + "/api/v1/contributions",
+              () -> client.agencyToken(AGENCIES.get(1)),
+              probeBody,
+              probeKey,
+              r -> false,
+              PATIENCE);
+      assertThat(retried.status()).as("the probe retried: %s", retried).isEqualTo(201);
+      String probeId = retried.json().path("id").asString();
+      accepted.put(probeId, AGENCIES.get(1));
+      ids.add(probeId);
+
+      await("the load goes on after the outage")
+          .atMost(PATIENCE)
+          .until(() -> ids.size() >= acceptedBeforeRestart + 6);
+    } finally {
+      running.set(false);
+      load.shutdown();
+    }
+    for (Future<?> worker : workers) {
+      worker.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+    assertThat(client.unavailable.get())
+        .as("503 answers seen by the load during the outage")
+        .isGreaterThan(unavailableBefore);
+    assertThat(client.unavailableWithoutRetryAfter.get()).as("503 without Retry-After").isZero();
+    assertThat(client.serverErrors).as("5xx other than 503").isEmpty();
+    assertThat(client.slowestMillis.get()).as("slowest answer (ms)").isLessThan(45_000);
+    System.out.printf(
+        "outage: accepted=%d 503s=%d connection-errors=%d slowest=%d ms%n",
+        ids.size(),
+        client.unavailable.get() - unavailableBefore,
+        client.connectionErrors.get(),
+        client.slowestMillis.get());
+
+    ids.forEach(FaultInjectionIT::approve);
+  }
+
+  @Test
+  @Order(5)
+  void eEveryAcceptedAndApprovedInputIsInTheRecordExactlyOnce() {
+    AtomicReference<RebuiltRecord> latest = new AtomicReference<>();
+    try {
+      await("the latest edition lists every approved input")
+          .atMost(PROPAGATION)
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                RebuiltRecord record =
+                    RecordTopicReader.readAll(stack.bootstrapServers(), stack.registryUrl())
+                        .get(processId);
+                latest.set(record);
+                return record != null
+                    && record.entries().stream()
+                        .map(RecordEntry::getContributionId)
+                        .collect(java.util.stream.Collectors.toSet())
+                        .containsAll(approved);
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // Account for what is there, and fail below with the numbers.
+    }
+    RebuiltRecord record = latest.get();
+    Map<String, Integer> occurrences = new HashMap<>();
+    if (record != null) {
+      record.entries().forEach(e -> occurrences.merge(e.getContributionId(), 1, Integer::sum));
+    }
+    int duplicates = occurrences.values().stream().mapToInt(n -> n - 1).sum();
+    List<String> lost = approved.stream().filter(id -> !occurrences.containsKey(id)).toList();
+    List<String> strangers =
+        occurrences.keySet().stream().filter(id -> !approved.contains(id)).toList();
+    String line =
+        String.format(
+            "accepted=%d approved=%d published=%d duplicates=%d lost=%d dead-lettered=%d",
+            accepted.size(),
+            approved.size(),
+            record == null ? 0 : record.entries().size(),
+            duplicates,
+            lost.size(),
+            deadLettered.get());
+    System.out.println(line);
+    assertThat(duplicates).as("duplicates: %s", occurrences).isZero();
+    assertThat(lost).as("lost (approved, not in the record)").isEmpty();
+    assertThat(strangers).as("in the record but never approved").isEmpty();
+    assertThat(approved).as("every accepted input was approved").isEqualTo(accepted.keySet());
+    assertThat(record.edition().getEntries()).hasSize(approved.size());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static Map<String, Object> submission(String title, String body) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("processId", processId);
+    request.put("title", title);
+    request.put("summary", title + ": in brief.");
+    request.put("body", body);
+    request.put("language", "EN");
+    request.put("actionLines", List.of("C7"));
+    request.put("sdgs", List.of(9, 17));
+    request.put("links", List.of());
+    return request;
+  }
+
+  /** Submits {@code count} inputs from the agencies in turn, {@code threads} at a time. */
+  private static List<String> submitConcurrently(int count, String label, int threads)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        futures.add(pool.submit(() -> submitOne(AGENCIES.get(n % AGENCIES.size()), label, n)));
+      }
+      List<String> ids = new ArrayList<>();
+      for (Future<String> future : futures) {
+        ids.add(future.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS));
+      }
+      return ids;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * One submission with its own Idempotency-Key, retried with that key until it is accepted (a
+   * refusal of the just-opened call, not yet read by the intake, is retried too).
+   */
+  private static String submitOne(String agency, String label, int n) {
+    String key = label + "-" + n + "-" + UUID.randomUUID();
+    Map<String, Object> body =
+        submission(
+            agency + " input " + label + " #" + n,
+            "Input " + n + " of " + agency + " (" + label + "), idempotency key " + key + ".");
+    Response created =
+        client.postUntilFinal(
+            stack.contributions().baseUrl() + "/api/v1/contributions",
+            () -> client.agencyToken(agency),
+            body,
+            key,
+            r -> r.status() == 422 && r.body().contains("unknown-process"),
+            PATIENCE);
+    assertThat(created.status()).as("submitting %s: %s", key, created).isEqualTo(201);
+    String id = created.json().path("id").asString();
+    accepted.put(id, agency);
+    return id;
+  }
+
+  /**
+   * The chair approves revision 1, with an Idempotency-Key, retrying while review-service is down
+   * or has not read the contribution yet.
+   */
+  private static void approve(String contributionId) {
+    Map<String, Object> decision = Map.of("revision", 1, "decision", "APPROVED");
+    Supplier<String> token = () -> client.reviewerToken(chair);
+    Response answer =
+        client.postUntilFinal(
+            stack.review().baseUrl() + "/api/v1/reviews/" + contributionId + "/decisions",
+            token,
+            decision,
+            "approve-" + contributionId,
+            r -> r.status() == 404 || (r.status() == 409 && !alreadyApproved(contributionId)),
+            PATIENCE);
+    if (answer.status() == 201 || alreadyApproved(contributionId)) {
+      approved.add(contributionId);
+    }
+    assertThat(approved).as("approving %s: %s", contributionId, answer).contains(contributionId);
+  }
+
+  private static boolean alreadyApproved(String contributionId) {
+    PlatformClient.Attempt item =
+        client.getOnce(
+            stack.contributions().baseUrl() + "/api/v1/contributions/" + contributionId,
+            client.reviewerToken(chair));
+    return item.status() == 200
+        && "APPROVED".equals(item.response().json().path("status").asString());
+  }
+
+  private static void awaitInRecord(List<String> ids) {
+    await("the record lists " + ids)
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              RebuiltRecord record =
+                  RecordTopicReader.readAll(stack.bootstrapServers(), stack.registryUrl())
+                      .get(processId);
+              return record != null
+                  && record.entries().stream()
+                      .map(RecordEntry::getContributionId)
+                      .toList()
+                      .containsAll(ids);
+            });
+  }
+
+  /** A well-formed ReviewEvent the domain refuses: its key is not its contribution's id. */
+  private static byte[] refusedDecision(String topic) {
+    ReviewEvent event =
+        ReviewEvent.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+            .setActor(
+                Actor.newBuilder()
+                    .setAgency(chair)
+                    .setPrincipal("fault-tests")
+                    .setRole(ActorRole.CHAIR)
+                    .build())
+            .setContributionId(UUID.randomUUID().toString())
+            .setProcessId("faults-poison")
+            .setAgency(AGENCIES.get(0))
+            .setRevision(1)
+            .setPayload(
+                DecisionRecorded.newBuilder()
+                    .setDecision(Decision.APPROVED)
+                    .setComment(null)
+                    .setOutcome(Decision.APPROVED)
+                    .build())
+            .build();
+    Map<String, Object> config = new HashMap<>();
+    config.put("schema.registry.url", stack.registryUrl());
+    try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
+      serializer.configure(config, false);
+      return serializer.serialize(topic, event);
+    }
+  }
+
+  private static KafkaProducer<String, byte[]> rawProducer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static Map<String, List<ConsumerRecord<byte[], byte[]>>> awaitDeadLetters(
+      String dlt, Set<String> keys) {
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> found = new HashMap<>();
+    await("dead letters of " + keys + " on " + dlt)
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              found.clear();
+              for (String key : keys) {
+                List<ConsumerRecord<byte[], byte[]>> records = readAll(dlt, key, 0);
+                if (records.isEmpty()) {
+                  return false;
+                }
+                found.put(key, records);
+              }
+              return true;
+            });
+    return found;
+  }
+
+  private static void assertDeadLetter(
+      List<ConsumerRecord<byte[], byte[]>> letters, byte[] original, RecordMetadata at) {
+    assertThat(letters).isNotEmpty();
+    for (ConsumerRecord<byte[], byte[]> letter : letters) {
+      assertThat(letter.value()).as("the original bytes").isEqualTo(original);
+      assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(at.topic());
+      Header partition = letter.headers().lastHeader("kafka_dlt-original-partition");
+      Header offset = letter.headers().lastHeader("kafka_dlt-original-offset");
+      assertThat(ByteBuffer.wrap(partition.value()).getInt()).isEqualTo(at.partition());
+      assertThat(ByteBuffer.wrap(offset.value()).getLong()).isEqualTo(at.offset());
+      assertThat(header(letter, "kafka_dlt-exception-fqcn")).isNotBlank();
+    }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    assertThat(header).as("header %s", name).isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** Every record of a topic with the key, read from the beginning to the current end. */
+  private static List<ConsumerRecord<byte[], byte[]>> readAll(
+      String topic, String key, int atLeast) {
+    List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
+    await("at least " + atLeast + " records with key " + key + " on " + topic)
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              matching.clear();
+              matching.addAll(readTopic(topic, key));
+              return matching.size() >= atLeast;
+            });
+    return matching;
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> readTopic(String topic, String key) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
+    byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+          && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+          if (record.key() != null && java.util.Arrays.equals(record.key(), wanted)) {
+            matching.add(record);
+          }
+        }
+      }
+    }
+    return matching;
+  }
+
+  /** Runs the replay command from its exec jar, as an operator would; returns its output. */
+  private static String replay(String... args) throws Exception {
+    Path jar = Path.of("target", "fault-tests-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
+    assertThat(jar).as("the replay command's exec jar (built in package)").exists();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx128m");
+    command.add("-jar");
+    command.add(jar.toString());
+    command.add("--bootstrap-servers");
+    command.add(stack.bootstrapServers());
+    command.addAll(List.of(args));
+    Path output = Files.createTempFile(workDir, "replay", ".out");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String text = Files.readString(output);
+    System.out.println("replay-dead-letters " + String.join(" ", args) + ":\n" + text);
+    assertThat(ended).as("the replay command ends").isTrue();
+    assertThat(process.exitValue()).as("exit code; output:%n%s", text).isZero();
+    return text;
+  }
+}
