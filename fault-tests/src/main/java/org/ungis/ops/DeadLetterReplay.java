@@ -31,14 +31,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * filters (original key, exception class), and produces each one's original key, value bytes and
  * headers, without the {@code kafka_dlt-*} headers and with {@code ungis-replayed-from:
  * <dlt>/<partition>@<offset>}, to its original topic (header {@code kafka_dlt-original-topic}) and
- * partition. The producer is idempotent with {@code acks=all}; each send is awaited, so the command
- * exits 0 only once every replayed record is durable. {@code --dry-run} only lists them.
+ * partition. When several services dead-lettered the same original record (same original topic,
+ * partition and offset), it is replayed once ({@code --all-copies} replays every dead letter). The
+ * producer is idempotent with {@code acks=all}; each send is awaited, so the command exits 0 only
+ * once every replayed record is durable. {@code --dry-run} only lists them.
  *
  * <pre>
  * java -jar fault-tests/target/fault-tests-0.1.0-SNAPSHOT-exec.jar \
  *   --bootstrap-servers localhost:9092 --topic ungis.reviews.v1 [--dry-run] \
  *   [--from-offset N | --from-time 2026-11-29T10:00:00Z] [--key K] [--exception CLASS] \
- *   [--command-config FILE]
+ *   [--command-config FILE] [--all-copies]
  * </pre>
  */
 public final class DeadLetterReplay {
@@ -64,6 +66,8 @@ public final class DeadLetterReplay {
         --from-time INSTANT      start at the first dead letter written at or after INSTANT (ISO-8601)
         --key KEY                only dead letters whose original key is KEY
         --exception CLASS        only dead letters whose exception (or cause) class name contains CLASS
+        --all-copies             replay every dead letter, also the copies of one original record
+                                 (by default each original topic/partition/offset is replayed once)
         --command-config FILE    extra client properties (security etc.), as for Kafka's tools
       """;
 
@@ -78,7 +82,8 @@ public final class DeadLetterReplay {
       Instant fromTime,
       String key,
       String exception,
-      String commandConfig) {
+      String commandConfig,
+      boolean allCopies) {
 
     String deadLetterTopic() {
       return topic.endsWith(".DLT") ? topic : topic + ".DLT";
@@ -93,10 +98,12 @@ public final class DeadLetterReplay {
       String key = null;
       String exception = null;
       String commandConfig = null;
+      boolean allCopies = false;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
           case "--dry-run" -> dryRun = true;
+          case "--all-copies" -> allCopies = true;
           case "--bootstrap-servers" -> bootstrap = value(args, ++i, arg);
           case "--topic" -> topic = value(args, ++i, arg);
           case "--from-offset" -> fromOffset = Long.parseLong(value(args, ++i, arg));
@@ -114,7 +121,7 @@ public final class DeadLetterReplay {
         throw new IllegalArgumentException("give --from-offset or --from-time, not both");
       }
       return new Options(
-          bootstrap, topic, dryRun, fromOffset, fromTime, key, exception, commandConfig);
+          bootstrap, topic, dryRun, fromOffset, fromTime, key, exception, commandConfig, allCopies);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -156,6 +163,17 @@ public final class DeadLetterReplay {
       return header == null || header.value() == null || header.value().length != 8
           ? Optional.empty()
           : Optional.of(ByteBuffer.wrap(header.value()).getLong());
+    }
+
+    /** {@code topic/partition@offset} of the original record, when the headers say it. */
+    Optional<String> origin() {
+      if (originalTopic().isEmpty()
+          || originalPartition().isEmpty()
+          || originalOffset().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          originalTopic().get() + "/" + originalPartition().get() + "@" + originalOffset().get());
     }
 
     String exception() {
@@ -201,8 +219,8 @@ public final class DeadLetterReplay {
       return;
     }
     try {
-      int replayed = run(options, System.out);
-      System.exit(replayed >= 0 ? 0 : 1);
+      run(options, System.out);
+      System.exit(0);
     } catch (RuntimeException e) {
       System.err.println("replay-dead-letters failed: " + e);
       System.exit(1);
@@ -217,15 +235,29 @@ public final class DeadLetterReplay {
     Map<String, Object> common = new HashMap<>(loadCommandConfig(options.commandConfig()));
     common.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
     List<DeadLetter> matching = read(options, common);
+    // Several services may dead-letter the same input record: replay each original record once.
+    List<DeadLetter> toReplay = new ArrayList<>();
+    java.util.Set<String> origins = new java.util.HashSet<>();
+    int copies = 0;
+    for (DeadLetter letter : matching) {
+      Optional<String> origin = letter.origin();
+      if (!options.allCopies() && origin.isPresent() && !origins.add(origin.get())) {
+        copies++;
+        out.println("SKIP-COPY " + letter.describe());
+      } else if (options.dryRun()) {
+        out.println("DRY-RUN " + letter.describe());
+        toReplay.add(letter);
+      } else {
+        toReplay.add(letter);
+      }
+    }
     int replayed = 0;
-    if (options.dryRun()) {
-      matching.forEach(letter -> out.println("DRY-RUN " + letter.describe()));
-    } else if (!matching.isEmpty()) {
-      replayed = replay(matching, options, common, out);
+    if (!options.dryRun() && !toReplay.isEmpty()) {
+      replayed = replay(toReplay, options, common, out);
     }
     out.printf(
-        "matched=%d replayed=%d dry-run=%s dlt=%s%n",
-        matching.size(), replayed, options.dryRun(), options.deadLetterTopic());
+        "matched=%d copies=%d replayed=%d dry-run=%s dlt=%s%n",
+        matching.size(), copies, replayed, options.dryRun(), options.deadLetterTopic());
     return matching.size();
   }
 
