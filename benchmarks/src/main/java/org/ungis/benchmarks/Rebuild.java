@@ -63,15 +63,16 @@ final class Rebuild {
       records.put(topic.name(), count(options.bootstrapServers(), topic.name()));
     }
     long contributions = records.get(Topics.CONTRIBUTIONS.name());
-    WorkflowBenchmark.say("topics now: %s", records);
+    List<String> probes = lastContributionIds(options.bootstrapServers());
+    WorkflowBenchmark.say("topics now: %s; views probed with %s", records, probes);
 
     long pid =
         ProcessSampler.find(service, port)
             .orElseThrow(() -> new IllegalStateException(service + " is not running on " + port));
-    double restart = restart(service, port, pid, false);
+    double restart = restart(service, port, pid, false, probes);
     WorkflowBenchmark.say("%s restarted with its state kept: ready in %.1f s", service, restart);
     pid = ProcessSampler.find(service, port).orElseThrow();
-    double rebuild = restart(service, port, pid, true);
+    double rebuild = restart(service, port, pid, true, probes);
     WorkflowBenchmark.say("%s restarted with its state deleted: ready in %.1f s", service, rebuild);
     long newPid = ProcessSampler.find(service, port).orElse(-1L);
 
@@ -116,7 +117,8 @@ final class Rebuild {
   /**
    * Stops the process, optionally deletes its state directory, starts it again; seconds to ready.
    */
-  private static double restart(String service, int port, long pid, boolean deleteState)
+  private static double restart(
+      String service, int port, long pid, boolean deleteState, List<String> probes)
       throws Exception {
     ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
     List<String> command = new ArrayList<>();
@@ -154,7 +156,8 @@ final class Rebuild {
     long deadline = start + Duration.ofMinutes(15).toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+            && viewsAnswer(http, service, port, probes)) {
           return (System.nanoTime() - start) / 1e9;
         }
       } catch (IOException e) {
@@ -163,6 +166,75 @@ final class Rebuild {
       Thread.sleep(100);
     }
     throw new IllegalStateException(service + " not ready after 15 minutes; see " + log);
+  }
+
+  /**
+   * Whether the service's view answers 200 for the last contribution of each partition (the newest
+   * events must be restored too); publication-service is checked by readiness only.
+   */
+  private static boolean viewsAnswer(HttpClient http, String service, int port, List<String> ids)
+      throws IOException, InterruptedException {
+    String path =
+        switch (service) {
+          case "contributions-service" -> "/api/v1/contributions/";
+          case "review-service" -> "/api/v1/reviews/";
+          default -> null;
+        };
+    if (path == null) {
+      return true;
+    }
+    for (String id : ids) {
+      HttpRequest get =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + id))
+              .timeout(Duration.ofSeconds(5))
+              .build();
+      if (http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The key of the last record of each partition of the contributions topic. */
+  private static List<String> lastContributionIds(String bootstrap) {
+    List<String> ids = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.CONTRIBUTIONS.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      for (TopicPartition tp : partitions) {
+        long offset = end.get(tp);
+        if (offset == 0) {
+          continue;
+        }
+        consumer.seek(tp, Math.max(0, offset - 5));
+      }
+      Map<TopicPartition, String> last = new LinkedHashMap<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (last.size() < partitions.size() && System.nanoTime() < deadline) {
+        for (var record : consumer.poll(Duration.ofMillis(500))) {
+          if (record.key() != null) {
+            last.put(new TopicPartition(record.topic(), record.partition()), record.key());
+          }
+        }
+        partitions.stream()
+            .filter(tp -> end.get(tp) == 0)
+            .forEach(tp -> last.putIfAbsent(tp, null));
+      }
+      last.values().stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+    }
+    return ids;
   }
 
   private static void delete(Path dir) throws IOException {
