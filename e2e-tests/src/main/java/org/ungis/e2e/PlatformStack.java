@@ -97,8 +97,8 @@ public final class PlatformStack implements AutoCloseable {
     }
 
     /**
-     * Whether to run the authorization server too (and point the services at it as their token
-     * issuer). Default: when its exec jar has been built.
+     * Whether to run the authorization server too and point the services at it as their token
+     * issuer (default: yes; the services check bearer tokens).
      */
     public Builder authServer(boolean run) {
       this.authServer = run;
@@ -118,8 +118,13 @@ public final class PlatformStack implements AutoCloseable {
      */
     public PlatformStack start() {
       RepoLayout located = layout != null ? layout : RepoLayout.locate();
+      boolean withAuth = authServer == null || authServer;
       List<String> missing =
-          Stream.concat(Stream.of("local-stack", REGISTRY), SERVICES.stream())
+          Stream.of(
+                  Stream.of("local-stack", REGISTRY),
+                  SERVICES.stream(),
+                  withAuth ? Stream.of(AUTH) : Stream.<String>empty())
+              .flatMap(names -> names)
               .filter(module -> !Files.isRegularFile(located.execJar(module)))
               .map(module -> located.root().relativize(located.execJar(module)).toString())
               .toList();
@@ -167,8 +172,6 @@ public final class PlatformStack implements AutoCloseable {
                   "--server.port=" + registryPort, "--spring.kafka.bootstrap-servers=" + bootstrap),
               logs.resolve(REGISTRY + ".log"),
               Readiness.http("/subjects")));
-      boolean withAuth =
-          authServer != null ? authServer : Files.isRegularFile(located.execJar(AUTH));
       String issuer = null;
       if (withAuth) {
         int authPort = FreePorts.next();

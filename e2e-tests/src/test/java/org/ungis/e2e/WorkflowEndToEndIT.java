@@ -13,8 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -31,8 +35,11 @@ import tools.jackson.databind.JsonNode;
  * three services, each started from its exec jar. A chair opens a call, two agencies submit, the
  * chair requests changes on one, it is revised, both are approved, and the record's latest edition
  * lists both with the revised text: over HTTP (JSON and HTML) and on the records topic, read by a
- * plain Kafka consumer with the Confluent-format deserializer.
+ * plain Kafka consumer with the Confluent-format deserializer. Then publication-service is killed
+ * (SIGKILL), its local state deleted, and started again: it serves the same record, rebuilt from
+ * Kafka.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowEndToEndIT {
 
   private static final Duration PROPAGATION = Duration.ofSeconds(60);
@@ -69,7 +76,13 @@ class WorkflowEndToEndIT {
     }
   }
 
+  /** The record as the first test left it, for the second (same stack, run in order). */
+  private static String recordProcessId;
+
+  private static String recordJson;
+
   @Test
+  @Order(1)
   void twoAgenciesSubmitOneIsRevisedOnRequestBothAreApprovedAndTheRecordListsBoth() {
     Period rota =
         Roster.load()
@@ -196,6 +209,28 @@ class WorkflowEndToEndIT {
         .isEqualTo("UNGIS joint input to the end-to-end test");
     assertThat(fromKafka.get().edition().getEdition())
         .isEqualTo(record.get().path("edition").asInt());
+    recordProcessId = processId;
+    recordJson = HttpJson.get(recordUrl).body();
+  }
+
+  @Test
+  @Order(2)
+  void publicationKilledAndStartedWithoutItsStateServesTheSameRecord() {
+    Assumptions.assumeTrue(recordJson != null, "needs the record of the first test");
+    ServiceProcess publication = stack.publication();
+
+    publication.kill();
+    stack.deleteState(PlatformStack.PUBLICATION);
+    publication.start().awaitReady(Duration.ofSeconds(180));
+
+    String recordUrl = publication("/api/v1/records/" + recordProcessId);
+    await("the rebuilt record")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () ->
+                assertThat(HttpJson.get(recordUrl).json())
+                    .isEqualTo(HttpJson.JSON.readTree(recordJson)));
   }
 
   /**
