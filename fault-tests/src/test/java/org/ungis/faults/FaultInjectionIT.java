@@ -493,6 +493,36 @@ class FaultInjectionIT {
     assertThat(record.edition().getEntries()).hasSize(approved.size());
   }
 
+  @Test
+  @Order(7)
+  void gTheIntakeHoldsNoContributionThatNoClientWasToldAbout() {
+    // A write made durable after its client had given up (timeout, 503) and retried with the same
+    // key must be found by the retry, not doubled by it: the call holds exactly the 201s.
+    List<String> held = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      PlatformClient.Attempt list =
+          client.getOnce(
+              stack.contributions().baseUrl()
+                  + "/api/v1/contributions?process="
+                  + processId
+                  + "&size=200&page="
+                  + page,
+              client.reviewerToken(chair));
+      assertThat(list.status()).as("listing: %s", list.response()).isEqualTo(200);
+      JsonNode json = list.response().json();
+      json.path("items").forEach(item -> held.add(item.path("id").asString()));
+      if (page + 1 >= json.path("page").path("totalPages").asInt()) {
+        break;
+      }
+    }
+    List<String> unaccounted = held.stream().filter(id -> !accepted.containsKey(id)).toList();
+    System.out.printf(
+        "intake: held=%d accepted=%d unaccounted=%d%n",
+        held.size(), accepted.size(), unaccounted.size());
+    assertThat(unaccounted).as("contributions no client got a 201 for").isEmpty();
+    assertThat(held).hasSize(accepted.size()).containsAll(accepted.keySet());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Every accepted contribution as its agency reads it (GET), by id. */
