@@ -107,7 +107,8 @@ final class Report {
   }
 
   private static String ratios(Result.Ratios ratios) {
-    if (ratios == null) {
+    if (ratios == null
+        || (ratios.intakeToBareHttp() == null && ratios.intakeToProducerPerformance() == null)) {
       return "";
     }
     return "x"
