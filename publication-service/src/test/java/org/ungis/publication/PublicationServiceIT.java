@@ -29,6 +29,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -139,6 +141,23 @@ class PublicationServiceIT {
         JSON.readTree(get("/actuator/health/readiness", "application/json").body());
     assertThat(readiness.path("status").asString()).isEqualTo("UP");
     assertThat(readiness.toString()).contains("RUNNING");
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+      ConfigResource records = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RECORDS.name());
+      assertThat(
+              admin
+                  .describeConfigs(List.of(records))
+                  .all()
+                  .get()
+                  .get(records)
+                  .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                  .value())
+          .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+      assertThat(admin.listTopics().names().get())
+          .contains(
+              Topics.CONTRIBUTIONS.deadLetterTopic(),
+              Topics.REVIEWS.deadLetterTopic(),
+              Topics.PROCESSES.deadLetterTopic());
+    }
   }
 
   @Test
