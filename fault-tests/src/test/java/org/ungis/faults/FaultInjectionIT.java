@@ -773,24 +773,27 @@ class FaultInjectionIT {
     return matching;
   }
 
-  /** Runs the replay command from its exec jar, as an operator would; returns its output. */
+  /**
+   * Runs the operator's command {@code bin/replay-dead-letters} (which runs this module's exec jar,
+   * built in {@code package}); returns its output.
+   */
   private static String replay(String... args) throws Exception {
     Path jar = Path.of("target", "fault-tests-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
     assertThat(jar).as("the replay command's exec jar (built in package)").exists();
+    Path script = Path.of("..", "bin", "replay-dead-letters").toAbsolutePath().normalize();
+    assertThat(script).as("the operator's script").exists();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx128m");
-    command.add("-jar");
-    command.add(jar.toString());
+    command.add("bash");
+    command.add(script.toString());
     command.add("--bootstrap-servers");
     command.add(stack.bootstrapServers());
     command.addAll(List.of(args));
     Path output = Files.createTempFile(workDir, "replay", ".out");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("REPLAY_JAVA_OPTS", "-Xmx128m -XX:TieredStopAtLevel=1");
+    Process process = builder.start();
     boolean ended = process.waitFor(120, TimeUnit.SECONDS);
     if (!ended) {
       process.destroyForcibly();
