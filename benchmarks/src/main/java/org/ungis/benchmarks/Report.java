@@ -74,6 +74,21 @@ final class Report {
           perf == null ? "-" : Integer.toString(perf.recordSize()),
           ""
         });
+    double intakeCpu =
+        r.processes().stream()
+            .filter(u -> u.name().equals("contributions-service"))
+            .mapToDouble(ProcessSampler.Usage::cpuSeconds)
+            .sum();
+    rows.add(
+        new String[] {
+          "CPU ms per accepted (intake JVM)",
+          r.intake().accepted() == 0 ? "-" : num(1000 * intakeCpu / r.intake().accepted()),
+          bare == null || r.bareHttpJvmCpuSeconds() == null || bare.accepted() == 0
+              ? "-"
+              : num(1000 * r.bareHttpJvmCpuSeconds() / bare.accepted()),
+          "",
+          ""
+        });
     for (ProcessSampler.Usage u : r.processes()) {
       rows.add(
           new String[] {

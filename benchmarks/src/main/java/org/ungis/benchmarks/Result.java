@@ -16,6 +16,7 @@ record Result(
     Approvals approvals,
     EndToEnd endToEnd,
     Phase bareHttp,
+    Double bareHttpJvmCpuSeconds,
     KafkaSide.ProducerPerf producerPerformance,
     double contributionEventBytes,
     Ratios ratios,

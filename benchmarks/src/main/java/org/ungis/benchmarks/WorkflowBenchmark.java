@@ -157,6 +157,7 @@ public final class WorkflowBenchmark {
       say("average serialized ContributionEvent: %.0f bytes", eventBytes);
 
       Result.Phase bare = null;
+      Double bareCpu = null;
       KafkaSide.ProducerPerf perf = null;
       if (o.baselines()) {
         try (BareEndpoint endpoint =
@@ -169,7 +170,11 @@ public final class WorkflowBenchmark {
           }
           LoadGenerator.Run run =
               new LoadGenerator.Run(new Series(System.nanoTime(), seriesSeconds));
+          long self = ProcessHandle.current().pid();
+          long ticks = ProcessSampler.cpuTicks(self);
           generator.run(o.rate(), o.duration(), t -> workflow.submitTo(url), 201, run);
+          // The endpoint and the load generator together (one JVM).
+          bareCpu = round((ProcessSampler.cpuTicks(self) - ticks) / 100.0);
           bare = Result.Phase.of(run);
           series.put("bareHttp", run.series.points());
         }
@@ -209,6 +214,7 @@ public final class WorkflowBenchmark {
               approvals,
               endToEnd,
               bare,
+              bareCpu,
               perf,
               round(eventBytes),
               Result.Ratios.of(intake, bare, perf),

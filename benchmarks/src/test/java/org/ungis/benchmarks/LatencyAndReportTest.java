@@ -93,6 +93,7 @@ class LatencyAndReportTest {
             new Result.Approvals(17990, Map.of(), latency),
             new Result.EndToEnd(17990, 0, 17990, latency),
             new Result.Phase(18000, 18000, Map.of(), 60, 300, latency),
+            12.5,
             new KafkaSide.ProducerPerf(200000, 2300, 40000, 80, 100, 300, 90, 200, 250, 290),
             2300,
             new Result.Ratios(0.999, 0.0075),
@@ -110,6 +111,7 @@ class LatencyAndReportTest {
     assertThat(Report.table(result))
         .contains("| accepted per second (201/s)")
         .contains("x0.999 bare")
-        .contains("broker CPU % / RSS MiB");
+        .contains("broker CPU % / RSS MiB")
+        .contains("CPU ms per accepted");
   }
 }
