@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -31,16 +35,28 @@ import org.ungis.publication.record.RecordSummary;
  * manifests compaction removes from the topic, come from the publisher's history and entry stores
  * (changelogged, so they survive the loss of the local state).
  *
- * <p>The history stores are partitioned by process; with several instances, a past edition is
- * answered by the instance that hosts the process's partition (see the README).
+ * <p>The history stores are partitioned by process; with several instances (each with its {@code
+ * application.server}), a past edition is answered by the instance that hosts the process's
+ * partition, to which the others forward the request.
  */
 @Component
 class StreamsPublishedRecords implements PublishedRecords {
 
   private final StreamsBuilderFactoryBean streams;
 
+  /** This instance's {@code application.server}, or null when it is not set (one instance). */
+  private final HostInfo self;
+
   StreamsPublishedRecords(StreamsBuilderFactoryBean streams) {
     this.streams = streams;
+    String endpoint =
+        streams.getStreamsConfiguration() == null
+            ? null
+            : streams
+                .getStreamsConfiguration()
+                .getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    this.self =
+        endpoint == null || endpoint.isBlank() ? null : HostInfo.buildFromEndpoint(endpoint);
   }
 
   @Override
@@ -100,6 +116,7 @@ class StreamsPublishedRecords implements PublishedRecords {
     if (latest.isPresent() && latest.get().edition().number() == number) {
       return latest;
     }
+    requireLocalHistory(processId);
     List<HistoryStep> steps = new ArrayList<>();
     ReadOnlyKeyValueStore<String, HistoryStep> history = local(PublicationTopology.HISTORY);
     try (KeyValueIterator<String, HistoryStep> back =
@@ -128,6 +145,26 @@ class StreamsPublishedRecords implements PublishedRecords {
     return Optional.of(new PublishedRecord(edition, entries));
   }
 
+  /**
+   * With several instances ({@code application.server} set), the history of a process is kept by
+   * the instance that owns the process's partition; any other instance sends the request there.
+   */
+  private void requireLocalHistory(String processId) {
+    if (self == null) {
+      return;
+    }
+    KeyQueryMetadata owner =
+        running()
+            .queryMetadataForKey(
+                PublicationTopology.HISTORY, processId, Serdes.String().serializer());
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+      throw new UnavailableException("the history of " + processId + " is being moved", null);
+    }
+    if (!self.equals(owner.activeHost())) {
+      throw new ElsewhereException(owner.activeHost().host(), owner.activeHost().port());
+    }
+  }
+
   private Entry entryText(String processId, String contributionId, int revision) {
     Entry entry =
         this.<Entry>local(PublicationTopology.ENTRIES)
@@ -143,11 +180,16 @@ class StreamsPublishedRecords implements PublishedRecords {
     return local(PublicationTopology.PUBLISHED);
   }
 
-  private <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+  private KafkaStreams running() {
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
     if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
       throw new UnavailableException("the published records are being loaded", null);
     }
+    return kafkaStreams;
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+    KafkaStreams kafkaStreams = running();
     try {
       return kafkaStreams.store(
           StoreQueryParameters.fromNameAndType(
