@@ -399,14 +399,47 @@ class FaultInjectionIT {
 
   @Test
   @Order(5)
-  void eContributionsServiceServesIdenticalAnswersAfterItsStateIsDeleted() {
-    Map<String, JsonNode> before = snapshot();
-    assertThat(before).hasSize(accepted.size());
+  void eContributionsServiceKilledUnderLoadAndStrippedOfItsStateServesIdenticalAnswers()
+      throws Exception {
+    Map<String, String> known = Map.copyOf(accepted);
+    Map<String, JsonNode> before = snapshot(known);
+    assertThat(before).hasSize(known.size());
     ServiceProcess contributions = stack.contributions();
-    contributions.kill();
-    stack.deleteState(PlatformStack.CONTRIBUTIONS);
-    assertThat(stack.stateDir(PlatformStack.CONTRIBUTIONS)).doesNotExist();
-    contributions.start().awaitReady(READY);
+
+    // Submissions keep coming while the intake is SIGKILLed, loses its state and comes back: each
+    // retries with its own key until it gets a 201.
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger sequence = new AtomicInteger();
+    List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService load = Executors.newFixedThreadPool(2);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      workers.add(
+          load.submit(
+              () -> {
+                while (running.get()) {
+                  int n = sequence.incrementAndGet();
+                  ids.add(submitOne(AGENCIES.get(n % AGENCIES.size()), "state-loss", n));
+                }
+              }));
+    }
+    try {
+      await("the load runs").atMost(PATIENCE).until(() -> ids.size() >= 2);
+      contributions.kill();
+      int acceptedAtKill = ids.size();
+      stack.deleteState(PlatformStack.CONTRIBUTIONS);
+      assertThat(stack.stateDir(PlatformStack.CONTRIBUTIONS)).doesNotExist();
+      contributions.start().awaitReady(READY);
+      await("the load goes on after the restart")
+          .atMost(PATIENCE)
+          .until(() -> ids.size() >= acceptedAtKill + 4);
+    } finally {
+      running.set(false);
+      load.shutdown();
+    }
+    for (Future<?> worker : workers) {
+      worker.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
 
     AtomicReference<Map<String, JsonNode>> after = new AtomicReference<>();
     await("the rebuilt views answer")
@@ -414,7 +447,7 @@ class FaultInjectionIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () -> {
-              after.set(snapshot());
+              after.set(snapshot(known));
               return after.get().size() == before.size();
             });
     List<String> differences = new ArrayList<>();
@@ -445,6 +478,8 @@ class FaultInjectionIT {
             PATIENCE);
     assertThat(retried.status()).as("retry after the state loss: %s", retried).isEqualTo(201);
     assertThat(retried.json().path("id").asString()).isEqualTo(idempotent.id());
+
+    ids.forEach(FaultInjectionIT::approve);
   }
 
   @Test
@@ -529,9 +564,9 @@ class FaultInjectionIT {
   // ---------------------------------------------------------------- helpers
 
   /** Every accepted contribution as its agency reads it (GET), by id. */
-  private static Map<String, JsonNode> snapshot() {
+  private static Map<String, JsonNode> snapshot(Map<String, String> contributions) {
     Map<String, JsonNode> answers = new HashMap<>();
-    accepted.forEach(
+    contributions.forEach(
         (id, agency) -> {
           PlatformClient.Attempt got =
               client.getOnce(
