@@ -450,6 +450,26 @@ class ContributionsServiceIT {
   }
 
   @Test
+  void prometheusCountsSubmissionsAndShowsTheStreamsConsumerLag() throws Exception {
+    openCall("metrics-2026", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    awaitCreated(submission("metrics-2026", "Counted"));
+
+    HttpResponse<String> scrape = get("/actuator/prometheus", null);
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    List<String> lines = scrape.body().lines().toList();
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("ungis_contributions_submitted_total{"))
+        .filteredOn(l -> l.contains("agency=\"ITU\"") && l.contains("process=\"metrics-2026\""))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .isGreaterThanOrEqualTo(1.0));
+    assertThat(lines).anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{"));
+  }
+
+  @Test
   void theApiAndItsLimitsAreDescribedInOpenApi() throws Exception {
     HttpResponse<String> docs = get("/v3/api-docs", null);
 

@@ -1,5 +1,6 @@
 package org.ungis.contributions.contribution.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,9 @@ import org.ungis.schemas.Topics;
 
 /**
  * Publishes contribution events to {@code Topics.CONTRIBUTIONS} (key = contribution id) and waits
- * for the broker's acknowledgement (the producer runs with acks=all and idempotence).
+ * for the broker's acknowledgement (the producer runs with acks=all and idempotence). Each
+ * acknowledged write counts in {@code ungis.contributions.submitted|revised|withdrawn} (Prometheus:
+ * {@code ungis_contributions_submitted_total{agency,process}} etc.).
  */
 @Component
 class KafkaContributionEvents implements ContributionEvents {
@@ -29,11 +32,15 @@ class KafkaContributionEvents implements ContributionEvents {
 
   private final KafkaTemplate<String, ContributionEvent> template;
   private final Duration timeout;
+  private final MeterRegistry meters;
 
   KafkaContributionEvents(
-      KafkaTemplate<String, ContributionEvent> template, ContributionsSettings settings) {
+      KafkaTemplate<String, ContributionEvent> template,
+      ContributionsSettings settings,
+      MeterRegistry meters) {
     this.template = template;
     this.timeout = settings.sendTimeout();
+    this.meters = meters;
   }
 
   @Override
@@ -52,6 +59,20 @@ class KafkaContributionEvents implements ContributionEvents {
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       throw unavailable(e);
     }
+    count(change);
+  }
+
+  /** Counts a change the broker acknowledged. */
+  private void count(ContributionChange change) {
+    String name;
+    if (change instanceof ContributionChange.Submitted) {
+      name = "ungis.contributions.submitted";
+    } else if (change instanceof ContributionChange.Revised) {
+      name = "ungis.contributions.revised";
+    } else {
+      name = "ungis.contributions.withdrawn";
+    }
+    meters.counter(name, "agency", change.agency(), "process", change.processId()).increment();
   }
 
   private static RefusedException unavailable(Exception e) {
