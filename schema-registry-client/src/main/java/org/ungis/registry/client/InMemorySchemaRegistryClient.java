@@ -23,6 +23,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
   private final Map<String, Integer> idBySchemaText = new HashMap<>();
   private final Map<Integer, Schema> schemaById = new HashMap<>();
   private final Map<String, List<Integer>> idsBySubject = new HashMap<>();
+  private final Map<String, String> compatibilityBySubject = new HashMap<>();
   private final AtomicLong requests = new AtomicLong();
 
   InMemorySchemaRegistryClient(String scope) {
@@ -107,6 +108,13 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
           404, SchemaRegistryException.VERSION_NOT_FOUND, "Version " + version + " not found.");
     }
     return metadata(subject, version, versions);
+  }
+
+  @Override
+  public synchronized String updateCompatibility(String subject, String level) {
+    requests.incrementAndGet();
+    compatibilityBySubject.put(subject, level);
+    return level;
   }
 
   @Override

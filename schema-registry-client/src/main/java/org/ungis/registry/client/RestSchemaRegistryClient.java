@@ -97,6 +97,16 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public String updateCompatibility(String subject, String level) {
+    JsonNode answer =
+        send(
+            "PUT",
+            "/config/" + encode(subject),
+            JSON.createObjectNode().put("compatibility", level).toString());
+    return requiredText(answer, "compatibility");
+  }
+
+  @Override
   public int getId(String subject, Schema schema, boolean normalize) {
     return idBySubjectSchema.computeIfAbsent(
         new SubjectSchema(subject, schema),

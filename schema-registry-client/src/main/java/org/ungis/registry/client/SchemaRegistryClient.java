@@ -48,6 +48,13 @@ public interface SchemaRegistryClient {
   /** One version of {@code subject} ({@code GET /subjects/{subject}/versions/{version}}). */
   SchemaMetadata getSchemaMetadata(String subject, int version);
 
+  /**
+   * Sets the compatibility level of {@code subject} ({@code PUT /config/{subject}}), e.g. {@code
+   * BACKWARD_TRANSITIVE}, and returns the level the registry answered with. A topic's owner calls
+   * it once at start-up to pin the level its contract promises.
+   */
+  String updateCompatibility(String subject, String level);
+
   /** How many requests reached the registry through this client since it was created. */
   long requestCount();
 }

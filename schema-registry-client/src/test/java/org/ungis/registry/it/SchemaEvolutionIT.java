@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -94,5 +95,41 @@ class SchemaEvolutionIT {
         .hasMessageContaining(subject)
         .hasMessageContaining("priority");
     assertThat(registry.getLatestSchemaMetadata(subject).version()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubjectPinnedToBackwardTransitiveRefusesWhatOnlyTheLatestVersionWouldAccept() {
+    String subject = "it.transitive.v1-value";
+    RestSchemaRegistryClient registry =
+        new RestSchemaRegistryClient(KafkaAndRegistry.serdeConfig());
+    assertThat(registry.updateCompatibility(subject, "BACKWARD_TRANSITIVE"))
+        .isEqualTo("BACKWARD_TRANSITIVE");
+    registry.register(subject, edition("[]"));
+    registry.register(subject, edition("[" + note("\"default\": \"\"") + "]"));
+
+    // Readable from version 2 (which has the note) but not from version 1 (which has none).
+    Schema noteRequired = edition("[" + note("") + "]");
+    assertThatThrownBy(() -> registry.register(subject, noteRequired))
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409))
+        .hasMessageContaining("note");
+    assertThat(registry.getLatestSchemaMetadata(subject).version()).isEqualTo(2);
+  }
+
+  private static Schema edition(String extraFields) {
+    String fields =
+        extraFields.equals("[]") ? "" : ", " + extraFields.substring(1, extraFields.length() - 1);
+    return new Schema.Parser()
+        .parse(
+            "{\"type\": \"record\", \"name\": \"Edition\", \"namespace\": \"it\", \"fields\": ["
+                + "{\"name\": \"number\", \"type\": \"int\"}"
+                + fields
+                + "]}");
+  }
+
+  private static String note(String defaultClause) {
+    return "{\"name\": \"note\", \"type\": \"string\""
+        + (defaultClause.isEmpty() ? "" : ", " + defaultClause)
+        + "}";
   }
 }
