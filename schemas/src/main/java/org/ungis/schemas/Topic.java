@@ -20,6 +20,8 @@ import org.ungis.registry.serde.SpecificAvroSerde;
  * @param partitions partitions the owner creates the topic with
  * @param compacted whether the topic is log-compacted (latest value per key kept forever)
  * @param retention retention of a non-compacted topic; {@code null} means kept forever
+ * @param compatibility the registry compatibility level the value subject promises its readers
+ *     (BACKWARD by default; the owner pins any other level at start-up)
  */
 public record Topic<V extends SpecificRecord>(
     String name,
@@ -27,12 +29,14 @@ public record Topic<V extends SpecificRecord>(
     Class<V> valueType,
     int partitions,
     boolean compacted,
-    Duration retention) {
+    Duration retention,
+    String compatibility) {
 
   public Topic {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(valueType, "valueType");
+    Objects.requireNonNull(compatibility, "compatibility");
   }
 
   /** The dead-letter topic of this topic: undecodable or refused records go there. */

@@ -17,19 +17,35 @@ public final class Topics {
           ContributionEvent.class,
           3,
           false,
-          null);
+          null,
+          "BACKWARD");
 
   /** Calls for inputs opened, closed and extended; key = process id; compacted snapshots. */
   public static final Topic<CallForInputsEvent> PROCESSES =
-      new Topic<>("ungis.processes.v1", "review-service", CallForInputsEvent.class, 3, true, null);
+      new Topic<>(
+          "ungis.processes.v1",
+          "review-service",
+          CallForInputsEvent.class,
+          3,
+          true,
+          null,
+          "BACKWARD");
 
   /** Review decisions and refused decisions; key = contribution id. */
   public static final Topic<ReviewEvent> REVIEWS =
-      new Topic<>("ungis.reviews.v1", "review-service", ReviewEvent.class, 3, false, null);
+      new Topic<>(
+          "ungis.reviews.v1", "review-service", ReviewEvent.class, 3, false, null, "BACKWARD");
 
   /** Published record editions (key = process id) and entries (key = process id/contribution). */
   public static final Topic<RecordEvent> RECORDS =
-      new Topic<>("ungis.records.v1", "publication-service", RecordEvent.class, 3, true, null);
+      new Topic<>(
+          "ungis.records.v1",
+          "publication-service",
+          RecordEvent.class,
+          3,
+          true,
+          null,
+          "BACKWARD_TRANSITIVE");
 
   /** Every topic, in the order the workflow uses them. */
   public static final List<Topic<?>> ALL = List.of(CONTRIBUTIONS, PROCESSES, REVIEWS, RECORDS);

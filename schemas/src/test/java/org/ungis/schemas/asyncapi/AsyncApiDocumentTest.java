@@ -81,7 +81,7 @@ class AsyncApiDocumentTest {
       }
       assertThat(channel.path("x-compatibility").asString())
           .as(topic.name() + " compatibility (DESIGN.md)")
-          .isEqualTo(topic == Topics.RECORDS ? "BACKWARD_TRANSITIVE" : "BACKWARD");
+          .isEqualTo(topic.compatibility());
     }
   }
 
