@@ -158,6 +158,15 @@ class PublicationServiceIT {
               Topics.REVIEWS.deadLetterTopic(),
               Topics.PROCESSES.deadLetterTopic());
     }
+    HttpResponse<String> config =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(registry().url() + "/config/" + Topics.RECORDS.valueSubject()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(JSON.readTree(config.body()).path("compatibilityLevel").asString())
+        .as("downstream readers replay the records topic from the start")
+        .isEqualTo("BACKWARD_TRANSITIVE");
   }
 
   @Test

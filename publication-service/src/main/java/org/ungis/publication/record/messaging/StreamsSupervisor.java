@@ -29,6 +29,7 @@ class StreamsSupervisor implements ApplicationListener<ApplicationReadyEvent>, D
 
   private final StreamsBuilderFactoryBean streams;
   private final KafkaAdmin admin;
+  private final RecordsContract contract;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -38,9 +39,10 @@ class StreamsSupervisor implements ApplicationListener<ApplicationReadyEvent>, D
           });
   private volatile boolean stopping;
 
-  StreamsSupervisor(StreamsBuilderFactoryBean streams, KafkaAdmin admin) {
+  StreamsSupervisor(StreamsBuilderFactoryBean streams, KafkaAdmin admin, RecordsContract contract) {
     this.streams = streams;
     this.admin = admin;
+    this.contract = contract;
     streams.setStateListener(
         (newState, oldState) -> {
           if (newState == KafkaStreams.State.ERROR && !stopping) {
@@ -67,6 +69,7 @@ class StreamsSupervisor implements ApplicationListener<ApplicationReadyEvent>, D
         retryLater();
         return;
       }
+      contract.pinCompatibility();
       if (streams.isRunning()) {
         streams.stop();
       } else {
