@@ -396,6 +396,42 @@ class ReviewServiceIT {
   }
 
   @Test
+  void prometheusCountsDecisionsAndShowsTheStreamsConsumerLag() {
+    assertThat(
+            post(
+                    "/api/v1/processes",
+                    reviewer("ITU"),
+                    Map.of(
+                        "id", "metrics-2026", "title", "Metrics", "deadline", DEADLINE.toString()))
+                .statusCode())
+        .isEqualTo(201);
+    String fao = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(fao, "metrics-2026", "FAO", "Counted", NOW));
+    awaitQueueEntry("metrics-2026", "PENDING", fao, 1);
+    assertThat(decide(fao, reviewer("ITU"), 1, "APPROVED", null).statusCode()).isEqualTo(201);
+
+    HttpResponse<String> scrape =
+        send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain"));
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    List<String> lines = scrape.body().lines().toList();
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("ungis_decisions_total{"))
+        .filteredOn(l -> l.contains("decision=\"APPROVED\"") && l.contains("outcome=\"APPROVED\""))
+        .singleElement()
+        .satisfies(l -> assertThat(sampleValue(l)).isGreaterThanOrEqualTo(1.0));
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("ungis_calls_opened_total"))
+        .singleElement()
+        .satisfies(l -> assertThat(sampleValue(l)).isGreaterThanOrEqualTo(1.0));
+    assertThat(lines).anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{"));
+  }
+
+  static double sampleValue(String prometheusLine) {
+    return Double.parseDouble(prometheusLine.substring(prometheusLine.lastIndexOf(' ') + 1));
+  }
+
+  @Test
   void twoReviewersDecidingOneRevisionAtOnceGetExactlyOne201AndOne409() throws Exception {
     assertThat(
             post(
@@ -962,7 +998,7 @@ class ReviewServiceIT {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json, application/problem+json")
+            .setHeader("Accept", "application/json, application/problem+json")
             .method(
                 method,
                 body == null
@@ -971,7 +1007,7 @@ class ReviewServiceIT {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    headers.forEach(request::header);
+    headers.forEach(request::setHeader);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -1,5 +1,6 @@
 package org.ungis.review.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import org.ungis.schemas.Topics;
  * Writes the review service's events: call snapshots to {@link Topics#PROCESSES} and decisions to
  * {@link Topics#REVIEWS}. A write returns only once the broker acknowledged it (idempotent
  * producer, {@code acks=all}); the returned {@link Written} lets the caller wait for its view.
+ * Acknowledged writes are counted: {@code ungis.decisions{decision,outcome}}, {@code
+ * ungis.decisions.refused{reason}} and {@code ungis.calls.opened} (Prometheus adds {@code _total}).
  */
 @Component
 public class EventPublisher {
@@ -44,12 +47,17 @@ public class EventPublisher {
   private final KafkaTemplate<String, Object> template;
   private final ViewWatcher watcher;
   private final Duration sendTimeout;
+  private final MeterRegistry meters;
 
   EventPublisher(
-      KafkaTemplate<String, Object> template, ViewWatcher watcher, ReviewSettings settings) {
+      KafkaTemplate<String, Object> template,
+      ViewWatcher watcher,
+      ReviewSettings settings,
+      MeterRegistry meters) {
     this.template = template;
     this.watcher = watcher;
     this.sendTimeout = settings.sendTimeout();
+    this.meters = meters;
   }
 
   /**
@@ -65,12 +73,17 @@ public class EventPublisher {
       Instant at,
       IdempotentRequest request) {
     UUID id = UUID.randomUUID();
-    return send(
-        Topics.PROCESSES,
-        call.id(),
-        id,
-        AvroMapping.toEvent(id, call, what.change, actor, role, at),
-        request);
+    Written written =
+        send(
+            Topics.PROCESSES,
+            call.id(),
+            id,
+            AvroMapping.toEvent(id, call, what.change, actor, role, at),
+            request);
+    if (what == CallEvent.OPENED) {
+      meters.counter("ungis.calls.opened").increment();
+    }
+    return written;
   }
 
   /**
@@ -80,15 +93,31 @@ public class EventPublisher {
    */
   public Written decision(ReviewDecision decision, IdempotentRequest request) {
     UUID id = UUID.randomUUID();
-    return send(
-        Topics.REVIEWS, decision.contributionId(), id, AvroMapping.toEvent(id, decision), request);
+    Written written =
+        send(
+            Topics.REVIEWS,
+            decision.contributionId(),
+            id,
+            AvroMapping.toEvent(id, decision),
+            request);
+    meters
+        .counter(
+            "ungis.decisions",
+            "decision",
+            decision.decision().name(),
+            "outcome",
+            decision.outcome() == null ? "none" : decision.outcome().name())
+        .increment();
+    return written;
   }
 
   /** Writes a refused decision, for the audit trail. */
   public Written refusal(RefusedDecision refusal) {
     UUID id = UUID.randomUUID();
-    return send(
-        Topics.REVIEWS, refusal.contributionId(), id, AvroMapping.toEvent(id, refusal), null);
+    Written written =
+        send(Topics.REVIEWS, refusal.contributionId(), id, AvroMapping.toEvent(id, refusal), null);
+    meters.counter("ungis.decisions.refused", "reason", refusal.reason()).increment();
+    return written;
   }
 
   private <V extends SpecificRecord> Written send(
