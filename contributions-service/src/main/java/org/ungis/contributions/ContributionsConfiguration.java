@@ -27,8 +27,8 @@ class ContributionsConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ContributionsConfiguration.class);
 
   @Bean
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(ClockSettings settings) {
+    return settings.clock();
   }
 
   @Bean
