@@ -484,6 +484,14 @@ class ContributionsServiceIT {
     assertThat(request.get("properties").get("title").get("maxLength").asInt()).isEqualTo(300);
   }
 
+  @Test
+  void theServedOpenApiDescriptionIsTheCommittedOne() throws Exception {
+    HttpResponse<String> docs = get("/v3/api-docs", null);
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    OpenApiSnapshot.assertMatchesCommitted("contributions-service", docs.body());
+  }
+
   // ---------------------------------------------------------------- who may do what
 
   /** Who calls. */
