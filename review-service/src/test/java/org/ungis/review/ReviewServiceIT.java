@@ -427,6 +427,14 @@ class ReviewServiceIT {
     assertThat(lines).anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{"));
   }
 
+  @Test
+  void theServedOpenApiDescriptionIsTheCommittedOne() throws Exception {
+    HttpResponse<String> docs = get("/v3/api-docs", null);
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    OpenApiSnapshot.assertMatchesCommitted("review-service", docs.body());
+  }
+
   static double sampleValue(String prometheusLine) {
     return Double.parseDouble(prometheusLine.substring(prometheusLine.lastIndexOf(' ') + 1));
   }

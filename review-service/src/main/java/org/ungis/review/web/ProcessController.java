@@ -1,5 +1,6 @@
 package org.ungis.review.web;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.ungis.review.workflow.ProcessCommands;
  * acting {@link Actor}, so they need a reviewer's token; see {@code CurrentActor}); read by any
  * authenticated caller, since agencies need to see the open calls.
  */
+@SecurityRequirement(name = ReviewController.BEARER)
 @RestController
 @RequestMapping("/api/v1/processes")
 class ProcessController {

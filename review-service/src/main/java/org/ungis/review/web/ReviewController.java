@@ -1,5 +1,8 @@
 package org.ungis.review.web;
 
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +30,19 @@ import org.ungis.review.workflow.ReviewCommands;
  * The review queue and the decisions of the chair and vice-chairs. Every endpoint takes the acting
  * {@link Actor}, so every one of them is for reviewers only (see {@code CurrentActor}).
  */
+@SecurityScheme(
+    name = ReviewController.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description = "A client-credentials access token of the platform's authorization server")
+@SecurityRequirement(name = ReviewController.BEARER)
 @RestController
 @RequestMapping("/api/v1/reviews")
 class ReviewController {
+
+  /** The OpenAPI security scheme: an OAuth2 bearer JWT. */
+  static final String BEARER = "bearer";
 
   record Decide(Integer revision, String decision, String comment) {}
 
