@@ -88,9 +88,21 @@ public final class ContributionService {
                     .orElseThrow(ContributionService::viewBehind);
             return new Submission(original, true);
           }
+          String id = IdempotentRequest.contributionIdFor(actor.agency(), idempotencyKey);
           IdempotentRequest request =
-              new IdempotentRequest(actor.agency(), idempotencyKey, fingerprint, null);
-          return new Submission(createContribution(actor, processId, draft, request), false);
+              new IdempotentRequest(actor.agency(), idempotencyKey, fingerprint, id);
+          Contribution created = createContribution(actor, processId, draft, request);
+          // An earlier attempt whose write was still in flight may have landed first: the view
+          // then shows that one, and it must have been the same request.
+          Optional<IdempotentRequest> landed =
+              views.idempotentRequest(actor.agency(), idempotencyKey);
+          if (landed.isPresent() && !landed.get().fingerprint().equals(fingerprint)) {
+            throw new RefusedException(
+                Refusal.IDEMPOTENCY_KEY_REUSED,
+                "This Idempotency-Key was used with a different request",
+                "Idempotency-Key");
+          }
+          return new Submission(created, false);
         });
   }
 
@@ -111,14 +123,9 @@ public final class ContributionService {
                         "processId"));
     var meta = meta(actor);
     call.checkAcceptsSubmission(actor.agency(), meta.occurredAt());
-    String id = UUID.randomUUID().toString();
+    String id = idempotency == null ? UUID.randomUUID().toString() : idempotency.contributionId();
     Contribution contribution = Contribution.submit(meta, id, processId, content);
-    IdempotentRequest mark =
-        idempotency == null
-            ? null
-            : new IdempotentRequest(
-                idempotency.agency(), idempotency.key(), idempotency.fingerprint(), id);
-    return publishAndAwait(contribution, mark);
+    return publishAndAwait(contribution, idempotency);
   }
 
   /** Replaces the text with a new revision. */

@@ -41,6 +41,10 @@ class ContributionServiceTest {
               "hlpf-2023",
               new Call("hlpf-2023", "HLPF", false, NOW.plusSeconds(86_400), Map.of())));
   final InMemoryViews views = new InMemoryViews();
+
+  /** When set, the next publish is made durable but its client is told it failed. */
+  volatile boolean ackLost;
+
   final List<ContributionChange> published = Collections.synchronizedList(new ArrayList<>());
   final ContributionService service =
       new ContributionService(
@@ -50,6 +54,10 @@ class ContributionServiceTest {
           (change, idempotency) -> {
             published.add(change);
             views.fold(change, idempotency);
+            if (ackLost) {
+              ackLost = false;
+              throw new RefusedException(Refusal.UNAVAILABLE, "the broker did not confirm");
+            }
           },
           Clock.fixed(NOW, ZoneOffset.UTC),
           Duration.ofMillis(200));
@@ -170,6 +178,39 @@ class ContributionServiceTest {
   }
 
   @Test
+  void aRetryMadeBeforeTheFirstAttemptShowsNamesTheSameContribution() {
+    views.lagging = true;
+    ackLost = true;
+    assertThatThrownBy(() -> service.submit(ITU, "gdc-2023", draft("First"), "key-1"))
+        .isInstanceOfSatisfying(
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.UNAVAILABLE));
+
+    var retry = service.submit(ITU, "gdc-2023", draft("First"), "key-1");
+    views.lagging = false;
+    views.catchUp();
+
+    assertThat(published).hasSize(2);
+    assertThat(views.store).containsOnlyKeys(retry.contribution().id());
+    assertThat(service.submit(ITU, "gdc-2023", draft("First"), "key-1").contribution().id())
+        .isEqualTo(retry.contribution().id());
+  }
+
+  @Test
+  void aRetryWithAnotherBodyAfterALostAcknowledgementIsRefused() {
+    ackLost = true;
+    assertThatThrownBy(() -> service.submit(ITU, "gdc-2023", draft("First"), "key-2"))
+        .isInstanceOf(RefusedException.class);
+
+    assertThatThrownBy(() -> service.submit(ITU, "gdc-2023", draft("Other"), "key-2"))
+        .isInstanceOfSatisfying(
+            RefusedException.class,
+            e -> assertThat(e.refusal()).isEqualTo(Refusal.IDEMPOTENCY_KEY_REUSED));
+    assertThat(views.store.values())
+        .singleElement()
+        .satisfies(c -> assertThat(c.content().title()).isEqualTo("First"));
+  }
+
+  @Test
   void ofTwoConcurrentRevisionsOfRevisionOneExactlyOneWins() throws Exception {
     String id = service.submit(ITU, "gdc-2023", draft("Base"), null).contribution().id();
     CountDownLatch start = new CountDownLatch(1);
@@ -221,16 +262,20 @@ class ContributionServiceTest {
   static final class InMemoryViews implements ContributionViews {
     final Map<String, Contribution.State> store = new ConcurrentHashMap<>();
     final Map<String, IdempotentRequest> keys = new ConcurrentHashMap<>();
-    final List<ContributionChange> backlog = new ArrayList<>();
+    final List<Map.Entry<ContributionChange, Optional<IdempotentRequest>>> backlog =
+        new ArrayList<>();
     volatile boolean lagging;
 
     synchronized void fold(ContributionChange change, IdempotentRequest idempotency) {
       if (lagging) {
-        backlog.add(change);
+        backlog.add(Map.entry(change, Optional.ofNullable(idempotency)));
         return;
       }
       Contribution c;
       if (change instanceof ContributionChange.Submitted s) {
+        if (store.containsKey(s.contributionId()) && idempotency != null) {
+          return; // a retried keyed submission whose first attempt had landed
+        }
         c = Contribution.submit(s.meta(), s.contributionId(), s.processId(), s.content());
         if (idempotency != null) {
           keys.put(idempotency.agency() + "/" + idempotency.key(), idempotency);
@@ -247,9 +292,9 @@ class ContributionServiceTest {
     }
 
     synchronized void catchUp() {
-      List<ContributionChange> pending = new ArrayList<>(backlog);
+      var pending = new ArrayList<>(backlog);
       backlog.clear();
-      pending.forEach(change -> fold(change, null));
+      pending.forEach(entry -> fold(entry.getKey(), entry.getValue().orElse(null)));
     }
 
     @Override

@@ -44,6 +44,9 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
     Object payload = event.getPayload();
     if (payload instanceof ContributionSubmitted submitted) {
       if (stored != null) {
+        if (isRetriedSubmission(record, event, stored)) {
+          return; // a client's retry whose first attempt had landed: the contribution exists
+        }
         throw new IllegalStateException("contribution " + id + " was already submitted");
       }
       if (!meta.actor().agency().equals(event.getAgency())) {
@@ -74,6 +77,24 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
     }
     contribution.pullChanges();
     contributions.put(id, contribution.state());
+  }
+
+  /**
+   * A keyed submission's id is derived from its agency and key, so a retry that did not see its
+   * first attempt in the view writes a second submitted event for the same id: that one repeats the
+   * first and is dropped (the write path answers 422 if its body differed).
+   */
+  private static boolean isRetriedSubmission(
+      Record<String, ContributionEvent> record,
+      ContributionEvent event,
+      Contribution.State stored) {
+    IdempotentRequest request =
+        IdempotencyHeaders.read(record.headers(), event.getAgency(), event.getContributionId());
+    return request != null
+        && event.getAgency().equals(Contribution.restore(stored).agency())
+        && event
+            .getContributionId()
+            .equals(IdempotentRequest.contributionIdFor(request.agency(), request.key()));
   }
 
   private static Contribution existing(Contribution.State stored, String id) {

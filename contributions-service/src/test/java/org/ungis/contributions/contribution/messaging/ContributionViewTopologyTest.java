@@ -233,6 +233,37 @@ class ContributionViewTopologyTest {
   }
 
   @Test
+  void aRetriedKeyedSubmissionThatLandsTwiceIsOneContribution() {
+    String id = IdempotentRequest.contributionIdFor("ITU", "key-9");
+    IdempotentRequest request = new IdempotentRequest("ITU", "key-9", "abc", id);
+    for (String title : List.of("First attempt", "Retry")) {
+      Contribution c = Contribution.submit(meta(0), id, "gdc-2023", content(title));
+      var headers = new RecordHeaders();
+      IdempotencyHeaders.write(headers, request);
+      contributions.pipeInput(
+          new org.apache.kafka.streams.test.TestRecord<>(
+              id, AvroMapping.toAvro(c.pullChanges().get(0)), headers, T0));
+    }
+
+    Contribution c = Contribution.restore(store.get(id));
+    assertThat(c.content().title()).isEqualTo("First attempt");
+    assertThat(c.changes()).isEqualTo(1);
+    assertThat(deadLetters).isEmpty();
+  }
+
+  @Test
+  void aSecondSubmissionOfAnIdThatIsNotARetryIsADeadLetter() {
+    submit("c-1");
+    submit("c-1");
+
+    assertThat(deadLetters)
+        .singleElement()
+        .satisfies(
+            dlt -> assertThat(dlt.topic()).isEqualTo(Topics.CONTRIBUTIONS.deadLetterTopic()));
+    assertThat(Contribution.restore(store.get("c-1")).changes()).isEqualTo(1);
+  }
+
+  @Test
   void undecodableRecordsGoToTheirDeadLetterTopicWithTheirBytesAndTheStreamGoesOn() {
     var garbageReviews =
         driver.createInputTopic(
