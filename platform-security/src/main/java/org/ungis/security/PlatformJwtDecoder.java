@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,10 +43,23 @@ final class PlatformJwtDecoder {
 
   private PlatformJwtDecoder() {}
 
-  static JwtDecoder create(OAuth2ResourceServerProperties.Jwt jwt, String audience) {
+  static JwtDecoder create(
+      OAuth2ResourceServerProperties.Jwt jwt,
+      String audience,
+      UngisSecurityProperties.TokenCache cache) {
+    OAuth2TokenValidator<Jwt> validator = validator(jwt, blankToNull(jwt.getIssuerUri()), audience);
+    JwtDecoder verifier = verifier(jwt, validator);
+    if (cache.maxEntries() <= 0 || cache.ttl().isZero()) {
+      return verifier;
+    }
+    return new VerifiedTokenCache(
+        verifier, validator, cache.ttl(), cache.maxEntries(), Clock.systemUTC());
+  }
+
+  private static JwtDecoder verifier(
+      OAuth2ResourceServerProperties.Jwt jwt, OAuth2TokenValidator<Jwt> validator) {
     String issuer = blankToNull(jwt.getIssuerUri());
     String jwkSetUri = blankToNull(jwt.getJwkSetUri());
-    OAuth2TokenValidator<Jwt> validator = validator(jwt, issuer, audience);
     if (jwkSetUri != null) {
       NimbusJwtDecoder decoder =
           NimbusJwtDecoder.withJwkSetUri(jwkSetUri)

@@ -14,11 +14,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -70,7 +73,25 @@ public final class PlatformSecurityAutoConfiguration {
   @ConditionalOnMissingBean(JwtDecoder.class)
   JwtDecoder ungisJwtDecoder(
       OAuth2ResourceServerProperties resourceServer, UngisSecurityProperties settings) {
-    return PlatformJwtDecoder.create(resourceServer.getJwt(), settings.audience());
+    return PlatformJwtDecoder.create(
+        resourceServer.getJwt(), settings.audience(), settings.tokenCache());
+  }
+
+  /**
+   * Spring Security's strict firewall, with header values checked by a loop rather than its regular
+   * expression (same rule; see {@link HeaderValues}).
+   */
+  @Bean
+  @ConditionalOnMissingBean(HttpFirewall.class)
+  StrictHttpFirewall ungisHttpFirewall() {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setAllowedHeaderValues(new HeaderValues());
+    return firewall;
+  }
+
+  @Bean
+  WebSecurityCustomizer ungisFirewallCustomizer(HttpFirewall firewall) {
+    return web -> web.httpFirewall(firewall);
   }
 
   @Bean

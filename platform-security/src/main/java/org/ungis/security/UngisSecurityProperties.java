@@ -1,5 +1,6 @@
 package org.ungis.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     /api/v1/records/**})
  * @param realm the realm named in {@code WWW-Authenticate}
  * @param claims the names of the claims the actor is read from
+ * @param tokenCache how verified tokens are remembered between requests
  */
 @ConfigurationProperties("ungis.security")
 public record UngisSecurityProperties(
@@ -24,7 +26,8 @@ public record UngisSecurityProperties(
     @DefaultValue("ungis-platform") String audience,
     List<String> publicPaths,
     @DefaultValue("ungis") String realm,
-    @DefaultValue Claims claims) {
+    @DefaultValue Claims claims,
+    @DefaultValue TokenCache tokenCache) {
 
   public UngisSecurityProperties {
     publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
@@ -43,4 +46,16 @@ public record UngisSecurityProperties(
       @DefaultValue("agency") String agency,
       @DefaultValue("principal") String principal,
       @DefaultValue("roles") String roles) {}
+
+  /**
+   * Tokens whose signature was verified are remembered, so that the next request with the same
+   * token skips parsing and the RSA check (expiry, issuer and audience are still checked each
+   * time).
+   *
+   * @param ttl the longest a token is remembered (it is forgotten at its expiry if sooner); a key
+   *     withdrawn from the issuer's key set stops being honoured within this time
+   * @param maxEntries the most tokens remembered; {@code 0} switches the cache off
+   */
+  public record TokenCache(
+      @DefaultValue("5m") Duration ttl, @DefaultValue("10000") int maxEntries) {}
 }

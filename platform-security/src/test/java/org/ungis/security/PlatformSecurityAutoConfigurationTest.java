@@ -1,6 +1,7 @@
 package org.ungis.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -10,10 +11,13 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /** When the library switches itself on, and what it refuses to start without. */
 class PlatformSecurityAutoConfigurationTest {
@@ -46,9 +50,29 @@ class PlatformSecurityAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context).hasNotFailed();
-              assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(SupplierJwtDecoder.class);
+              assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(VerifiedTokenCache.class);
               assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(1);
               assertThat(context).hasBean("ungisResourceServerFilterChain");
+            });
+  }
+
+  @Test
+  void theVerifiedTokenCacheCanBeSwitchedOffAndTheFirewallChecksHeadersWithoutARegex() {
+    service
+        .withPropertyValues(
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/not-running",
+            "ungis.security.token-cache.max-entries=0")
+        .run(
+            context -> {
+              assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(SupplierJwtDecoder.class);
+              assertThat(
+                      context
+                          .getBean(StrictHttpFirewall.class)
+                          .getFirewalledRequest(withHeader("Authorization", "Bearer x\ny")))
+                  .satisfies(
+                      request ->
+                          assertThatThrownBy(() -> request.getHeader("Authorization"))
+                              .isInstanceOf(RequestRejectedException.class));
             });
   }
 
@@ -84,5 +108,11 @@ class PlatformSecurityAutoConfigurationTest {
     JwtDecoder ownDecoder() {
       return DECODER;
     }
+  }
+
+  static MockHttpServletRequest withHeader(String name, String value) {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/contributions");
+    request.addHeader(name, value);
+    return request;
   }
 }

@@ -43,6 +43,10 @@ final class TestKeys {
     }
   }
 
+  RSAPublicKey publicKey() {
+    return (RSAPublicKey) keyPair.getPublic();
+  }
+
   /** Writes the public key as a PEM file, the format of {@code public-key-location}. */
   Path writePublicKeyPem(Path directory) throws IOException {
     String pem =
