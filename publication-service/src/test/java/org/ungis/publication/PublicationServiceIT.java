@@ -399,6 +399,26 @@ class PublicationServiceIT {
     }
   }
 
+  @Test
+  @Order(8)
+  void describesTheRecordEndpointsInOpenApiWithASwaggerUi() throws Exception {
+    HttpResponse<String> docs = get("/v3/api-docs", "application/json");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode latest = JSON.readTree(docs.body()).path("paths").path("/api/v1/records/{process}");
+    assertThat(latest.path("get").path("summary").asString()).isNotBlank();
+    assertThat(latest.path("get").path("responses").path("200").path("content").propertyNames())
+        .containsExactlyInAnyOrder(
+            "application/json", "text/markdown;charset=UTF-8", "text/html;charset=UTF-8");
+    for (String status : List.of("404", "406", "503")) {
+      assertThat(latest.path("get").path("responses").path(status).path("content").propertyNames())
+          .as(status)
+          .containsExactly("application/problem+json");
+    }
+    assertThat(get("/swagger-ui/index.html", "text/html").statusCode()).isEqualTo(200);
+
+    OpenApiSnapshot.assertMatchesCommitted("publication-service", docs.body());
+  }
+
   static Instant at(int minutes) {
     return T0.plusSeconds(60L * minutes);
   }
