@@ -1,0 +1,63 @@
+package org.ungis.observability;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * A fixed-key processor run inside the record's observation; what it forwards carries the trace.
+ */
+final class TracedFixedKeyProcessor<KIn, VIn, VOut> implements FixedKeyProcessor<KIn, VIn, VOut> {
+
+  private final String name;
+  private final FixedKeyProcessor<KIn, VIn, VOut> delegate;
+  private final StreamsTracing tracing;
+  private FixedKeyProcessorContext<KIn, VOut> context;
+
+  TracedFixedKeyProcessor(
+      String name, FixedKeyProcessor<KIn, VIn, VOut> delegate, StreamsTracing tracing) {
+    this.name = name;
+    this.delegate = delegate;
+    this.tracing = tracing;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<KIn, VOut> context) {
+    this.context = context;
+    delegate.init(new TracingContext<>(context, tracing));
+  }
+
+  @Override
+  public void process(FixedKeyRecord<KIn, VIn> record) {
+    tracing.process(name, context, record.key(), record.headers(), () -> delegate.process(record));
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  /** The processor's context, except that forwarded records get the current trace. */
+  static final class TracingContext<K, V> extends ProcessingContextDelegate
+      implements FixedKeyProcessorContext<K, V> {
+    private final FixedKeyProcessorContext<K, V> context;
+    private final StreamsTracing tracing;
+
+    TracingContext(FixedKeyProcessorContext<K, V> context, StreamsTracing tracing) {
+      super(context);
+      this.context = context;
+      this.tracing = tracing;
+    }
+
+    @Override
+    public <K1 extends K, V1 extends V> void forward(FixedKeyRecord<K1, V1> record) {
+      context.forward(record.withHeaders(tracing.forwardHeaders(record.headers())));
+    }
+
+    @Override
+    public <K1 extends K, V1 extends V> void forward(
+        FixedKeyRecord<K1, V1> record, String childName) {
+      context.forward(record.withHeaders(tracing.forwardHeaders(record.headers())), childName);
+    }
+  }
+}

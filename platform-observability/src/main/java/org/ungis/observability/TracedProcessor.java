@@ -1,0 +1,59 @@
+package org.ungis.observability;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** A processor run inside the record's observation; what it forwards carries the trace. */
+final class TracedProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn, KOut, VOut> {
+
+  private final String name;
+  private final Processor<KIn, VIn, KOut, VOut> delegate;
+  private final StreamsTracing tracing;
+  private ProcessorContext<KOut, VOut> context;
+
+  TracedProcessor(String name, Processor<KIn, VIn, KOut, VOut> delegate, StreamsTracing tracing) {
+    this.name = name;
+    this.delegate = delegate;
+    this.tracing = tracing;
+  }
+
+  @Override
+  public void init(ProcessorContext<KOut, VOut> context) {
+    this.context = context;
+    delegate.init(new TracingContext<>(context, tracing));
+  }
+
+  @Override
+  public void process(Record<KIn, VIn> record) {
+    tracing.process(name, context, record.key(), record.headers(), () -> delegate.process(record));
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  /** The processor's context, except that forwarded records get the current trace. */
+  static final class TracingContext<K, V> extends ProcessingContextDelegate
+      implements ProcessorContext<K, V> {
+    private final ProcessorContext<K, V> context;
+    private final StreamsTracing tracing;
+
+    TracingContext(ProcessorContext<K, V> context, StreamsTracing tracing) {
+      super(context);
+      this.context = context;
+      this.tracing = tracing;
+    }
+
+    @Override
+    public <K1 extends K, V1 extends V> void forward(Record<K1, V1> record) {
+      context.forward(record.withHeaders(tracing.forwardHeaders(record.headers())));
+    }
+
+    @Override
+    public <K1 extends K, V1 extends V> void forward(Record<K1, V1> record, String childName) {
+      context.forward(record.withHeaders(tracing.forwardHeaders(record.headers())), childName);
+    }
+  }
+}
