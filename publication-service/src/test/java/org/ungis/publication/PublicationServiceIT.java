@@ -419,6 +419,43 @@ class PublicationServiceIT {
     OpenApiSnapshot.assertMatchesCommitted("publication-service", docs.body());
   }
 
+  @Test
+  @Order(9)
+  void prometheusCountsTheEditionsAndShowsTheStreamsConsumerLag() throws Exception {
+    HttpResponse<String> scrape = get("/actuator/prometheus", "text/plain");
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    List<String> lines = scrape.body().lines().toList();
+    // What the README's Metrics section shows.
+    lines.stream()
+        .filter(
+            l -> l.startsWith("ungis_") || l.contains("records_lag_max{") || l.contains("alive"))
+        .forEach(l -> System.out.println("[metrics] " + l));
+
+    assertThat(
+            sample(
+                lines, "ungis_records_editions_published_total{final=\"false\",process=\"" + GDC))
+        .isEqualTo(2.0);
+    assertThat(
+            sample(lines, "ungis_records_editions_published_total{final=\"true\",process=\"" + GDC))
+        .isEqualTo(1.0);
+    assertThat(sample(lines, "ungis_records_entries_published_total{process=\"" + GDC))
+        .as("ITU's entry in edition 1, UNDP's in edition 2")
+        .isEqualTo(2.0);
+    assertThat(sample(lines, "ungis_records_input_lag_records "))
+        .as("nothing left to read from the inputs")
+        .isEqualTo(0.0);
+    assertThat(lines).anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{"));
+    assertThat(lines).anyMatch(l -> l.startsWith("kafka_stream_alive_stream_threads{"));
+  }
+
+  static double sample(List<String> lines, String prefix) {
+    return lines.stream()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(0.0);
+  }
+
   static Instant at(int minutes) {
     return T0.plusSeconds(60L * minutes);
   }

@@ -54,19 +54,26 @@ public final class PublicationTopology {
 
   private PublicationTopology() {}
 
-  /** The topology with RocksDB stores, as the service runs it. */
+  /** The topology with RocksDB stores and counters kept in memory only. */
   public static void build(StreamsBuilder builder, EventSerdes serdes, Roster roster) {
-    build(builder, serdes, roster, Stores::persistentKeyValueStore);
+    build(builder, serdes, roster, PublicationMetrics.inMemory(), Stores::persistentKeyValueStore);
+  }
+
+  /** The topology with RocksDB stores, as the service runs it. */
+  static void build(
+      StreamsBuilder builder, EventSerdes serdes, Roster roster, PublicationMetrics metrics) {
+    build(builder, serdes, roster, metrics, Stores::persistentKeyValueStore);
   }
 
   /**
    * The topology with stores from the given supplier (in-memory stores keep the topology test
    * driver fast: it commits after every record, and a RocksDB store syncs a file on every commit).
    */
-  public static void build(
+  static void build(
       StreamsBuilder builder,
       EventSerdes serdes,
       Roster roster,
+      PublicationMetrics metrics,
       Function<String, KeyValueBytesStoreSupplier> stores) {
     Serde<String> keys = serdes.keys();
     builder.addStateStore(
@@ -106,7 +113,11 @@ public final class PublicationTopology {
     changes
         .merge(calls, Named.as("record-inputs"))
         .process(
-            () -> new RecordPublisher(roster), Named.as("publisher"), RECORDS, ENTRIES, HISTORY)
+            () -> new RecordPublisher(roster, metrics),
+            Named.as("publisher"),
+            RECORDS,
+            ENTRIES,
+            HISTORY)
         .to(
             Topics.RECORDS.name(),
             Produced.with(keys, serdes.records()).withName("published-records-sink"));

@@ -32,6 +32,7 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
   private static final Logger log = LoggerFactory.getLogger(RecordPublisher.class);
 
   private final Roster roster;
+  private final PublicationMetrics metrics;
   private ProcessorContext<String, RecordEvent> context;
   private KeyValueStore<String, ConsolidatedRecord.State> records;
   private KeyValueStore<String, Entry> entries;
@@ -50,8 +51,9 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
         }
       };
 
-  RecordPublisher(Roster roster) {
+  RecordPublisher(Roster roster, PublicationMetrics metrics) {
     this.roster = roster;
+    this.metrics = metrics;
   }
 
   @Override
@@ -129,5 +131,6 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
         new Record<>(processId, RecordMessages.edition(publication.edition()), timestamp));
     history.put(
         RecordKeys.history(processId, publication.edition().number()), HistoryStep.of(publication));
+    metrics.published(publication);
   }
 }

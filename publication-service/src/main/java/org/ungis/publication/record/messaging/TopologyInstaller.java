@@ -1,5 +1,6 @@
 package org.ungis.publication.record.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.stereotype.Component;
 import org.ungis.reference.Roster;
@@ -8,7 +9,8 @@ import org.ungis.reference.Roster;
 @Component
 class TopologyInstaller {
 
-  TopologyInstaller(StreamsBuilder builder, EventSerdes serdes, Roster roster) {
-    PublicationTopology.build(builder, serdes, roster);
+  TopologyInstaller(
+      StreamsBuilder builder, EventSerdes serdes, Roster roster, MeterRegistry meters) {
+    PublicationTopology.build(builder, serdes, roster, new PublicationMetrics(meters));
   }
 }

@@ -53,6 +53,7 @@ class PublicationTopologyTest {
   @TempDir Path stateDir;
 
   EventSerdes serdes;
+  PublicationMetrics metrics = PublicationMetrics.inMemory();
   TopologyTestDriver driver;
   TestInputTopic<String, ContributionEvent> contributions;
   TestInputTopic<String, ReviewEvent> reviews;
@@ -65,7 +66,8 @@ class PublicationTopologyTest {
     serdes =
         EventSerdes.from(Map.of("schema.registry.url", "mock://publication-" + UUID.randomUUID()));
     StreamsBuilder builder = new StreamsBuilder();
-    PublicationTopology.build(builder, serdes, Roster.load(), Stores::inMemoryKeyValueStore);
+    PublicationTopology.build(
+        builder, serdes, Roster.load(), metrics, Stores::inMemoryKeyValueStore);
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "publication-service");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -187,6 +189,17 @@ class PublicationTopologyTest {
         driver.getTimestampedKeyValueStore(PublicationTopology.PUBLISHED);
     assertThat(((RecordEdition) served.get(GDC).value().getPayload()).getEdition()).isEqualTo(4);
     assertThat(served.get(GDC + "/c-itu")).isNull();
+
+    var meters = metrics.registry();
+    assertThat(
+            meters.counter(PublicationMetrics.EDITIONS, "process", GDC, "final", "false").count())
+        .isEqualTo(3);
+    assertThat(meters.counter(PublicationMetrics.EDITIONS, "process", GDC, "final", "true").count())
+        .isEqualTo(1);
+    assertThat(meters.counter(PublicationMetrics.ENTRIES_PUBLISHED, "process", GDC).count())
+        .isEqualTo(2);
+    assertThat(meters.counter(PublicationMetrics.ENTRIES_REMOVED, "process", GDC).count())
+        .isEqualTo(1);
   }
 
   @Test
