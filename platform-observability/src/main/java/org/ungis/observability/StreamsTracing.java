@@ -111,6 +111,18 @@ public final class StreamsTracing {
   }
 
   /**
+   * Runs a punctuation of a processor inside an observation of its own: what it forwards (e.g. a
+   * batch built from several input records) starts a new trace, with its id in the log lines.
+   */
+  void punctuate(String processor, Runnable work) {
+    Observation.createNotStarted(OBSERVATION, Observation.Context::new, registry)
+        .contextualName(processor + " punctuate")
+        .lowCardinalityKeyValue("ungis.streams.processor", processor)
+        .lowCardinalityKeyValue("messaging.source.name", "punctuation")
+        .observe(work);
+  }
+
+  /**
    * The headers a forwarded record should carry: its own, with the current observation's {@code
    * traceparent} instead of any earlier one. Unchanged outside an observation or without tracing.
    */

@@ -1,5 +1,9 @@
 package org.ungis.observability;
 
+import java.time.Duration;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -24,7 +28,7 @@ final class TracedFixedKeyProcessor<KIn, VIn, VOut> implements FixedKeyProcessor
   @Override
   public void init(FixedKeyProcessorContext<KIn, VOut> context) {
     this.context = context;
-    delegate.init(new TracingContext<>(context, tracing));
+    delegate.init(new TracingContext<>(name, context, tracing));
   }
 
   @Override
@@ -41,12 +45,22 @@ final class TracedFixedKeyProcessor<KIn, VIn, VOut> implements FixedKeyProcessor
   static final class TracingContext<K, V> extends ProcessingContextDelegate
       implements FixedKeyProcessorContext<K, V> {
     private final FixedKeyProcessorContext<K, V> context;
+    private final String name;
     private final StreamsTracing tracing;
 
-    TracingContext(FixedKeyProcessorContext<K, V> context, StreamsTracing tracing) {
+    TracingContext(String name, FixedKeyProcessorContext<K, V> context, StreamsTracing tracing) {
       super(context);
+      this.name = name;
       this.context = context;
       this.tracing = tracing;
+    }
+
+    @Override
+    public Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback) {
+      return context.schedule(
+          interval,
+          type,
+          timestamp -> tracing.punctuate(name, () -> callback.punctuate(timestamp)));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.ungis.observability;
 
+import java.time.Duration;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +25,7 @@ final class TracedProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn,
   @Override
   public void init(ProcessorContext<KOut, VOut> context) {
     this.context = context;
-    delegate.init(new TracingContext<>(context, tracing));
+    delegate.init(new TracingContext<>(name, context, tracing));
   }
 
   @Override
@@ -38,12 +42,22 @@ final class TracedProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn,
   static final class TracingContext<K, V> extends ProcessingContextDelegate
       implements ProcessorContext<K, V> {
     private final ProcessorContext<K, V> context;
+    private final String name;
     private final StreamsTracing tracing;
 
-    TracingContext(ProcessorContext<K, V> context, StreamsTracing tracing) {
+    TracingContext(String name, ProcessorContext<K, V> context, StreamsTracing tracing) {
       super(context);
+      this.name = name;
       this.context = context;
       this.tracing = tracing;
+    }
+
+    @Override
+    public Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback) {
+      return context.schedule(
+          interval,
+          type,
+          timestamp -> tracing.punctuate(name, () -> callback.punctuate(timestamp)));
     }
 
     @Override

@@ -183,13 +183,37 @@ class StreamsTracingTest {
     assertThat(processed.list).isEmpty();
   }
 
-  private void start(StreamsTracing tracing) {
+  @Test
+  void whatAPunctuationForwardsCarriesATraceOfItsOwn() {
+    Properties config = config(new StreamsTracing(registry, tracer, propagator, true));
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+    builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+        .process(Batch::new, Named.as("batch"))
+        .to("out", Produced.with(Serdes.String(), Serdes.String()));
+    driver = new TopologyTestDriver(builder.build(), config);
+    Headers headers = new RecordHeaders();
+    headers.add("traceparent", ("00-" + TRACE_ID + "-" + PARENT_SPAN + "-01").getBytes());
+    in().pipeInput(new TestRecord<>("c-5", "approved", headers));
+    assertThat(out().isEmpty()).isTrue();
+
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+
+    String traceparent = header(out().readRecord().headers(), "traceparent");
+    assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain(TRACE_ID);
+  }
+
+  private static Properties config(StreamsTracing tracing) {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "tracing-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
     if (tracing != null) {
       tracing.addTo(config);
     }
+    return config;
+  }
+
+  private void start(StreamsTracing tracing) {
+    Properties config = config(tracing);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
     builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
         .process(UpperCase::new, Named.as("first"))
@@ -261,6 +285,29 @@ class StreamsTracingTest {
     @Override
     public void process(Record<String, String> record) {
       context.forward(new Record<>(record.key(), record.value(), record.timestamp()));
+    }
+  }
+
+  /** Collects values and forwards them as one record from a wall-clock punctuation. */
+  static final class Batch implements Processor<String, String, String, String> {
+    private final List<String> pending = new java.util.ArrayList<>();
+
+    @Override
+    public void init(ProcessorContext<String, String> context) {
+      context.schedule(
+          java.time.Duration.ofSeconds(1),
+          org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+          timestamp -> {
+            if (!pending.isEmpty()) {
+              context.forward(new Record<>("batch", String.join(",", pending), timestamp));
+              pending.clear();
+            }
+          });
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+      pending.add(record.value());
     }
   }
 }
