@@ -17,6 +17,7 @@ import org.ungis.contributions.contribution.ContributionEvents;
 import org.ungis.contributions.contribution.ContributionService;
 import org.ungis.contributions.contribution.ContributionViews;
 import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
+import org.ungis.contributions.contribution.messaging.ViewChanges;
 import org.ungis.reference.Roster;
 
 /** Wires the domain service to its adapters and declares the view topology. */
@@ -62,9 +63,9 @@ class ContributionsConfiguration {
   }
 
   @Autowired
-  void viewTopology(StreamsBuilder builder, KafkaProperties kafka) {
+  void viewTopology(StreamsBuilder builder, KafkaProperties kafka, ViewChanges changes) {
     Map<String, Object> serdeConfig =
         kafka.getProperties().isEmpty() ? Map.of() : Map.copyOf(kafka.getProperties());
-    ContributionViewTopology.build(builder, serdeConfig);
+    ContributionViewTopology.build(builder, serdeConfig, changes);
   }
 }

@@ -18,8 +18,13 @@ import org.ungis.events.contribution.ContributionWithdrawn;
  */
 class ContributionEventFolder implements Processor<String, ContributionEvent, Void, Void> {
 
+  private final ViewChanges changes;
   private KeyValueStore<String, Contribution.State> contributions;
   private KeyValueStore<String, IdempotentRequest> idempotency;
+
+  ContributionEventFolder(ViewChanges changes) {
+    this.changes = changes;
+  }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
@@ -77,6 +82,7 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
     }
     contribution.pullChanges();
     contributions.put(id, contribution.state());
+    changes.changed(id);
   }
 
   /**

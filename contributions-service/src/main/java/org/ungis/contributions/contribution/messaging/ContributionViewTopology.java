@@ -40,6 +40,15 @@ public final class ContributionViewTopology {
 
   /** Adds the views to a builder; {@code serdeConfig} configures the Avro serdes (registry URL). */
   public static void build(StreamsBuilder builder, Map<String, ?> serdeConfig) {
+    build(builder, serdeConfig, new ViewChanges());
+  }
+
+  /**
+   * Adds the views to a builder; {@code changes} hears of every contribution event folded, to wake
+   * the requests waiting for it.
+   */
+  public static void build(
+      StreamsBuilder builder, Map<String, ?> serdeConfig, ViewChanges changes) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CONTRIBUTIONS_STORE),
@@ -57,7 +66,7 @@ public final class ContributionViewTopology {
                     Topics.CONTRIBUTIONS.keySerde(), Topics.CONTRIBUTIONS.valueSerde(serdeConfig))
                 .withName("contribution-events"))
         .process(
-            ContributionEventFolder::new,
+            () -> new ContributionEventFolder(changes),
             org.apache.kafka.streams.kstream.Named.as(CONTRIBUTION_FOLDER),
             CONTRIBUTIONS_STORE,
             IDEMPOTENCY_STORE);

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -28,12 +26,12 @@ import org.ungis.contributions.contribution.RefusedException;
 @Component
 class StreamsViews implements ContributionViews {
 
-  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(15);
-
   private final StreamsBuilderFactoryBean streams;
+  private final ViewChanges changesSeen;
 
-  StreamsViews(StreamsBuilderFactoryBean streams) {
+  StreamsViews(StreamsBuilderFactoryBean streams, ViewChanges changesSeen) {
     this.streams = streams;
+    this.changesSeen = changesSeen;
   }
 
   @Override
@@ -43,20 +41,8 @@ class StreamsViews implements ContributionViews {
 
   @Override
   public Optional<Contribution> awaitChanges(String id, int changes, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<Contribution> found = findQuietly(id);
-      if (found.isPresent() && found.get().changes() >= changes) {
-        return found;
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        return Optional.empty();
-      }
-      LockSupport.parkNanos(POLL_NANOS);
-      if (Thread.currentThread().isInterrupted()) {
-        return Optional.empty();
-      }
-    }
+    return changesSeen.await(
+        id, () -> findQuietly(id).filter(c -> c.changes() >= changes), timeout);
   }
 
   private Optional<Contribution> findQuietly(String id) {
