@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,14 +56,20 @@ import org.ungis.e2e.PlatformStack;
 import org.ungis.e2e.RecordTopicReader;
 import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
 import org.ungis.e2e.ServiceProcess;
+import org.ungis.events.common.ActionLine;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
+import org.ungis.events.common.ContributionContent;
+import org.ungis.events.common.Language;
+import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.record.RecordEntry;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.ops.DeadLetterReplay;
 import org.ungis.reference.Roster;
+import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.schemas.Topics;
 import tools.jackson.databind.JsonNode;
@@ -561,6 +570,89 @@ class FaultInjectionIT {
     assertThat(held).hasSize(accepted.size()).containsAll(accepted.keySet());
   }
 
+  @Test
+  @Order(8)
+  void hVersion2OfTheContributionEventRollsOutWhileTheVersion1ServicesRun() throws Exception {
+    String topic = Topics.CONTRIBUTIONS.name();
+    String subject = Topics.CONTRIBUTIONS.valueSubject();
+    Schema v1 = ContributionEvent.getClassSchema();
+    Schema v2 = withField(v1, optionalString("channel", "How the input reached the intake (v2)."));
+
+    // A producer built on v2 registers it next to v1: a new optional field is compatible.
+    Response registered = registry("POST", "/subjects/" + subject + "/versions", v2);
+    assertThat(registered.status()).as("registering v2: %s", registered).isEqualTo(200);
+    int v2Id = registered.json().path("id").asInt();
+
+    // ... and writes a submission with it, while every service still runs on v1.
+    String agency = AGENCIES.get(0);
+    String id = UUID.randomUUID().toString();
+    ContributionEvent event = v1Submission(id, agency, "Submitted by a v2 producer");
+    GenericRecordBuilder v2Event = new GenericRecordBuilder(v2);
+    v1.getFields().forEach(f -> v2Event.set(f.name(), event.get(f.pos())));
+    v2Event.set("channel", "email");
+    byte[] v2Bytes;
+    Map<String, Object> serde = new HashMap<>();
+    serde.put("schema.registry.url", stack.registryUrl());
+    serde.put("auto.register.schemas", false);
+    serde.put("use.latest.version", true);
+    try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
+      serializer.configure(serde, false);
+      v2Bytes = serializer.serialize(topic, v2Event.build());
+    }
+    assertThat(ByteBuffer.wrap(v2Bytes, 1, 4).getInt()).as("written with v2's id").isEqualTo(v2Id);
+    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+      producer.send(new ProducerRecord<>(topic, id, v2Bytes)).get(30, TimeUnit.SECONDS);
+    }
+
+    // The v1 services read it: the intake serves it, the chair approves it, it is published.
+    await("contributions-service (v1) serves the v2 submission")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                client
+                        .getOnce(
+                            stack.contributions().baseUrl() + "/api/v1/contributions/" + id,
+                            client.agencyToken(agency))
+                        .status()
+                    == 200);
+    JsonNode served =
+        client
+            .getOnce(
+                stack.contributions().baseUrl() + "/api/v1/contributions/" + id,
+                client.agencyToken(agency))
+            .response()
+            .json();
+    assertThat(served.path("title").asString()).isEqualTo("Submitted by a v2 producer");
+    approve(id);
+    awaitInRecord(List.of(id));
+
+    // A consumer built on v2 reads both: the v2 record with its field, v1 records with the default.
+    String v1Id = accepted.keySet().iterator().next();
+    try (KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer()) {
+      deserializer.configure(Map.of("schema.registry.url", stack.registryUrl()), false);
+      GenericRecord fromV2 =
+          (GenericRecord) deserializer.deserialize(topic, readAll(topic, id, 1).get(0).value(), v2);
+      GenericRecord fromV1 =
+          (GenericRecord)
+              deserializer.deserialize(topic, readAll(topic, v1Id, 1).get(0).value(), v2);
+      assertThat(fromV2.get("channel")).hasToString("email");
+      assertThat(fromV1.get("channel")).isNull();
+      assertThat(fromV1.get("contributionId")).hasToString(v1Id);
+    }
+
+    // A breaking v3 (agency becomes a number) is refused by the registry.
+    Schema v3 = withFieldType(v1, "agency", Schema.create(Schema.Type.INT));
+    Response check =
+        registry("POST", "/compatibility/subjects/" + subject + "/versions/latest", v3);
+    assertThat(check.json().path("is_compatible").asBoolean()).isFalse();
+    Response refused = registry("POST", "/subjects/" + subject + "/versions", v3);
+    assertThat(refused.status()).as("registering v3: %s", refused).isEqualTo(409);
+    System.out.printf(
+        "schema evolution: v2 id=%d registered and read by the v1 services; v3 refused (%d)%n",
+        v2Id, refused.status());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Every accepted contribution as its agency reads it (GET), by id. */
@@ -712,6 +804,87 @@ class FaultInjectionIT {
       serializer.configure(config, false);
       return serializer.serialize(topic, event);
     }
+  }
+
+  private static ContributionEvent v1Submission(String id, String agency, String title) {
+    return ContributionEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setActor(
+            Actor.newBuilder()
+                .setAgency(agency)
+                .setPrincipal("intake-v2@" + agency.toLowerCase(java.util.Locale.ROOT) + ".int")
+                .setRole(ActorRole.AGENCY)
+                .build())
+        .setContributionId(id)
+        .setProcessId(processId)
+        .setAgency(agency)
+        .setRevision(1)
+        .setPayload(
+            ContributionSubmitted.newBuilder()
+                .setContent(
+                    ContributionContent.newBuilder()
+                        .setTitle(title)
+                        .setSummary("Written by a producer on version 2 of the event.")
+                        .setBody("The v1 services must read it while they run.")
+                        .setLanguage(Language.EN)
+                        .setActionLines(List.of(ActionLine.C7))
+                        .setSdgs(List.of(9))
+                        .setLinks(List.of())
+                        .build())
+                .build())
+        .build();
+  }
+
+  private static Schema.Field optionalString(String name, String doc) {
+    return new Schema.Field(
+        name,
+        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+        doc,
+        Schema.Field.NULL_DEFAULT_VALUE);
+  }
+
+  /** The record schema with one more field at the end. */
+  private static Schema withField(Schema schema, Schema.Field added) {
+    List<Schema.Field> fields = new ArrayList<>();
+    schema.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+    fields.add(added);
+    return Schema.createRecord(
+        schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
+  }
+
+  /** The record schema with one field's type replaced. */
+  private static Schema withFieldType(Schema schema, String name, Schema type) {
+    List<Schema.Field> fields = new ArrayList<>();
+    schema
+        .getFields()
+        .forEach(
+            f ->
+                fields.add(
+                    f.name().equals(name)
+                        ? new Schema.Field(f.name(), type, f.doc())
+                        : new Schema.Field(f, f.schema())));
+    return Schema.createRecord(
+        schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
+  }
+
+  /** A call of the registry's REST API with a schema as the body. */
+  private static Response registry(String method, String path, Schema schema) throws Exception {
+    String body =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .writeValueAsString(Map.of("schema", schema.toString()));
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.registryUrl() + path))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return new Response(answer.statusCode(), answer.body(), answer.headers().map());
   }
 
   private static KafkaProducer<String, byte[]> rawProducer() {
