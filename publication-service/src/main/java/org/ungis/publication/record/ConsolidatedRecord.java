@@ -3,6 +3,7 @@ package org.ungis.publication.record;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,15 @@ import java.util.TreeSet;
  * The consolidated record of one call for inputs (the "UNGIS joint input"): which approved
  * contributions it lists, in which order, and which edition was published last.
  *
- * <p>Every change that alters the list (an approval, the withdrawal of an approved item) publishes
- * a new edition; closing the call publishes the final edition. Changes that alter nothing (a
- * re-delivered approval, the same closure twice) publish nothing. Changes that arrive before the
- * call itself is known are kept and published together in edition 1 once it is. Once final, the
- * record accepts only changes that happened before the closure (they were late in arriving, not in
- * happening) and refuses the others.
+ * <p>Changes that alter the list (an approval, the withdrawal of an approved item) and the closure
+ * of the call are applied at once and make an edition due; {@link #publishPending()} publishes one
+ * edition with everything that changed since the previous one (the publisher calls it at a short,
+ * fixed interval, and at once when the call changes, so that approvals arriving close together
+ * share an edition). Changes that alter nothing (a re-delivered approval, the same closure twice,
+ * an entry added and withdrawn again before it was published) publish nothing. Changes that arrive
+ * before the call itself is known are kept and published together in edition 1 once it is. Once
+ * final, the record accepts only changes that happened before the closure (they were late in
+ * arriving, not in happening) and refuses the others.
  */
 public final class ConsolidatedRecord {
 
@@ -33,6 +37,15 @@ public final class ConsolidatedRecord {
   private final TreeSet<EntryRef> entries = new TreeSet<>(EntryRef.PUBLISHED_ORDER);
   private final Map<String, EntryRef> byContribution = new HashMap<>();
   private final Set<String> withdrawn = new LinkedHashSet<>();
+
+  /**
+   * Since the latest edition: each changed contribution and its ref in that edition (null if it was
+   * not in it). Empty while nothing was published yet (then every entry is new).
+   */
+  private final Map<String, EntryRef> changedSince = new LinkedHashMap<>();
+
+  /** Whether the closure still has to be published. */
+  private boolean closurePending;
 
   private ConsolidatedRecord(String processId) {
     this.processId = Objects.requireNonNull(processId, "processId");
@@ -53,6 +66,8 @@ public final class ConsolidatedRecord {
     record.publishedAt = state.publishedAt();
     state.entries().forEach(record::put);
     record.withdrawn.addAll(state.withdrawn());
+    state.changed().forEach(c -> record.changedSince.put(c.contributionId(), c.published()));
+    record.closurePending = state.closurePending();
     return record;
   }
 
@@ -66,7 +81,9 @@ public final class ConsolidatedRecord {
         closedAt,
         publishedAt,
         List.copyOf(entries),
-        List.copyOf(withdrawn));
+        List.copyOf(withdrawn),
+        changedSince.entrySet().stream().map(e -> new Changed(e.getKey(), e.getValue())).toList(),
+        closurePending);
   }
 
   /**
@@ -75,24 +92,27 @@ public final class ConsolidatedRecord {
    *
    * @param ref the approved entry
    * @param at when the approval was decided
-   * @return the publication, or empty if nothing changed or the call is not known yet
+   * @return whether the record changed (an edition is due), false for a re-delivery, an older
+   *     revision or a withdrawn contribution
    * @throws RecordFinalException if the approval happened after the call was closed
    */
-  public Optional<Publication> add(EntryRef ref, Instant at) {
+  public boolean add(EntryRef ref, Instant at) {
     Objects.requireNonNull(ref, "ref");
     if (withdrawn.contains(ref.contributionId())) {
-      return Optional.empty();
+      return false;
     }
     EntryRef existing = byContribution.get(ref.contributionId());
     if (existing != null && existing.revision() >= ref.revision()) {
-      return Optional.empty();
+      return false;
     }
     requireOpenAt(at);
+    remember(ref.contributionId());
     if (existing != null) {
       entries.remove(existing);
     }
     put(ref);
-    return publish(at, List.of(ref), List.of());
+    touch(at);
+    return true;
   }
 
   /**
@@ -101,61 +121,119 @@ public final class ConsolidatedRecord {
    *
    * @param contributionId the withdrawn contribution
    * @param at when it was withdrawn
-   * @return the publication, or empty if it was not in the record
+   * @return whether the record changed (an edition is due), false if it was not in the record
    * @throws RecordFinalException if the withdrawal happened after the call was closed
    */
-  public Optional<Publication> remove(String contributionId, Instant at) {
+  public boolean remove(String contributionId, Instant at) {
     Objects.requireNonNull(contributionId, "contributionId");
     EntryRef existing = byContribution.get(contributionId);
     if (existing == null) {
       withdrawn.add(contributionId);
-      return Optional.empty();
+      return false;
     }
     requireOpenAt(at);
+    remember(contributionId);
     byContribution.remove(contributionId);
     entries.remove(existing);
     withdrawn.add(contributionId);
-    return publish(at, List.of(), List.of(contributionId));
+    touch(at);
+    return true;
   }
 
   /**
    * The call's latest state: its title, description and deadline, and whether it is closed. Closing
-   * publishes the final edition; learning about the call for the first time publishes the changes
-   * that were waiting for it.
+   * makes the final edition due; learning about the call for the first time makes the changes that
+   * were waiting for it due.
    *
    * @param info the call's title, description and deadline
    * @param closed whether the call is closed
    * @param at when the call changed
-   * @return the publication, or empty if nothing is published
+   * @return whether an edition became due
    */
-  public Optional<Publication> describe(CallInfo info, boolean closed, Instant at) {
+  public boolean describe(CallInfo info, boolean closed, Instant at) {
     Objects.requireNonNull(info, "info");
     boolean firstSight = call == null;
     call = info;
     if (closed && !finalEdition) {
       finalEdition = true;
       closedAt = at;
-      return publish(at, List.of(), List.of());
+      closurePending = true;
+      touch(at);
+      return true;
     }
     if (firstSight && !entries.isEmpty()) {
-      return publish(at, List.of(), List.of());
+      touch(at);
+      return true;
     }
-    return Optional.empty();
+    return false;
   }
 
-  private Optional<Publication> publish(Instant at, List<EntryRef> added, List<String> removed) {
-    publishedAt = publishedAt == null || at.isAfter(publishedAt) ? at : publishedAt;
+  /**
+   * Whether {@link #publishPending()} would publish an edition: the call is known and, since the
+   * latest edition, the list of entries changed or the call was closed.
+   */
+  public boolean hasPendingEdition() {
+    if (call == null) {
+      return false;
+    }
+    if (edition == 0) {
+      return !entries.isEmpty() || finalEdition;
+    }
+    if (closurePending) {
+      return true;
+    }
+    for (Map.Entry<String, EntryRef> changed : changedSince.entrySet()) {
+      if (!Objects.equals(changed.getValue(), byContribution.get(changed.getKey()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Publishes one edition with every change since the previous edition, if the list changed or the
+   * call was closed meanwhile.
+   *
+   * @return the publication, or empty if nothing is due (or the call is not known yet)
+   */
+  public Optional<Publication> publishPending() {
     if (call == null) {
       return Optional.empty();
     }
-    List<EntryRef> newlyAdded = added;
-    List<String> newlyRemoved = removed;
+    if (!hasPendingEdition()) {
+      changedSince.clear();
+      return Optional.empty();
+    }
+    List<EntryRef> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
     if (edition == 0) {
-      newlyAdded = List.copyOf(entries);
-      newlyRemoved = List.of();
+      added.addAll(entries);
+    } else {
+      for (Map.Entry<String, EntryRef> changed : changedSince.entrySet()) {
+        EntryRef now = byContribution.get(changed.getKey());
+        if (now == null && changed.getValue() != null) {
+          removed.add(changed.getKey());
+        } else if (now != null && !now.equals(changed.getValue())) {
+          added.add(now);
+        }
+      }
+      added.sort(EntryRef.PUBLISHED_ORDER);
     }
     edition++;
-    return Optional.of(new Publication(currentEdition().orElseThrow(), newlyAdded, newlyRemoved));
+    changedSince.clear();
+    closurePending = false;
+    return Optional.of(new Publication(currentEdition().orElseThrow(), added, removed));
+  }
+
+  /** Remembers how a contribution stood in the latest edition before its first change since. */
+  private void remember(String contributionId) {
+    if (edition > 0 && !changedSince.containsKey(contributionId)) {
+      changedSince.put(contributionId, byContribution.get(contributionId));
+    }
+  }
+
+  private void touch(Instant at) {
+    publishedAt = publishedAt == null || at.isAfter(publishedAt) ? at : publishedAt;
   }
 
   private void requireOpenAt(Instant at) {
@@ -173,7 +251,10 @@ public final class ConsolidatedRecord {
     return processId;
   }
 
-  /** The latest published edition, if any. */
+  /**
+   * The latest edition, if any, as it stands with the changes applied so far (after {@link
+   * #publishPending()}, the edition just published).
+   */
   public Optional<Edition> currentEdition() {
     if (edition == 0) {
       return Optional.empty();
@@ -191,9 +272,19 @@ public final class ConsolidatedRecord {
     return finalEdition;
   }
 
-  /** Entries in the published order, including changes still waiting for the call. */
+  /** Entries in the published order, including changes not published yet. */
   public List<EntryRef> entries() {
     return List.copyOf(entries);
+  }
+
+  /** The entry of a contribution, published or not yet. */
+  public Optional<EntryRef> entry(String contributionId) {
+    return Optional.ofNullable(byContribution.get(contributionId));
+  }
+
+  /** Whether a contribution was withdrawn (it never comes back). */
+  public boolean isWithdrawn(String contributionId) {
+    return withdrawn.contains(contributionId);
   }
 
   /**
@@ -207,6 +298,8 @@ public final class ConsolidatedRecord {
    * @param publishedAt when the latest change happened (the latest edition's publication time)
    * @param entries the entries
    * @param withdrawn contributions withdrawn (they never come back)
+   * @param changed contributions changed since the latest edition, with their ref in it
+   * @param closurePending whether the closure is not published yet
    */
   public record State(
       String processId,
@@ -216,5 +309,37 @@ public final class ConsolidatedRecord {
       Instant closedAt,
       Instant publishedAt,
       List<EntryRef> entries,
-      List<String> withdrawn) {}
+      List<String> withdrawn,
+      List<Changed> changed,
+      boolean closurePending) {
+
+    public State {
+      entries = entries == null ? List.of() : entries;
+      withdrawn = withdrawn == null ? List.of() : withdrawn;
+      changed = changed == null ? List.of() : changed;
+    }
+
+    /** The same state with other entries and withdrawals (they may be kept apart). */
+    public State with(List<EntryRef> entries, List<String> withdrawn) {
+      return new State(
+          processId,
+          call,
+          edition,
+          finalEdition,
+          closedAt,
+          publishedAt,
+          entries,
+          withdrawn,
+          changed,
+          closurePending);
+    }
+  }
+
+  /**
+   * A contribution changed since the latest edition.
+   *
+   * @param contributionId the contribution
+   * @param published its ref in the latest edition, or null if it was not in it
+   */
+  public record Changed(String contributionId, EntryRef published) {}
 }

@@ -23,11 +23,18 @@ class ConsolidatedRecordTest {
     return T0.plusSeconds(3600 + 60L * minute);
   }
 
+  /** The edition that is due now; fails if none is. */
+  Publication publish() {
+    return record.publishPending().orElseThrow();
+  }
+
   @Test
-  void anApprovalPublishesTheFirstEditionWithItsEntry() {
+  void anApprovalMakesTheFirstEditionDueWithItsEntry() {
     record.describe(CALL, false, T0);
 
-    Publication publication = record.add(ref("c1", "UNDP", 1, 0), at(1)).orElseThrow();
+    assertThat(record.add(ref("c1", "UNDP", 1, 0), at(1))).isTrue();
+    assertThat(record.hasPendingEdition()).isTrue();
+    Publication publication = publish();
 
     assertThat(publication.edition().number()).isEqualTo(1);
     assertThat(publication.edition().finalEdition()).isFalse();
@@ -35,19 +42,62 @@ class ConsolidatedRecordTest {
     assertThat(publication.edition().entries()).containsExactly(ref("c1", "UNDP", 1, 0));
     assertThat(publication.added()).containsExactly(ref("c1", "UNDP", 1, 0));
     assertThat(publication.removed()).isEmpty();
+    assertThat(record.hasPendingEdition()).isFalse();
+    assertThat(record.publishPending()).as("nothing new").isEmpty();
+  }
+
+  @Test
+  void changesBetweenTwoPublicationsShareOneEdition() {
+    record.describe(CALL, false, T0);
+    record.add(ref("c1", "ITU", 1, 0), at(1));
+    record.add(ref("c2", "UNDP", 1, 0), at(2));
+    publish();
+
+    record.add(ref("c3", "FAO", 1, 0), at(3));
+    record.add(ref("c4", "ITU", 1, 1), at(5));
+    record.remove("c2", at(4));
+    record.add(ref("c1", "ITU", 2, 0), at(6));
+    Publication second = publish();
+
+    assertThat(second.edition().number()).isEqualTo(2);
+    assertThat(second.added())
+        .as("in published order, the newest revision only")
+        .containsExactly(ref("c3", "FAO", 1, 0), ref("c1", "ITU", 2, 0), ref("c4", "ITU", 1, 1));
+    assertThat(second.removed()).containsExactly("c2");
+    assertThat(second.edition().entries())
+        .extracting(EntryRef::contributionId)
+        .containsExactly("c3", "c1", "c4");
+    assertThat(second.edition().publishedAt()).as("the latest change").isEqualTo(at(6));
+  }
+
+  @Test
+  void anEntryAddedAndWithdrawnBetweenTwoPublicationsPublishesNothing() {
+    record.describe(CALL, false, T0);
+    record.add(ref("c1", "ITU", 1, 0), at(1));
+    publish();
+
+    assertThat(record.add(ref("c2", "UNDP", 1, 0), at(2))).isTrue();
+    assertThat(record.remove("c2", at(3))).isTrue();
+
+    assertThat(record.hasPendingEdition()).isFalse();
+    assertThat(record.publishPending()).isEmpty();
+    assertThat(record.edition()).isEqualTo(1);
   }
 
   @Test
   void entriesAreOrderedByAgencyThenSubmissionThenId() {
     record.describe(CALL, false, T0);
     record.add(ref("c3", "UNDP", 1, 5), at(1));
+    publish();
     record.add(ref("c2", "ITU", 2, 9), at(2));
+    publish();
     record.add(ref("c1", "UNDP", 1, 1), at(3));
     record.add(ref("b0", "UNDP", 1, 1), at(4));
+    publish();
 
     Edition edition = record.currentEdition().orElseThrow();
 
-    assertThat(edition.number()).isEqualTo(4);
+    assertThat(edition.number()).isEqualTo(3);
     assertThat(edition.entries())
         .extracting(EntryRef::contributionId)
         .containsExactly("c2", "b0", "c1", "c3");
@@ -57,9 +107,11 @@ class ConsolidatedRecordTest {
   void aRedeliveredApprovalPublishesNothing() {
     record.describe(CALL, false, T0);
     record.add(ref("c1", "ITU", 1, 0), at(1));
+    publish();
 
-    assertThat(record.add(ref("c1", "ITU", 1, 0), at(1))).isEmpty();
-    assertThat(record.add(ref("c1", "ITU", 1, 0), at(7))).isEmpty();
+    assertThat(record.add(ref("c1", "ITU", 1, 0), at(1))).isFalse();
+    assertThat(record.add(ref("c1", "ITU", 1, 0), at(7))).isFalse();
+    assertThat(record.publishPending()).isEmpty();
     assertThat(record.edition()).isEqualTo(1);
   }
 
@@ -67,38 +119,48 @@ class ConsolidatedRecordTest {
   void withdrawingAnApprovedItemPublishesAnEditionWithoutIt() {
     record.describe(CALL, false, T0);
     record.add(ref("c1", "ITU", 1, 0), at(1));
+    publish();
     record.add(ref("c2", "UNDP", 1, 0), at(2));
+    publish();
 
-    Publication publication = record.remove("c1", at(3)).orElseThrow();
+    assertThat(record.remove("c1", at(3))).isTrue();
+    Publication publication = publish();
 
     assertThat(publication.edition().number()).isEqualTo(3);
     assertThat(publication.edition().entries())
         .extracting(EntryRef::contributionId)
         .containsExactly("c2");
     assertThat(publication.removed()).containsExactly("c1");
-    assertThat(record.remove("c1", at(4))).isEmpty();
-    assertThat(record.add(ref("c1", "ITU", 1, 0), at(5))).as("withdrawal is final").isEmpty();
+    assertThat(record.remove("c1", at(4))).isFalse();
+    assertThat(record.add(ref("c1", "ITU", 1, 0), at(5))).as("withdrawal is final").isFalse();
+    assertThat(record.isWithdrawn("c1")).isTrue();
   }
 
   @Test
   void withdrawingAnItemNotInTheRecordPublishesNothing() {
     record.describe(CALL, false, T0);
-    assertThat(record.remove("unknown", at(1))).isEmpty();
+    assertThat(record.remove("unknown", at(1))).isFalse();
+    assertThat(record.publishPending()).isEmpty();
     assertThat(record.edition()).isZero();
   }
 
   @Test
-  void closingPublishesTheFinalEditionOnce() {
+  void closingPublishesTheFinalEditionOnceWithWhatIsPending() {
     record.describe(CALL, false, T0);
     record.add(ref("c1", "ITU", 1, 0), at(1));
+    publish();
+    record.add(ref("c2", "UNDP", 1, 0), at(2));
 
-    Publication closing = record.describe(CALL, true, at(10)).orElseThrow();
+    assertThat(record.describe(CALL, true, at(10))).isTrue();
+    Publication closing = publish();
 
     assertThat(closing.edition().number()).isEqualTo(2);
     assertThat(closing.edition().finalEdition()).isTrue();
-    assertThat(closing.edition().entries()).hasSize(1);
-    assertThat(record.describe(CALL, true, at(11))).isEmpty();
-    assertThat(record.describe(CALL, false, at(12))).as("a final record stays final").isEmpty();
+    assertThat(closing.edition().entries()).hasSize(2);
+    assertThat(closing.added()).containsExactly(ref("c2", "UNDP", 1, 0));
+    assertThat(record.describe(CALL, true, at(11))).isFalse();
+    assertThat(record.describe(CALL, false, at(12))).as("a final record stays final").isFalse();
+    assertThat(record.publishPending()).isEmpty();
     assertThat(record.isFinal()).isTrue();
   }
 
@@ -106,25 +168,31 @@ class ConsolidatedRecordTest {
   void aFinalRecordTakesLateArrivalsOfEarlierChangesButRefusesLaterOnes() {
     record.describe(CALL, false, T0);
     record.add(ref("c1", "ITU", 1, 0), at(1));
+    publish();
     record.describe(CALL, true, at(10));
+    publish();
 
-    Publication late = record.add(ref("c2", "UNDP", 1, 0), at(9)).orElseThrow();
+    assertThat(record.add(ref("c2", "UNDP", 1, 0), at(9))).isTrue();
+    Publication late = publish();
     assertThat(late.edition().number()).isEqualTo(3);
     assertThat(late.edition().finalEdition()).isTrue();
 
     assertThatThrownBy(() -> record.remove("c1", at(11))).isInstanceOf(RecordFinalException.class);
+    assertThat(record.publishPending()).isEmpty();
     assertThat(record.edition()).isEqualTo(3);
     assertThat(record.entries()).hasSize(2);
   }
 
   @Test
   void changesBeforeTheCallIsKnownArePublishedTogetherInEditionOne() {
-    assertThat(record.add(ref("c1", "ITU", 1, 0), at(1))).isEmpty();
-    assertThat(record.add(ref("c2", "UNDP", 1, 0), at(2))).isEmpty();
-    assertThat(record.remove("c2", at(3))).isEmpty();
-    assertThat(record.add(ref("c3", "FAO", 1, 0), at(4))).isEmpty();
+    record.add(ref("c1", "ITU", 1, 0), at(1));
+    record.add(ref("c2", "UNDP", 1, 0), at(2));
+    record.remove("c2", at(3));
+    record.add(ref("c3", "FAO", 1, 0), at(4));
+    assertThat(record.publishPending()).as("the call is not known yet").isEmpty();
 
-    Publication first = record.describe(CALL, false, T0).orElseThrow();
+    assertThat(record.describe(CALL, false, T0)).isTrue();
+    Publication first = publish();
 
     assertThat(first.edition().number()).isEqualTo(1);
     assertThat(first.edition().entries())
@@ -136,8 +204,10 @@ class ConsolidatedRecordTest {
 
   @Test
   void aCallWithoutEntriesPublishesNothingUntilItCloses() {
-    assertThat(record.describe(CALL, false, T0)).isEmpty();
-    Publication closing = record.describe(CALL, true, at(1)).orElseThrow();
+    assertThat(record.describe(CALL, false, T0)).isFalse();
+    assertThat(record.publishPending()).isEmpty();
+    record.describe(CALL, true, at(1));
+    Publication closing = publish();
     assertThat(closing.edition().number()).isEqualTo(1);
     assertThat(closing.edition().entries()).isEmpty();
   }
@@ -146,26 +216,34 @@ class ConsolidatedRecordTest {
   void aNewerRevisionReplacesTheOlderOne() {
     record.describe(CALL, false, T0);
     record.add(ref("c1", "ITU", 1, 0), at(1));
+    publish();
 
-    Publication replaced = record.add(ref("c1", "ITU", 2, 0), at(2)).orElseThrow();
+    assertThat(record.add(ref("c1", "ITU", 2, 0), at(2))).isTrue();
+    Publication replaced = publish();
 
     assertThat(replaced.edition().entries()).containsExactly(ref("c1", "ITU", 2, 0));
-    assertThat(record.add(ref("c1", "ITU", 1, 0), at(3))).as("older revision").isEmpty();
+    assertThat(replaced.added()).containsExactly(ref("c1", "ITU", 2, 0));
+    assertThat(replaced.removed()).isEmpty();
+    assertThat(record.add(ref("c1", "ITU", 1, 0), at(3))).as("older revision").isFalse();
   }
 
   @Test
-  void survivesASaveAndRestore() {
+  void survivesASaveAndRestoreBetweenTwoPublications() {
     record.describe(CALL, false, T0);
     record.add(ref("c1", "ITU", 1, 0), at(1));
     record.add(ref("c2", "ITU", 1, 1), at(2));
+    publish();
     record.remove("c2", at(3));
-    record.describe(CALL, true, at(4));
+    record.add(ref("c3", "FAO", 1, 1), at(4));
+    record.describe(CALL, true, at(5));
 
     ConsolidatedRecord restored = ConsolidatedRecord.restore(record.state());
 
     assertThat(restored.state()).isEqualTo(record.state());
+    assertThat(restored.add(ref("c2", "ITU", 1, 1), at(3))).isFalse();
+    assertThat(restored.publishPending()).isEqualTo(record.publishPending());
+    assertThat(restored.state()).isEqualTo(record.state());
     assertThat(restored.currentEdition()).isEqualTo(record.currentEdition());
-    assertThat(restored.add(ref("c2", "ITU", 1, 1), at(3))).isEmpty();
   }
 
   @Test
@@ -174,13 +252,16 @@ class ConsolidatedRecordTest {
     List<HistoryStep> steps = new java.util.ArrayList<>();
     List<Edition> editions = new java.util.ArrayList<>();
     for (int i = 0; i < 120; i++) {
-      Publication p =
-          (i % 7 == 6
-                  ? record.remove("c" + (i - 3), at(i))
-                  : record.add(ref("c" + i, i % 2 == 0 ? "ITU" : "FAO", 1, i), at(i)))
-              .orElseThrow();
-      steps.add(HistoryStep.of(p));
-      editions.add(p.edition());
+      if (i % 7 == 6) {
+        record.remove("c" + (i - 3), at(i));
+      } else {
+        record.add(ref("c" + i, i % 2 == 0 ? "ITU" : "FAO", 1, i), at(i));
+      }
+      if (i % 3 == 2) {
+        Publication p = publish();
+        steps.add(HistoryStep.of(p));
+        editions.add(p.edition());
+      }
     }
     for (Edition expected : editions) {
       int n = expected.number();

@@ -1,5 +1,6 @@
 package org.ungis.publication.record.messaging;
 
+import java.time.Duration;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,22 +24,32 @@ import org.ungis.schemas.Topics;
  * contributions ─┐                                  ┌─ processes
  *                ├─ tracker [contribution-tracks] ─ repartition by process ─┤
  * reviews ───────┘   (key contribution id)          (record-changes)        └─ publisher [records,
+ *                                                                              record-refs,
  *                                                                              record-entries,
  *                                                                              record-history]
  *                                                                              ─▶ ungis.records.v1
+ *                                                          (one edition per changed record every
+ *                                                           edition interval, wall-clock punctuation)
  * ungis.records.v1 ─▶ global store [published-records] (what is served, as downstream reads it)
  * </pre>
  *
- * Everything runs under {@code exactly_once_v2}: the records written to {@code ungis.records.v1},
- * the store updates and the input offsets commit together.
+ * Everything runs under {@code exactly_once_v2}: the records written to {@code ungis.records.v1}
+ * (by record processing or by the publisher's punctuation), the store updates and the input offsets
+ * commit together.
  */
 public final class PublicationTopology {
 
   /** Per contribution: its latest text, approval and withdrawal (key = contribution id). */
   public static final String TRACKS = "contribution-tracks";
 
-  /** Per call: the consolidated record, refs only (key = process id). */
+  /** Per call: the consolidated record without its entries (key = process id). */
   public static final String RECORDS = "records";
+
+  /** Per call and contribution: its entry in the record, or its withdrawal (key = processId/id). */
+  public static final String REFS = "record-refs";
+
+  /** How often a record with changes gets its next edition, unless configured otherwise. */
+  public static final Duration EDITION_INTERVAL = Duration.ofMillis(250);
 
   /** Entry texts per approved revision (key = processId/contributionId#revision). */
   public static final String ENTRIES = "record-entries";
@@ -54,15 +65,25 @@ public final class PublicationTopology {
 
   private PublicationTopology() {}
 
-  /** The topology with RocksDB stores and counters kept in memory only. */
+  /** The topology with RocksDB stores, the default edition interval, counters in memory only. */
   public static void build(StreamsBuilder builder, EventSerdes serdes, Roster roster) {
-    build(builder, serdes, roster, PublicationMetrics.inMemory(), Stores::persistentKeyValueStore);
+    build(
+        builder,
+        serdes,
+        roster,
+        PublicationMetrics.inMemory(),
+        EDITION_INTERVAL,
+        Stores::persistentKeyValueStore);
   }
 
   /** The topology with RocksDB stores, as the service runs it. */
   static void build(
-      StreamsBuilder builder, EventSerdes serdes, Roster roster, PublicationMetrics metrics) {
-    build(builder, serdes, roster, metrics, Stores::persistentKeyValueStore);
+      StreamsBuilder builder,
+      EventSerdes serdes,
+      Roster roster,
+      PublicationMetrics metrics,
+      Duration editionInterval) {
+    build(builder, serdes, roster, metrics, editionInterval, Stores::persistentKeyValueStore);
   }
 
   /**
@@ -74,12 +95,15 @@ public final class PublicationTopology {
       EventSerdes serdes,
       Roster roster,
       PublicationMetrics metrics,
+      Duration editionInterval,
       Function<String, KeyValueBytesStoreSupplier> stores) {
     Serde<String> keys = serdes.keys();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(stores.apply(TRACKS), keys, StateSerdes.tracks()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(stores.apply(RECORDS), keys, StateSerdes.records()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(stores.apply(REFS), keys, StateSerdes.refs()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(stores.apply(ENTRIES), keys, StateSerdes.entries()));
     builder.addStateStore(
@@ -113,9 +137,10 @@ public final class PublicationTopology {
     changes
         .merge(calls, Named.as("record-inputs"))
         .process(
-            () -> new RecordPublisher(roster, metrics),
+            () -> new RecordPublisher(roster, metrics, editionInterval),
             Named.as("publisher"),
             RECORDS,
+            REFS,
             ENTRIES,
             HISTORY)
         .to(

@@ -47,8 +47,9 @@ final class StateSerdes {
 
   /**
    * The record's saved form, with its entry list packed into one string (one line per entry, tab
-   * separated): a 5,000-entry record is rewritten on every approval, and writing one string is far
-   * cheaper than writing thousands of small JSON arrays.
+   * separated), far cheaper to write than thousands of small JSON arrays. The publisher keeps the
+   * entries apart ({@link #refs()}) and saves the record without them; older saved records that
+   * still hold their entries read back with them.
    */
   static Serde<ConsolidatedRecord.State> records() {
     Serde<SavedRecord> json = json(SavedRecord.class);
@@ -69,7 +70,9 @@ final class StateSerdes {
       Instant closedAt,
       Instant publishedAt,
       String entries,
-      List<String> withdrawn) {
+      List<String> withdrawn,
+      List<ConsolidatedRecord.Changed> changed,
+      Boolean closurePending) {
 
     static SavedRecord of(ConsolidatedRecord.State state) {
       if (state == null) {
@@ -95,7 +98,9 @@ final class StateSerdes {
           state.closedAt(),
           state.publishedAt(),
           packed.toString(),
-          state.withdrawn());
+          state.withdrawn(),
+          state.changed(),
+          state.closurePending());
     }
 
     ConsolidatedRecord.State state() {
@@ -119,7 +124,9 @@ final class StateSerdes {
           closedAt,
           publishedAt,
           refs,
-          withdrawn == null ? List.of() : withdrawn);
+          withdrawn == null ? List.of() : withdrawn,
+          changed == null ? List.of() : changed,
+          Boolean.TRUE.equals(closurePending));
     }
 
     private static String field(String value) {
@@ -135,6 +142,19 @@ final class StateSerdes {
       }
       return value.replace("%0A", "\n").replace("%09", "\t").replace("%25", "%");
     }
+  }
+
+  /**
+   * How one contribution stands in a record: its entry, or withdrawn. Kept per contribution (key
+   * {@code processId/contributionId}), so that an approval writes one small value, not the record.
+   *
+   * @param ref its entry in the record, or null
+   * @param withdrawn whether it was withdrawn (it never comes back)
+   */
+  record SavedRef(EntryRef ref, boolean withdrawn) {}
+
+  static Serde<SavedRef> refs() {
+    return json(SavedRef.class);
   }
 
   static Serde<ContributionTrack.State> tracks() {

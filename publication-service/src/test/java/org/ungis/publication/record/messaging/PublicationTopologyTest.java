@@ -10,6 +10,7 @@ import static org.ungis.publication.record.messaging.InputEvents.submitted;
 import static org.ungis.publication.record.messaging.InputEvents.withdrawn;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,12 @@ class PublicationTopologyTest {
         EventSerdes.from(Map.of("schema.registry.url", "mock://publication-" + UUID.randomUUID()));
     StreamsBuilder builder = new StreamsBuilder();
     PublicationTopology.build(
-        builder, serdes, Roster.load(), metrics, Stores::inMemoryKeyValueStore);
+        builder,
+        serdes,
+        Roster.load(),
+        metrics,
+        PublicationTopology.EDITION_INTERVAL,
+        Stores::inMemoryKeyValueStore);
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "publication-service");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -112,6 +118,11 @@ class PublicationTopologyTest {
     reviews.pipeInput(id, approved(id, GDC, agency, revision, at(minute)), at(minute));
   }
 
+  /** One edition interval of wall-clock time passes: the changed records get their editions. */
+  void tick() {
+    driver.advanceWallClockTime(PublicationTopology.EDITION_INTERVAL);
+  }
+
   List<KeyValue<String, RecordEvent>> published() {
     return records.readKeyValuesToList().stream()
         .map(kv -> KeyValue.pair(kv.key, recordDeserializer.deserialize(kv.key, kv.value)))
@@ -133,6 +144,8 @@ class PublicationTopologyTest {
     assertThat(published()).as("a submission alone publishes nothing").isEmpty();
 
     approve("c-itu", "ITU", 1, 5);
+    assertThat(published()).as("not before the edition interval").isEmpty();
+    tick();
 
     List<KeyValue<String, RecordEvent>> out = published();
     assertThat(out).extracting(kv -> kv.key).containsExactly(GDC + "/c-itu", GDC);
@@ -157,18 +170,22 @@ class PublicationTopologyTest {
     submit("c-itu", "ITU", "Digital public infrastructure", 2);
 
     approve("c-undp", "UNDP", 1, 10);
+    tick();
     assertThat(manifest(published().get(1)).getEdition()).isEqualTo(1);
 
     approve("c-itu", "ITU", 1, 11);
+    tick();
     List<KeyValue<String, RecordEvent>> second = published();
     assertThat(second).extracting(kv -> kv.key).containsExactly(GDC + "/c-itu", GDC);
     assertThat(manifest(second.get(1)).getEdition()).isEqualTo(2);
     assertThat(refs(manifest(second.get(1)))).containsExactly("c-itu", "c-undp");
 
     approve("c-itu", "ITU", 1, 11);
+    tick();
     assertThat(published()).as("a re-delivered approval publishes nothing").isEmpty();
 
     contributions.pipeInput("c-itu", withdrawn("c-itu", GDC, "ITU", 1, at(20)), at(20));
+    tick();
     List<KeyValue<String, RecordEvent>> third = published();
     assertThat(third).extracting(kv -> kv.key).containsExactly(GDC + "/c-itu", GDC);
     assertThat(third.get(0).value).as("tombstone").isNull();
@@ -177,6 +194,7 @@ class PublicationTopologyTest {
 
     processes.pipeInput(GDC, call(GDC, CallStatus.CLOSED, at(30)), at(30));
     List<KeyValue<String, RecordEvent>> closing = published();
+    // (at once, without waiting for the interval)
     assertThat(closing).hasSize(1);
     assertThat(manifest(closing.get(0)).getEdition()).isEqualTo(4);
     assertThat(manifest(closing.get(0)).getFinal$()).isTrue();
@@ -215,9 +233,11 @@ class PublicationTopologyTest {
         "c1", revised("c1", GDC, "UNESCO", 2, content("Revised", "Better body"), at(3)), at(3));
     approve("c1", "UNESCO", 1, 4);
     reviews.pipeInput("c1", decided("c1", GDC, "UNESCO", 2, Decision.APPROVED, null, at(5)), at(5));
+    tick();
     assertThat(published()).as("stale approval, and an approval short of quorum").isEmpty();
 
     approve("c1", "UNESCO", 2, 6);
+    tick();
 
     RecordEntry entry = (RecordEntry) published().get(0).value.getPayload();
     assertThat(entry.getRevision()).isEqualTo(2);
@@ -239,6 +259,92 @@ class PublicationTopologyTest {
   }
 
   @Test
+  void approvalsArrivingTogetherShareOneEditionPerRecord() {
+    open();
+    String other = "hlpf-2023";
+    processes.pipeInput(other, call(other, CallStatus.OPEN, T0), T0);
+    for (int i = 0; i < 40; i++) {
+      submit("c" + i, "ITU", "Input " + i, i);
+    }
+    contributions.pipeInput(
+        "h1", submitted("h1", other, "FAO", content("Food", "Body"), at(1)), at(1));
+    approve("c0", "ITU", 1, 100);
+    tick();
+    assertThat(published()).extracting(kv -> kv.key).containsExactly(GDC + "/c0", GDC);
+
+    for (int i = 1; i < 40; i++) {
+      approve("c" + i, "ITU", 1, 100 + i);
+    }
+    reviews.pipeInput("h1", approved("h1", other, "FAO", 1, at(150)), at(150));
+    contributions.pipeInput("c0", withdrawn("c0", GDC, "ITU", 1, at(160)), at(160));
+    assertThat(published()).as("nothing before the interval").isEmpty();
+    tick();
+
+    List<KeyValue<String, RecordEvent>> out = published();
+    List<KeyValue<String, RecordEvent>> manifests =
+        out.stream().filter(kv -> !kv.key.contains("/")).toList();
+    assertThat(manifests).extracting(kv -> kv.key).containsExactlyInAnyOrder(GDC, other);
+    RecordEdition gdc =
+        manifests.stream()
+            .filter(kv -> kv.key.equals(GDC))
+            .map(kv -> manifest(kv))
+            .findFirst()
+            .get();
+    assertThat(gdc.getEdition()).as("41 changes, one edition").isEqualTo(2);
+    assertThat(gdc.getEntries()).hasSize(39);
+    assertThat(out.stream().filter(kv -> kv.key.startsWith(GDC + "/"))).hasSize(40);
+    assertThat(out)
+        .filteredOn(kv -> kv.key.equals(GDC + "/c0"))
+        .singleElement()
+        .extracting(kv -> kv.value)
+        .as("the withdrawn entry's tombstone")
+        .isNull();
+    int manifestIndex =
+        out.indexOf(manifests.stream().filter(kv -> kv.key.equals(GDC)).findFirst().get());
+    assertThat(out.subList(manifestIndex + 1, out.size()))
+        .as("every text and tombstone of an edition precedes its manifest")
+        .noneMatch(kv -> kv.key.startsWith(GDC + "/"));
+
+    tick();
+    assertThat(published()).as("nothing changed since").isEmpty();
+  }
+
+  @Test
+  void withAZeroIntervalEveryChangeIsPublishedAtOnce() {
+    driver.close();
+    StreamsBuilder builder = new StreamsBuilder();
+    PublicationTopology.build(
+        builder, serdes, Roster.load(), metrics, Duration.ZERO, Stores::inMemoryKeyValueStore);
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "publication-service");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("zero").toString());
+    driver = new TopologyTestDriver(builder.build(), config);
+    StringSerializer keys = new StringSerializer();
+    contributions =
+        driver.createInputTopic(
+            Topics.CONTRIBUTIONS.name(), keys, serdes.contributions().serializer());
+    reviews = driver.createInputTopic(Topics.REVIEWS.name(), keys, serdes.reviews().serializer());
+    processes =
+        driver.createInputTopic(Topics.PROCESSES.name(), keys, serdes.processes().serializer());
+    records =
+        driver.createOutputTopic(
+            Topics.RECORDS.name(), new StringDeserializer(), new ByteArrayDeserializer());
+
+    open();
+    submit("c1", "ITU", "One", 1);
+    submit("c2", "UNDP", "Two", 2);
+    approve("c1", "ITU", 1, 3);
+    approve("c2", "UNDP", 1, 4);
+
+    assertThat(published())
+        .filteredOn(kv -> kv.key.equals(GDC))
+        .extracting(kv -> manifest(kv).getEdition())
+        .containsExactly(1, 2);
+  }
+
+  @Test
   void aRecordOfFiveThousandEntriesFitsInMessagesUnderOneMegabyteAndRebuildsFromTheTopic() {
     List<String> agencies = Roster.load().members().stream().map(m -> m.code()).toList();
     java.util.Random random = new java.util.Random(42);
@@ -256,6 +362,7 @@ class PublicationTopologyTest {
     String last = UUID.randomUUID().toString();
     submit(last, "ITU", "Late but approved", 2001);
     approve(last, "ITU", 1, 2002);
+    tick();
 
     List<KeyValue<String, byte[]>> raw = records.readKeyValuesToList();
     assertThat(raw).hasSize(count + 1 + 2);
@@ -268,7 +375,12 @@ class PublicationTopologyTest {
     KeyValueStore<String, ConsolidatedRecord.State> state =
         driver.getKeyValueStore(PublicationTopology.RECORDS);
     byte[] changelogValue = StateSerdes.records().serializer().serialize("", state.get(GDC));
-    assertThat(changelogValue.length).as("changelog message of the record").isLessThan(1_000_000);
+    assertThat(changelogValue.length)
+        .as("changelog message of the record, its entries kept apart")
+        .isLessThan(1_000);
+    KeyValueStore<String, StateSerdes.SavedRef> refs =
+        driver.getKeyValueStore(PublicationTopology.REFS);
+    assertThat(refs.approximateNumEntries()).isEqualTo(count + 1);
     KeyValueStore<String, org.ungis.publication.record.HistoryStep> history =
         driver.getKeyValueStore(PublicationTopology.HISTORY);
     byte[] snapshot =

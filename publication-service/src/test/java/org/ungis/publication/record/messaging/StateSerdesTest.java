@@ -37,7 +37,11 @@ class StateSerdesTest {
             List.of(
                 new EntryRef("c1", "ITU", 1, T0),
                 new EntryRef("odd\tid\nwith%25", "UNDP", 3, T0.plusSeconds(1))),
-            List.of("gone"));
+            List.of("gone"),
+            List.of(
+                new ConsolidatedRecord.Changed("c1", null),
+                new ConsolidatedRecord.Changed("c2", new EntryRef("c2", "FAO", 1, T0))),
+            true);
 
     assertThat(roundTrip(StateSerdes.records(), state)).isEqualTo(state);
   }
@@ -45,7 +49,8 @@ class StateSerdesTest {
   @Test
   void aRecordNotYetPublishedReadsBackToo() {
     ConsolidatedRecord.State state =
-        new ConsolidatedRecord.State("p", null, 0, false, null, null, List.of(), List.of());
+        new ConsolidatedRecord.State(
+            "p", null, 0, false, null, null, List.of(), List.of(), List.of(), false);
     assertThat(roundTrip(StateSerdes.records(), state)).isEqualTo(state);
   }
 
@@ -66,5 +71,27 @@ class StateSerdesTest {
     RecordChange withdrawn = new RecordChange.EntryWithdrawn("p", "c1", T0);
     assertThat(roundTrip(StateSerdes.changes(), approved)).isEqualTo(approved);
     assertThat(roundTrip(StateSerdes.changes(), withdrawn)).isEqualTo(withdrawn);
+    StateSerdes.SavedRef ref = new StateSerdes.SavedRef(entry.ref(), false);
+    StateSerdes.SavedRef gone = new StateSerdes.SavedRef(null, true);
+    assertThat(roundTrip(StateSerdes.refs(), ref)).isEqualTo(ref);
+    assertThat(roundTrip(StateSerdes.refs(), gone)).isEqualTo(gone);
+  }
+
+  @Test
+  void aRecordSavedBeforeEditionsWereBatchedReadsBack() {
+    String saved =
+        "{\"processId\":\"p\",\"call\":null,\"edition\":3,\"finalEdition\":false,"
+            + "\"closedAt\":null,\"publishedAt\":1677661200123,"
+            + "\"entries\":\"c1\\tITU\\t1\\t1677661200123\\n\",\"withdrawn\":[\"gone\"]}";
+
+    ConsolidatedRecord.State state =
+        StateSerdes.records()
+            .deserializer()
+            .deserialize("t", saved.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(state.entries()).containsExactly(new EntryRef("c1", "ITU", 1, T0));
+    assertThat(state.withdrawn()).containsExactly("gone");
+    assertThat(state.changed()).isEmpty();
+    assertThat(state.closurePending()).isFalse();
   }
 }
