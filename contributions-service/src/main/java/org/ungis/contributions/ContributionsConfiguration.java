@@ -18,6 +18,7 @@ import org.ungis.contributions.contribution.ContributionService;
 import org.ungis.contributions.contribution.ContributionViews;
 import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
 import org.ungis.contributions.contribution.messaging.ViewChanges;
+import org.ungis.contributions.routing.PartitionOwners;
 import org.ungis.reference.Roster;
 
 /** Wires the domain service to its adapters and declares the view topology. */
@@ -44,8 +45,10 @@ class ContributionsConfiguration {
       ContributionViews views,
       ContributionEvents events,
       Clock clock,
-      ContributionsSettings settings) {
-    return new ContributionService(roster, calls, views, events, clock, settings.viewTimeout());
+      ContributionsSettings settings,
+      PartitionOwners owners) {
+    return new ContributionService(
+        roster, calls, views, events, clock, settings.viewTimeout(), owners::newContributionId);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.ungis.reference.Roster;
 
 /**
@@ -29,6 +30,7 @@ public final class ContributionService {
   private final Clock clock;
   private final Duration viewTimeout;
   private final KeyedLocks locks;
+  private final Supplier<String> newContributionId;
 
   /** Changes this instance wrote that its view had not shown yet when the request answered. */
   private final Map<String, Integer> written = new ConcurrentHashMap<>();
@@ -40,6 +42,22 @@ public final class ContributionService {
       ContributionEvents events,
       Clock clock,
       Duration viewTimeout) {
+    this(roster, calls, views, events, clock, viewTimeout, () -> UUID.randomUUID().toString());
+  }
+
+  /**
+   * As above; {@code newContributionId} gives the id of a submission without an idempotency key
+   * (with several instances: a random id whose partition this instance owns).
+   */
+  public ContributionService(
+      Roster roster,
+      Calls calls,
+      ContributionViews views,
+      ContributionEvents events,
+      Clock clock,
+      Duration viewTimeout,
+      Supplier<String> newContributionId) {
+    this.newContributionId = Objects.requireNonNull(newContributionId);
     this.roster = Objects.requireNonNull(roster);
     this.calls = Objects.requireNonNull(calls);
     this.views = Objects.requireNonNull(views);
@@ -123,7 +141,7 @@ public final class ContributionService {
                         "processId"));
     var meta = meta(actor);
     call.checkAcceptsSubmission(actor.agency(), meta.occurredAt());
-    String id = idempotency == null ? UUID.randomUUID().toString() : idempotency.contributionId();
+    String id = idempotency == null ? newContributionId.get() : idempotency.contributionId();
     Contribution contribution = Contribution.submit(meta, id, processId, content);
     return publishAndAwait(contribution, idempotency);
   }

@@ -1,0 +1,101 @@
+package org.ungis.contributions.routing;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.security.AuthenticatedActor;
+
+/**
+ * Sends every request about one contribution to the instance that owns it: {@code
+ * /api/v1/contributions/{id}} and everything under it (read, revise, withdraw, history), and a
+ * submission with an {@code Idempotency-Key} (its contribution's id is derived from the agency and
+ * the key), so that the per-contribution lock, the idempotency check and read-your-writes all
+ * happen where the contribution's view is. The owner's answer goes back as is. A submission without
+ * a key stays here (it gets an id this instance owns) and the list is gathered from every instance
+ * by {@link RoutedViews}.
+ *
+ * <p>Runs after the security filter chain, so only authenticated requests are forwarded, and the
+ * owner checks the same token again.
+ */
+final class OwnerRouting implements HandlerInterceptor {
+
+  static final String SUBMISSIONS = "/api/v1/contributions";
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final PartitionOwners owners;
+  private final RequestForwarder forwarder;
+
+  OwnerRouting(PartitionOwners owners, RequestForwarder forwarder) {
+    this.owners = owners;
+    this.forwarder = forwarder;
+  }
+
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+      throws Exception {
+    if (!owners.routing()) {
+      return true;
+    }
+    String id = contributionId(request);
+    if (id == null) {
+      return true;
+    }
+    PartitionOwners.Owner owner = owners.ownerOf(id);
+    if (owner instanceof PartitionOwners.Local) {
+      return true;
+    }
+    if (owner instanceof PartitionOwners.Unknown unknown) {
+      Problems.unavailable(
+          response,
+          request.getRequestURI(),
+          "The instance that holds this contribution is not known right now ("
+              + unknown.why()
+              + "); retry");
+      return false;
+    }
+    HostInfo remote = ((PartitionOwners.Remote) owner).host();
+    if (request.getHeader(RequestForwarder.FORWARDED) != null) {
+      // Forwarded to us, yet another instance owns it now: the partitions moved in between.
+      Problems.unavailable(
+          response,
+          request.getRequestURI(),
+          "The contribution moved to another instance while this request was on its way; retry");
+      return false;
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    forwarder.forward(request, body, remote, owners.self().orElseThrow(), response);
+    return false;
+  }
+
+  /** The id of the contribution a request is about, or null when it is about none in particular. */
+  static String contributionId(HttpServletRequest request) {
+    Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    if (variables instanceof Map<?, ?> map && map.get("id") instanceof String id) {
+      return id;
+    }
+    if (HttpMethod.POST.matches(request.getMethod())
+        && SUBMISSIONS.equals(
+            request.getRequestURI().substring(request.getContextPath().length()))) {
+      String key = request.getHeader(IDEMPOTENCY_KEY);
+      if (key == null || key.isBlank() || key.length() > 255) {
+        return null; // not keyed, or refused the same way by every instance
+      }
+      AuthenticatedActor actor;
+      try {
+        actor = AuthenticatedActor.current();
+      } catch (RuntimeException e) {
+        return null;
+      }
+      // The same agency code the service derives the id from (web/CurrentActor).
+      return IdempotentRequest.contributionIdFor(
+          actor.agency().trim().toUpperCase(Locale.ROOT), key);
+    }
+    return null;
+  }
+}

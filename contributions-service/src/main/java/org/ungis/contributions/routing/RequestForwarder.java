@@ -1,0 +1,160 @@
+package org.ungis.contributions.routing;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.ungis.contributions.ContributionsSettings;
+
+/**
+ * Sends a request, once, to the instance that owns its contribution and copies that instance's
+ * answer (status, headers, body) to the client as is.
+ */
+@Component
+public class RequestForwarder {
+
+  /** Marks a request one instance forwarded to another; such a request is never forwarded again. */
+  public static final String FORWARDED = "X-Ungis-Forwarded";
+
+  private static final Logger log = LoggerFactory.getLogger(RequestForwarder.class);
+
+  /** Hop-by-hop headers and those the HTTP client sets itself. */
+  private static final Set<String> NOT_FORWARDED =
+      Set.of(
+          "host",
+          "connection",
+          "content-length",
+          "expect",
+          "upgrade",
+          "keep-alive",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "proxy-connection",
+          "proxy-authorization",
+          "http2-settings",
+          FORWARDED.toLowerCase(Locale.ROOT));
+
+  /** Hop-by-hop headers of the answer, and those the servlet container sets itself. */
+  private static final Set<String> NOT_COPIED =
+      Set.of(
+          ":status",
+          "connection",
+          "content-length",
+          "keep-alive",
+          "transfer-encoding",
+          "date",
+          "trailer",
+          "upgrade");
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public RequestForwarder(ContributionsSettings settings) {
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    // The owner may wait for Kafka's acknowledgement and then for its view, behind the lock.
+    this.timeout = settings.sendTimeout().plus(settings.viewTimeout().multipliedBy(3));
+  }
+
+  /** The HTTP client the routing layer shares (also for the list's scatter-gather). */
+  HttpClient http() {
+    return http;
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Forwards {@code request} with {@code body} to {@code owner} and writes its answer; a 503
+   * problem when the owner cannot be reached.
+   */
+  public void forward(
+      HttpServletRequest request,
+      byte[] body,
+      HostInfo owner,
+      HostInfo self,
+      HttpServletResponse response)
+      throws IOException {
+    String target =
+        "http://"
+            + owner.host()
+            + ":"
+            + owner.port()
+            + request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    HttpRequest.Builder forwarded =
+        HttpRequest.newBuilder(URI.create(target))
+            .timeout(timeout)
+            .method(
+                request.getMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (String name : Collections.list(request.getHeaderNames())) {
+      if (NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      for (String value : Collections.list(request.getHeaders(name))) {
+        forwarded.header(name, value);
+      }
+    }
+    forwarded.header(FORWARDED, self.host() + ":" + self.port());
+    HttpResponse<byte[]> answer;
+    try {
+      answer = http.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      log.warn(
+          "Could not forward {} {} to {}: {}", request.getMethod(), target, owner, e.toString());
+      Problems.unavailable(
+          response,
+          request.getRequestURI(),
+          "The instance that holds this contribution ("
+              + owner.host()
+              + ":"
+              + owner.port()
+              + ") did not answer; retry");
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Problems.unavailable(response, request.getRequestURI(), "Interrupted; retry");
+      return;
+    }
+    response.setStatus(answer.statusCode());
+    for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
+      if (NOT_COPIED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      boolean first = true;
+      for (String value : header.getValue()) {
+        if (first) {
+          response.setHeader(header.getKey(), value);
+          first = false;
+        } else {
+          response.addHeader(header.getKey(), value);
+        }
+      }
+    }
+    byte[] answerBody = answer.body();
+    response.setContentLength(answerBody.length);
+    response.getOutputStream().write(answerBody);
+  }
+}

@@ -1,0 +1,454 @@
+package org.ungis.contributions.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.ungis.auth.EmbeddedAuthServer;
+import org.ungis.contributions.ContributionsServiceApplication;
+import org.ungis.contributions.contribution.Calls;
+import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.events.common.ActorRole;
+import org.ungis.events.process.CallChange;
+import org.ungis.events.process.CallForInputsEvent;
+import org.ungis.events.process.CallStatus;
+import org.ungis.registry.server.EmbeddedSchemaRegistry;
+import org.ungis.schemas.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two instances of the service in one JVM (one Kafka Streams application id, the contributions
+ * topic's three partitions split between them), on the same real KRaft broker, schema registry and
+ * authorization server: whichever instance a client talks to, every answer is the one the owning
+ * instance gives.
+ */
+class SeveralInstancesIT {
+
+  static final EmbeddedKafkaKraftBroker BROKER =
+      (EmbeddedKafkaKraftBroker)
+          new EmbeddedKafkaKraftBroker(1, 3)
+              .brokerProperties(
+                  Map.of(
+                      "transaction.state.log.replication.factor", "1",
+                      "transaction.state.log.min.isr", "1",
+                      "offsets.topic.replication.factor", "1",
+                      "group.initial.rebalance.delay.ms", "0"));
+
+  static final JsonMapper JSON = new JsonMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String CALL = "wsis-2026";
+
+  static EmbeddedSchemaRegistry registry;
+  static EmbeddedAuthServer auth;
+  static Instance a;
+  static Instance b;
+  static String itu;
+  static String undp;
+  static String reviewer;
+
+  /** One running instance of the service and its HTTP address. */
+  record Instance(ConfigurableApplicationContext context, int port) {
+
+    HostInfo host() {
+      return new HostInfo("localhost", port);
+    }
+
+    PartitionOwners owners() {
+      return context.getBean(PartitionOwners.class);
+    }
+
+    KafkaStreams streams() {
+      return context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+    }
+
+    HttpResponse<String> send(
+        String method, String path, String body, String token, Map<String, String> headers)
+        throws Exception {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+              .header("Authorization", "Bearer " + token)
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
+      if (body != null) {
+        request.header("Content-Type", "application/json");
+      }
+      headers.forEach(request::header);
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+      return send("GET", path, null, token, Map.of());
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    BROKER.afterPropertiesSet();
+    registry = EmbeddedSchemaRegistry.start(BROKER.getBrokersAsString());
+    auth = EmbeddedAuthServer.start();
+    itu = auth.intakeToken("ITU");
+    undp = auth.intakeToken("UNDP");
+    reviewer = auth.reviewerToken("reviewer-unctad-1");
+    a = startInstance();
+    b = startInstance();
+    // Both hold active partitions of the contributions store, and both know it of each other.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                a.streams().state() == KafkaStreams.State.RUNNING
+                    && b.streams().state() == KafkaStreams.State.RUNNING
+                    && !a.owners().localPartitions().isEmpty()
+                    && !b.owners().localPartitions().isEmpty()
+                    && a.owners().assignedPartitions().equals(Set.of(0, 1, 2))
+                    && b.owners().assignedPartitions().equals(Set.of(0, 1, 2))
+                    && a.owners().peers().equals(List.of(b.host()))
+                    && b.owners().peers().equals(List.of(a.host())));
+    openCall(CALL);
+  }
+
+  static Instance startInstance() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("server.port", String.valueOf(port));
+    settings.put("spring.kafka.streams.properties.application.server", "localhost:" + port);
+    settings.put(
+        "spring.kafka.streams.state-dir",
+        Files.createTempDirectory("contributions-instance").toString());
+    settings.put("spring.kafka.bootstrap-servers", BROKER.getBrokersAsString());
+    settings.put("spring.kafka.properties.schema.registry.url", registry.url());
+    settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer());
+    settings.put("spring.jmx.enabled", "false");
+    settings.put("spring.main.banner-mode", "off");
+    String[] args =
+        settings.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new Instance(
+        new SpringApplicationBuilder(ContributionsServiceApplication.class).run(args), port);
+  }
+
+  @AfterAll
+  static void stop() {
+    for (Instance instance : new Instance[] {b, a}) {
+      if (instance != null) {
+        instance.context().close();
+      }
+    }
+    if (registry != null) {
+      registry.close();
+    }
+    BROKER.destroy();
+    if (auth != null) {
+      auth.close();
+    }
+  }
+
+  @Test
+  void everyAnswerIsTheSameWhicheverInstanceIsAsked() throws Exception {
+    // Keyed submissions whose ids B owns and A owns, all made through A.
+    String keyOfB = keyOwnedBy(b);
+    String keyOfA = keyOwnedBy(a);
+    HttpResponse<String> createdOnB =
+        a.send(
+            "POST",
+            "/api/v1/contributions",
+            submission("On B"),
+            itu,
+            Map.of("Idempotency-Key", keyOfB));
+    assertThat(createdOnB.statusCode()).as(createdOnB.body()).isEqualTo(201);
+    String idOnB = json(createdOnB).get("id").asString();
+    assertThat(idOnB).isEqualTo(IdempotentRequest.contributionIdFor("ITU", keyOfB));
+    assertThat(createdOnB.headers().firstValue("Location"))
+        .contains("/api/v1/contributions/" + idOnB);
+    assertThat(createdOnB.headers().firstValue("ETag")).contains("\"1\"");
+    HttpResponse<String> createdOnA =
+        a.send(
+            "POST",
+            "/api/v1/contributions",
+            submission("On A"),
+            itu,
+            Map.of("Idempotency-Key", keyOfA));
+    assertThat(createdOnA.statusCode()).as(createdOnA.body()).isEqualTo(201);
+    String idOnA = json(createdOnA).get("id").asString();
+
+    // Without a key, each instance gives the contribution an id it owns itself.
+    HttpResponse<String> plainThroughB =
+        b.send("POST", "/api/v1/contributions", submission("Plain via B"), itu, Map.of());
+    assertThat(plainThroughB.statusCode()).as(plainThroughB.body()).isEqualTo(201);
+    String plainOnB = json(plainThroughB).get("id").asString();
+    assertThat(a.owners().ownerOf(plainOnB)).isEqualTo(new PartitionOwners.Remote(b.host()));
+    HttpResponse<String> plainThroughA =
+        a.send("POST", "/api/v1/contributions", submission("Plain via A"), itu, Map.of());
+    assertThat(plainThroughA.statusCode()).as(plainThroughA.body()).isEqualTo(201);
+    String plainOnA = json(plainThroughA).get("id").asString();
+    assertThat(a.owners().ownerOf(plainOnA)).isInstanceOf(PartitionOwners.Local.class);
+
+    // Read-your-writes through either instance, right after the 201, and the same answers.
+    for (String id : List.of(idOnB, idOnA, plainOnB, plainOnA)) {
+      HttpResponse<String> viaA = a.get("/api/v1/contributions/" + id, itu);
+      assertThat(viaA.statusCode()).as(viaA.body()).isEqualTo(200);
+      assertSameAnswer(viaA, b.get("/api/v1/contributions/" + id, itu));
+      assertSameAnswer(
+          a.get("/api/v1/contributions/" + id + "/history", reviewer),
+          b.get("/api/v1/contributions/" + id + "/history", reviewer));
+      assertSameAnswer(
+          a.get("/api/v1/contributions/" + id, undp), b.get("/api/v1/contributions/" + id, undp));
+    }
+    assertThat(json(a.get("/api/v1/contributions/" + idOnB, itu)).get("title").asString())
+        .isEqualTo("On B");
+    assertThat(a.get("/api/v1/contributions/" + idOnB, undp).statusCode()).isEqualTo(403);
+    String unknown = UUID.randomUUID().toString();
+    HttpResponse<String> notFound = a.get("/api/v1/contributions/" + unknown, itu);
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertSameAnswer(notFound, b.get("/api/v1/contributions/" + unknown, itu));
+
+    // Revisions through the instance that does not own the contribution, then read through both.
+    HttpResponse<String> revisedOnB =
+        a.send(
+            "PUT",
+            "/api/v1/contributions/" + idOnB,
+            revision("On B, revised"),
+            itu,
+            Map.of("If-Match", "\"1\""));
+    assertThat(revisedOnB.statusCode()).as(revisedOnB.body()).isEqualTo(200);
+    assertThat(revisedOnB.headers().firstValue("ETag")).contains("\"2\"");
+    HttpResponse<String> revisedOnA =
+        b.send(
+            "PUT",
+            "/api/v1/contributions/" + idOnA,
+            revision("On A, revised"),
+            itu,
+            Map.of("If-Match", "\"1\""));
+    assertThat(revisedOnA.statusCode()).as(revisedOnA.body()).isEqualTo(200);
+    HttpResponse<String> stale =
+        b.send(
+            "PUT",
+            "/api/v1/contributions/" + idOnB,
+            revision("Late"),
+            itu,
+            Map.of("If-Match", "\"1\""));
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+    assertThat(json(stale).get("type").asString())
+        .isEqualTo("https://ungis.org/problems/stale-revision");
+    for (String id : List.of(idOnB, idOnA)) {
+      HttpResponse<String> viaB = b.get("/api/v1/contributions/" + id, itu);
+      assertThat(json(viaB).get("revision").asInt()).isEqualTo(2);
+      assertSameAnswer(a.get("/api/v1/contributions/" + id, itu), viaB);
+    }
+
+    // An idempotent retry through the other instance returns the same contribution.
+    HttpResponse<String> retriedThroughB =
+        b.send(
+            "POST",
+            "/api/v1/contributions",
+            submission("On B"),
+            itu,
+            Map.of("Idempotency-Key", keyOfB));
+    assertThat(retriedThroughB.statusCode()).as(retriedThroughB.body()).isEqualTo(201);
+    assertThat(retriedThroughB.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(json(retriedThroughB).get("id").asString()).isEqualTo(idOnB);
+    assertSameAnswer(
+        retriedThroughB,
+        a.send(
+            "POST",
+            "/api/v1/contributions",
+            submission("On B"),
+            itu,
+            Map.of("Idempotency-Key", keyOfB)));
+    HttpResponse<String> reusedKey =
+        b.send(
+            "POST",
+            "/api/v1/contributions",
+            submission("Other"),
+            itu,
+            Map.of("Idempotency-Key", keyOfA));
+    assertThat(reusedKey.statusCode()).isEqualTo(422);
+
+    // Withdrawal through the other instance.
+    HttpResponse<String> withdrawn =
+        a.send(
+            "POST",
+            "/api/v1/contributions/" + plainOnB + "/withdrawal",
+            "{\"reason\":\"merged\"}",
+            itu,
+            Map.of());
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertSameAnswer(
+        a.get("/api/v1/contributions/" + plainOnB, itu),
+        b.get("/api/v1/contributions/" + plainOnB, itu));
+
+    // The list is gathered from both instances, in one order, paged the same by both.
+    String all = "/api/v1/contributions?process=" + CALL;
+    HttpResponse<String> listViaA = a.get(all, reviewer);
+    assertThat(listViaA.statusCode()).as(listViaA.body()).isEqualTo(200);
+    assertSameAnswer(listViaA, b.get(all, reviewer));
+    assertThat(ids(listViaA)).containsExactlyInAnyOrder(idOnB, idOnA, plainOnB, plainOnA);
+    assertThat(json(listViaA).get("page").get("totalElements").asLong()).isEqualTo(4);
+    List<String> paged = new ArrayList<>();
+    for (int page = 0; page < 3; page++) {
+      String path = all + "&size=2&page=" + page;
+      HttpResponse<String> viaB = b.get(path, itu);
+      assertSameAnswer(a.get(path, itu), viaB);
+      paged.addAll(ids(viaB));
+      assertThat(json(viaB).get("page").get("totalPages").asInt()).isEqualTo(2);
+    }
+    assertThat(paged).isEqualTo(ids(listViaA));
+    assertSameAnswer(a.get(all + "&status=WITHDRAWN", itu), b.get(all + "&status=WITHDRAWN", itu));
+    assertThat(ids(b.get(all + "&status=WITHDRAWN", itu))).containsExactly(plainOnB);
+    assertSameAnswer(a.get(all, undp), b.get(all, undp));
+    assertThat(ids(a.get(all, undp))).isEmpty();
+    assertSameAnswer(a.get(all + "&agency=UNDP", itu), b.get(all + "&agency=UNDP", itu));
+    assertThat(a.get(all + "&agency=UNDP", itu).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theInternalShareOfAListIsNoWayAroundTheListRules() throws Exception {
+    HttpResponse<String> otherAgency =
+        a.get(LocalMatchesEndpoint.PATH + "?agency=ITU&limit=10", undp);
+    assertThat(otherAgency.statusCode()).isEqualTo(403);
+    assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", undp).statusCode()).isEqualTo(403);
+    HttpResponse<String> noToken =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:" + a.port() + LocalMatchesEndpoint.PATH + "?limit=1"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", reviewer).statusCode())
+        .isEqualTo(200);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** An Idempotency-Key of ITU whose contribution id the given instance owns. */
+  static String keyOwnedBy(Instance owner) {
+    for (int i = 0; ; i++) {
+      String key = "itu-key-" + UUID.randomUUID();
+      PartitionOwners.Owner found =
+          a.owners().ownerOf(IdempotentRequest.contributionIdFor("ITU", key));
+      boolean match =
+          owner == a
+              ? found instanceof PartitionOwners.Local
+              : new PartitionOwners.Remote(owner.host()).equals(found);
+      if (match) {
+        return key;
+      }
+      assertThat(i).as("no key owned by " + owner.host() + " in 1000 tries").isLessThan(1000);
+    }
+  }
+
+  /** Status, body and the headers a client reads are those of the owning instance. */
+  static void assertSameAnswer(HttpResponse<String> one, HttpResponse<String> other) {
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(one.statusCode());
+    assertThat(other.body()).isEqualTo(one.body());
+    for (String header :
+        List.of("Content-Type", "ETag", "Location", "Idempotent-Replayed", "Retry-After")) {
+      assertThat(other.headers().allValues(header))
+          .as(header)
+          .isEqualTo(one.headers().allValues(header));
+    }
+  }
+
+  static List<String> ids(HttpResponse<String> page) {
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return json(page).get("items").valueStream().map(i -> i.get("id").asString()).toList();
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  static String submission(String title) {
+    return """
+        {"processId":"%s","title":"%s","summary":"A short summary","body":"The full text.",\
+        "language":"EN","actionLines":["C7"],"sdgs":[9],"links":["https://www.itu.int/wsis"]}"""
+        .formatted(CALL, title);
+  }
+
+  static String revision(String title) {
+    return submission(title).replace("}", ",\"note\":\"as asked\"}");
+  }
+
+  static void openCall(String processId) throws Exception {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            BROKER.getBrokersAsString(),
+            ProducerConfig.ACKS_CONFIG,
+            "all");
+    try (var calls =
+        new KafkaProducer<>(
+            config,
+            new StringSerializer(),
+            Topics.PROCESSES
+                .valueSerde(Map.of("schema.registry.url", registry.url()))
+                .serializer())) {
+      calls
+          .send(
+              new ProducerRecord<>(
+                  Topics.PROCESSES.name(),
+                  processId,
+                  CallForInputsEvent.newBuilder()
+                      .setEventId(UUID.randomUUID())
+                      .setOccurredAt(Instant.now())
+                      .setActor(
+                          org.ungis.events.common.Actor.newBuilder()
+                              .setAgency("UNDP")
+                              .setPrincipal("chair@undp.org")
+                              .setRole(ActorRole.CHAIR)
+                              .build())
+                      .setProcessId(processId)
+                      .setChange(CallChange.OPENED)
+                      .setTitle("Call " + processId)
+                      .setDescription("")
+                      .setDeadline(
+                          Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS))
+                      .setStatus(CallStatus.OPEN)
+                      .setExtensions(List.of())
+                      .build()))
+          .get();
+    }
+    // Both instances see the call (a global table each) before the test submits to it.
+    for (Instance instance : List.of(a, b)) {
+      Calls known = instance.context().getBean(Calls.class);
+      await().atMost(Duration.ofSeconds(30)).until(() -> known.find(processId).isPresent());
+    }
+  }
+}
