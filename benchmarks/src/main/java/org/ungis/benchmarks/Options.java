@@ -26,7 +26,11 @@ record Options(
     Path resultsDir,
     String rebuildService,
     int rebuildCount,
-    String stackDataDir) {
+    String stackDataDir,
+    long seed,
+    int seedBodyMin,
+    int seedBodyMax,
+    Duration seedTimeout) {
 
   /** {@code rate} for "as fast as the system takes": a closed loop of {@code concurrency}. */
   static final int MAX = -1;
@@ -56,6 +60,13 @@ record Options(
                                 contributions, then stop SERVICE of the stack in --stack-data-dir,
                                 delete its state directory, start it again and time until ready
         --rebuild-count 20000   --stack-data-dir .local-stack
+        --seed N                instead of a load run: open calls for inputs through review-service
+                                (--entries-per-call each), write N ContributionSubmitted events
+                                straight to the contributions topic with a bulk KafkaProducer, then
+                                wait until every service's consumer group has folded them (N: 1000000,
+                                1m, 100k)
+        --seed-body-chars 300-600  body length range of the seeded contributions
+        --seed-timeout 60m      how long to wait for the services to fold the seeded events
       """;
 
   static Options parse(String... args) {
@@ -78,6 +89,9 @@ record Options(
     String rebuild = null;
     int rebuildCount = 20_000;
     String stackDataDir = ".local-stack";
+    long seed = 0;
+    int[] seedBody = {300, 600};
+    Duration seedTimeout = Duration.ofMinutes(60);
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String option = rest.remove(0);
@@ -119,6 +133,9 @@ record Options(
             case "--rebuild" -> rebuild = value;
             case "--rebuild-count" -> rebuildCount = positive(option, Integer.parseInt(value));
             case "--stack-data-dir" -> stackDataDir = value;
+            case "--seed" -> seed = count(value);
+            case "--seed-body-chars" -> seedBody = range(option, value);
+            case "--seed-timeout" -> seedTimeout = duration(value);
             default ->
                 throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
           }
@@ -144,7 +161,40 @@ record Options(
         results,
         rebuild,
         rebuildCount,
-        stackDataDir);
+        stackDataDir,
+        seed,
+        seedBody[0],
+        seedBody[1],
+        seedTimeout);
+  }
+
+  /** A positive count: "1000000", "1_000_000", "1,000,000", "100k" or "1m". */
+  static long count(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
+    long factor = 1;
+    if (t.endsWith("k")) {
+      factor = 1_000;
+      t = t.substring(0, t.length() - 1);
+    } else if (t.endsWith("m")) {
+      factor = 1_000_000;
+      t = t.substring(0, t.length() - 1);
+    }
+    long n = Long.parseLong(t) * factor;
+    if (n <= 0) {
+      throw new IllegalArgumentException("--seed must be positive: " + text);
+    }
+    return n;
+  }
+
+  /** "300-600" (inclusive) or a single "500"; both ends positive, min <= max. */
+  static int[] range(String option, String text) {
+    String[] parts = text.trim().split("-", 2);
+    int min = Integer.parseInt(parts[0].trim());
+    int max = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : min;
+    if (min <= 0 || max < min) {
+      throw new IllegalArgumentException(option + " needs MIN-MAX with 0 < MIN <= MAX: " + text);
+    }
+    return new int[] {min, max};
   }
 
   /** "60s", "2m", "500ms" or a number of seconds. */

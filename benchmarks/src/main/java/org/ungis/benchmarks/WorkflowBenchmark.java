@@ -46,6 +46,8 @@ public final class WorkflowBenchmark {
     try {
       if (options.rebuildService() != null) {
         status = Rebuild.run(options);
+      } else if (options.seed() > 0) {
+        status = Seed.run(options, String.join(" ", args));
       } else {
         run(options, String.join(" ", args));
         status = 0;
@@ -83,13 +85,7 @@ public final class WorkflowBenchmark {
         "%d agencies; reviewer: chair %s (vice-chair %s for %s's own); acting with %s",
         agencies.size(), chair, viceChair, chair, actingWith);
 
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    ports.put("broker", port(o.bootstrapServers()));
-    ports.put("schema-registry", URI.create(o.registryUrl()).getPort());
-    ports.put("contributions-service", URI.create(o.contributionsUrl()).getPort());
-    ports.put("review-service", URI.create(o.reviewUrl()).getPort());
-    ports.put("publication-service", 8084);
-    ports.put("auth-server", URI.create(o.authUrl()).getPort());
+    Map<String, Integer> ports = stackPorts(o);
 
     try (KafkaSide kafka = new KafkaSide(o.bootstrapServers());
         Workflow workflow = new Workflow(o, actors, agencies, chair, viceChair, runId);
@@ -252,6 +248,18 @@ public final class WorkflowBenchmark {
     } catch (Exception e) {
       return new double[] {-1, -1, -1};
     }
+  }
+
+  /** The stack's components and the port that identifies each one's process. */
+  static Map<String, Integer> stackPorts(Options o) {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("broker", port(o.bootstrapServers()));
+    ports.put("schema-registry", URI.create(o.registryUrl()).getPort());
+    ports.put("contributions-service", URI.create(o.contributionsUrl()).getPort());
+    ports.put("review-service", URI.create(o.reviewUrl()).getPort());
+    ports.put("publication-service", 8084);
+    ports.put("auth-server", URI.create(o.authUrl()).getPort());
+    return ports;
   }
 
   private static int port(String bootstrap) {
