@@ -80,12 +80,21 @@ public final class StreamsTracing {
     streamsConfig.put(CONFIG, this);
   }
 
-  /** Runs one processor's work on one record inside the record's observation. */
+  /**
+   * Runs one processor's work on one record inside the record's observation, and remembers that
+   * observation's trace in {@code last} for the processor's next punctuation.
+   */
   void process(
-      String processor, ProcessingContext context, Object key, Headers headers, Runnable work) {
+      String processor,
+      ProcessingContext context,
+      Object key,
+      Headers headers,
+      LastTrace last,
+      Runnable work) {
     Observation current = registry.getCurrentObservation();
     if (current != null && current.getContext() instanceof StreamsRecordContext) {
       work.run(); // forwarded within the sub-topology: same observation
+      last.remember(currentTrace());
       return;
     }
     Optional<RecordMetadata> metadata = context.recordMetadata();
@@ -98,6 +107,7 @@ public final class StreamsTracing {
         .observe(
             () -> {
               work.run();
+              last.remember(currentTrace());
               if (logRecords && records.isInfoEnabled()) {
                 records.info(
                     "processed {} by {} (key {})",
@@ -111,15 +121,58 @@ public final class StreamsTracing {
   }
 
   /**
-   * Runs a punctuation of a processor inside an observation of its own: what it forwards (e.g. a
-   * batch built from several input records) starts a new trace, with its id in the log lines.
+   * Runs a punctuation of a processor inside an observation of its own. It continues the trace of
+   * the latest record the processor handled since its previous punctuation, so that what it
+   * forwards (e.g. a batch of the records it collected) carries the trace of the latest input that
+   * went into it; with no record since, it starts a new trace.
    */
-  void punctuate(String processor, Runnable work) {
-    Observation.createNotStarted(OBSERVATION, Observation.Context::new, registry)
+  void punctuate(String processor, LastTrace last, Runnable work) {
+    Headers parent = last.take();
+    Observation.createNotStarted(
+            OBSERVATION,
+            () -> parent == null ? new Observation.Context() : new StreamsRecordContext(parent),
+            registry)
         .contextualName(processor + " punctuate")
         .lowCardinalityKeyValue("ungis.streams.processor", processor)
         .lowCardinalityKeyValue("messaging.source.name", "punctuation")
         .observe(work);
+  }
+
+  /** The propagation headers of the current trace, or {@code null} outside one. */
+  private Headers currentTrace() {
+    if (tracer == null || propagator == null) {
+      return null;
+    }
+    TraceContext current = tracer.currentTraceContext().context();
+    if (current == null) {
+      return null;
+    }
+    RecordHeaders trace = new RecordHeaders();
+    propagator.inject(
+        current,
+        trace,
+        (carrier, name, value) -> carrier.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    return trace;
+  }
+
+  /**
+   * The trace of the latest record a processor handled since its last punctuation (one per
+   * processor instance, used by its stream thread only).
+   */
+  static final class LastTrace {
+    private Headers trace;
+
+    void remember(Headers trace) {
+      if (trace != null) {
+        this.trace = trace;
+      }
+    }
+
+    Headers take() {
+      Headers taken = trace;
+      trace = null;
+      return taken;
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ final class TracedFixedKeyProcessor<KIn, VIn, VOut> implements FixedKeyProcessor
   private final String name;
   private final FixedKeyProcessor<KIn, VIn, VOut> delegate;
   private final StreamsTracing tracing;
+  private final StreamsTracing.LastTrace last = new StreamsTracing.LastTrace();
   private FixedKeyProcessorContext<KIn, VOut> context;
 
   TracedFixedKeyProcessor(
@@ -28,12 +29,13 @@ final class TracedFixedKeyProcessor<KIn, VIn, VOut> implements FixedKeyProcessor
   @Override
   public void init(FixedKeyProcessorContext<KIn, VOut> context) {
     this.context = context;
-    delegate.init(new TracingContext<>(name, context, tracing));
+    delegate.init(new TracingContext<>(name, context, tracing, last));
   }
 
   @Override
   public void process(FixedKeyRecord<KIn, VIn> record) {
-    tracing.process(name, context, record.key(), record.headers(), () -> delegate.process(record));
+    tracing.process(
+        name, context, record.key(), record.headers(), last, () -> delegate.process(record));
   }
 
   @Override
@@ -47,12 +49,18 @@ final class TracedFixedKeyProcessor<KIn, VIn, VOut> implements FixedKeyProcessor
     private final FixedKeyProcessorContext<K, V> context;
     private final String name;
     private final StreamsTracing tracing;
+    private final StreamsTracing.LastTrace last;
 
-    TracingContext(String name, FixedKeyProcessorContext<K, V> context, StreamsTracing tracing) {
+    TracingContext(
+        String name,
+        FixedKeyProcessorContext<K, V> context,
+        StreamsTracing tracing,
+        StreamsTracing.LastTrace last) {
       super(context);
       this.name = name;
       this.context = context;
       this.tracing = tracing;
+      this.last = last;
     }
 
     @Override
@@ -60,7 +68,7 @@ final class TracedFixedKeyProcessor<KIn, VIn, VOut> implements FixedKeyProcessor
       return context.schedule(
           interval,
           type,
-          timestamp -> tracing.punctuate(name, () -> callback.punctuate(timestamp)));
+          timestamp -> tracing.punctuate(name, last, () -> callback.punctuate(timestamp)));
     }
 
     @Override

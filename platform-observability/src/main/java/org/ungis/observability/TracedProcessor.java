@@ -14,6 +14,7 @@ final class TracedProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn,
   private final String name;
   private final Processor<KIn, VIn, KOut, VOut> delegate;
   private final StreamsTracing tracing;
+  private final StreamsTracing.LastTrace last = new StreamsTracing.LastTrace();
   private ProcessorContext<KOut, VOut> context;
 
   TracedProcessor(String name, Processor<KIn, VIn, KOut, VOut> delegate, StreamsTracing tracing) {
@@ -25,12 +26,13 @@ final class TracedProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn,
   @Override
   public void init(ProcessorContext<KOut, VOut> context) {
     this.context = context;
-    delegate.init(new TracingContext<>(name, context, tracing));
+    delegate.init(new TracingContext<>(name, context, tracing, last));
   }
 
   @Override
   public void process(Record<KIn, VIn> record) {
-    tracing.process(name, context, record.key(), record.headers(), () -> delegate.process(record));
+    tracing.process(
+        name, context, record.key(), record.headers(), last, () -> delegate.process(record));
   }
 
   @Override
@@ -44,12 +46,18 @@ final class TracedProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn,
     private final ProcessorContext<K, V> context;
     private final String name;
     private final StreamsTracing tracing;
+    private final StreamsTracing.LastTrace last;
 
-    TracingContext(String name, ProcessorContext<K, V> context, StreamsTracing tracing) {
+    TracingContext(
+        String name,
+        ProcessorContext<K, V> context,
+        StreamsTracing tracing,
+        StreamsTracing.LastTrace last) {
       super(context);
       this.name = name;
       this.context = context;
       this.tracing = tracing;
+      this.last = last;
     }
 
     @Override
@@ -57,7 +65,7 @@ final class TracedProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn,
       return context.schedule(
           interval,
           type,
-          timestamp -> tracing.punctuate(name, () -> callback.punctuate(timestamp)));
+          timestamp -> tracing.punctuate(name, last, () -> callback.punctuate(timestamp)));
     }
 
     @Override

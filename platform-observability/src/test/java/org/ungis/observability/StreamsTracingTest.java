@@ -184,7 +184,7 @@ class StreamsTracingTest {
   }
 
   @Test
-  void whatAPunctuationForwardsCarriesATraceOfItsOwn() {
+  void whatAPunctuationForwardsContinuesTheTraceOfTheLatestRecordBefore() {
     Properties config = config(new StreamsTracing(registry, tracer, propagator, true));
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
     builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
@@ -193,13 +193,17 @@ class StreamsTracingTest {
     driver = new TopologyTestDriver(builder.build(), config);
     Headers headers = new RecordHeaders();
     headers.add("traceparent", ("00-" + TRACE_ID + "-" + PARENT_SPAN + "-01").getBytes());
+    in().pipeInput("c-4", "submitted");
     in().pipeInput(new TestRecord<>("c-5", "approved", headers));
     assertThat(out().isEmpty()).isTrue();
 
     driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
 
-    String traceparent = header(out().readRecord().headers(), "traceparent");
-    assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain(TRACE_ID);
+    TestRecord<String, String> batch = out().readRecord();
+    assertThat(batch.value()).isEqualTo("submitted,approved");
+    assertThat(header(batch.headers(), "traceparent"))
+        .matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01")
+        .doesNotContain(PARENT_SPAN);
   }
 
   private static Properties config(StreamsTracing tracing) {
