@@ -35,7 +35,7 @@ class LocalMatches {
    * @param total how many contributions of those partitions match
    * @param items the first matches, in order
    */
-  record Share(Set<Integer> partitions, long total, List<Contribution> items) {}
+  record Share<T>(Set<Integer> partitions, long total, List<T> items) {}
 
   private final StreamsBuilderFactoryBean streams;
   private final PartitionOwners owners;
@@ -45,7 +45,7 @@ class LocalMatches {
     this.owners = owners;
   }
 
-  Share find(String agency, String processId, ContributionStatus status, int limit) {
+  Share<Contribution> find(String agency, String processId, ContributionStatus status, int limit) {
     ContributionQuery filter = new ContributionQuery(agency, processId, status, 0, 1);
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
     if (kafkaStreams == null) {
@@ -79,6 +79,6 @@ class LocalMatches {
     }
     matching.sort(ORDER);
     List<Contribution> first = matching.subList(0, Math.min(limit, matching.size()));
-    return new Share(before, matching.size(), List.copyOf(first));
+    return new Share<>(before, matching.size(), List.copyOf(first));
   }
 }

@@ -66,7 +66,7 @@ class LocalMatchesEndpoint {
           "Only reviewers, and an agency for its own contributions, may list contributions");
       return;
     }
-    LocalMatches.Share share;
+    LocalMatches.Share<Contribution> share;
     try {
       share =
           matches.find(

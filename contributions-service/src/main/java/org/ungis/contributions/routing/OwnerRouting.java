@@ -2,8 +2,10 @@ package org.ungis.contributions.routing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -44,7 +46,7 @@ final class OwnerRouting implements HandlerInterceptor {
     }
     String id = contributionId(request);
     if (id == null) {
-      return true;
+      return submissionElsewhere(request, response);
     }
     PartitionOwners.Owner owner = owners.ownerOf(id);
     if (owner instanceof PartitionOwners.Local) {
@@ -73,15 +75,40 @@ final class OwnerRouting implements HandlerInterceptor {
     return false;
   }
 
+  /**
+   * A submission without a key gets an id that the receiving instance owns ({@link
+   * PartitionOwners#newContributionId}); an instance that owns no partition (more instances than
+   * partitions, or between assignments) hands it to one that does. Returns whether to go on here.
+   */
+  private boolean submissionElsewhere(HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    if (!isSubmission(request)
+        || request.getHeader(RequestForwarder.FORWARDED) != null
+        || !owners.localPartitions().isEmpty()) {
+      return true;
+    }
+    List<HostInfo> peers = owners.peers();
+    if (peers.isEmpty()) {
+      return true;
+    }
+    HostInfo peer = peers.get(ThreadLocalRandom.current().nextInt(peers.size()));
+    byte[] body = request.getInputStream().readAllBytes();
+    forwarder.forward(request, body, peer, owners.self().orElseThrow(), response);
+    return false;
+  }
+
+  static boolean isSubmission(HttpServletRequest request) {
+    return HttpMethod.POST.matches(request.getMethod())
+        && SUBMISSIONS.equals(request.getRequestURI().substring(request.getContextPath().length()));
+  }
+
   /** The id of the contribution a request is about, or null when it is about none in particular. */
   static String contributionId(HttpServletRequest request) {
     Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     if (variables instanceof Map<?, ?> map && map.get("id") instanceof String id) {
       return id;
     }
-    if (HttpMethod.POST.matches(request.getMethod())
-        && SUBMISSIONS.equals(
-            request.getRequestURI().substring(request.getContextPath().length()))) {
+    if (isSubmission(request)) {
       String key = request.getHeader(IDEMPOTENCY_KEY);
       if (key == null || key.isBlank() || key.length() > 255) {
         return null; // not keyed, or refused the same way by every instance

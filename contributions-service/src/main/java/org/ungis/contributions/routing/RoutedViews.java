@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,13 +86,13 @@ class RoutedViews implements ContributionViews {
     int limit = (int) Math.min((long) (query.page() + 1) * query.size(), Integer.MAX_VALUE);
     Set<Integer> assigned = owners.assignedPartitions();
     String authorization = currentAuthorization();
-    List<CompletableFuture<LocalMatches.Share>> remote = new ArrayList<>();
+    List<CompletableFuture<LocalMatches.Share<Contribution>>> remote = new ArrayList<>();
     for (HostInfo peer : owners.peers()) {
       remote.add(fetch(peer, query, limit, authorization));
     }
-    List<LocalMatches.Share> shares = new ArrayList<>();
+    List<LocalMatches.Share<Contribution>> shares = new ArrayList<>();
     shares.add(localMatches.find(query.agency(), query.processId(), query.status(), limit));
-    for (CompletableFuture<LocalMatches.Share> share : remote) {
+    for (CompletableFuture<LocalMatches.Share<Contribution>> share : remote) {
       try {
         shares.add(share.join());
       } catch (CompletionException e) {
@@ -102,10 +103,24 @@ class RoutedViews implements ContributionViews {
             Refusal.UNAVAILABLE, "An instance of the service did not answer the list; retry");
       }
     }
+    return merge(shares, LocalMatches.ORDER, assigned, query.page(), query.size());
+  }
+
+  /**
+   * One page of the whole list from each instance's share: the shares must cover each assigned
+   * partition exactly once (else the assignment changed in between: 503), and each holds at least
+   * the first {@code (page + 1) * size} matches of its partitions.
+   */
+  static <T> Page<T> merge(
+      List<LocalMatches.Share<T>> shares,
+      Comparator<? super T> order,
+      Set<Integer> assigned,
+      int page,
+      int size) {
     Set<Integer> covered = new HashSet<>();
     long total = 0;
-    List<Contribution> merged = new ArrayList<>();
-    for (LocalMatches.Share share : shares) {
+    List<T> merged = new ArrayList<>();
+    for (LocalMatches.Share<T> share : shares) {
       for (Integer partition : share.partitions()) {
         if (!covered.add(partition)) {
           throw rebalancing();
@@ -117,14 +132,14 @@ class RoutedViews implements ContributionViews {
     if (assigned.isEmpty() || !covered.equals(assigned)) {
       throw rebalancing();
     }
-    merged.sort(LocalMatches.ORDER);
-    int from = (int) Math.min((long) query.page() * query.size(), merged.size());
-    int to = Math.min(from + query.size(), merged.size());
-    int totalPages = (int) ((total + query.size() - 1) / query.size());
-    return new Page<>(merged.subList(from, to), query.page(), query.size(), total, totalPages);
+    merged.sort(order);
+    int from = (int) Math.min((long) page * size, merged.size());
+    int to = Math.min(from + size, merged.size());
+    int totalPages = (int) ((total + size - 1) / size);
+    return new Page<>(merged.subList(from, to), page, size, total, totalPages);
   }
 
-  private CompletableFuture<LocalMatches.Share> fetch(
+  private CompletableFuture<LocalMatches.Share<Contribution>> fetch(
       HostInfo peer, ContributionQuery query, int limit, String authorization) {
     StringBuilder uri =
         new StringBuilder("http://")
@@ -154,7 +169,8 @@ class RoutedViews implements ContributionViews {
         .thenApply(response -> share(peer, response));
   }
 
-  private static LocalMatches.Share share(HostInfo peer, HttpResponse<byte[]> response) {
+  private static LocalMatches.Share<Contribution> share(
+      HostInfo peer, HttpResponse<byte[]> response) {
     if (response.statusCode() != 200) {
       throw new RefusedException(
           Refusal.UNAVAILABLE,
@@ -170,7 +186,7 @@ class RoutedViews implements ContributionViews {
       LocalMatchesEndpoint.ShareMessage message =
           LocalMatchesEndpoint.JSON.readValue(
               response.body(), LocalMatchesEndpoint.ShareMessage.class);
-      return new LocalMatches.Share(
+      return new LocalMatches.Share<>(
           Set.copyOf(message.partitions()),
           message.total(),
           message.items().stream().map(Contribution::restore).toList());
