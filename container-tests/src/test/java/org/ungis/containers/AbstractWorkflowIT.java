@@ -1,5 +1,6 @@
 package org.ungis.containers;
 
+import static org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.util.FileSystemUtils;
 import org.ungis.auth.EmbeddedAuthServer;
 import org.ungis.contributions.ContributionsServiceApplication;
@@ -93,6 +98,7 @@ abstract class AbstractWorkflowIT {
     Class<?> connectionConfiguration = startKafkaAndRegistry();
     connections =
         new SpringApplicationBuilder(connectionConfiguration)
+            .main(connectionConfiguration)
             .web(WebApplicationType.NONE)
             .bannerMode(Banner.Mode.OFF)
             .logStartupInfo(false)
@@ -167,14 +173,38 @@ abstract class AbstractWorkflowIT {
   }
 
   @Test
-  void everyServiceTakesItsBrokerFromTheConnectionDetails() {
+  void everyServiceConnectsItsKafkaClientsToTheBrokerOfTheConnectionDetails() {
     KafkaConnectionDetails provided = connections.getBean(KafkaConnectionDetails.class);
+    String servers = bootstrapServers();
     assertThat(provided.getBootstrapServers()).isNotEmpty();
     for (InProcessService service : services) {
-      assertThat(service.context().getBean(KafkaConnectionDetails.class))
-          .as("the KafkaConnectionDetails %s uses", service.name())
+      ConfigurableApplicationContext context = service.context();
+      assertThat(context.getBean(KafkaConnectionDetails.class))
+          .as("the KafkaConnectionDetails of %s", service.name())
           .isSameAs(provided);
+      context
+          .getBeansOfType(KafkaStreamsConfiguration.class)
+          .forEach(
+              (name, streams) ->
+                  assertThat(servers(streams.asProperties().get(BOOTSTRAP_SERVERS_CONFIG)))
+                      .as("bootstrap.servers of %s's %s", service.name(), name)
+                      .isEqualTo(servers));
+      context
+          .getBeansOfType(ProducerFactory.class)
+          .forEach(
+              (name, producers) ->
+                  assertThat(
+                          servers(
+                              producers.getConfigurationProperties().get(BOOTSTRAP_SERVERS_CONFIG)))
+                      .as("bootstrap.servers of %s's %s", service.name(), name)
+                      .isEqualTo(servers));
     }
+  }
+
+  private static String servers(Object configured) {
+    return configured instanceof Collection<?> list
+        ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
+        : String.valueOf(configured);
   }
 
   @Test

@@ -11,7 +11,6 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.ConfluentKafkaContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The workflow against Confluent's images, the production shape of docker-compose.yml: Kafka in
@@ -29,17 +28,13 @@ import org.testcontainers.utility.DockerImageName;
 @Testcontainers(disabledWithoutDocker = true)
 class ContainersWorkflowIT extends AbstractWorkflowIT {
 
-  /** The Confluent Platform tag of docker-compose.yml. */
-  static final String CONFLUENT_PLATFORM = "8.1.0";
-
   private static final int REGISTRY_PORT = 8081;
 
   static final Network NETWORK = Network.newNetwork();
 
   @Container @ServiceConnection
   static final ConfluentKafkaContainer KAFKA =
-      new ConfluentKafkaContainer(
-              DockerImageName.parse("confluentinc/cp-kafka").withTag(CONFLUENT_PLATFORM))
+      new ConfluentKafkaContainer(ConfluentImages.KAFKA)
           .withNetwork(NETWORK)
           // The registry's way in, inside the container network.
           .withListener("kafka:19092")
@@ -47,8 +42,7 @@ class ContainersWorkflowIT extends AbstractWorkflowIT {
 
   @Container
   static final GenericContainer<?> SCHEMA_REGISTRY =
-      new GenericContainer<>(
-              DockerImageName.parse("confluentinc/cp-schema-registry").withTag(CONFLUENT_PLATFORM))
+      new GenericContainer<>(ConfluentImages.SCHEMA_REGISTRY)
           .withNetwork(NETWORK)
           .withExposedPorts(REGISTRY_PORT)
           .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")

@@ -29,7 +29,10 @@ class EmbeddedWorkflowIT extends AbstractWorkflowIT {
                     "transaction.state.log.replication.factor", "1",
                     "transaction.state.log.min.isr", "1",
                     "offsets.topic.replication.factor", "1",
-                    "group.initial.rebalance.delay.ms", "0"))
+                    "group.initial.rebalance.delay.ms", "0",
+                    // As in docker-compose.yml and local-stack: every topic is created by its
+                    // owner.
+                    "auto.create.topics.enable", "false"))
             // Not the default spring.kafka.bootstrap-servers: that system property would reach
             // every service behind the back of the connection details under test.
             .brokerListProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);

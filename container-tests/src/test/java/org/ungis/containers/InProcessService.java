@@ -60,6 +60,7 @@ final class InProcessService implements AutoCloseable {
             .toArray(String[]::new);
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(mainClass)
+            .main(mainClass)
             .parent(parent)
             .web(WebApplicationType.SERVLET)
             .registerShutdownHook(false)
