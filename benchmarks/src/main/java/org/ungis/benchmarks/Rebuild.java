@@ -93,14 +93,24 @@ final class Rebuild {
             round(rebuild),
             round(rebuild - restart),
             round(extrapolated),
-            "linear: restart time + (rebuild - restart) / contribution events x 1,000,000;"
-                + " an estimate, not a measurement (the stores' size and RocksDB compaction need"
-                + " not grow linearly)",
+            contributions >= 1_000_000
+                ? "none needed: measured with "
+                    + contributions
+                    + " contribution events; the figure above is restart + (rebuild - restart)"
+                    + " scaled to exactly 1,000,000"
+                : "linear: restart time + (rebuild - restart) / contribution events x 1,000,000;"
+                    + " an estimate, not a measurement (the stores' size and RocksDB compaction"
+                    + " need not grow linearly)",
             newPid);
     WorkflowBenchmark.say(
-        "rebuild of %s from %d contribution events: %.1f s (plain restart %.1f s);"
-            + " extrapolated to 1,000,000: about %.0f s",
-        service, contributions, rebuild, restart, extrapolated);
+        "rebuild of %s from %,d contribution events: %.1f s (plain restart %.1f s)%s",
+        service,
+        contributions,
+        rebuild,
+        restart,
+        contributions >= 1_000_000
+            ? " (measured, not extrapolated)"
+            : String.format("; extrapolated to 1,000,000: about %.0f s", extrapolated));
     WorkflowBenchmark.say(
         "%s now runs as pid %d outside bin/local-stack: stop it with kill %d",
         service, newPid, newPid);
