@@ -9,13 +9,19 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
+import org.ungis.contributions.contribution.Refusal;
+import org.ungis.contributions.contribution.RefusedException;
 import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
 import org.ungis.schemas.Topics;
 
@@ -109,6 +115,54 @@ public class PartitionOwners {
   }
 
   /**
+   * Makes sure that a miss in this instance's views is an answer ("there is none") and not an
+   * effect of the partition moving: this instance must be the key's active host <em>and</em> hold
+   * the partition's store in a queryable state (during a handover the assignment can name this
+   * instance before its task has arrived or finished restoring). Otherwise 503 {@code unavailable}.
+   */
+  public void checkServedHere(String contributionId) {
+    if (!routing()) {
+      return;
+    }
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    if (kafkaStreams == null) {
+      throw unavailable("the views are not started yet");
+    }
+    KeyQueryMetadata metadata;
+    try {
+      metadata =
+          kafkaStreams.queryMetadataForKey(
+              ContributionViewTopology.CONTRIBUTIONS_STORE,
+              contributionId,
+              Serdes.String().serializer());
+    } catch (RuntimeException e) {
+      throw unavailable("the views are " + kafkaStreams.state());
+    }
+    if (metadata == null
+        || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
+        || !self().get().equals(metadata.activeHost())) {
+      throw unavailable("the contribution's partition moved to another instance");
+    }
+    try {
+      ReadOnlyKeyValueStore<String, Object> partitionStore =
+          kafkaStreams.store(
+              StoreQueryParameters.fromNameAndType(
+                      ContributionViewTopology.CONTRIBUTIONS_STORE,
+                      QueryableStoreTypes.<String, Object>keyValueStore())
+                  .withPartition(metadata.partition()));
+      partitionStore.get(contributionId);
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(
+          "partition " + metadata.partition() + " is being handed over to this instance");
+    }
+  }
+
+  private static RefusedException unavailable(String why) {
+    return new RefusedException(
+        Refusal.UNAVAILABLE, "The views are not ready (" + why + "); retry");
+  }
+
+  /**
    * A new random contribution id whose partition this instance owns, so that the write's own view
    * (read-your-writes) and the per-contribution lock are here. Expected draws: the number of
    * instances. Falls back to any random id when this instance owns no partition (more instances
@@ -116,16 +170,25 @@ public class PartitionOwners {
    * answer may wait {@code ungis.view-timeout} for a view that lives elsewhere.
    */
   public String newContributionId() {
-    if (routing()) {
-      for (int draw = 0; draw < MAX_DRAWS; draw++) {
-        String id = UUID.randomUUID().toString();
-        Owner owner = ownerOf(id);
-        if (owner instanceof Local) {
-          return id;
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    Set<Integer> mine = routing() ? localPartitions() : Set.of();
+    if (kafkaStreams != null && !mine.isEmpty()) {
+      HostInfo me = self().get();
+      try {
+        for (int draw = 0; draw < MAX_DRAWS; draw++) {
+          String id = UUID.randomUUID().toString();
+          KeyQueryMetadata metadata =
+              kafkaStreams.queryMetadataForKey(
+                  ContributionViewTopology.CONTRIBUTIONS_STORE, id, Serdes.String().serializer());
+          if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            break;
+          }
+          if (me.equals(metadata.activeHost()) && mine.contains(metadata.partition())) {
+            return id;
+          }
         }
-        if (owner instanceof Unknown) {
-          break;
-        }
+      } catch (RuntimeException e) {
+        // not running: any id will do
       }
     }
     return UUID.randomUUID().toString();

@@ -33,11 +33,13 @@ import tools.jackson.core.JacksonException;
 /**
  * The views as the use cases see them when the service runs as several instances. Reads of one
  * contribution and of idempotency keys stay local: {@link OwnerRouting} has already brought the
- * request to the instance that owns the key. The list is gathered from every instance: each answers
- * with the first {@code (page + 1) * size} matches of its own partitions and how many match ({@link
- * LocalMatchesEndpoint}); they are merged in the list's order (submittedAt, id) and paged here. The
- * answer is refused as 503 unless the shares cover each assigned partition exactly once (a
- * rebalance in between). Without {@code application.server} it is the local view, as before.
+ * request to the instance that owns the key; a miss is confirmed against the key's partition
+ * ({@link PartitionOwners#checkServedHere}), so that a partition in handover answers 503, never a
+ * wrong 404 or a second contribution for a key. The list is gathered from every instance: each
+ * answers with the first {@code (page + 1) * size} matches of its own partitions and how many match
+ * ({@link LocalMatchesEndpoint}); they are merged in the list's order (submittedAt, id) and paged
+ * here. The answer is refused as 503 unless the shares cover each assigned partition exactly once
+ * (a rebalance in between). Without {@code application.server} it is the local view, as before.
  *
  * <p>Cost: every list request reads every instance's whole store (as the one-instance list reads
  * its whole store) plus one HTTP call per other instance, in parallel; the answer carries up to
@@ -65,6 +67,11 @@ class RoutedViews implements ContributionViews {
 
   @Override
   public Optional<Contribution> find(String id) {
+    Optional<Contribution> found = local.find(id);
+    if (found.isPresent() || !owners.routing()) {
+      return found;
+    }
+    owners.checkServedHere(id);
     return local.find(id);
   }
 
@@ -75,6 +82,12 @@ class RoutedViews implements ContributionViews {
 
   @Override
   public Optional<IdempotentRequest> idempotentRequest(String agency, String key) {
+    Optional<IdempotentRequest> found = local.idempotentRequest(agency, key);
+    if (found.isPresent() || !owners.routing()) {
+      return found;
+    }
+    // The key's entry lives with the contribution its id is derived from (the same task).
+    owners.checkServedHere(IdempotentRequest.contributionIdFor(agency, key));
     return local.idempotentRequest(agency, key);
   }
 

@@ -27,7 +27,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -51,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * authorization server: whichever instance a client talks to, every answer is the one the owning
  * instance gives.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralInstancesIT {
 
   static final EmbeddedKafkaKraftBroker BROKER =
@@ -71,6 +75,7 @@ class SeveralInstancesIT {
   static EmbeddedAuthServer auth;
   static Instance a;
   static Instance b;
+  static Instance c;
   static String itu;
   static String undp;
   static String reviewer;
@@ -165,7 +170,7 @@ class SeveralInstancesIT {
 
   @AfterAll
   static void stop() {
-    for (Instance instance : new Instance[] {b, a}) {
+    for (Instance instance : new Instance[] {c, b, a}) {
       if (instance != null) {
         instance.context().close();
       }
@@ -180,6 +185,7 @@ class SeveralInstancesIT {
   }
 
   @Test
+  @Order(1)
   void everyAnswerIsTheSameWhicheverInstanceIsAsked() throws Exception {
     // Keyed submissions whose ids B owns and A owns, all made through A.
     String keyOfB = keyOwnedBy(b);
@@ -338,6 +344,7 @@ class SeveralInstancesIT {
   }
 
   @Test
+  @Order(2)
   void theInternalShareOfAListIsNoWayAroundTheListRules() throws Exception {
     HttpResponse<String> otherAgency =
         a.get(LocalMatchesEndpoint.PATH + "?agency=ITU&limit=10", undp);
@@ -353,6 +360,98 @@ class SeveralInstancesIT {
     assertThat(noToken.statusCode()).isEqualTo(401);
     assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", reviewer).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  @Order(3)
+  void whileAThirdInstanceJoinsAnswersAreRightOrRetryableAndThenTheSameEverywhere()
+      throws Exception {
+    Map<String, String> before = new LinkedHashMap<>();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> created =
+          a.send("POST", "/api/v1/contributions", submission("Before " + i), itu, Map.of());
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String id = json(created).get("id").asString();
+      before.put(id, a.get("/api/v1/contributions/" + id, itu).body());
+    }
+    String list = "/api/v1/contributions?process=" + CALL + "&size=200";
+    String listBefore = a.get(list, reviewer).body();
+
+    c = startInstance();
+    // During the rebalance every answer is the right one or a 503 to retry: never a wrong 404.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              for (Instance instance : List.of(a, b, c)) {
+                for (Map.Entry<String, String> known : before.entrySet()) {
+                  HttpResponse<String> read =
+                      instance.get("/api/v1/contributions/" + known.getKey(), itu);
+                  assertRightOrRetryable(read, known.getValue());
+                }
+                assertRightOrRetryable(instance.get(list, reviewer), listBefore);
+              }
+              return !c.owners().localPartitions().isEmpty()
+                  && c.streams().state() == KafkaStreams.State.RUNNING
+                  && a.owners().peers().size() == 2
+                  && b.owners().peers().size() == 2
+                  && c.owners().peers().size() == 2;
+            });
+
+    System.out.printf(
+        "while the third instance joined: %d reads, %d answered 503 (retry)%n",
+        READS.get(), RETRYABLE.get());
+    // Settled: three instances, one partition each, the same answers through each.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              for (Instance instance : List.of(a, b, c)) {
+                for (Map.Entry<String, String> known : before.entrySet()) {
+                  if (!known
+                      .getValue()
+                      .equals(
+                          instance.get("/api/v1/contributions/" + known.getKey(), itu).body())) {
+                    return false;
+                  }
+                }
+                if (!listBefore.equals(instance.get(list, reviewer).body())) {
+                  return false;
+                }
+              }
+              return true;
+            });
+    String first = before.keySet().iterator().next();
+    HttpResponse<String> revised =
+        c.send(
+            "PUT",
+            "/api/v1/contributions/" + first,
+            revision("Revised through the third"),
+            itu,
+            Map.of("If-Match", "\"1\""));
+    assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+    for (Instance instance : List.of(a, b, c)) {
+      assertSameAnswer(revised, instance.get("/api/v1/contributions/" + first, itu));
+    }
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger READS =
+      new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger RETRYABLE =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  static void assertRightOrRetryable(HttpResponse<String> response, String expectedBody) {
+    READS.incrementAndGet();
+    if (response.statusCode() == 503) {
+      RETRYABLE.incrementAndGet();
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+      assertThat(json(response).get("type").asString())
+          .isEqualTo("https://ungis.org/problems/unavailable");
+    } else {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(expectedBody);
+    }
   }
 
   // ---------------------------------------------------------------- helpers
