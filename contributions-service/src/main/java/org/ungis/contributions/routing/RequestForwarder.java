@@ -74,6 +74,35 @@ public class RequestForwarder {
     this.timeout = settings.sendTimeout().plus(settings.viewTimeout().multipliedBy(3));
   }
 
+  /** Header names whose usual spelling is not "each word capitalized". */
+  private static final Map<String, String> SPELLING =
+      Map.of(
+          "etag", "ETag",
+          "www-authenticate", "WWW-Authenticate",
+          "x-xss-protection", "X-XSS-Protection",
+          "traceparent", "traceparent",
+          "tracestate", "tracestate");
+
+  /**
+   * The HTTP client hands header names over in lower case; names are case-insensitive, but the
+   * client gets them spelled as the owner (Spring, Tomcat) spells them: {@code ETag}, {@code
+   * Content-Type}, {@code Idempotent-Replayed}.
+   */
+  static String canonical(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    String known = SPELLING.get(lower);
+    if (known != null) {
+      return known;
+    }
+    StringBuilder spelled = new StringBuilder(lower.length());
+    boolean upper = true;
+    for (char ch : lower.toCharArray()) {
+      spelled.append(upper ? Character.toUpperCase(ch) : ch);
+      upper = ch == '-';
+    }
+    return spelled.toString();
+  }
+
   /** The HTTP client the routing layer shares (also for the list's scatter-gather). */
   HttpClient http() {
     return http;
@@ -143,13 +172,14 @@ public class RequestForwarder {
       if (NOT_COPIED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
         continue;
       }
+      String name = canonical(header.getKey());
       boolean first = true;
       for (String value : header.getValue()) {
         if (first) {
-          response.setHeader(header.getKey(), value);
+          response.setHeader(name, value);
           first = false;
         } else {
-          response.addHeader(header.getKey(), value);
+          response.addHeader(name, value);
         }
       }
     }
