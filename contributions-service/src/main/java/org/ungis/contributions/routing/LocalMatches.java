@@ -52,6 +52,9 @@ class LocalMatches {
       throw new RefusedException(Refusal.UNAVAILABLE, "The views are not started yet");
     }
     Set<Integer> before = owners.localPartitions();
+    if (before.isEmpty()) {
+      return new Share<>(Set.of(), 0, List.of()); // more instances than partitions: none here
+    }
     List<Contribution> matching = new ArrayList<>();
     try {
       ReadOnlyKeyValueStore<String, Contribution.State> store =

@@ -76,6 +76,7 @@ class SeveralInstancesIT {
   static Instance a;
   static Instance b;
   static Instance c;
+  static Instance d;
   static String itu;
   static String undp;
   static String reviewer;
@@ -170,7 +171,7 @@ class SeveralInstancesIT {
 
   @AfterAll
   static void stop() {
-    for (Instance instance : new Instance[] {c, b, a}) {
+    for (Instance instance : new Instance[] {d, c, b, a}) {
       if (instance != null) {
         instance.context().close();
       }
@@ -440,6 +441,42 @@ class SeveralInstancesIT {
       new java.util.concurrent.atomic.AtomicInteger();
   static final java.util.concurrent.atomic.AtomicInteger RETRYABLE =
       new java.util.concurrent.atomic.AtomicInteger();
+
+  @Test
+  @Order(4)
+  void aFourthInstanceHoldsNoPartitionAndStillAnswersTheSame() throws Exception {
+    d = startInstance();
+    List<Instance> all = List.of(a, b, c, d);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                all.stream().allMatch(i -> i.streams().state() == KafkaStreams.State.RUNNING)
+                    && all.stream().filter(i -> !i.owners().localPartitions().isEmpty()).count()
+                        == 3
+                    && all.stream()
+                        .allMatch(i -> i.owners().assignedPartitions().equals(Set.of(0, 1, 2))));
+    Instance idle =
+        all.stream().filter(i -> i.owners().localPartitions().isEmpty()).findFirst().orElseThrow();
+
+    // The instance without a partition hands an unkeyed submission to one that has one.
+    HttpResponse<String> created =
+        idle.send(
+            "POST", "/api/v1/contributions", submission("Through the idle one"), itu, Map.of());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = json(created).get("id").asString();
+    HttpResponse<String> read = idle.get("/api/v1/contributions/" + id, itu);
+    assertThat(read.body()).isEqualTo(created.body());
+    for (Instance instance : all) {
+      assertSameAnswer(read, instance.get("/api/v1/contributions/" + id, itu));
+    }
+    String list = "/api/v1/contributions?process=" + CALL + "&size=3&page=1";
+    HttpResponse<String> page = idle.get(list, reviewer);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    for (Instance instance : all) {
+      assertSameAnswer(page, instance.get(list, reviewer));
+    }
+  }
 
   static void assertRightOrRetryable(HttpResponse<String> response, String expectedBody) {
     READS.incrementAndGet();
