@@ -32,6 +32,7 @@ final class Workflow implements AutoCloseable {
 
   private static final int APPROVAL_CONCURRENCY = 64;
   private static final int APPROVAL_ATTEMPTS = 20;
+  private static final int OPENING_CONCURRENCY = 8;
 
   private final Options options;
   private final Actors actors;
@@ -104,39 +105,70 @@ final class Workflow implements AutoCloseable {
   void prepare(long expected) throws Exception {
     int needed =
         (int) Math.max(1, (expected + options.entriesPerCall() - 1) / options.entriesPerCall());
-    for (int i = 0; i < needed + 1; i++) {
-      openCall(i);
-    }
+    openCalls(needed + 1);
     awaitIntakeKnows(calls.get(calls.size() - 1));
+  }
+
+  /**
+   * Opens calls up to index {@code count - 1}, {@value #OPENING_CONCURRENCY} requests at a time.
+   */
+  private synchronized void openCalls(int count) throws Exception {
+    Semaphore slots = new Semaphore(OPENING_CONCURRENCY);
+    List<CompletableFuture<String>> opened = new java.util.ArrayList<>();
+    for (int index = calls.size(); index < count; index++) {
+      slots.acquire();
+      String id = runId + "-" + index;
+      opened.add(
+          http.sendAsync(callRequest(id), HttpResponse.BodyHandlers.ofString())
+              .whenComplete((r, e) -> slots.release())
+              .thenApply(
+                  response -> {
+                    if (response.statusCode() != 201) {
+                      throw new IllegalStateException(
+                          "opening call "
+                              + id
+                              + ": HTTP "
+                              + response.statusCode()
+                              + " "
+                              + response.body());
+                    }
+                    return id;
+                  }));
+    }
+    for (CompletableFuture<String> call : opened) {
+      calls.add(call.get(60, TimeUnit.SECONDS)); // in index order
+    }
   }
 
   private synchronized void openCall(int index) throws Exception {
     while (calls.size() <= index) {
       String id = runId + "-" + calls.size();
-      String json =
-          "{\"id\":\""
-              + id
-              + "\",\"title\":\"Benchmark call "
-              + id
-              + "\",\"description\":\"Opened by the UNGIS benchmark\",\"deadline\":\""
-              + Instant.now().plus(Duration.ofDays(30))
-              + "\"}";
-      HttpRequest request =
-          actors
-              .asReviewer(
-                  HttpRequest.newBuilder(URI.create(options.reviewUrl() + "/api/v1/processes")),
-                  chair)
-              .timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(json))
-              .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(callRequest(id), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 201) {
         throw new IllegalStateException(
             "opening call " + id + ": HTTP " + response.statusCode() + " " + response.body());
       }
       calls.add(id);
     }
+  }
+
+  private HttpRequest callRequest(String id) {
+    String json =
+        "{\"id\":\""
+            + id
+            + "\",\"title\":\"Benchmark call "
+            + id
+            + "\",\"description\":\"Opened by the UNGIS benchmark\",\"deadline\":\""
+            + Instant.now().plus(Duration.ofDays(30))
+            + "\"}";
+    return actors
+        .asReviewer(
+            HttpRequest.newBuilder(URI.create(options.reviewUrl() + "/api/v1/processes")), chair)
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
   }
 
   private void awaitIntakeKnows(String call) throws Exception {
