@@ -121,14 +121,7 @@ abstract class AbstractWorkflowIT {
                 "ungis.security.enabled",
                 "false",
                 "spring.autoconfigure.exclude",
-                InProcessService.securityAutoConfigurations(),
-                // KNOWN GAP: publication-service builds its streams configuration and its
-                // dead-letter producer from KafkaProperties alone, so it ignores the
-                // KafkaConnectionDetails (it would dial the localhost:9092 of its application.yml).
-                // Until it applies them, it also gets the servers as a property. Remove this line
-                // with the fix; the workflow test below then proves the fix.
-                "spring.kafka.bootstrap-servers",
-                bootstrapServers()));
+                InProcessService.securityAutoConfigurations()));
     for (InProcessService service : services) {
       await(service.name() + " is ready")
           .atMost(READY)

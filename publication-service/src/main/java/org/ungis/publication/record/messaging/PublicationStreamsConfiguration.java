@@ -2,6 +2,7 @@ package org.ungis.publication.record.messaging;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +43,11 @@ class PublicationStreamsConfiguration {
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   KafkaStreamsConfiguration defaultKafkaStreamsConfig(
-      KafkaProperties kafka, DeadLetterPublishingRecoverer deadLetters) {
+      KafkaProperties kafka,
+      KafkaConnectionDetails connection,
+      DeadLetterPublishingRecoverer deadLetters) {
     Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
+    useConnection(config, connection.getStreams());
     config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     config.put(
@@ -94,8 +99,10 @@ class PublicationStreamsConfiguration {
 
   /** Dead letters keep their original bytes: a plain byte-array producer, idempotent, acks=all. */
   @Bean
-  KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties kafka) {
+  KafkaTemplate<byte[], byte[]> deadLetterTemplate(
+      KafkaProperties kafka, KafkaConnectionDetails connection) {
     Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+    useConnection(config, connection.getProducer());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -145,5 +152,17 @@ class PublicationStreamsConfiguration {
         .replicas(replicas)
         .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
         .build();
+  }
+
+  /**
+   * The broker as Spring Boot's connection details give it: from {@code spring.kafka.*}, or from a
+   * {@code @ServiceConnection}, which {@link KafkaProperties} alone would not see.
+   */
+  private static void useConnection(
+      Map<String, Object> config, KafkaConnectionDetails.Configuration connection) {
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
+    if (connection.getSecurityProtocol() != null) {
+      config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, connection.getSecurityProtocol());
+    }
   }
 }
