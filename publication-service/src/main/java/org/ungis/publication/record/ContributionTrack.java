@@ -69,7 +69,9 @@ public final class ContributionTrack {
   public Optional<RecordChange> textOf(
       String processId, String agency, int revision, Content content, Instant at) {
     identify(processId, agency);
-    if (submittedAt == null || revision == 1) {
+    // The submission's time is revision 1's: also when a later revision arrived first (older
+    // than the topic's retention), never a repeat of the submission (a client's retried write).
+    if (submittedAt == null || (revision == 1 && at.isBefore(submittedAt))) {
       submittedAt = at;
     }
     if (withdrawn || revision <= this.revision) {

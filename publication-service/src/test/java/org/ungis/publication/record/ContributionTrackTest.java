@@ -34,6 +34,26 @@ class ContributionTrackTest {
   }
 
   @Test
+  void aRepeatedSubmissionKeepsTheFirstSubmissionTime() {
+    track.textOf("gdc-2023", "ITU", 1, text("v1"), T0);
+    track.textOf("gdc-2023", "ITU", 1, text("v1"), T0.plusSeconds(30));
+
+    RecordChange change = track.approved("gdc-2023", "ITU", 1, T0.plusSeconds(60)).orElseThrow();
+
+    assertThat(((RecordChange.EntryApproved) change).entry().submittedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void aSubmissionThatArrivesAfterALaterRevisionStillGivesTheSubmissionTime() {
+    track.textOf("gdc-2023", "ITU", 2, text("v2"), T0.plusSeconds(60));
+    track.textOf("gdc-2023", "ITU", 1, text("v1"), T0);
+
+    RecordChange change = track.approved("gdc-2023", "ITU", 2, T0.plusSeconds(90)).orElseThrow();
+
+    assertThat(((RecordChange.EntryApproved) change).entry().submittedAt()).isEqualTo(T0);
+  }
+
+  @Test
   void anApprovalOfAnOlderRevisionIsStale() {
     track.textOf("gdc-2023", "ITU", 1, text("v1"), T0);
     track.textOf("gdc-2023", "ITU", 2, text("v2"), T0.plusSeconds(60));
