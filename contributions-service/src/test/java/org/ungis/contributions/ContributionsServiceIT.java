@@ -66,6 +66,7 @@ import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -489,7 +490,8 @@ class ContributionsServiceIT {
     HttpResponse<String> docs = get("/v3/api-docs", null);
 
     assertThat(docs.statusCode()).isEqualTo(200);
-    OpenApiSnapshot.assertMatchesCommitted("contributions-service", docs.body());
+    OpenApiSnapshot.assertMatchesCommitted(
+        "contributions-service", ContributionsServiceIT.class, docs.body());
   }
 
   // ---------------------------------------------------------------- who may do what

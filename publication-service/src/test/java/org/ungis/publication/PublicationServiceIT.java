@@ -57,6 +57,7 @@ import org.ungis.publication.client.RecordAssembler;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -416,7 +417,8 @@ class PublicationServiceIT {
     }
     assertThat(get("/swagger-ui/index.html", "text/html").statusCode()).isEqualTo(200);
 
-    OpenApiSnapshot.assertMatchesCommitted("publication-service", docs.body());
+    OpenApiSnapshot.assertMatchesCommitted(
+        "publication-service", PublicationServiceIT.class, docs.body());
   }
 
   @Test

@@ -81,6 +81,7 @@ import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -432,7 +433,7 @@ class ReviewServiceIT {
     HttpResponse<String> docs = get("/v3/api-docs", null);
 
     assertThat(docs.statusCode()).isEqualTo(200);
-    OpenApiSnapshot.assertMatchesCommitted("review-service", docs.body());
+    OpenApiSnapshot.assertMatchesCommitted("review-service", ReviewServiceIT.class, docs.body());
   }
 
   static double sampleValue(String prometheusLine) {

@@ -1,4 +1,4 @@
-package org.ungis.contributions;
+package org.ungis.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * same way: the {@code servers} entry (it names the random test port) removed, object keys sorted,
  * pretty-printed. With {@code -Dungis.openapi.update=true} the committed file is rewritten instead.
  */
-final class OpenApiSnapshot {
+public final class OpenApiSnapshot {
 
-  static final String UPDATE_PROPERTY = "ungis.openapi.update";
+  public static final String UPDATE_PROPERTY = "ungis.openapi.update";
 
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -31,7 +31,7 @@ final class OpenApiSnapshot {
   private OpenApiSnapshot() {}
 
   /** The normalized text of an OpenAPI JSON document. */
-  static String normalize(String openApiJson) {
+  public static String normalize(String openApiJson) {
     JsonNode document = JSON.readTree(openApiJson);
     if (document instanceof ObjectNode object) {
       object.remove("servers");
@@ -39,8 +39,12 @@ final class OpenApiSnapshot {
     return JSON.writeValueAsString(sorted(document)) + "\n";
   }
 
-  /** Asserts that {@code served} equals the committed document of {@code service}. */
-  static void assertMatchesCommitted(String service, String served) throws IOException {
+  /**
+   * Asserts that {@code served} equals the committed document of {@code service}, as served in the
+   * integration test {@code itClass} (named in the message that says how to regenerate it).
+   */
+  public static void assertMatchesCommitted(String service, Class<?> itClass, String served)
+      throws IOException {
     Path file =
         Path.of(System.getProperty("user.dir"))
             .resolve("../docs/openapi/" + service + ".json")
@@ -56,12 +60,8 @@ final class OpenApiSnapshot {
         .as(
             "The OpenAPI description served by %s differs from the committed %s. If the API change"
                 + " is intended, regenerate the file with: ./mvnw -B -pl %s verify"
-                + " -Dit.test=%sIT -D%s=true and commit it.",
-            service,
-            file,
-            service,
-            service.equals("contributions-service") ? "ContributionsService" : "ReviewService",
-            UPDATE_PROPERTY)
+                + " -Dit.test=%s -D%s=true and commit it.",
+            service, file, service, itClass.getSimpleName(), UPDATE_PROPERTY)
         .isEqualTo(committed);
   }
 
