@@ -18,7 +18,7 @@ record Options(
     int bodyChars,
     boolean baselines,
     int producerPerfRecords,
-    String contributionsUrl,
+    List<String> contributionsUrls,
     String reviewUrl,
     String authUrl,
     String bootstrapServers,
@@ -39,6 +39,11 @@ record Options(
     return rate == MAX;
   }
 
+  /** The first contributions-service instance (the one set-up requests go to). */
+  String contributionsUrl() {
+    return contributionsUrls.get(0);
+  }
+
   static final String USAGE =
       """
       Usage: bin/benchmark [options]   (java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-exec.jar)
@@ -54,6 +59,9 @@ record Options(
         --no-baselines          skip the bare-HTTP and ProducerPerformance baselines
         --producer-perf-records 200000  records for Kafka's ProducerPerformance baseline
         --contributions-url http://localhost:8082   --review-url http://localhost:8083
+        --contributions-urls URL,URL,...  several contributions-service instances: the intake
+                                POSTs go to them in turn, one per request (round-robin, as a
+                                load balancer would); replaces --contributions-url
         --auth-url http://localhost:9000             --bootstrap-servers localhost:9092
         --registry-url http://localhost:8081         --results-dir benchmarks/results
         --rebuild SERVICE       instead of a load run: submit (and approve) --rebuild-count
@@ -80,7 +88,7 @@ record Options(
     int bodyChars = 2000;
     boolean baselines = true;
     int producerPerfRecords = 200_000;
-    String contributions = "http://localhost:8082";
+    List<String> contributions = List.of("http://localhost:8082");
     String review = "http://localhost:8083";
     String auth = "http://localhost:9000";
     String bootstrap = "localhost:9092";
@@ -124,7 +132,8 @@ record Options(
             case "--body-chars" -> bodyChars = positive(option, Integer.parseInt(value));
             case "--producer-perf-records" ->
                 producerPerfRecords = positive(option, Integer.parseInt(value));
-            case "--contributions-url" -> contributions = value;
+            case "--contributions-url" -> contributions = urls(option, value);
+            case "--contributions-urls" -> contributions = urls(option, value);
             case "--review-url" -> review = value;
             case "--auth-url" -> auth = value;
             case "--bootstrap-servers" -> bootstrap = value;
@@ -166,6 +175,24 @@ record Options(
         seedBody[0],
         seedBody[1],
         seedTimeout);
+  }
+
+  /** "url1,url2,..." -> the URLs without blanks or a trailing slash; at least one. */
+  static List<String> urls(String option, String text) {
+    List<String> urls = new ArrayList<>();
+    for (String part : text.split(",")) {
+      String url = part.trim();
+      while (url.endsWith("/")) {
+        url = url.substring(0, url.length() - 1);
+      }
+      if (!url.isEmpty()) {
+        urls.add(url);
+      }
+    }
+    if (urls.isEmpty()) {
+      throw new IllegalArgumentException(option + " needs at least one URL: " + text);
+    }
+    return List.copyOf(urls);
   }
 
   /** A positive count: "1000000", "1_000_000", "1,000,000", "100k" or "1m". */

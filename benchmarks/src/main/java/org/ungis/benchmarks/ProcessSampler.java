@@ -111,7 +111,8 @@ final class ProcessSampler implements AutoCloseable {
   }
 
   static Optional<Long> find(String name, int port) {
-    String module = name.equals("broker") ? "local-stack" : name;
+    // "contributions-service@8182" names one of several instances of a module.
+    String module = name.equals("broker") ? "local-stack" : name.split("@", 2)[0];
     String jar = module + "-0.1.0-SNAPSHOT-exec.jar";
     String portArg = name.equals("broker") ? "--port\0" + port + "\0" : "--server.port=" + port;
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {

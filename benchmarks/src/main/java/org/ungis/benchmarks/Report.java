@@ -76,12 +76,15 @@ final class Report {
         });
     double intakeCpu =
         r.processes().stream()
-            .filter(u -> u.name().equals("contributions-service"))
+            .filter(
+                u ->
+                    u.name().equals("contributions-service")
+                        || u.name().startsWith("contributions-service@"))
             .mapToDouble(ProcessSampler.Usage::cpuSeconds)
             .sum();
     rows.add(
         new String[] {
-          "CPU ms per accepted (intake JVM)",
+          "CPU ms per accepted (intake JVMs)",
           r.intake().accepted() == 0 ? "-" : num(1000 * intakeCpu / r.intake().accepted()),
           bare == null || r.bareHttpJvmCpuSeconds() == null || bare.accepted() == 0
               ? "-"

@@ -36,7 +36,8 @@ record Result(
       int entriesPerCall,
       int bodyChars,
       int agencies,
-      int calls) {}
+      int calls,
+      List<String> contributionsUrls) {}
 
   /** One phase of HTTP load: how many were sent and accepted, throughput, latency. */
   record Phase(

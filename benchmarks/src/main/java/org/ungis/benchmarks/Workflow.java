@@ -41,6 +41,7 @@ final class Workflow implements AutoCloseable {
   private final String viceChair;
   private final String runId;
   private final String body;
+  private final RoundRobin intake;
   private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("http"));
   private final HttpClient http;
   private final AtomicLong sequence = new AtomicLong();
@@ -75,6 +76,7 @@ final class Workflow implements AutoCloseable {
     this.viceChair = viceChair;
     this.runId = runId;
     this.body = text(options.bodyChars());
+    this.intake = new RoundRobin(options.contributionsUrls());
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -106,7 +108,9 @@ final class Workflow implements AutoCloseable {
     int needed =
         (int) Math.max(1, (expected + options.entriesPerCall() - 1) / options.entriesPerCall());
     openCalls(needed + 1);
-    awaitIntakeKnows(calls.get(calls.size() - 1));
+    for (String url : intake.targets()) {
+      awaitIntakeKnows(url, calls.get(calls.size() - 1));
+    }
   }
 
   /**
@@ -171,19 +175,20 @@ final class Workflow implements AutoCloseable {
         .build();
   }
 
-  private void awaitIntakeKnows(String call) throws Exception {
+  private void awaitIntakeKnows(String url, String call) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       HttpResponse<String> response =
           http.send(
-              submission(options.contributionsUrl(), call, agencies.get(0), -1),
-              HttpResponse.BodyHandlers.ofString());
+              submission(url, call, agencies.get(0), -1), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 201) {
         return;
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            "contributions-service does not accept submissions to "
+            "contributions-service at "
+                + url
+                + " does not accept submissions to "
                 + call
                 + ": HTTP "
                 + response.statusCode()
@@ -213,8 +218,7 @@ final class Workflow implements AutoCloseable {
     String agency = agencies.get((int) (seq % agencies.size()));
     boolean track = tracking;
     return http.sendAsync(
-            submission(options.contributionsUrl(), call, agency, seq),
-            HttpResponse.BodyHandlers.discarding())
+            submission(intake.next(), call, agency, seq), HttpResponse.BodyHandlers.discarding())
         .thenApply(
             response -> {
               if (response.statusCode() == 201 && options.approve()) {

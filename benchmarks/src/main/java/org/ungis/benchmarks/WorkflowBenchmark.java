@@ -205,7 +205,8 @@ public final class WorkflowBenchmark {
                   o.entriesPerCall(),
                   o.bodyChars(),
                   agencies.size(),
-                  workflow.calls().size()),
+                  workflow.calls().size(),
+                  o.contributionsUrls()),
               intake,
               approvals,
               endToEnd,
@@ -255,7 +256,15 @@ public final class WorkflowBenchmark {
     Map<String, Integer> ports = new LinkedHashMap<>();
     ports.put("broker", port(o.bootstrapServers()));
     ports.put("schema-registry", URI.create(o.registryUrl()).getPort());
-    ports.put("contributions-service", URI.create(o.contributionsUrl()).getPort());
+    if (o.contributionsUrls().size() == 1) {
+      ports.put("contributions-service", URI.create(o.contributionsUrl()).getPort());
+    } else {
+      // One entry per instance, "contributions-service@8182": ProcessSampler finds each by port.
+      for (String url : o.contributionsUrls()) {
+        int port = URI.create(url).getPort();
+        ports.put("contributions-service@" + port, port);
+      }
+    }
     ports.put("review-service", URI.create(o.reviewUrl()).getPort());
     ports.put("publication-service", 8084);
     ports.put("auth-server", URI.create(o.authUrl()).getPort());

@@ -88,7 +88,8 @@ class LatencyAndReportTest {
             new double[] {3.5, 3, 2},
             2,
             "headers",
-            new Result.Settings("300", 60, 10, 256, true, 1000, 2000, 33, 19),
+            new Result.Settings(
+                "300", 60, 10, 256, true, 1000, 2000, 33, 19, List.of("http://localhost:8082")),
             new Result.Phase(18000, 17990, Map.of("HTTP 503", 10L), 60, 299.8, latency),
             new Result.Approvals(17990, Map.of(), latency),
             new Result.EndToEnd(17990, 0, 17990, latency),
