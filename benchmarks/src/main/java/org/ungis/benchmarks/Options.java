@@ -14,6 +14,7 @@ record Options(
     Duration drain,
     int concurrency,
     boolean approve,
+    boolean idempotencyKeys,
     int entriesPerCall,
     int bodyChars,
     boolean baselines,
@@ -54,6 +55,9 @@ record Options(
         --drain 60s             how long to wait after the load for the last records to be published
         --concurrency 256       bound on requests in flight (intake; approvals have their own)
         --no-approve            only submit (no approvals, no end-to-end figures)
+        --idempotency-keys      each submission carries a unique Idempotency-Key (with several
+                                instances, a keyed POST is served by the owner of the key's
+                                contribution id: most are forwarded one hop)
         --entries-per-call 1000 contributions per call for inputs (a new call after that many)
         --body-chars 2000       characters of contribution body
         --no-baselines          skip the bare-HTTP and ProducerPerformance baselines
@@ -84,6 +88,7 @@ record Options(
     Duration drain = Duration.ofSeconds(60);
     int concurrency = 256;
     boolean approve = true;
+    boolean idempotencyKeys = false;
     int entriesPerCall = 1000;
     int bodyChars = 2000;
     boolean baselines = true;
@@ -111,6 +116,7 @@ record Options(
       }
       switch (option) {
         case "--no-approve" -> approve = false;
+        case "--idempotency-keys" -> idempotencyKeys = true;
         case "--no-baselines" -> baselines = false;
         case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
         default -> {
@@ -158,6 +164,7 @@ record Options(
         drain,
         concurrency,
         approve,
+        idempotencyKeys,
         entriesPerCall,
         bodyChars,
         baselines,

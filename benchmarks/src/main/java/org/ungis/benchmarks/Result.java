@@ -37,7 +37,8 @@ record Result(
       int bodyChars,
       int agencies,
       int calls,
-      List<String> contributionsUrls) {}
+      List<String> contributionsUrls,
+      boolean idempotencyKeys) {}
 
   /** One phase of HTTP load: how many were sent and accepted, throughput, latency. */
   record Phase(

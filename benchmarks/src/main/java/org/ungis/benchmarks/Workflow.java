@@ -218,7 +218,8 @@ final class Workflow implements AutoCloseable {
     String agency = agencies.get((int) (seq % agencies.size()));
     boolean track = tracking;
     return http.sendAsync(
-            submission(intake.next(), call, agency, seq), HttpResponse.BodyHandlers.discarding())
+            keyed(submission(intake.next(), call, agency, seq), seq),
+            HttpResponse.BodyHandlers.discarding())
         .thenApply(
             response -> {
               if (response.statusCode() == 201 && options.approve()) {
@@ -240,6 +241,16 @@ final class Workflow implements AutoCloseable {
     return http.sendAsync(
             submission(baseUrl, calls.get(0), agency, seq), HttpResponse.BodyHandlers.discarding())
         .thenApply(HttpResponse::statusCode);
+  }
+
+  /** With --idempotency-keys, the submission carries a key unique to this run and submission. */
+  private HttpRequest keyed(HttpRequest request, long seq) {
+    if (!options.idempotencyKeys()) {
+      return request;
+    }
+    return HttpRequest.newBuilder(request, (name, value) -> true)
+        .header("Idempotency-Key", runId + "-" + seq)
+        .build();
   }
 
   private HttpRequest submission(String baseUrl, String call, String agency, long seq) {

@@ -42,6 +42,12 @@ class ContributionsUrlsTest {
   }
 
   @Test
+  void submissionsCarryNoIdempotencyKeyUnlessAsked() {
+    assertThat(Options.parse("--rate", "max").idempotencyKeys()).isFalse();
+    assertThat(Options.parse("--rate", "max", "--idempotency-keys").idempotencyKeys()).isTrue();
+  }
+
+  @Test
   void anEmptyListIsRefused() {
     assertThatThrownBy(() -> Options.parse("--contributions-urls", " , "))
         .isInstanceOf(IllegalArgumentException.class)
