@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +28,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -98,14 +100,13 @@ public final class PublicationLatencyBenchmark {
                 "--logging.level.root=WARN",
                 "--logging.structured.format.console=");
     StreamsBuilderFactoryBean streams = app.getBean(StreamsBuilderFactoryBean.class);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (streams.getKafkaStreams() == null
-        || streams.getKafkaStreams().state() != KafkaStreams.State.RUNNING) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the streams did not start");
-      }
-      Thread.sleep(100);
-    }
+    Awaitility.await("the streams are running")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                streams.getKafkaStreams() != null
+                    && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
 
     Map<String, Object> config = new HashMap<>();
     config.put("bootstrap.servers", brokers);
@@ -202,7 +203,7 @@ public final class PublicationLatencyBenchmark {
         long due = start + i * step;
         long wait = due - System.nanoTime();
         if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
+          LockSupport.parkNanos(wait); // open-loop pacing of the approvals
         }
         sentAt[i] = System.nanoTime();
         producer.send(
@@ -212,9 +213,13 @@ public final class PublicationLatencyBenchmark {
                 approved(ids[i], process, agencyOf[i], 1, Instant.now())));
       }
       producer.flush();
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-      while (seen.get() < count && System.nanoTime() < end) {
-        Thread.sleep(100);
+      try {
+        Awaitility.await("every approval in a published edition")
+            .atMost(Duration.ofSeconds(300))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> seen.get() >= count);
+      } catch (ConditionTimeoutException e) {
+        // reported below as the approvals never seen published
       }
       long elapsed = System.nanoTime() - start;
       long cpu = streamThreadCpu(threads) - cpuBefore;
@@ -269,22 +274,26 @@ public final class PublicationLatencyBenchmark {
                               p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
               .all()
               .get();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (System.nanoTime() < deadline) {
-        var committed =
-            admin
-                .listConsumerGroupOffsets("publication-service")
-                .partitionsToOffsetAndMetadata()
-                .get();
-        boolean done = true;
-        for (var partition : partitions) {
-          var offset = committed.get(partition);
-          done &= offset != null && offset.offset() >= latest.get(partition).offset();
-        }
-        if (done) {
-          return;
-        }
-        Thread.sleep(200);
+      try {
+        Awaitility.await("publication-service has consumed " + topic)
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> {
+                  var committed =
+                      admin
+                          .listConsumerGroupOffsets("publication-service")
+                          .partitionsToOffsetAndMetadata()
+                          .get();
+                  return partitions.stream()
+                      .allMatch(
+                          partition ->
+                              committed.get(partition) != null
+                                  && committed.get(partition).offset()
+                                      >= latest.get(partition).offset());
+                });
+      } catch (ConditionTimeoutException e) {
+        // go on: the measurement then includes the rest of the catch-up
       }
     }
   }
