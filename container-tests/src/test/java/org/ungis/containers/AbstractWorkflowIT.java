@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +38,7 @@ import org.ungis.e2e.HttpJson;
 import org.ungis.e2e.HttpJson.Response;
 import org.ungis.e2e.RecordTopicReader;
 import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
+import org.ungis.e2e.WorkflowSteps;
 import org.ungis.events.record.RecordEntry;
 import org.ungis.publication.PublicationServiceApplication;
 import org.ungis.reference.Period;
@@ -235,25 +235,35 @@ abstract class AbstractWorkflowIT {
     String revisedBody =
         originalBody + " In 2022, 40 per cent of Africa's population used the Internet.";
     String firstId =
-        submit(first, processId, "Digital transformation in Africa", originalBody, List.of("C7"));
+        steps()
+            .submitWithKey(
+                first,
+                processId,
+                "Digital transformation in Africa",
+                originalBody,
+                List.of("C7"),
+                UUID.randomUUID().toString());
     String secondId =
-        submit(
-            second,
-            processId,
-            "Decent work in the platform economy",
-            "Digital labour platforms need fair working conditions.",
-            List.of("C7", "C10"));
+        steps()
+            .submitWithKey(
+                second,
+                processId,
+                "Decent work in the platform economy",
+                "Digital labour platforms need fair working conditions.",
+                List.of("C7", "C10"),
+                UUID.randomUUID().toString());
 
     String comment = "Please add figures on connectivity in Africa.";
-    decide(chair, firstId, 1, "CHANGES_REQUESTED", comment);
+    steps().decide(chair, firstId, 1, "CHANGES_REQUESTED", comment);
     JsonNode changesRequested =
-        awaitContribution(
-            firstId, first, c -> c.path("status").asString().equals("CHANGES_REQUESTED"));
+        steps()
+            .awaitContribution(
+                firstId, first, c -> c.path("status").asString().equals("CHANGES_REQUESTED"));
     assertThat(changesRequested.path("decisions").toString()).contains(comment);
 
     Map<String, Object> revision =
         new LinkedHashMap<>(
-            content("Digital transformation in Africa", revisedBody, List.of("C7")));
+            WorkflowSteps.content("Digital transformation in Africa", revisedBody, List.of("C7")));
     revision.put("note", "Added the connectivity figures the chair asked for.");
     revision.put("expectedRevision", 1);
     Response revised =
@@ -261,10 +271,11 @@ abstract class AbstractWorkflowIT {
     assertThat(revised.status()).as("revising: %s", revised).isEqualTo(200);
     assertThat(revised.json().path("revision").asInt()).isEqualTo(2);
 
-    decide(chair, firstId, 2, "APPROVED", null);
-    decide(chair, secondId, 1, "APPROVED", null);
-    awaitContribution(firstId, first, c -> c.path("status").asString().equals("APPROVED"));
-    awaitContribution(secondId, second, c -> c.path("status").asString().equals("APPROVED"));
+    steps().decide(chair, firstId, 2, "APPROVED", null);
+    steps().decide(chair, secondId, 1, "APPROVED", null);
+    steps().awaitContribution(firstId, first, c -> c.path("status").asString().equals("APPROVED"));
+    steps()
+        .awaitContribution(secondId, second, c -> c.path("status").asString().equals("APPROVED"));
 
     // The published record lists both, the first in its revised text: over HTTP ...
     String recordUrl = publication.baseUrl() + "/api/v1/records/" + processId;
@@ -277,12 +288,13 @@ abstract class AbstractWorkflowIT {
               Response r = HttpJson.get(recordUrl);
               assertThat(r.status()).as("GET %s: %s", recordUrl, r).isEqualTo(200);
               assertThat(r.json().path("entries").size()).isEqualTo(2);
-              assertThat(entryOf(r.json(), FIRST_AGENCY).path("revision").asInt()).isEqualTo(2);
+              assertThat(WorkflowSteps.entryOf(r.json(), FIRST_AGENCY).path("revision").asInt())
+                  .isEqualTo(2);
               record.set(r.json());
             });
-    assertThat(entryOf(record.get(), FIRST_AGENCY).findValue("body").asString())
+    assertThat(WorkflowSteps.entryOf(record.get(), FIRST_AGENCY).findValue("body").asString())
         .isEqualTo(revisedBody);
-    assertThat(entryOf(record.get(), SECOND_AGENCY).findValue("title").asString())
+    assertThat(WorkflowSteps.entryOf(record.get(), SECOND_AGENCY).findValue("title").asString())
         .isEqualTo("Decent work in the platform economy");
 
     // ... and on the records topic, read by a plain consumer through the schema registry.
@@ -355,13 +367,15 @@ abstract class AbstractWorkflowIT {
                 Instant.now().plus(7, ChronoUnit.DAYS).toString()));
     assertThat(opened.status()).as("opening the call: %s", opened).isEqualTo(201);
     String id =
-        submit(
-            agency,
-            processId,
-            "Labour statistics for the digital economy",
-            "Measuring platform work.",
-            List.of("C7"));
-    decide(chair, id, 1, "APPROVED", null);
+        steps()
+            .submitWithKey(
+                agency,
+                processId,
+                "Labour statistics for the digital economy",
+                "Measuring platform work.",
+                List.of("C7"),
+                UUID.randomUUID().toString());
+    steps().decide(chair, id, 1, "APPROVED", null);
     await("the record of " + processId)
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(300))
@@ -371,103 +385,7 @@ abstract class AbstractWorkflowIT {
                     == 200);
   }
 
-  /**
-   * Submits, retrying only while the intake has not yet read the just-opened call from Kafka (a
-   * refusal naming the process); returns the new contribution's id.
-   */
-  private String submit(
-      Caller agency, String processId, String title, String body, List<String> actionLines) {
-    Map<String, Object> request = new LinkedHashMap<>(content(title, body, actionLines));
-    request.put("processId", processId);
-    String key = UUID.randomUUID().toString();
-    AtomicReference<Response> created = new AtomicReference<>();
-    await("the intake accepts a submission to " + processId)
-        .atMost(PROPAGATION)
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              Response r =
-                  HttpJson.post(
-                      contributions.baseUrl() + "/api/v1/contributions",
-                      agency,
-                      request,
-                      Map.of("Idempotency-Key", key));
-              created.set(r);
-              return !(r.status() >= 400 && r.status() < 500 && r.body().contains("processId"));
-            });
-    Response r = created.get();
-    assertThat(r.status()).as("submitting: %s", r).isEqualTo(201);
-    String id = r.json().path("id").asString();
-    assertThat(r.header("Location").orElseThrow()).endsWith("/api/v1/contributions/" + id);
-    return id;
-  }
-
-  private static Map<String, Object> content(String title, String body, List<String> actionLines) {
-    Map<String, Object> content = new LinkedHashMap<>();
-    content.put("title", title);
-    content.put("summary", title + ": the agency's input in brief.");
-    content.put("body", body);
-    content.put("language", "EN");
-    content.put("actionLines", actionLines);
-    content.put("sdgs", List.of(8, 9, 17));
-    content.put("links", List.of());
-    return content;
-  }
-
-  /**
-   * Decides, retrying while review-service has not yet read the contribution or its latest revision
-   * from Kafka (404, or 409 on a revision it does not know yet).
-   */
-  private void decide(
-      Caller reviewer, String contributionId, int revision, String decision, String comment) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("revision", revision);
-    request.put("decision", decision);
-    if (comment != null) {
-      request.put("comment", comment);
-    }
-    String url = review.baseUrl() + "/api/v1/reviews/" + contributionId;
-    AtomicReference<Response> answer = new AtomicReference<>();
-    await(decision + " on " + contributionId + " revision " + revision)
-        .atMost(PROPAGATION)
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              Response r = HttpJson.post(url + "/decisions", reviewer, request);
-              answer.set(r);
-              return r.status() != 404
-                  && !(r.status() == 409 && lagsBehind(url, revision, reviewer));
-            });
-    assertThat(answer.get().status()).as("%s: %s", decision, answer.get()).isEqualTo(201);
-  }
-
-  private static boolean lagsBehind(String itemUrl, int revision, Caller reviewer) {
-    Response item = HttpJson.get(itemUrl, "application/json", reviewer);
-    return item.status() == 200 && item.json().path("revision").asInt() < revision;
-  }
-
-  private JsonNode awaitContribution(String id, Caller reader, Predicate<JsonNode> condition) {
-    String url = contributions.baseUrl() + "/api/v1/contributions/" + id;
-    AtomicReference<JsonNode> seen = new AtomicReference<>();
-    await("contribution " + id)
-        .atMost(PROPAGATION)
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              Response r = HttpJson.get(url, "application/json", reader);
-              assertThat(r.status()).as("GET %s: %s", url, r).isEqualTo(200);
-              seen.set(r.json());
-              return condition.test(r.json());
-            });
-    return seen.get();
-  }
-
-  private static JsonNode entryOf(JsonNode record, String agency) {
-    for (JsonNode entry : record.path("entries")) {
-      if (agency.equals(entry.path("agency").asString())) {
-        return entry;
-      }
-    }
-    throw new AssertionError("no entry of " + agency + " in " + record);
+  private WorkflowSteps steps() {
+    return new WorkflowSteps(contributions.baseUrl(), review.baseUrl(), PROPAGATION);
   }
 }

@@ -117,43 +117,49 @@ class WorkflowEndToEndIT {
     String revisedBody =
         originalBody + " In 2022, 40 per cent of Africa's population used the Internet.";
     String firstId =
-        submit(first, processId, "Digital transformation in Africa", originalBody, List.of("C7"));
+        steps()
+            .submit(
+                first, processId, "Digital transformation in Africa", originalBody, List.of("C7"));
     String secondId =
-        submit(
-            second,
-            processId,
-            "Decent work in the platform economy",
-            "Digital labour platforms need fair working conditions.",
-            List.of("C7", "C10"));
-    assertThat(contribution(firstId, first).path("status").asString()).isEqualTo("SUBMITTED");
-    assertThat(contribution(secondId, second).path("revision").asInt()).isEqualTo(1);
+        steps()
+            .submit(
+                second,
+                processId,
+                "Decent work in the platform economy",
+                "Digital labour platforms need fair working conditions.",
+                List.of("C7", "C10"));
+    assertThat(steps().contribution(firstId, first).path("status").asString())
+        .isEqualTo("SUBMITTED");
+    assertThat(steps().contribution(secondId, second).path("revision").asInt()).isEqualTo(1);
 
     // The chair requests changes on the first; the agency sees the request and revises.
     String comment = "Please add figures on connectivity in Africa.";
-    decide(chair, firstId, 1, "CHANGES_REQUESTED", comment);
+    steps().decide(chair, firstId, 1, "CHANGES_REQUESTED", comment);
     JsonNode changesRequested =
-        awaitContribution(
-            firstId, first, c -> c.path("status").asString().equals("CHANGES_REQUESTED"));
+        steps()
+            .awaitContribution(
+                firstId, first, c -> c.path("status").asString().equals("CHANGES_REQUESTED"));
     assertThat(changesRequested.path("decisions").toString()).contains(comment);
 
     Map<String, Object> revision =
         new LinkedHashMap<>(
-            content("Digital transformation in Africa", revisedBody, List.of("C7")));
+            WorkflowSteps.content("Digital transformation in Africa", revisedBody, List.of("C7")));
     revision.put("note", "Added the connectivity figures the chair asked for.");
     revision.put("expectedRevision", 1);
     Response revised =
         HttpJson.put(contributions("/api/v1/contributions/" + firstId), first, revision);
     assertThat(revised.status()).as("revising: %s", revised).isEqualTo(200);
-    JsonNode afterRevision = contribution(firstId, first);
+    JsonNode afterRevision = steps().contribution(firstId, first);
     assertThat(afterRevision.path("revision").asInt()).isEqualTo(2);
     assertThat(afterRevision.path("body").asString()).isEqualTo(revisedBody);
     assertThat(afterRevision.path("status").asString()).isEqualTo("SUBMITTED");
 
     // Both are approved (the first in its revised text).
-    decide(chair, firstId, 2, "APPROVED", null);
-    decide(chair, secondId, 1, "APPROVED", null);
-    awaitContribution(firstId, first, c -> c.path("status").asString().equals("APPROVED"));
-    awaitContribution(secondId, second, c -> c.path("status").asString().equals("APPROVED"));
+    steps().decide(chair, firstId, 2, "APPROVED", null);
+    steps().decide(chair, secondId, 1, "APPROVED", null);
+    steps().awaitContribution(firstId, first, c -> c.path("status").asString().equals("APPROVED"));
+    steps()
+        .awaitContribution(secondId, second, c -> c.path("status").asString().equals("APPROVED"));
 
     // The record lists both, over HTTP as JSON ...
     String recordUrl = publication("/api/v1/records/" + processId);
@@ -167,12 +173,13 @@ class WorkflowEndToEndIT {
               assertThat(r.status()).as("GET %s: %s", recordUrl, r).isEqualTo(200);
               JsonNode json = r.json();
               assertThat(json.path("entries").size()).isEqualTo(2);
-              assertThat(entryOf(json, FIRST_AGENCY).path("revision").asInt()).isEqualTo(2);
+              assertThat(WorkflowSteps.entryOf(json, FIRST_AGENCY).path("revision").asInt())
+                  .isEqualTo(2);
               record.set(json);
             });
-    JsonNode firstEntry = entryOf(record.get(), FIRST_AGENCY);
+    JsonNode firstEntry = WorkflowSteps.entryOf(record.get(), FIRST_AGENCY);
     assertThat(firstEntry.findValue("body").asString()).isEqualTo(revisedBody);
-    assertThat(entryOf(record.get(), SECOND_AGENCY).findValue("title").asString())
+    assertThat(WorkflowSteps.entryOf(record.get(), SECOND_AGENCY).findValue("title").asString())
         .isEqualTo("Decent work in the platform economy");
 
     // ... and as HTML, a readable document ...
@@ -233,110 +240,9 @@ class WorkflowEndToEndIT {
                     .isEqualTo(HttpJson.JSON.readTree(recordJson)));
   }
 
-  /**
-   * Submits, retrying only while the intake has not yet read the just-opened call from Kafka (a
-   * refusal naming the process); returns the new contribution's id.
-   */
-  private static String submit(
-      Caller agency, String processId, String title, String body, List<String> actionLines) {
-    Map<String, Object> request = new LinkedHashMap<>(content(title, body, actionLines));
-    request.put("processId", processId);
-    AtomicReference<Response> created = new AtomicReference<>();
-    await("the intake accepts a submission to " + processId)
-        .atMost(PROPAGATION)
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              Response r = HttpJson.post(contributions("/api/v1/contributions"), agency, request);
-              created.set(r);
-              boolean callNotYetKnown =
-                  r.status() >= 400 && r.status() < 500 && r.body().contains("processId");
-              return !callNotYetKnown;
-            });
-    Response r = created.get();
-    assertThat(r.status()).as("submitting: %s", r).isEqualTo(201);
-    String location = r.header("Location").orElseThrow();
-    String id = r.json().path("id").asString();
-    assertThat(location).endsWith("/api/v1/contributions/" + id);
-    return id;
-  }
-
-  private static Map<String, Object> content(String title, String body, List<String> actionLines) {
-    Map<String, Object> content = new LinkedHashMap<>();
-    content.put("title", title);
-    content.put("summary", title + ": the agency's input in brief.");
-    content.put("body", body);
-    content.put("language", "EN");
-    content.put("actionLines", actionLines);
-    content.put("sdgs", List.of(8, 9, 17));
-    content.put("links", List.of());
-    return content;
-  }
-
-  /**
-   * Decides, retrying while review-service has not yet read the contribution or its latest revision
-   * from Kafka (404, or 409 on a revision it does not know yet).
-   */
-  private static void decide(
-      Caller reviewer, String contributionId, int revision, String decision, String comment) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("revision", revision);
-    request.put("decision", decision);
-    if (comment != null) {
-      request.put("comment", comment);
-    }
-    AtomicReference<Response> answer = new AtomicReference<>();
-    await(decision + " on " + contributionId + " revision " + revision)
-        .atMost(PROPAGATION)
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              Response r =
-                  HttpJson.post(
-                      review("/api/v1/reviews/" + contributionId + "/decisions"),
-                      reviewer,
-                      request);
-              answer.set(r);
-              return r.status() != 404
-                  && !(r.status() == 409 && reviewLagsBehind(contributionId, revision, reviewer));
-            });
-    assertThat(answer.get().status()).as("%s: %s", decision, answer.get()).isEqualTo(201);
-  }
-
-  private static boolean reviewLagsBehind(String contributionId, int revision, Caller reviewer) {
-    Response item =
-        HttpJson.get(review("/api/v1/reviews/" + contributionId), "application/json", reviewer);
-    return item.status() == 200 && item.json().path("revision").asInt() < revision;
-  }
-
-  private static JsonNode contribution(String id, Caller reader) {
-    Response r =
-        HttpJson.get(contributions("/api/v1/contributions/" + id), "application/json", reader);
-    assertThat(r.status()).as("GET contribution %s: %s", id, r).isEqualTo(200);
-    return r.json();
-  }
-
-  private static JsonNode awaitContribution(
-      String id, Caller reader, java.util.function.Predicate<JsonNode> condition) {
-    AtomicReference<JsonNode> seen = new AtomicReference<>();
-    await("contribution " + id)
-        .atMost(PROPAGATION)
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              seen.set(contribution(id, reader));
-              return condition.test(seen.get());
-            });
-    return seen.get();
-  }
-
-  private static JsonNode entryOf(JsonNode record, String agency) {
-    for (JsonNode entry : record.path("entries")) {
-      if (agency.equals(entry.path("agency").asString())) {
-        return entry;
-      }
-    }
-    throw new AssertionError("no entry of " + agency + " in " + record);
+  private static WorkflowSteps steps() {
+    return new WorkflowSteps(
+        stack.contributions().baseUrl(), stack.review().baseUrl(), PROPAGATION);
   }
 
   private static String contributions(String path) {
