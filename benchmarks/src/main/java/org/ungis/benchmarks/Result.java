@@ -15,6 +15,7 @@ record Result(
     Phase intake,
     Approvals approvals,
     EndToEnd endToEnd,
+    Map<String, Steps.Result> steps,
     Phase bareHttp,
     Double bareHttpJvmCpuSeconds,
     KafkaSide.ProducerPerf producerPerformance,
@@ -64,8 +65,13 @@ record Result(
     }
   }
 
-  /** Approvals: from the submission's 201 to the decision's 201. */
-  record Approvals(long approved, Map<String, Long> failures, Latency latency) {}
+  /**
+   * Approvals: from the submission's 201 to the decision's 201.
+   *
+   * @param retried approvals that needed more than one attempt (their round trip includes the 200
+   *     ms waits between attempts)
+   */
+  record Approvals(long approved, long retried, Map<String, Long> failures, Latency latency) {}
 
   /** From the intended send time of the POST to the consumed manifest that lists it. */
   record EndToEnd(long published, long notPublished, long editionsSeen, Latency latency) {}

@@ -56,8 +56,19 @@ final class Workflow implements AutoCloseable {
   /** contribution id -> intended send time (nanos) of its submission, until it is published. */
   final Map<String, Long> awaitingPublication = new ConcurrentHashMap<>();
 
+  /**
+   * contribution id -> the instants of its way through the workflow (see {@link Steps}): the
+   * benchmark's own here, the records' timestamps by {@link StepFollower} and {@link
+   * RecordFollower}.
+   */
+  final Map<String, Steps.Timeline> timelines = new ConcurrentHashMap<>();
+
   final Histogram approvalLatency = Latency.micros();
   final LongAdder approved = new LongAdder();
+
+  /** Measured approvals that needed more than one attempt (404/503/no answer). */
+  final LongAdder approvalsRetried = new LongAdder();
+
   final Map<String, LongAdder> approvalFailures = new ConcurrentHashMap<>();
   private volatile boolean tracking;
   private volatile boolean closed;
@@ -225,10 +236,20 @@ final class Workflow implements AutoCloseable {
               if (response.statusCode() == 201 && options.approve()) {
                 String location = response.headers().firstValue("Location").orElse("");
                 String id = location.substring(location.lastIndexOf('/') + 1);
+                long acceptedNanos = System.nanoTime();
+                Steps.Timeline timeline = null;
                 if (track) {
+                  long acceptedMs = System.currentTimeMillis();
+                  long sentMs = acceptedMs - (acceptedNanos - intendedNanos + 500_000) / 1_000_000;
+                  timeline =
+                      timelines
+                          .computeIfAbsent(id, k -> new Steps.Timeline())
+                          .mark(Steps.Point.SENT, sentMs)
+                          .mark(Steps.Point.ACCEPTED, acceptedMs);
                   awaitingPublication.put(id, intendedNanos);
                 }
-                approvalQueue.add(() -> approve(id, agency, 1, System.nanoTime(), track));
+                Steps.Timeline measured = timeline;
+                approvalQueue.add(() -> approve(id, agency, 1, acceptedNanos, measured));
               }
               return response.statusCode();
             });
@@ -287,8 +308,12 @@ final class Workflow implements AutoCloseable {
     }
   }
 
-  /** Sends one approval (a slot is held); retries 404/503 (the view has not read it yet). */
-  private void approve(String id, String agency, int attempt, long firstNanos, boolean record) {
+  /**
+   * Sends one approval (a slot is held); retries 404/503 (the view has not read it yet). {@code
+   * timeline} is null for an approval that is not measured (warm-up).
+   */
+  private void approve(
+      String id, String agency, int attempt, long firstNanos, Steps.Timeline timeline) {
     String reviewer = agency.equals(chair) ? viceChair : chair;
     HttpRequest request =
         actors
@@ -300,6 +325,9 @@ final class Workflow implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"revision\":1,\"decision\":\"APPROVED\"}"))
             .build();
+    if (timeline != null && attempt == 1) {
+      timeline.mark(Steps.Point.APPROVAL_SENT, System.currentTimeMillis());
+    }
     http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .whenComplete(
             (response, error) -> {
@@ -307,7 +335,8 @@ final class Workflow implements AutoCloseable {
               int status = error == null ? response.statusCode() : -1;
               if (status == 201) {
                 approved.increment();
-                if (record) {
+                if (timeline != null) {
+                  timeline.mark(Steps.Point.APPROVED, System.currentTimeMillis());
                   synchronized (approvalLatency) {
                     approvalLatency.recordValue((System.nanoTime() - firstNanos) / 1000);
                   }
@@ -317,10 +346,13 @@ final class Workflow implements AutoCloseable {
               if ((status == 404 || status == 503 || status == -1)
                   && attempt < APPROVAL_ATTEMPTS
                   && !closed) {
+                if (timeline != null && attempt == 1) {
+                  approvalsRetried.increment();
+                }
                 retries.schedule(
                     () ->
                         approvalQueue.add(
-                            () -> approve(id, agency, attempt + 1, firstNanos, record)),
+                            () -> approve(id, agency, attempt + 1, firstNanos, timeline)),
                     200,
                     TimeUnit.MILLISECONDS);
                 return;

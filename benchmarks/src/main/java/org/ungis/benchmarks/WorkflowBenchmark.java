@@ -102,11 +102,21 @@ public final class WorkflowBenchmark {
       Result.Phase intake;
       Result.Approvals approvals;
       Result.EndToEnd endToEnd;
+      Map<String, Steps.Result> steps = Map.of();
       List<ProcessSampler.Usage> usage;
       Map<String, List<Series.Point>> series = new LinkedHashMap<>();
       try (RecordFollower follower =
-          new RecordFollower(
-              o.bootstrapServers(), o.registryUrl(), workflow.awaitingPublication, runId)) {
+              new RecordFollower(
+                  o.bootstrapServers(),
+                  o.registryUrl(),
+                  workflow.awaitingPublication,
+                  workflow.timelines,
+                  runId);
+          StepFollower stepFollower =
+              o.approve()
+                  ? new StepFollower(
+                      o.bootstrapServers(), o.registryUrl(), workflow.timelines, runId)
+                  : null) {
         if (!o.warmup().isZero()) {
           say("warm-up: %s at %s/s", o.warmup(), rate(o));
           generator.run(o.rate(), o.warmup(), workflow::submit, 201, null);
@@ -145,7 +155,19 @@ public final class WorkflowBenchmark {
         }
         Map<String, Long> approvalFailures = new LinkedHashMap<>();
         workflow.approvalFailures.forEach((k, v) -> approvalFailures.put(k, v.sum()));
-        approvals = new Result.Approvals(approval.count(), approvalFailures, approval);
+        approvals =
+            new Result.Approvals(
+                approval.count(), workflow.approvalsRetried.sum(), approvalFailures, approval);
+        if (stepFollower != null) {
+          Steps joined = Steps.of(workflow.timelines.values());
+          steps = joined.results();
+          say("steps: %d published contributions joined", joined.joined());
+          if (stepFollower.otherThanCreateTime() != null) {
+            say(
+                "note: %s records on the contributions/reviews topics (not the producer's time)",
+                stepFollower.otherThanCreateTime());
+          }
+        }
         series.put("intake", run.series.points());
         series.put("endToEnd", published.points());
       }
@@ -211,6 +233,7 @@ public final class WorkflowBenchmark {
               intake,
               approvals,
               endToEnd,
+              steps,
               bare,
               bareCpu,
               perf,

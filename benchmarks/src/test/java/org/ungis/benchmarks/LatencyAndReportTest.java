@@ -101,8 +101,21 @@ class LatencyAndReportTest {
                 List.of("http://localhost:8082"),
                 false),
             new Result.Phase(18000, 17990, Map.of("HTTP 503", 10L), 60, 299.8, latency),
-            new Result.Approvals(17990, Map.of(), latency),
+            new Result.Approvals(17990, 3, Map.of(), latency),
             new Result.EndToEnd(17990, 0, 17990, latency),
+            Map.of(
+                "intake",
+                new Steps.Result("intake (1 -> 2)", 17990, 0, 0, 240, 1800, 1950.5, 2200),
+                "decisionToEdition",
+                new Steps.Result(
+                    "decision written -> edition written (6 ts -> 7 ts)",
+                    17980,
+                    10,
+                    0,
+                    300,
+                    400,
+                    450,
+                    600)),
             new Result.Phase(18000, 18000, Map.of(), 60, 300, latency),
             12.5,
             new KafkaSide.ProducerPerf(200000, 2300, 40000, 80, 100, 300, 90, 200, 250, 290),
@@ -123,6 +136,10 @@ class LatencyAndReportTest {
         .contains("| accepted per second (201/s)")
         .contains("x0.999 bare")
         .contains("broker CPU % / RSS MiB")
-        .contains("CPU ms per accepted");
+        .contains("CPU ms per accepted")
+        .contains("| step: intake (1 -> 2)")
+        .contains("240 / 1800 / 1950.5 / 2200 ")
+        .contains("300 / 400 / 450 / 600 (10 lack it)");
+    assertThat(json).contains("\"steps\" : {").contains("\"decisionToEdition\" : {");
   }
 }
