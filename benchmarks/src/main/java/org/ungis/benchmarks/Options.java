@@ -20,6 +20,7 @@ record Options(
     boolean baselines,
     int producerPerfRecords,
     List<String> contributionsUrls,
+    List<String> publicationUrls,
     String reviewUrl,
     String authUrl,
     String bootstrapServers,
@@ -66,6 +67,10 @@ record Options(
         --contributions-urls URL,URL,...  several contributions-service instances: the intake
                                 POSTs go to them in turn, one per request (round-robin, as a
                                 load balancer would); replaces --contributions-url
+        --publication-url http://localhost:8084
+        --publication-urls URL,URL,...  several publication-service instances: each one's CPU
+                                and RSS is sampled (the benchmark reads the editions from
+                                Kafka, not over HTTP); replaces --publication-url
         --auth-url http://localhost:9000             --bootstrap-servers localhost:9092
         --registry-url http://localhost:8081         --results-dir benchmarks/results
         --rebuild SERVICE       instead of a load run: submit (and approve) --rebuild-count
@@ -94,6 +99,7 @@ record Options(
     boolean baselines = true;
     int producerPerfRecords = 200_000;
     List<String> contributions = List.of("http://localhost:8082");
+    List<String> publication = List.of("http://localhost:8084");
     String review = "http://localhost:8083";
     String auth = "http://localhost:9000";
     String bootstrap = "localhost:9092";
@@ -140,6 +146,7 @@ record Options(
                 producerPerfRecords = positive(option, Integer.parseInt(value));
             case "--contributions-url" -> contributions = urls(option, value);
             case "--contributions-urls" -> contributions = urls(option, value);
+            case "--publication-url", "--publication-urls" -> publication = urls(option, value);
             case "--review-url" -> review = value;
             case "--auth-url" -> auth = value;
             case "--bootstrap-servers" -> bootstrap = value;
@@ -170,6 +177,7 @@ record Options(
         baselines,
         producerPerfRecords,
         contributions,
+        publication,
         review,
         auth,
         bootstrap,

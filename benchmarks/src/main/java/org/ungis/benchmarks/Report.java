@@ -75,14 +75,7 @@ final class Report {
           perf == null ? "-" : Integer.toString(perf.recordSize()),
           ""
         });
-    double intakeCpu =
-        r.processes().stream()
-            .filter(
-                u ->
-                    u.name().equals("contributions-service")
-                        || u.name().startsWith("contributions-service@"))
-            .mapToDouble(ProcessSampler.Usage::cpuSeconds)
-            .sum();
+    double intakeCpu = cpuSeconds(r, "contributions-service");
     rows.add(
         new String[] {
           "CPU ms per accepted (intake JVMs)",
@@ -93,6 +86,18 @@ final class Report {
           "",
           ""
         });
+    if (r.endToEnd() != null && r.endToEnd().published() > 0) {
+      // The sampled window (measured load + drain) may include editions of warm-up contributions:
+      // a comparison figure between runs of the same shape, not an exact cost per entry.
+      rows.add(
+          new String[] {
+            "CPU ms per published (publication JVMs)",
+            num(1000 * cpuSeconds(r, "publication-service") / r.endToEnd().published()),
+            "",
+            "",
+            ""
+          });
+    }
     for (ProcessSampler.Usage u : r.processes()) {
       rows.add(
           new String[] {
@@ -112,6 +117,14 @@ final class Report {
           ""
         });
     return render(rows);
+  }
+
+  /** CPU seconds of every instance of a module ("module" alone or "module@port"). */
+  static double cpuSeconds(Result r, String module) {
+    return r.processes().stream()
+        .filter(u -> u.name().equals(module) || u.name().startsWith(module + "@"))
+        .mapToDouble(ProcessSampler.Usage::cpuSeconds)
+        .sum();
   }
 
   /**

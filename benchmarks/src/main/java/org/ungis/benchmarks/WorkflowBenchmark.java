@@ -280,19 +280,26 @@ public final class WorkflowBenchmark {
     Map<String, Integer> ports = new LinkedHashMap<>();
     ports.put("broker", port(o.bootstrapServers()));
     ports.put("schema-registry", URI.create(o.registryUrl()).getPort());
-    if (o.contributionsUrls().size() == 1) {
-      ports.put("contributions-service", URI.create(o.contributionsUrl()).getPort());
-    } else {
-      // One entry per instance, "contributions-service@8182": ProcessSampler finds each by port.
-      for (String url : o.contributionsUrls()) {
-        int port = URI.create(url).getPort();
-        ports.put("contributions-service@" + port, port);
-      }
-    }
+    instances(ports, "contributions-service", o.contributionsUrls());
     ports.put("review-service", URI.create(o.reviewUrl()).getPort());
-    ports.put("publication-service", 8084);
+    instances(ports, "publication-service", o.publicationUrls());
     ports.put("auth-server", URI.create(o.authUrl()).getPort());
     return ports;
+  }
+
+  /**
+   * One entry for a single instance ("publication-service"), or one per instance named by its port
+   * ("publication-service@8184"): ProcessSampler finds each by its exec jar and port.
+   */
+  private static void instances(Map<String, Integer> ports, String module, List<String> urls) {
+    if (urls.size() == 1) {
+      ports.put(module, URI.create(urls.get(0)).getPort());
+      return;
+    }
+    for (String url : urls) {
+      int port = URI.create(url).getPort();
+      ports.put(module + "@" + port, port);
+    }
   }
 
   private static int port(String bootstrap) {

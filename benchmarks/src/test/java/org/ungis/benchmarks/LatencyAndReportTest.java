@@ -77,55 +77,49 @@ class LatencyAndReportTest {
     assertThat(ProcessSampler.parseCpuTicks(stat)).isEqualTo(1234 + 567);
   }
 
+  /** A result with fixed figures and the given processes (shared with other report tests). */
+  static Result result(List<ProcessSampler.Usage> processes) {
+    Latency latency = new Latency(10, 5, 4, 6, 7, 9, 9.5, 12);
+    return new Result(
+        "2026-11-29T10:00:00Z",
+        "bench-x",
+        "bin/benchmark --rate 300",
+        new double[] {3.5, 3, 2},
+        2,
+        "headers",
+        new Result.Settings(
+            "300", 60, 10, 256, true, 1000, 2000, 33, 19, List.of("http://localhost:8082"), false),
+        new Result.Phase(18000, 17990, Map.of("HTTP 503", 10L), 60, 299.8, latency),
+        new Result.Approvals(17990, 3, Map.of(), latency),
+        new Result.EndToEnd(17990, 0, 17990, latency),
+        Map.of(
+            "intake",
+            new Steps.Result("intake (1 -> 2)", 17990, 0, 0, 240, 1800, 1950.5, 2200),
+            "decisionToEdition",
+            new Steps.Result(
+                "decision written -> edition written (6 ts -> 7 ts)",
+                17980,
+                10,
+                0,
+                300,
+                400,
+                450,
+                600)),
+        new Result.Phase(18000, 18000, Map.of(), 60, 300, latency),
+        12.5,
+        new KafkaSide.ProducerPerf(200000, 2300, 40000, 80, 100, 300, 90, 200, 250, 290),
+        2300,
+        new Result.Ratios(0.999, 0.0075),
+        processes,
+        400,
+        50,
+        Map.of("intake", List.of(new Series.Point(0, 300, 4, 9))),
+        "note");
+  }
+
   @Test
   void writesTheResultAsJsonAndTheTableAndPlot(@TempDir Path dir) throws Exception {
-    Latency latency = new Latency(10, 5, 4, 6, 7, 9, 9.5, 12);
-    Result result =
-        new Result(
-            "2026-11-29T10:00:00Z",
-            "bench-x",
-            "bin/benchmark --rate 300",
-            new double[] {3.5, 3, 2},
-            2,
-            "headers",
-            new Result.Settings(
-                "300",
-                60,
-                10,
-                256,
-                true,
-                1000,
-                2000,
-                33,
-                19,
-                List.of("http://localhost:8082"),
-                false),
-            new Result.Phase(18000, 17990, Map.of("HTTP 503", 10L), 60, 299.8, latency),
-            new Result.Approvals(17990, 3, Map.of(), latency),
-            new Result.EndToEnd(17990, 0, 17990, latency),
-            Map.of(
-                "intake",
-                new Steps.Result("intake (1 -> 2)", 17990, 0, 0, 240, 1800, 1950.5, 2200),
-                "decisionToEdition",
-                new Steps.Result(
-                    "decision written -> edition written (6 ts -> 7 ts)",
-                    17980,
-                    10,
-                    0,
-                    300,
-                    400,
-                    450,
-                    600)),
-            new Result.Phase(18000, 18000, Map.of(), 60, 300, latency),
-            12.5,
-            new KafkaSide.ProducerPerf(200000, 2300, 40000, 80, 100, 300, 90, 200, 250, 290),
-            2300,
-            new Result.Ratios(0.999, 0.0075),
-            List.of(new ProcessSampler.Usage("broker", 1, 30, 50, 400, 390)),
-            400,
-            50,
-            Map.of("intake", List.of(new Series.Point(0, 300, 4, 9))),
-            "note");
+    Result result = result(List.of(new ProcessSampler.Usage("broker", 1, 30, 50, 400, 390)));
 
     WorkflowBenchmark.write(dir, "20261129-100000", result);
 
