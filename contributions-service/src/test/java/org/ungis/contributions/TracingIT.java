@@ -55,7 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the event on {@code ungis.contributions.v1} (its {@code traceparent} header) and in the service's
  * JSON log line of the view update, so one trace id finds the request, the event and the view.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // the line per processed record is DEBUG: what an operator following one record switches on
+    properties = "logging.level.org.ungis.observability.streams=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
 class TracingIT {
 

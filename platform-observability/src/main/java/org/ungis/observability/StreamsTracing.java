@@ -108,8 +108,8 @@ public final class StreamsTracing {
             () -> {
               work.run();
               last.remember(currentTrace());
-              if (logRecords && records.isInfoEnabled()) {
-                records.info(
+              if (logRecords && records.isDebugEnabled()) {
+                records.debug(
                     "processed {} by {} (key {})",
                     metadata
                         .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())

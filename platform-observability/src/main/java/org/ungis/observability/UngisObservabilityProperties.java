@@ -17,8 +17,9 @@ public record UngisObservabilityProperties(@DefaultValue Streams streams) {
 
   /**
    * @param enabled whether the processors of the service's topology are traced
-   * @param logRecords whether each processed record is logged ({@code INFO}, logger {@value
-   *     StreamsTracing#RECORDS_LOGGER}), with the trace id in the MDC
+   * @param logRecords whether each processed record is logged ({@code DEBUG}, logger {@value
+   *     StreamsTracing#RECORDS_LOGGER}, so only when that logger is set to {@code DEBUG}), with the
+   *     trace id in the MDC
    */
   public record Streams(
       @DefaultValue("true") boolean enabled, @DefaultValue("true") boolean logRecords) {}

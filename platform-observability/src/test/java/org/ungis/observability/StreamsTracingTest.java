@@ -6,6 +6,7 @@ import brave.Tracing;
 import brave.context.slf4j.MDCScopeDecorator;
 import brave.propagation.ThreadLocalCurrentTraceContext;
 import brave.sampler.Sampler;
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -99,6 +100,7 @@ class StreamsTracingTest {
                 new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
                 new DefaultTracingObservationHandler(tracer)));
     processed.start();
+    recordsLogger.setLevel(Level.DEBUG); // as an operator following records would set it
     recordsLogger.addAppender(processed);
   }
 
@@ -108,6 +110,7 @@ class StreamsTracingTest {
       driver.close();
     }
     recordsLogger.detachAppender(processed);
+    recordsLogger.setLevel(null);
     brave.close();
   }
 

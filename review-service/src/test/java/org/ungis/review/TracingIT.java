@@ -51,7 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    classes = {ReviewServiceApplication.class, ReviewServiceIT.FixedTime.class})
+    classes = {ReviewServiceApplication.class, ReviewServiceIT.FixedTime.class},
+    // the line per processed record is DEBUG: what an operator following one record switches on
+    properties = "logging.level.org.ungis.observability.streams=DEBUG")
 @EmbeddedKafka(
     count = 1,
     partitions = 3,
