@@ -13,6 +13,7 @@ record Options(
     Duration warmup,
     Duration drain,
     int concurrency,
+    int approvalConcurrency,
     boolean approve,
     boolean idempotencyKeys,
     int entriesPerCall,
@@ -55,6 +56,7 @@ record Options(
         --warmup 10s            load before the measured period (not recorded)
         --drain 60s             how long to wait after the load for the last records to be published
         --concurrency 256       bound on requests in flight (intake; approvals have their own)
+        --approval-concurrency 64  bound on approval requests in flight (the reviewers)
         --no-approve            only submit (no approvals, no end-to-end figures)
         --idempotency-keys      each submission carries a unique Idempotency-Key (with several
                                 instances, a keyed POST is served by the owner of the key's
@@ -92,6 +94,7 @@ record Options(
     Duration warmup = Duration.ofSeconds(10);
     Duration drain = Duration.ofSeconds(60);
     int concurrency = 256;
+    int approvalConcurrency = 64;
     boolean approve = true;
     boolean idempotencyKeys = false;
     int entriesPerCall = 1000;
@@ -140,6 +143,8 @@ record Options(
             case "--warmup" -> warmup = duration(value);
             case "--drain" -> drain = duration(value);
             case "--concurrency" -> concurrency = positive(option, Integer.parseInt(value));
+            case "--approval-concurrency" ->
+                approvalConcurrency = positive(option, Integer.parseInt(value));
             case "--entries-per-call" -> entriesPerCall = positive(option, Integer.parseInt(value));
             case "--body-chars" -> bodyChars = positive(option, Integer.parseInt(value));
             case "--producer-perf-records" ->
@@ -170,6 +175,7 @@ record Options(
         warmup,
         drain,
         concurrency,
+        approvalConcurrency,
         approve,
         idempotencyKeys,
         entriesPerCall,

@@ -33,6 +33,7 @@ record Result(
       double durationSeconds,
       double warmupSeconds,
       int concurrency,
+      int approvalConcurrency,
       boolean approve,
       int entriesPerCall,
       int bodyChars,

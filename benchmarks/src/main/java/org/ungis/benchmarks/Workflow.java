@@ -30,7 +30,6 @@ import org.HdrHistogram.Histogram;
  */
 final class Workflow implements AutoCloseable {
 
-  private static final int APPROVAL_CONCURRENCY = 64;
   private static final int APPROVAL_ATTEMPTS = 20;
   private static final int OPENING_CONCURRENCY = 8;
 
@@ -50,7 +49,8 @@ final class Workflow implements AutoCloseable {
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(daemon("retry"));
   private final BlockingQueue<Runnable> approvalQueue = new LinkedBlockingQueue<>();
-  private final Semaphore approvalSlots = new Semaphore(APPROVAL_CONCURRENCY);
+  private final int approvalConcurrency;
+  private final Semaphore approvalSlots;
   private final Thread approver;
 
   /** contribution id -> intended send time (nanos) of its submission, until it is published. */
@@ -86,6 +86,8 @@ final class Workflow implements AutoCloseable {
     this.chair = chair;
     this.viceChair = viceChair;
     this.runId = runId;
+    this.approvalConcurrency = options.approvalConcurrency();
+    this.approvalSlots = new Semaphore(approvalConcurrency);
     this.body = text(options.bodyChars());
     this.intake = new RoundRobin(options.contributionsUrls());
     this.http =
@@ -371,9 +373,9 @@ final class Workflow implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (approvalQueue.isEmpty()
-          && approvalSlots.availablePermits() == APPROVAL_CONCURRENCY
-          && approvalSlots.tryAcquire(APPROVAL_CONCURRENCY, 200, TimeUnit.MILLISECONDS)) {
-        approvalSlots.release(APPROVAL_CONCURRENCY);
+          && approvalSlots.availablePermits() == approvalConcurrency
+          && approvalSlots.tryAcquire(approvalConcurrency, 200, TimeUnit.MILLISECONDS)) {
+        approvalSlots.release(approvalConcurrency);
         if (approvalQueue.isEmpty()) {
           return;
         }
@@ -383,7 +385,7 @@ final class Workflow implements AutoCloseable {
   }
 
   int approvalsPending() {
-    return approvalQueue.size() + APPROVAL_CONCURRENCY - approvalSlots.availablePermits();
+    return approvalQueue.size() + approvalConcurrency - approvalSlots.availablePermits();
   }
 
   private static String abbreviate(String text) {

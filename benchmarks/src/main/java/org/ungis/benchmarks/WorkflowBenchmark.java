@@ -223,6 +223,7 @@ public final class WorkflowBenchmark {
                   o.duration().toSeconds(),
                   o.warmup().toSeconds(),
                   o.concurrency(),
+                  o.approvalConcurrency(),
                   o.approve(),
                   o.entriesPerCall(),
                   o.bodyChars(),
