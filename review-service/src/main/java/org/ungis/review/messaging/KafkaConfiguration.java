@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.review.TopicSettings;
@@ -66,6 +67,16 @@ class KafkaConfiguration {
         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
         .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
         .build();
+  }
+
+  /**
+   * On a clean close the client leaves its group (also as a static member, {@code
+   * group.instance.id}), so that the next start gets a fresh assignment at once instead of the
+   * previous member's tasks after its session times out.
+   */
+  @Bean
+  static StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
+    return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
   }
 
   @Autowired
