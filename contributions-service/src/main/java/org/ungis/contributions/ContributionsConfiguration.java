@@ -18,7 +18,7 @@ import org.ungis.contributions.contribution.ContributionService;
 import org.ungis.contributions.contribution.ContributionViews;
 import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
 import org.ungis.contributions.contribution.messaging.ViewChanges;
-import org.ungis.contributions.routing.PartitionOwners;
+import org.ungis.contributions.routing.ContributionOwners;
 import org.ungis.reference.Roster;
 
 /** Wires the domain service to its adapters and declares the view topology. */
@@ -46,7 +46,7 @@ class ContributionsConfiguration {
       ContributionEvents events,
       Clock clock,
       ContributionsSettings settings,
-      PartitionOwners owners) {
+      ContributionOwners owners) {
     return new ContributionService(
         roster, calls, views, events, clock, settings.viewTimeout(), owners::newContributionId);
   }

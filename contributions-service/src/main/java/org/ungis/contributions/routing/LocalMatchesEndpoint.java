@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionStatus;
 import org.ungis.contributions.contribution.RefusedException;
+import org.ungis.routing.RoutingProblems;
+import org.ungis.routing.Share;
+import org.ungis.routing.ShareCodec;
 import org.ungis.security.AuthenticatedActor;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,11 +32,10 @@ class LocalMatchesEndpoint {
   static final String PATH = "/internal/v1/contributions/local-matches";
 
   /** Same settings as the state stores' JSON, so a contribution crosses unchanged. */
-  static final JsonMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
-  /** The wire form of a {@link LocalMatches.Share}. */
-  record ShareMessage(List<Integer> partitions, long total, List<Contribution.State> items) {}
+  static final ShareCodec<Contribution.State> CODEC =
+      new ShareCodec<>(
+          JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
+          Contribution.State.class);
 
   private final LocalMatches matches;
 
@@ -57,7 +58,7 @@ class LocalMatchesEndpoint {
             && agency != null
             && agency.equalsIgnoreCase(actor.agency().trim().toUpperCase(Locale.ROOT));
     if (!actor.isReviewer() && !ownAgency) {
-      Problems.write(
+      RoutingProblems.write(
           response,
           403,
           "forbidden",
@@ -66,7 +67,7 @@ class LocalMatchesEndpoint {
           "Only reviewers, and an agency for its own contributions, may list contributions");
       return;
     }
-    LocalMatches.Share<Contribution> share;
+    Share<Contribution.State> share;
     try {
       share =
           matches.find(
@@ -75,15 +76,10 @@ class LocalMatchesEndpoint {
               status == null ? null : ContributionStatus.valueOf(status),
               Math.max(0, limit));
     } catch (RefusedException e) {
-      Problems.unavailable(response, request.getRequestURI(), e.getMessage());
+      RoutingProblems.unavailable(response, request.getRequestURI(), e.getMessage());
       return;
     }
-    byte[] body =
-        JSON.writeValueAsBytes(
-            new ShareMessage(
-                share.partitions().stream().sorted().toList(),
-                share.total(),
-                share.items().stream().map(Contribution::state).toList()));
+    byte[] body = CODEC.encode(share);
     response.setStatus(200);
     response.setContentType("application/json");
     response.setContentLength(body.length);

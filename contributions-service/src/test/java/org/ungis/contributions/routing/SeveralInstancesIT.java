@@ -44,6 +44,7 @@ import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
+import org.ungis.routing.PartitionOwners;
 import org.ungis.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

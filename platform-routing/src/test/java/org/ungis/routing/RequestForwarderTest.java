@@ -1,4 +1,4 @@
-package org.ungis.contributions.routing;
+package org.ungis.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ungis.contributions.routing;
+package org.ungis.routing;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -7,22 +7,29 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
-/** problem+json answers written by the routing layer, shaped like the service's own. */
-final class Problems {
+/**
+ * problem+json answers written by the routing layer (before or outside a controller), shaped like
+ * the services' own: {@code type} {@code https://ungis.org/problems/<slug>}.
+ */
+public final class RoutingProblems {
 
-  static final String TYPE_BASE = "https://ungis.org/problems/";
+  public static final String TYPE_BASE = "https://ungis.org/problems/";
+
+  /** Seconds a client waits before it retries a 503, as the services' other 503s. */
+  public static final String RETRY_AFTER_SECONDS = "5";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private Problems() {}
+  private RoutingProblems() {}
 
-  /** 503 {@code unavailable} with {@code Retry-After}, as the service's other 503s. */
-  static void unavailable(HttpServletResponse response, String instance, String detail)
+  /** 503 {@code unavailable} with {@code Retry-After}. */
+  public static void unavailable(HttpServletResponse response, String instance, String detail)
       throws IOException {
-    response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+    response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     write(response, 503, "unavailable", "Service unavailable", instance, detail);
   }
 
-  static void write(
+  public static void write(
       HttpServletResponse response,
       int status,
       String slug,

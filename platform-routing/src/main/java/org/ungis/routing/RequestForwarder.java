@@ -1,4 +1,4 @@
-package org.ungis.contributions.routing;
+package org.ungis.routing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import org.ungis.contributions.ContributionsSettings;
+import org.springframework.http.HttpHeaders;
 
 /**
- * Sends a request, once, to the instance that owns its contribution and copies that instance's
- * answer (status, headers, body) to the client as is.
+ * Sends a request, once, to the instance that owns its key and copies that instance's answer
+ * (status, headers, body) to the client as is; and asks the other instances for their shares of a
+ * list.
  */
-@Component
 public class RequestForwarder {
 
   /** Marks a request one instance forwarded to another; such a request is never forwarded again. */
@@ -60,20 +60,6 @@ public class RequestForwarder {
           "trailer",
           "upgrade");
 
-  private final HttpClient http;
-  private final Duration timeout;
-
-  public RequestForwarder(ContributionsSettings settings) {
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    // The owner may wait for Kafka's acknowledgement and then for its view, behind the lock.
-    this.timeout = settings.sendTimeout().plus(settings.viewTimeout().multipliedBy(3));
-  }
-
   /** Header names whose usual spelling is not "each word capitalized". */
   private static final Map<String, String> SPELLING =
       Map.of(
@@ -82,6 +68,23 @@ public class RequestForwarder {
           "x-xss-protection", "X-XSS-Protection",
           "traceparent", "traceparent",
           "tracestate", "tracestate");
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  /**
+   * @param timeout how long to wait for the owner's answer: at least as long as the owner may take
+   *     (its wait for Kafka's acknowledgement, for its view, for a per-key lock)
+   */
+  public RequestForwarder(Duration timeout) {
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.timeout = timeout;
+  }
 
   /**
    * The HTTP client hands header names over in lower case; names are case-insensitive, but the
@@ -103,24 +106,18 @@ public class RequestForwarder {
     return spelled.toString();
   }
 
-  /** The HTTP client the routing layer shares (also for the list's scatter-gather). */
-  HttpClient http() {
-    return http;
-  }
-
-  Duration timeout() {
-    return timeout;
-  }
-
   /**
    * Forwards {@code request} with {@code body} to {@code owner} and writes its answer; a 503
    * problem when the owner cannot be reached.
+   *
+   * @param what what the request is about, for the 503's detail ("contribution")
    */
   public void forward(
       HttpServletRequest request,
       byte[] body,
       HostInfo owner,
       HostInfo self,
+      String what,
       HttpServletResponse response)
       throws IOException {
     String target =
@@ -153,10 +150,12 @@ public class RequestForwarder {
     } catch (IOException e) {
       log.warn(
           "Could not forward {} {} to {}: {}", request.getMethod(), target, owner, e.toString());
-      Problems.unavailable(
+      RoutingProblems.unavailable(
           response,
           request.getRequestURI(),
-          "The instance that holds this contribution ("
+          "The instance that holds this "
+              + what
+              + " ("
               + owner.host()
               + ":"
               + owner.port()
@@ -164,7 +163,7 @@ public class RequestForwarder {
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      Problems.unavailable(response, request.getRequestURI(), "Interrupted; retry");
+      RoutingProblems.unavailable(response, request.getRequestURI(), "Interrupted; retry");
       return;
     }
     response.setStatus(answer.statusCode());
@@ -186,5 +185,40 @@ public class RequestForwarder {
     byte[] answerBody = answer.body();
     response.setContentLength(answerBody.length);
     response.getOutputStream().write(answerBody);
+  }
+
+  /**
+   * {@code GET pathAndQuery} on a peer, marked as forwarded and with the caller's {@code
+   * Authorization}; completes with the body of a {@code 200}, or exceptionally with {@link
+   * RoutingUnavailableException}.
+   */
+  public CompletableFuture<byte[]> get(
+      HostInfo peer, String pathAndQuery, String authorization, HostInfo self) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery))
+            .timeout(timeout)
+            .header(HttpHeaders.ACCEPT, "application/json")
+            .header(FORWARDED, self.host() + ":" + self.port())
+            .GET();
+    if (authorization != null) {
+      request.header(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .handle(
+            (response, failure) -> {
+              if (failure != null || response.statusCode() != 200) {
+                throw new RoutingUnavailableException(
+                    "The instance "
+                        + peer.host()
+                        + ":"
+                        + peer.port()
+                        + (failure != null
+                            ? " did not answer"
+                            : " answered " + response.statusCode())
+                        + " to its share of the list; retry");
+              }
+              return response.body();
+            });
   }
 }

@@ -1,10 +1,12 @@
-package org.ungis.contributions.routing;
+package org.ungis.routing;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -19,25 +21,20 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.stereotype.Component;
-import org.ungis.contributions.contribution.Refusal;
-import org.ungis.contributions.contribution.RefusedException;
-import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
-import org.ungis.schemas.Topics;
 
 /**
- * Which instance of the service owns a contribution: the one whose Kafka Streams client holds the
- * active task of the contribution id's partition (and so its {@value
- * ContributionViewTopology#CONTRIBUTIONS_STORE} and {@value
- * ContributionViewTopology#IDEMPOTENCY_STORE} entries). Routing is on only when this instance
- * advertises its HTTP address as {@code application.server} ({@code
+ * Which instance of a service owns a key of one partitioned state store: the one whose Kafka
+ * Streams client holds the active task of the key's partition. Routing is on only when this
+ * instance advertises its HTTP address as {@code application.server} ({@code
  * spring.kafka.streams.properties.application.server=host:port}); without it every question answers
- * "this instance", so one instance behaves exactly as before.
+ * "this instance", so one instance behaves exactly as a service that does not route.
+ *
+ * <p>One object per store: the store names the keys (e.g. contributions by id) and the topic
+ * numbers the partitions (the store's input topic; co-partitioned topics share the numbers).
  */
-@Component
 public class PartitionOwners {
 
-  /** How many random ids to draw at most when looking for one this instance owns. */
+  /** How many random keys to draw at most when looking for one this instance owns. */
   static final int MAX_DRAWS = 1_000;
 
   /** Where a key lives. */
@@ -55,10 +52,19 @@ public class PartitionOwners {
   private static final Owner LOCAL = new Local();
 
   private final StreamsBuilderFactoryBean streams;
+  private final String store;
+  private final String topic;
   private volatile Optional<HostInfo> self;
 
-  public PartitionOwners(StreamsBuilderFactoryBean streams) {
+  /**
+   * @param streams the service's Kafka Streams client
+   * @param store the partitioned state store whose keys are routed
+   * @param topic the store's input topic, whose partition numbers the assignment is read in
+   */
+  public PartitionOwners(StreamsBuilderFactoryBean streams, String store, String topic) {
     this.streams = streams;
+    this.store = store;
+    this.topic = topic;
   }
 
   /** This instance's advertised HTTP address, or empty when routing is off. */
@@ -85,8 +91,8 @@ public class PartitionOwners {
     return self().isPresent();
   }
 
-  /** The owner of a contribution id (the key of the contributions store). */
-  public Owner ownerOf(String contributionId) {
+  /** The owner of a key of the store. */
+  public Owner ownerOf(String key) {
     Optional<HostInfo> me = self();
     if (me.isEmpty()) {
       return LOCAL;
@@ -97,11 +103,7 @@ public class PartitionOwners {
     }
     KeyQueryMetadata metadata;
     try {
-      metadata =
-          kafkaStreams.queryMetadataForKey(
-              ContributionViewTopology.CONTRIBUTIONS_STORE,
-              contributionId,
-              Serdes.String().serializer());
+      metadata = metadata(kafkaStreams, key);
     } catch (RuntimeException e) {
       return new Unknown("the views are " + kafkaStreams.state());
     }
@@ -115,12 +117,14 @@ public class PartitionOwners {
   }
 
   /**
-   * Makes sure that a miss in this instance's views is an answer ("there is none") and not an
+   * Makes sure that a miss in this instance's store is an answer ("there is none") and not an
    * effect of the partition moving: this instance must be the key's active host <em>and</em> hold
    * the partition's store in a queryable state (during a handover the assignment can name this
-   * instance before its task has arrived or finished restoring). Otherwise 503 {@code unavailable}.
+   * instance before its task has arrived or finished restoring).
+   *
+   * @throws RoutingUnavailableException otherwise
    */
-  public void checkServedHere(String contributionId) {
+  public void checkServedHere(String key) {
     if (!routing()) {
       return;
     }
@@ -130,94 +134,89 @@ public class PartitionOwners {
     }
     KeyQueryMetadata metadata;
     try {
-      metadata =
-          kafkaStreams.queryMetadataForKey(
-              ContributionViewTopology.CONTRIBUTIONS_STORE,
-              contributionId,
-              Serdes.String().serializer());
+      metadata = metadata(kafkaStreams, key);
     } catch (RuntimeException e) {
       throw unavailable("the views are " + kafkaStreams.state());
     }
     if (metadata == null
         || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
         || !self().get().equals(metadata.activeHost())) {
-      throw unavailable("the contribution's partition moved to another instance");
+      throw unavailable("the key's partition moved to another instance");
     }
     try {
       ReadOnlyKeyValueStore<String, Object> partitionStore =
           kafkaStreams.store(
               StoreQueryParameters.fromNameAndType(
-                      ContributionViewTopology.CONTRIBUTIONS_STORE,
-                      QueryableStoreTypes.<String, Object>keyValueStore())
+                      store, QueryableStoreTypes.<String, Object>keyValueStore())
                   .withPartition(metadata.partition()));
-      partitionStore.get(contributionId);
+      partitionStore.get(key);
     } catch (InvalidStateStoreException e) {
       throw unavailable(
           "partition " + metadata.partition() + " is being handed over to this instance");
     }
   }
 
-  private static RefusedException unavailable(String why) {
-    return new RefusedException(
-        Refusal.UNAVAILABLE, "The views are not ready (" + why + "); retry");
+  private KeyQueryMetadata metadata(KafkaStreams kafkaStreams, String key) {
+    return kafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer());
+  }
+
+  private static RoutingUnavailableException unavailable(String why) {
+    return new RoutingUnavailableException("The views are not ready (" + why + "); retry");
   }
 
   /**
-   * A new random contribution id whose partition this instance owns, so that the write's own view
-   * (read-your-writes) and the per-contribution lock are here. Expected draws: the number of
-   * instances. Falls back to any random id when this instance owns no partition (more instances
-   * than partitions) or ownership is unknown: the write is then still correct and durable, only its
-   * answer may wait {@code ungis.view-timeout} for a view that lives elsewhere.
+   * A new key, drawn from {@code candidates}, whose partition this instance owns, so that the
+   * write's own view and the per-key lock are here. Expected draws: the number of instances. Falls
+   * back to any drawn key when this instance owns no partition (more instances than partitions) or
+   * ownership is unknown.
    */
-  public String newContributionId() {
+  public String newLocalKey(Supplier<String> candidates) {
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
     Set<Integer> mine = routing() ? localPartitions() : Set.of();
     if (kafkaStreams != null && !mine.isEmpty()) {
       HostInfo me = self().get();
       try {
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
-          String id = UUID.randomUUID().toString();
-          KeyQueryMetadata metadata =
-              kafkaStreams.queryMetadataForKey(
-                  ContributionViewTopology.CONTRIBUTIONS_STORE, id, Serdes.String().serializer());
+          String key = candidates.get();
+          KeyQueryMetadata metadata = metadata(kafkaStreams, key);
           if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             break;
           }
           if (me.equals(metadata.activeHost()) && mine.contains(metadata.partition())) {
-            return id;
+            return key;
           }
         }
       } catch (RuntimeException e) {
-        // not running: any id will do
+        // not running: any key will do
       }
     }
-    return UUID.randomUUID().toString();
+    return candidates.get();
   }
 
   /**
-   * The other instances that hold active partitions of the contributions store, as the group's
-   * latest assignment says.
+   * The other instances that hold active partitions of the topic, as the group's latest assignment
+   * says.
    */
   public List<HostInfo> peers() {
     Optional<HostInfo> me = self();
     return allClients().stream()
-        .filter(m -> !m.topicPartitions().isEmpty())
+        .filter(m -> !ofTopic(m.topicPartitions()).isEmpty())
         .map(StreamsMetadata::hostInfo)
         .filter(h -> me.isEmpty() || !h.equals(me.get()))
         .distinct()
         .toList();
   }
 
-  /** Every partition of the contributions topic the group's assignment gives to an instance. */
+  /** Every partition of the topic the group's assignment gives to an instance. */
   public Set<Integer> assignedPartitions() {
     Set<Integer> partitions = new HashSet<>();
     for (StreamsMetadata m : allClients()) {
-      partitions.addAll(contributionPartitions(m.topicPartitions()));
+      partitions.addAll(ofTopic(m.topicPartitions()));
     }
     return partitions;
   }
 
-  /** The partitions of the contributions topic whose active task runs in this instance. */
+  /** The partitions of the topic whose active task runs in this instance. */
   public Set<Integer> localPartitions() {
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
     if (kafkaStreams == null) {
@@ -227,13 +226,34 @@ public class PartitionOwners {
     try {
       for (ThreadMetadata thread : kafkaStreams.metadataForLocalThreads()) {
         for (TaskMetadata task : thread.activeTasks()) {
-          partitions.addAll(contributionPartitions(task.topicPartitions()));
+          partitions.addAll(ofTopic(task.topicPartitions()));
         }
       }
     } catch (RuntimeException e) {
       return Set.of();
     }
     return partitions;
+  }
+
+  /**
+   * This instance's share of a list: {@code matching} read from its local store (every active
+   * partition), sorted, its first {@code limit}, and the partitions it covers. An instance with no
+   * partition answers an empty share.
+   *
+   * @throws RoutingUnavailableException if the local partitions changed during the read
+   */
+  public <T> Share<T> localShare(
+      Supplier<List<T>> matching, Comparator<? super T> order, int limit) {
+    Set<Integer> before = localPartitions();
+    if (before.isEmpty()) {
+      return Share.none();
+    }
+    List<T> found = new ArrayList<>(matching.get());
+    if (!before.equals(localPartitions())) {
+      throw new RoutingUnavailableException("The views were rebalanced during the list; retry");
+    }
+    found.sort(order);
+    return new Share<>(before, found.size(), found.subList(0, Math.min(limit, found.size())));
   }
 
   private List<StreamsMetadata> allClients() {
@@ -248,10 +268,10 @@ public class PartitionOwners {
     }
   }
 
-  private static Set<Integer> contributionPartitions(Set<TopicPartition> partitions) {
+  private Set<Integer> ofTopic(Set<TopicPartition> partitions) {
     Set<Integer> numbers = new HashSet<>();
     for (TopicPartition p : partitions) {
-      if (p.topic().equals(Topics.CONTRIBUTIONS.name())) {
+      if (p.topic().equals(topic)) {
         numbers.add(p.partition());
       }
     }

@@ -11,31 +11,32 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.routing.OwnerRouting;
+import org.ungis.routing.RequestForwarder;
 import org.ungis.security.AuthenticatedActor;
 
 /**
- * Sends every request about one contribution to the instance that owns it: {@code
- * /api/v1/contributions/{id}} and everything under it (read, revise, withdraw, history), and a
- * submission with an {@code Idempotency-Key} (its contribution's id is derived from the agency and
- * the key), so that the per-contribution lock, the idempotency check and read-your-writes all
- * happen where the contribution's view is. The owner's answer goes back as is. A submission without
- * a key stays here (it gets an id this instance owns) and the list is gathered from every instance
- * by {@link RoutedViews}.
+ * Sends every request about one contribution to the instance that owns it ({@link OwnerRouting}):
+ * {@code /api/v1/contributions/{id}} and everything under it (read, revise, withdraw, history), and
+ * a submission with an {@code Idempotency-Key} (its contribution's id is derived from the agency
+ * and the key), so that the per-contribution lock, the idempotency check and read-your-writes all
+ * happen where the contribution's view is. A submission without a key stays here (it gets an id
+ * this instance owns) and the list is gathered from every instance by {@link RoutedViews}.
  *
  * <p>Runs after the security filter chain, so only authenticated requests are forwarded, and the
  * owner checks the same token again.
  */
-final class OwnerRouting implements HandlerInterceptor {
+final class ContributionRouting implements HandlerInterceptor {
 
   static final String SUBMISSIONS = "/api/v1/contributions";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  private final PartitionOwners owners;
-  private final RequestForwarder forwarder;
+  private final ContributionOwners owners;
+  private final OwnerRouting routing;
 
-  OwnerRouting(PartitionOwners owners, RequestForwarder forwarder) {
+  ContributionRouting(ContributionOwners owners, RequestForwarder forwarder) {
     this.owners = owners;
-    this.forwarder = forwarder;
+    this.routing = new OwnerRouting(owners, forwarder, "contribution");
   }
 
   @Override
@@ -48,36 +49,12 @@ final class OwnerRouting implements HandlerInterceptor {
     if (id == null) {
       return submissionElsewhere(request, response);
     }
-    PartitionOwners.Owner owner = owners.ownerOf(id);
-    if (owner instanceof PartitionOwners.Local) {
-      return true;
-    }
-    if (owner instanceof PartitionOwners.Unknown unknown) {
-      Problems.unavailable(
-          response,
-          request.getRequestURI(),
-          "The instance that holds this contribution is not known right now ("
-              + unknown.why()
-              + "); retry");
-      return false;
-    }
-    HostInfo remote = ((PartitionOwners.Remote) owner).host();
-    if (request.getHeader(RequestForwarder.FORWARDED) != null) {
-      // Forwarded to us, yet another instance owns it now: the partitions moved in between.
-      Problems.unavailable(
-          response,
-          request.getRequestURI(),
-          "The contribution moved to another instance while this request was on its way; retry");
-      return false;
-    }
-    byte[] body = request.getInputStream().readAllBytes();
-    forwarder.forward(request, body, remote, owners.self().orElseThrow(), response);
-    return false;
+    return routing.serveHere(request, response, id);
   }
 
   /**
    * A submission without a key gets an id that the receiving instance owns ({@link
-   * PartitionOwners#newContributionId}); an instance that owns no partition (more instances than
+   * ContributionOwners#newContributionId}); an instance that owns no partition (more instances than
    * partitions, or between assignments) hands it to one that does. Returns whether to go on here.
    */
   private boolean submissionElsewhere(HttpServletRequest request, HttpServletResponse response)
@@ -91,9 +68,8 @@ final class OwnerRouting implements HandlerInterceptor {
     if (peers.isEmpty()) {
       return true;
     }
-    HostInfo peer = peers.get(ThreadLocalRandom.current().nextInt(peers.size()));
-    byte[] body = request.getInputStream().readAllBytes();
-    forwarder.forward(request, body, peer, owners.self().orElseThrow(), response);
+    routing.forwardTo(
+        peers.get(ThreadLocalRandom.current().nextInt(peers.size())), request, response);
     return false;
   }
 
