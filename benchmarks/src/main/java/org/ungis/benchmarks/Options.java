@@ -22,7 +22,7 @@ record Options(
     int producerPerfRecords,
     List<String> contributionsUrls,
     List<String> publicationUrls,
-    String reviewUrl,
+    List<String> reviewUrls,
     String authUrl,
     String bootstrapServers,
     String registryUrl,
@@ -47,6 +47,11 @@ record Options(
     return contributionsUrls.get(0);
   }
 
+  /** The first review-service instance (the one calls for inputs are opened through). */
+  String reviewUrl() {
+    return reviewUrls.get(0);
+  }
+
   static final String USAGE =
       """
       Usage: bin/benchmark [options]   (java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-exec.jar)
@@ -69,6 +74,9 @@ record Options(
         --contributions-urls URL,URL,...  several contributions-service instances: the intake
                                 POSTs go to them in turn, one per request (round-robin, as a
                                 load balancer would); replaces --contributions-url
+        --review-urls URL,URL,...  several review-service instances: the approvals go to them
+                                in turn (round-robin), each one's CPU and RSS is sampled;
+                                replaces --review-url
         --publication-url http://localhost:8084
         --publication-urls URL,URL,...  several publication-service instances: each one's CPU
                                 and RSS is sampled (the benchmark reads the editions from
@@ -103,7 +111,7 @@ record Options(
     int producerPerfRecords = 200_000;
     List<String> contributions = List.of("http://localhost:8082");
     List<String> publication = List.of("http://localhost:8084");
-    String review = "http://localhost:8083";
+    List<String> review = List.of("http://localhost:8083");
     String auth = "http://localhost:9000";
     String bootstrap = "localhost:9092";
     String registry = "http://localhost:8081";
@@ -152,7 +160,7 @@ record Options(
             case "--contributions-url" -> contributions = urls(option, value);
             case "--contributions-urls" -> contributions = urls(option, value);
             case "--publication-url", "--publication-urls" -> publication = urls(option, value);
-            case "--review-url" -> review = value;
+            case "--review-url", "--review-urls" -> review = urls(option, value);
             case "--auth-url" -> auth = value;
             case "--bootstrap-servers" -> bootstrap = value;
             case "--registry-url" -> registry = value;

@@ -41,6 +41,7 @@ final class Workflow implements AutoCloseable {
   private final String runId;
   private final String body;
   private final RoundRobin intake;
+  private final RoundRobin reviews;
   private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("http"));
   private final HttpClient http;
   private final AtomicLong sequence = new AtomicLong();
@@ -90,6 +91,7 @@ final class Workflow implements AutoCloseable {
     this.approvalSlots = new Semaphore(approvalConcurrency);
     this.body = text(options.bodyChars());
     this.intake = new RoundRobin(options.contributionsUrls());
+    this.reviews = new RoundRobin(options.reviewUrls());
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -321,7 +323,7 @@ final class Workflow implements AutoCloseable {
         actors
             .asReviewer(
                 HttpRequest.newBuilder(
-                    URI.create(options.reviewUrl() + "/api/v1/reviews/" + id + "/decisions")),
+                    URI.create(reviews.next() + "/api/v1/reviews/" + id + "/decisions")),
                 reviewer)
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")

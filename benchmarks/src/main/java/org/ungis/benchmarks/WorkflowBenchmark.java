@@ -282,7 +282,7 @@ public final class WorkflowBenchmark {
     ports.put("broker", port(o.bootstrapServers()));
     ports.put("schema-registry", URI.create(o.registryUrl()).getPort());
     instances(ports, "contributions-service", o.contributionsUrls());
-    ports.put("review-service", URI.create(o.reviewUrl()).getPort());
+    instances(ports, "review-service", o.reviewUrls());
     instances(ports, "publication-service", o.publicationUrls());
     ports.put("auth-server", URI.create(o.authUrl()).getPort());
     return ports;

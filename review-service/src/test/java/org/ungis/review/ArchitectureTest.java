@@ -36,7 +36,7 @@ class ArchitectureTest {
   void onlyTheMessagingAdapterKnowsTheEvents() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("org.ungis.review.messaging..")
+        .resideOutsideOfPackages("org.ungis.review.messaging..", "org.ungis.review.routing..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.ungis.events..", "org.apache.avro..", "org.apache.kafka..")

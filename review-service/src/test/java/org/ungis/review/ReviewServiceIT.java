@@ -52,7 +52,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,8 +76,6 @@ import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
-import org.ungis.registry.serde.KafkaAvroDeserializer;
-import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
 import org.ungis.testsupport.OpenApiSnapshot;
@@ -1048,25 +1045,8 @@ class ReviewServiceIT {
   }
 
   void produce(ContributionEvent event) {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            System.getProperty("spring.embedded.kafka.brokers"),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            KafkaAvroSerializer.class,
-            "schema.registry.url",
-            registry().url());
-    try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config)) {
-      producer
-          .send(new ProducerRecord<>(Topics.CONTRIBUTIONS.name(), event.getContributionId(), event))
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    TestEvents.produce(
+        System.getProperty("spring.embedded.kafka.brokers"), registry().url(), event);
   }
 
   void produceRaw(String topic, String key, byte[] value) {
@@ -1114,42 +1094,11 @@ class ReviewServiceIT {
   }
 
   <T> List<T> consume(String topic, Class<T> type, int atLeast) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            System.getProperty("spring.embedded.kafka.brokers"),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            KafkaAvroDeserializer.class,
-            "schema.registry.url",
-            registry().url(),
-            "specific.avro.reader",
-            true);
-    List<T> values = new ArrayList<>();
-    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
-                  values.add(type.cast(r.value()));
-                }
-                return values.size() >= atLeast
-                    && consumer.assignment().stream()
-                        .allMatch(
-                            tp ->
-                                consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp));
-              });
-    }
-    return values;
+    return TestEvents.consume(
+        System.getProperty("spring.embedded.kafka.brokers"),
+        registry().url(),
+        topic,
+        type,
+        atLeast);
   }
 }

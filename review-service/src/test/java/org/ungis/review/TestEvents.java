@@ -1,8 +1,22 @@
 package org.ungis.review;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.ungis.events.common.ActionLine;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
@@ -12,11 +26,84 @@ import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.contribution.ContributionRevised;
 import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.contribution.ContributionWithdrawn;
+import org.ungis.registry.serde.KafkaAvroDeserializer;
+import org.ungis.registry.serde.KafkaAvroSerializer;
+import org.ungis.schemas.Topics;
 
 /** Contribution events as contributions-service writes them. */
 public final class TestEvents {
 
   private TestEvents() {}
+
+  /**
+   * Writes a contribution event to its topic as contributions-service does (Avro, the registry).
+   */
+  public static void produce(String bootstrapServers, String registryUrl, ContributionEvent event) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            KafkaAvroSerializer.class,
+            "schema.registry.url",
+            registryUrl);
+    try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config)) {
+      producer
+          .send(new ProducerRecord<>(Topics.CONTRIBUTIONS.name(), event.getContributionId(), event))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Every record of a topic (Avro, committed only) up to its end, once there are at least {@code
+   * atLeast}.
+   */
+  public static <T> List<T> consume(
+      String bootstrapServers, String registryUrl, String topic, Class<T> type, int atLeast) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            KafkaAvroDeserializer.class,
+            "schema.registry.url",
+            registryUrl,
+            "specific.avro.reader",
+            true);
+    List<T> values = new ArrayList<>();
+    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
+                  values.add(type.cast(r.value()));
+                }
+                return values.size() >= atLeast
+                    && consumer.assignment().stream()
+                        .allMatch(
+                            tp ->
+                                consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp));
+              });
+    }
+    return values;
+  }
 
   public static ContributionEvent submitted(
       String contributionId, String processId, String agency, String title, Instant at) {

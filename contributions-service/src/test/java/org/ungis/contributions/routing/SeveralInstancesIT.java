@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,16 +22,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.ungis.auth.EmbeddedAuthServer;
 import org.ungis.contributions.ContributionsServiceApplication;
@@ -45,6 +39,7 @@ import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.routing.PartitionOwners;
+import org.ungis.routing.testing.ServiceInstance;
 import org.ungis.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,15 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralInstancesIT {
 
-  static final EmbeddedKafkaKraftBroker BROKER =
-      (EmbeddedKafkaKraftBroker)
-          new EmbeddedKafkaKraftBroker(1, 3)
-              .brokerProperties(
-                  Map.of(
-                      "transaction.state.log.replication.factor", "1",
-                      "transaction.state.log.min.isr", "1",
-                      "offsets.topic.replication.factor", "1",
-                      "group.initial.rebalance.delay.ms", "0"));
+  static final EmbeddedKafkaKraftBroker BROKER = ServiceInstance.broker();
 
   static final JsonMapper JSON = new JsonMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -74,50 +61,16 @@ class SeveralInstancesIT {
 
   static EmbeddedSchemaRegistry registry;
   static EmbeddedAuthServer auth;
-  static Instance a;
-  static Instance b;
-  static Instance c;
-  static Instance d;
+  static ServiceInstance a;
+  static ServiceInstance b;
+  static ServiceInstance c;
+  static ServiceInstance d;
   static String itu;
   static String undp;
   static String reviewer;
 
-  /** One running instance of the service and its HTTP address. */
-  record Instance(ConfigurableApplicationContext context, int port) {
-
-    HostInfo host() {
-      return new HostInfo("localhost", port);
-    }
-
-    PartitionOwners owners() {
-      return context.getBean(PartitionOwners.class);
-    }
-
-    KafkaStreams streams() {
-      return context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-    }
-
-    HttpResponse<String> send(
-        String method, String path, String body, String token, Map<String, String> headers)
-        throws Exception {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-              .header("Authorization", "Bearer " + token)
-              .method(
-                  method,
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(body));
-      if (body != null) {
-        request.header("Content-Type", "application/json");
-      }
-      headers.forEach(request::header);
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path, String token) throws Exception {
-      return send("GET", path, null, token, Map.of());
-    }
+  static PartitionOwners owners(ServiceInstance instance) {
+    return instance.bean(ContributionOwners.class);
   }
 
   @BeforeAll
@@ -131,59 +84,22 @@ class SeveralInstancesIT {
     a = startInstance();
     b = startInstance();
     // Both hold active partitions of the contributions store, and both know it of each other.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                a.streams().state() == KafkaStreams.State.RUNNING
-                    && b.streams().state() == KafkaStreams.State.RUNNING
-                    && !a.owners().localPartitions().isEmpty()
-                    && !b.owners().localPartitions().isEmpty()
-                    && a.owners().assignedPartitions().equals(Set.of(0, 1, 2))
-                    && b.owners().assignedPartitions().equals(Set.of(0, 1, 2))
-                    && a.owners().peers().equals(List.of(b.host()))
-                    && b.owners().peers().equals(List.of(a.host())));
+    ServiceInstance.awaitSpread(Duration.ofSeconds(60), SeveralInstancesIT::owners, a, b);
     openCall(CALL);
   }
 
-  static Instance startInstance() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("server.port", String.valueOf(port));
-    settings.put("spring.kafka.streams.properties.application.server", "localhost:" + port);
-    settings.put(
-        "spring.kafka.streams.state-dir",
-        Files.createTempDirectory("contributions-instance").toString());
-    settings.put("spring.kafka.bootstrap-servers", BROKER.getBrokersAsString());
-    settings.put("spring.kafka.properties.schema.registry.url", registry.url());
-    settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer());
-    settings.put("spring.jmx.enabled", "false");
-    settings.put("spring.main.banner-mode", "off");
-    String[] args =
-        settings.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    return new Instance(
-        new SpringApplicationBuilder(ContributionsServiceApplication.class).run(args), port);
+  static ServiceInstance startInstance() throws IOException {
+    return ServiceInstance.start(
+        ContributionsServiceApplication.class,
+        BROKER,
+        Map.of(
+            "spring.kafka.properties.schema.registry.url", registry.url(),
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer()));
   }
 
   @AfterAll
   static void stop() {
-    for (Instance instance : new Instance[] {d, c, b, a}) {
-      if (instance != null) {
-        instance.context().close();
-      }
-    }
-    if (registry != null) {
-      registry.close();
-    }
-    BROKER.destroy();
-    if (auth != null) {
-      auth.close();
-    }
+    ServiceInstance.closeAll(d, c, b, a, registry, BROKER::destroy, auth);
   }
 
   @Test
@@ -220,12 +136,12 @@ class SeveralInstancesIT {
         b.send("POST", "/api/v1/contributions", submission("Plain via B"), itu, Map.of());
     assertThat(plainThroughB.statusCode()).as(plainThroughB.body()).isEqualTo(201);
     String plainOnB = json(plainThroughB).get("id").asString();
-    assertThat(a.owners().ownerOf(plainOnB)).isEqualTo(new PartitionOwners.Remote(b.host()));
+    assertThat(owners(a).ownerOf(plainOnB)).isEqualTo(new PartitionOwners.Remote(b.host()));
     HttpResponse<String> plainThroughA =
         a.send("POST", "/api/v1/contributions", submission("Plain via A"), itu, Map.of());
     assertThat(plainThroughA.statusCode()).as(plainThroughA.body()).isEqualTo(201);
     String plainOnA = json(plainThroughA).get("id").asString();
-    assertThat(a.owners().ownerOf(plainOnA)).isInstanceOf(PartitionOwners.Local.class);
+    assertThat(owners(a).ownerOf(plainOnA)).isInstanceOf(PartitionOwners.Local.class);
 
     // Read-your-writes through either instance, right after the 201, and the same answers.
     for (String id : List.of(idOnB, idOnA, plainOnB, plainOnA)) {
@@ -386,7 +302,7 @@ class SeveralInstancesIT {
         .pollInterval(Duration.ofMillis(50))
         .until(
             () -> {
-              for (Instance instance : List.of(a, b, c)) {
+              for (ServiceInstance instance : List.of(a, b, c)) {
                 for (Map.Entry<String, String> known : before.entrySet()) {
                   HttpResponse<String> read =
                       instance.get("/api/v1/contributions/" + known.getKey(), itu);
@@ -394,11 +310,11 @@ class SeveralInstancesIT {
                 }
                 assertRightOrRetryable(instance.get(list, reviewer), listBefore);
               }
-              return !c.owners().localPartitions().isEmpty()
+              return !owners(c).localPartitions().isEmpty()
                   && c.streams().state() == KafkaStreams.State.RUNNING
-                  && a.owners().peers().size() == 2
-                  && b.owners().peers().size() == 2
-                  && c.owners().peers().size() == 2;
+                  && owners(a).peers().size() == 2
+                  && owners(b).peers().size() == 2
+                  && owners(c).peers().size() == 2;
             });
 
     System.out.printf(
@@ -409,7 +325,7 @@ class SeveralInstancesIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              for (Instance instance : List.of(a, b, c)) {
+              for (ServiceInstance instance : List.of(a, b, c)) {
                 for (Map.Entry<String, String> known : before.entrySet()) {
                   if (!known
                       .getValue()
@@ -433,7 +349,7 @@ class SeveralInstancesIT {
             itu,
             Map.of("If-Match", "\"1\""));
     assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
-    for (Instance instance : List.of(a, b, c)) {
+    for (ServiceInstance instance : List.of(a, b, c)) {
       assertSameAnswer(revised, instance.get("/api/v1/contributions/" + first, itu));
     }
   }
@@ -447,18 +363,17 @@ class SeveralInstancesIT {
   @Order(4)
   void aFourthInstanceHoldsNoPartitionAndStillAnswersTheSame() throws Exception {
     d = startInstance();
-    List<Instance> all = List.of(a, b, c, d);
+    List<ServiceInstance> all = List.of(a, b, c, d);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
                 all.stream().allMatch(i -> i.streams().state() == KafkaStreams.State.RUNNING)
-                    && all.stream().filter(i -> !i.owners().localPartitions().isEmpty()).count()
-                        == 3
+                    && all.stream().filter(i -> !owners(i).localPartitions().isEmpty()).count() == 3
                     && all.stream()
-                        .allMatch(i -> i.owners().assignedPartitions().equals(Set.of(0, 1, 2))));
-    Instance idle =
-        all.stream().filter(i -> i.owners().localPartitions().isEmpty()).findFirst().orElseThrow();
+                        .allMatch(i -> owners(i).assignedPartitions().equals(Set.of(0, 1, 2))));
+    ServiceInstance idle =
+        all.stream().filter(i -> owners(i).localPartitions().isEmpty()).findFirst().orElseThrow();
 
     // The instance without a partition hands an unkeyed submission to one that has one.
     HttpResponse<String> created =
@@ -468,13 +383,13 @@ class SeveralInstancesIT {
     String id = json(created).get("id").asString();
     HttpResponse<String> read = idle.get("/api/v1/contributions/" + id, itu);
     assertThat(read.body()).isEqualTo(created.body());
-    for (Instance instance : all) {
+    for (ServiceInstance instance : all) {
       assertSameAnswer(read, instance.get("/api/v1/contributions/" + id, itu));
     }
     String list = "/api/v1/contributions?process=" + CALL + "&size=3&page=1";
     HttpResponse<String> page = idle.get(list, reviewer);
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-    for (Instance instance : all) {
+    for (ServiceInstance instance : all) {
       assertSameAnswer(page, instance.get(list, reviewer));
     }
   }
@@ -495,11 +410,11 @@ class SeveralInstancesIT {
   // ---------------------------------------------------------------- helpers
 
   /** An Idempotency-Key of ITU whose contribution id the given instance owns. */
-  static String keyOwnedBy(Instance owner) {
+  static String keyOwnedBy(ServiceInstance owner) {
     for (int i = 0; ; i++) {
       String key = "itu-key-" + UUID.randomUUID();
       PartitionOwners.Owner found =
-          a.owners().ownerOf(IdempotentRequest.contributionIdFor("ITU", key));
+          owners(a).ownerOf(IdempotentRequest.contributionIdFor("ITU", key));
       boolean match =
           owner == a
               ? found instanceof PartitionOwners.Local
@@ -583,7 +498,7 @@ class SeveralInstancesIT {
           .get();
     }
     // Both instances see the call (a global table each) before the test submits to it.
-    for (Instance instance : List.of(a, b)) {
+    for (ServiceInstance instance : List.of(a, b)) {
       Calls known = instance.context().getBean(Calls.class);
       await().atMost(Duration.ofSeconds(30)).until(() -> known.find(processId).isPresent());
     }

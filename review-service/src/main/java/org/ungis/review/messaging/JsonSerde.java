@@ -1,10 +1,8 @@
 package org.ungis.review.messaging;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -13,12 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonSerde<T> implements Serde<T> {
 
-  /** Records by their components only: derived {@code isOpen()}-style methods are not state. */
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .changeDefaultVisibility(v -> v.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  private static final JsonMapper MAPPER = ViewJson.MAPPER;
 
   private final Class<T> type;
 

@@ -102,6 +102,19 @@ class KafkaConfiguration {
     };
   }
 
+  /**
+   * Readiness, with several instances: up once the replica of every call has read the calls topic
+   * to where it ended at start (decisions need it); always up with one instance (no replica).
+   */
+  @Bean("replicatedCalls")
+  HealthIndicator callReplicaHealth(CallReplica replica) {
+    return () ->
+        (!replica.enabled() || replica.caughtUp() ? Health.up() : Health.down())
+            .withDetail("enabled", replica.enabled())
+            .withDetail("caughtUp", replica.caughtUp())
+            .build();
+  }
+
   /** Readiness: up only while the streams run, so the views can answer. */
   @Bean("streams")
   HealthIndicator streamsHealth(StreamsBuilderFactoryBean factory) {

@@ -23,28 +23,71 @@ import org.ungis.review.review.ReviewItem;
 /**
  * Reads the local views (interactive queries on the state stores). Throws {@link
  * ViewUnavailableException} while the streams are not running (starting, rebalancing).
+ *
+ * <p>With several instances each holds only its partitions of the views; the routing layer has
+ * brought a request about one call or one item to the instance that owns it, and a miss here is
+ * confirmed against the key's partition ({@link
+ * org.ungis.routing.PartitionOwners#checkServedHere}): a partition in handover answers 503 ({@link
+ * org.ungis.routing.RoutingUnavailableException}), never a wrong 404. Decisions read their call
+ * wherever it lives ({@link #anyCall}), from the {@link CallReplica}.
  */
 @Component
 public class Views {
 
   private final StreamsBuilderFactoryBean streams;
   private final ViewWatcher watcher;
+  private final ItemOwners itemOwners;
+  private final CallOwners callOwners;
+  private final CallReplica replica;
 
-  Views(StreamsBuilderFactoryBean streams, ViewWatcher watcher) {
+  Views(
+      StreamsBuilderFactoryBean streams,
+      ViewWatcher watcher,
+      ItemOwners itemOwners,
+      CallOwners callOwners,
+      CallReplica replica) {
     this.streams = streams;
     this.watcher = watcher;
+    this.itemOwners = itemOwners;
+    this.callOwners = callOwners;
+    this.replica = replica;
   }
 
+  /** A call from this instance's view: the instance that owns its partition. */
   public Optional<CallForInputs> call(String processId) {
-    return Optional.ofNullable(get(ViewStores.CALLS, processId));
+    CallForInputs call = get(ViewStores.CALLS, processId);
+    if (call == null && callOwners.routing()) {
+      callOwners.checkServedHere(processId);
+      call = get(ViewStores.CALLS, processId);
+    }
+    return Optional.ofNullable(call);
   }
 
+  /**
+   * A call on any instance, for a decision: from this instance's view if it holds the call's
+   * partition, else from the replica of every call, waiting up to {@code wait} for a call opened a
+   * moment ago through another instance.
+   */
+  public Optional<CallForInputs> anyCall(String processId, Duration wait) {
+    CallForInputs call = get(ViewStores.CALLS, processId);
+    if (call != null || !replica.enabled()) {
+      return Optional.ofNullable(call);
+    }
+    return replica.call(processId, wait);
+  }
+
+  /** Every call: the local view with one instance, the replica with several. */
   public List<CallForInputs> calls() {
-    return all(ViewStores.CALLS);
+    return replica.enabled() ? replica.all() : all(ViewStores.CALLS);
   }
 
   public Optional<ReviewItem> item(String contributionId) {
-    return Optional.ofNullable(get(ViewStores.REVIEW_ITEMS, contributionId));
+    ReviewItem item = get(ViewStores.REVIEW_ITEMS, contributionId);
+    if (item == null && itemOwners.routing()) {
+      itemOwners.checkServedHere(contributionId);
+      item = get(ViewStores.REVIEW_ITEMS, contributionId);
+    }
+    return Optional.ofNullable(item);
   }
 
   /**
@@ -73,6 +116,7 @@ public class Views {
     }
   }
 
+  /** The review items of this instance's partitions (all of them with one instance). */
   public List<ReviewItem> items() {
     return all(ViewStores.REVIEW_ITEMS);
   }

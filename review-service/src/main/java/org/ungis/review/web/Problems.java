@@ -19,6 +19,7 @@ import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
 import org.ungis.review.workflow.BusyException;
 import org.ungis.review.workflow.IdempotencyKeyReusedException;
+import org.ungis.routing.RoutingUnavailableException;
 
 /**
  * Every error as RFC 9457 {@code application/problem+json} with a stable {@code type} URI {@code
@@ -80,7 +81,8 @@ class Problems extends ResponseEntityExceptionHandler {
   @ExceptionHandler({
     EventLogUnavailableException.class,
     ViewUnavailableException.class,
-    BusyException.class
+    BusyException.class,
+    RoutingUnavailableException.class
   })
   ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
     ProblemDetail body =

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +45,7 @@ public class ReviewCommands {
       String eventId, ReviewDecision decision, CompletableFuture<Void> applied) {}
 
   private final Views views;
+  private final ReviewQueue queue;
   private final EventPublisher publisher;
   private final Rota rota;
   private final Clock clock;
@@ -55,8 +55,14 @@ public class ReviewCommands {
   private final Map<String, List<InFlight>> inFlight = new ConcurrentHashMap<>();
 
   ReviewCommands(
-      Views views, EventPublisher publisher, Rota rota, Clock clock, ReviewSettings settings) {
+      Views views,
+      ReviewQueue queue,
+      EventPublisher publisher,
+      Rota rota,
+      Clock clock,
+      ReviewSettings settings) {
     this.views = views;
+    this.queue = queue;
     this.publisher = publisher;
     this.rota = rota;
     this.clock = clock;
@@ -95,7 +101,7 @@ public class ReviewCommands {
           if (replayed.isPresent()) {
             return replayed.get();
           }
-          CallForInputs call = views.call(item.processId()).orElse(null);
+          CallForInputs call = views.anyCall(item.processId(), settings.viewTimeout()).orElse(null);
           ReviewDecision decided;
           try {
             decided = item.decide(rota, reviewer, revision, decision, comment, call, now);
@@ -147,12 +153,7 @@ public class ReviewCommands {
 
   /** The review queue: items of a call (or all calls) in a status, oldest revision first. */
   public List<ReviewItem> queue(String processId, QueueStatus status) {
-    return views.items().stream()
-        .filter(i -> processId == null || processId.equals(i.processId()))
-        .filter(i -> status == QueueStatus.PENDING ? i.isPending() : i.isDecided())
-        .sorted(
-            Comparator.comparing(ReviewItem::submittedAt).thenComparing(ReviewItem::contributionId))
-        .toList();
+    return queue.queue(processId, status);
   }
 
   public ReviewItem item(String contributionId) {
