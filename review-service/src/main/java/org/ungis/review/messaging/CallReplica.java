@@ -23,6 +23,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.review.process.CallForInputs;
+import org.ungis.review.rules.RuleViolation;
 import org.ungis.schemas.Topics;
 
 /**
@@ -176,7 +177,20 @@ public class CallReplica implements SmartLifecycle {
       if (record.value() == null) {
         calls.remove(record.key());
       } else {
-        calls.put(record.key(), AvroMapping.toCall(record.value()));
+        CallForInputs current = calls.get(record.key());
+        CallForInputs next = AvroMapping.toCall(record.value());
+        try {
+          calls.put(record.key(), current == null ? next : current.followedBy(next));
+        } catch (RuleViolation refused) {
+          // The streams' calls view refuses it too and dead-letters it (once, on the partition's
+          // owner); every replica only keeps the closed call.
+          log.warn(
+              "Ignoring a snapshot that would reopen the closed call {} at {}-{}@{}",
+              record.key(),
+              record.topic(),
+              record.partition(),
+              record.offset());
+        }
       }
       changes.notifyAll();
     }

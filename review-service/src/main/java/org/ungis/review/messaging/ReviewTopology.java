@@ -98,7 +98,12 @@ public final class ReviewTopology {
             ViewStores.DECISION_REQUESTS);
   }
 
-  /** Keeps the latest snapshot of each call. */
+  /**
+   * Keeps the latest snapshot of each call. A closed call is final ({@link
+   * CallForInputs#followedBy}): a later open snapshot of it (written during a handover from a view
+   * that had not seen the closure yet) is refused, goes to the DLT, and the view keeps the closed
+   * call.
+   */
   static final class CallProcessor implements Processor<String, CallForInputsEvent, Void, Void> {
     private final ViewListener listener;
     private KeyValueStore<String, CallForInputs> store;
@@ -125,7 +130,16 @@ public final class ReviewTopology {
         return;
       }
       requireKey(record.key(), event.getProcessId());
-      store.put(record.key(), AvroMapping.toCall(event));
+      CallForInputs current = store.get(record.key());
+      CallForInputs next = AvroMapping.toCall(event);
+      try {
+        // closed is final: a snapshot that would reopen the call goes to the DLT (logged there)
+        next = current == null ? next : current.followedBy(next);
+      } catch (RuntimeException refused) {
+        listener.refused(event.getEventId().toString());
+        throw refused;
+      }
+      store.put(record.key(), next);
       IdempotencyHeaders.remember(
           requests,
           record.headers(),

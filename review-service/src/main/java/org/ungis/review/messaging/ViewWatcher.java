@@ -38,6 +38,21 @@ public class ViewWatcher implements ViewListener {
   }
 
   @Override
+  public void refused(String eventId) {
+    CompletableFuture<Void> future = waiting.remove(eventId);
+    if (future != null) {
+      future.completeExceptionally(new RefusedByViewException(eventId));
+    }
+  }
+
+  /** Completes the future of an event that the view refused. */
+  static final class RefusedByViewException extends RuntimeException {
+    RefusedByViewException(String eventId) {
+      super("the view refused the event " + eventId);
+    }
+  }
+
+  @Override
   public void applied(String eventId) {
     CompletableFuture<Void> future = waiting.remove(eventId);
     if (future != null) {

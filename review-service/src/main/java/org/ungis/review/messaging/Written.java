@@ -29,4 +29,12 @@ public record Written(String eventId, CompletableFuture<Void> applied) {
       return false;
     }
   }
+
+  /**
+   * True when the view refused the event (it went to the dead-letter topic and will never be
+   * applied), e.g. an extension written from a stale view of a call that was closed meanwhile.
+   */
+  public boolean refusedByView() {
+    return applied.isCompletedExceptionally();
+  }
 }

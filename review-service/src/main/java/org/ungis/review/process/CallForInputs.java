@@ -139,6 +139,24 @@ public record CallForInputs(
     return new CallForInputs(id, title, description, deadline, requiredApprovals, state, next);
   }
 
+  /**
+   * The call as a later snapshot of it says (every change of a call is published as its whole
+   * state, and the views keep the latest). A closed call is final: a later snapshot may close it
+   * again (a replay) but never reopen it, e.g. an extension granted from a stale view while the
+   * call was being closed elsewhere.
+   *
+   * @throws RuleViolation CONFLICT ({@link Reasons#CALL_CLOSED}) when this call is closed and the
+   *     later snapshot is open
+   */
+  public CallForInputs followedBy(CallForInputs later) {
+    if (!isOpen() && later.isOpen()) {
+      throw RuleViolation.conflict(
+          Reasons.CALL_CLOSED,
+          "the call " + id + " is closed; a later snapshot cannot reopen it (closed is final)");
+    }
+    return later;
+  }
+
   public boolean isOpen() {
     return state == CallState.OPEN;
   }

@@ -168,6 +168,12 @@ public class ProcessCommands {
     ReviewerRole role = rota.roleAt(actor.agency(), now).orElse(null);
     var written = publisher.call(call, what, actor, role, now, request);
     if (!written.awaitView(settings.viewTimeout())) {
+      if (written.refusedByView()) {
+        // another instance closed the call meanwhile (a handover): closed is final
+        throw RuleViolation.conflict(
+            Reasons.CALL_CLOSED,
+            "the call " + call.id() + " was closed meanwhile; the change was not applied");
+      }
       inFlight.put(call.id(), new InFlight(call, written.applied()));
       requests.add(request, written, call.id());
     }

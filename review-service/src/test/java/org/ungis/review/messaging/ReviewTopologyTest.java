@@ -135,6 +135,42 @@ class ReviewTopologyTest {
   }
 
   @Test
+  void aClosedCallIsFinalASnapshotThatWouldReopenItGoesToTheDeadLetterTopic() {
+    processes.pipeInput("gdc-2023", call(CallChange.OPENED, CallStatus.OPEN, List.of()));
+    CallForInputsEvent closed = call(CallChange.CLOSED, CallStatus.CLOSED, List.of());
+    processes.pipeInput("gdc-2023", closed);
+    // an extension granted during a handover by an instance whose view still showed it open
+    CallForInputsEvent reopening =
+        call(
+            CallChange.EXTENSION_GRANTED,
+            CallStatus.OPEN,
+            List.of(new DeadlineExtension("FAO", DEADLINE.plusSeconds(86_400), "late")));
+    processes.pipeInput("gdc-2023", reopening);
+
+    CallForInputs call = calls.get("gdc-2023");
+    assertThat(call.state()).isEqualTo(CallState.CLOSED);
+    assertThat(call.deadlineFor("FAO")).isEqualTo(DEADLINE);
+    assertThat(applied).doesNotContain(reopening.getEventId().toString());
+    assertThat(deadLetters)
+        .singleElement()
+        .satisfies(
+            dl -> {
+              assertThat(dl.topic()).isEqualTo(Topics.PROCESSES.deadLetterTopic());
+              assertThat(
+                      TopicSerdes.value(Topics.PROCESSES, serdeConfig)
+                          .deserializer()
+                          .deserialize(Topics.PROCESSES.name(), dl.value()))
+                  .isEqualTo(reopening);
+              assertThat(header(dl, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("closed");
+            });
+
+    // closing again (a replay) is fine, and the stream goes on
+    processes.pipeInput("gdc-2023", call(CallChange.CLOSED, CallStatus.CLOSED, List.of()));
+    assertThat(calls.get("gdc-2023").state()).isEqualTo(CallState.CLOSED);
+    assertThat(deadLetters).hasSize(1);
+  }
+
+  @Test
   void contributionsJoinedWithDecisionsGiveTheReviewQueue() {
     ContributionEvent submitted = TestEvents.submitted("c-1", "gdc-2023", "FAO", "Food", T0);
     contributions.pipeInput("c-1", submitted);

@@ -47,6 +47,21 @@ class CallForInputsTest {
   }
 
   @Test
+  void aClosedCallIsFinalALaterSnapshotMayNotReopenIt() {
+    CallForInputs open = gdc();
+    CallForInputs closed = open.close(rota, ITU, NOW);
+    CallForInputs extended =
+        open.grantExtension(rota, ITU, "FAO", DEADLINE.plusSeconds(3600), "travel", NOW);
+
+    assertThat(open.followedBy(extended)).isEqualTo(extended);
+    assertThat(open.followedBy(closed)).isEqualTo(closed);
+    assertThat(closed.followedBy(closed)).isEqualTo(closed);
+    assertThatThrownBy(() -> closed.followedBy(extended))
+        .isInstanceOfSatisfying(
+            RuleViolation.class, v -> assertThat(v.reason()).isEqualTo(Reasons.CALL_CLOSED));
+  }
+
+  @Test
   void closingTwiceConflicts() {
     CallForInputs closed = gdc().close(rota, ITU, NOW);
     assertThatThrownBy(() -> closed.close(rota, ITU, NOW))
