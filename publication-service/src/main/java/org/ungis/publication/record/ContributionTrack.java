@@ -10,6 +10,12 @@ import java.util.Optional;
  * guaranteed relative order) into {@link RecordChange}s, following the contribution's state
  * machine: only an approval of the current revision counts; an approval of an older revision is
  * stale; an approval that arrives before the text it approves waits for it; a withdrawal is final.
+ *
+ * <p>A revision's review round ends once: the first decision with an outcome (approved, rejected,
+ * changes requested) on the reviews topic is the round's, as in review-service's and
+ * contributions-service's folds of the same topic. A later outcome for the same revision (two
+ * reviewers answered by two instances during a partition handover) changes nothing here either, so
+ * a contribution the others show as rejected is never published.
  */
 public final class ContributionTrack {
 
@@ -21,6 +27,7 @@ public final class ContributionTrack {
   private Content content;
   private boolean withdrawn;
   private int approvedRevision;
+  private int endedRevision;
   private int pendingRevision;
   private Instant pendingAt;
 
@@ -42,6 +49,7 @@ public final class ContributionTrack {
     track.content = state.content();
     track.withdrawn = state.withdrawn();
     track.approvedRevision = state.approvedRevision();
+    track.endedRevision = Math.max(state.endedRevision(), state.approvedRevision());
     track.pendingRevision = state.pendingRevision();
     track.pendingAt = state.pendingAt();
     return track;
@@ -57,6 +65,7 @@ public final class ContributionTrack {
         content,
         withdrawn,
         approvedRevision,
+        endedRevision,
         pendingRevision,
         pendingAt);
   }
@@ -98,7 +107,11 @@ public final class ContributionTrack {
   public Optional<RecordChange> approved(
       String processId, String agency, int revision, Instant at) {
     identify(processId, agency);
-    if (withdrawn || revision < this.revision || revision <= approvedRevision) {
+    if (revision <= endedRevision) {
+      return Optional.empty(); // the round of this revision already ended
+    }
+    endedRevision = revision;
+    if (withdrawn || revision < this.revision) {
       return Optional.empty();
     }
     if (revision > this.revision) {
@@ -107,6 +120,15 @@ public final class ContributionTrack {
       return Optional.empty();
     }
     return approve(at);
+  }
+
+  /**
+   * A review round ended without an approval (rejected, or changes requested). Nothing changes in
+   * the record, but no later outcome for the same revision counts.
+   */
+  public void endedWithoutApproval(String processId, String agency, int revision) {
+    identify(processId, agency);
+    endedRevision = Math.max(endedRevision, revision);
   }
 
   /**
@@ -168,6 +190,8 @@ public final class ContributionTrack {
    * @param content text of that revision, null if none (or withdrawn)
    * @param withdrawn whether it was withdrawn
    * @param approvedRevision revision that entered the record, 0 if none
+   * @param endedRevision latest revision whose review round ended (any outcome), 0 if none; states
+   *     saved before it was kept read as 0, and their approved revision counts as ended
    * @param pendingRevision approved revision whose text has not arrived yet, 0 if none
    * @param pendingAt when that approval was decided
    */
@@ -180,6 +204,7 @@ public final class ContributionTrack {
       Content content,
       boolean withdrawn,
       int approvedRevision,
+      int endedRevision,
       int pendingRevision,
       Instant pendingAt) {}
 }

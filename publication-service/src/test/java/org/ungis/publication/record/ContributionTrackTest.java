@@ -54,6 +54,45 @@ class ContributionTrackTest {
   }
 
   @Test
+  void aRoundThatEndedWithoutApprovalIsNotReopenedByALaterApproval() {
+    track.textOf("gdc-2023", "ITU", 1, text("v1"), T0);
+    track.endedWithoutApproval("gdc-2023", "ITU", 1);
+
+    assertThat(track.approved("gdc-2023", "ITU", 1, T0.plusSeconds(60))).isEmpty();
+
+    track.textOf("gdc-2023", "ITU", 2, text("v2"), T0.plusSeconds(120));
+    assertThat(track.approved("gdc-2023", "ITU", 2, T0.plusSeconds(180)))
+        .as("the next revision has a round of its own")
+        .isPresent();
+  }
+
+  @Test
+  void aRejectionAfterTheApprovalOfTheSameRevisionLeavesTheEntryAndARestoreKeepsTheRule() {
+    track.textOf("gdc-2023", "ITU", 1, text("v1"), T0);
+    assertThat(track.approved("gdc-2023", "ITU", 1, T0.plusSeconds(60))).isPresent();
+    track.endedWithoutApproval("gdc-2023", "ITU", 1);
+
+    ContributionTrack.State saved = track.state();
+    ContributionTrack.State savedBeforeTheRule =
+        new ContributionTrack.State(
+            saved.contributionId(),
+            saved.processId(),
+            saved.agency(),
+            saved.submittedAt(),
+            saved.revision(),
+            saved.content(),
+            saved.withdrawn(),
+            saved.approvedRevision(),
+            0,
+            saved.pendingRevision(),
+            saved.pendingAt());
+    assertThat(ContributionTrack.restore(saved).approved("gdc-2023", "ITU", 1, T0)).isEmpty();
+    assertThat(ContributionTrack.restore(savedBeforeTheRule).approved("gdc-2023", "ITU", 1, T0))
+        .as("a state saved before rounds were tracked: its approval ended the round")
+        .isEmpty();
+  }
+
+  @Test
   void anApprovalOfAnOlderRevisionIsStale() {
     track.textOf("gdc-2023", "ITU", 1, text("v1"), T0);
     track.textOf("gdc-2023", "ITU", 2, text("v2"), T0.plusSeconds(60));

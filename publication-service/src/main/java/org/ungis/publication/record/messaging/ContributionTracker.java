@@ -46,6 +46,10 @@ class ContributionTracker implements Processor<String, TrackInput, String, Recor
     if (input instanceof TrackInput.Approved a) {
       return track.approved(a.processId(), a.agency(), a.revision(), a.at());
     }
+    if (input instanceof TrackInput.EndedWithoutApproval e) {
+      track.endedWithoutApproval(e.processId(), e.agency(), e.revision());
+      return Optional.empty();
+    }
     TrackInput.Withdrawn w = (TrackInput.Withdrawn) input;
     return track.withdrawnAt(w.processId(), w.agency(), w.at());
   }

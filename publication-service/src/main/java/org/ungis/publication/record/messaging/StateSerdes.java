@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Serdes of the service's own state (stores, their changelogs and the repartition topic): compact
  * JSON of the domain's saved forms. These are internal to the service and never read by anyone
- * else, so they need no registry; unknown fields are ignored so that a newer version can add some.
- * Entry references are written compactly and instants as epoch milliseconds, which keeps the saved
- * record of a 5,000-entry call at about 300 KB, well under the 1 MB message limit of its changelog.
+ * else, so they need no registry; unknown fields are ignored so that a newer version can add some,
+ * and a number that an older version did not write reads as 0, so that this one can. Entry
+ * references are written compactly and instants as epoch milliseconds, which keeps the saved record
+ * of a 5,000-entry call at about 300 KB, well under the 1 MB message limit of its changelog.
  */
 final class StateSerdes {
 
@@ -39,6 +40,7 @@ final class StateSerdes {
           .disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
           .disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .addMixIn(EntryRef.class, CompactRef.class)
           .addMixIn(RecordChange.class, TypedChange.class)
           .build();

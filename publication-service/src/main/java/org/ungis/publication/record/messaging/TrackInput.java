@@ -20,6 +20,10 @@ sealed interface TrackInput {
   record Approved(String processId, String agency, int revision, Instant at)
       implements TrackInput {}
 
+  /** A review round that ended without an approval (rejected, or changes requested). */
+  record EndedWithoutApproval(String processId, String agency, int revision)
+      implements TrackInput {}
+
   record Withdrawn(String processId, String agency, Instant at) implements TrackInput {}
 
   static List<TrackInput> of(ContributionEvent event) {
@@ -36,15 +40,22 @@ sealed interface TrackInput {
     return List.of();
   }
 
-  /** Only a decision that ends the round with an approval matters to the record. */
+  /**
+   * A decision that ends its round: an approval enters the record; any other outcome only ends the
+   * round, so that a later outcome for the same revision is not taken.
+   */
   static List<TrackInput> of(ReviewEvent event) {
-    if (event.getPayload() instanceof DecisionRecorded recorded
-        && recorded.getOutcome() == Decision.APPROVED) {
+    if (!(event.getPayload() instanceof DecisionRecorded recorded)
+        || recorded.getOutcome() == null) {
+      return List.of();
+    }
+    if (recorded.getOutcome() == Decision.APPROVED) {
       return List.of(
           new Approved(
               event.getProcessId(), event.getAgency(), event.getRevision(), event.getOccurredAt()));
     }
-    return List.of();
+    return List.of(
+        new EndedWithoutApproval(event.getProcessId(), event.getAgency(), event.getRevision()));
   }
 
   private static Text text(

@@ -246,6 +246,27 @@ class PublicationTopologyTest {
   }
 
   @Test
+  void aRevisionsRoundEndsOnceSoALaterOutcomeForItChangesNothing() {
+    // Two reviewers answered by two review-service instances during a partition handover: both
+    // decisions are on the reviews topic; the first outcome is the round's, as review-service and
+    // contributions-service read it.
+    open();
+    submit("c1", "UNESCO", "Rejected first", 1);
+    submit("c2", "ITU", "Approved first", 1);
+    reviews.pipeInput(
+        "c1", decided("c1", GDC, "UNESCO", 1, Decision.REJECTED, Decision.REJECTED, at(2)), at(2));
+    approve("c1", "UNESCO", 1, 3);
+    approve("c2", "ITU", 1, 2);
+    reviews.pipeInput(
+        "c2", decided("c2", GDC, "ITU", 1, Decision.REJECTED, Decision.REJECTED, at(3)), at(3));
+    tick();
+
+    List<KeyValue<String, RecordEvent>> out = published();
+    assertThat(out).extracting(kv -> kv.key).containsExactly(GDC + "/c2", GDC);
+    assertThat(refs(manifest(out.get(1)))).containsExactly("c2");
+  }
+
+  @Test
   void anApprovalThatArrivesBeforeTheCallAndTheTextIsPublishedOnceBothAreKnown() {
     approve("c1", "FAO", 1, 5);
     submit("c1", "FAO", "Food systems data", 1);

@@ -60,7 +60,7 @@ class StateSerdesTest {
         new Content("T", "S", "B", "EN", List.of("C1"), List.of(1, 17), List.of("https://a.org"));
     Entry entry = new Entry("p", "c1", "ITU", "Name", 2, T0, T0.plusSeconds(5), content);
     ContributionTrack.State track =
-        new ContributionTrack.State("c1", "p", "ITU", T0, 2, content, false, 0, 3, T0);
+        new ContributionTrack.State("c1", "p", "ITU", T0, 2, content, false, 0, 1, 3, T0);
 
     assertThat(roundTrip(StateSerdes.tracks(), track)).isEqualTo(track);
     assertThat(roundTrip(StateSerdes.entries(), entry)).isEqualTo(entry);
@@ -75,6 +75,26 @@ class StateSerdesTest {
     StateSerdes.SavedRef gone = new StateSerdes.SavedRef(null, true);
     assertThat(roundTrip(StateSerdes.refs(), ref)).isEqualTo(ref);
     assertThat(roundTrip(StateSerdes.refs(), gone)).isEqualTo(gone);
+  }
+
+  @Test
+  void aTrackSavedBeforeRoundsWereTrackedReadsBackWithNoEndedRound() {
+    ContributionTrack.State track =
+        new ContributionTrack.State("c1", "p", "ITU", T0, 1, null, false, 1, 1, 0, null);
+    String json =
+        new String(
+            StateSerdes.tracks().serializer().serialize("t", track),
+            java.nio.charset.StandardCharsets.UTF_8);
+    String older = json.replace("\"endedRevision\":1,", "");
+    assertThat(older).isNotEqualTo(json).doesNotContain("endedRevision");
+
+    ContributionTrack.State read =
+        StateSerdes.tracks()
+            .deserializer()
+            .deserialize("t", older.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(read.endedRevision()).isZero();
+    assertThat(read.approvedRevision()).isEqualTo(1);
   }
 
   @Test
