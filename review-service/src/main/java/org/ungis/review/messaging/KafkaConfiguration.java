@@ -103,15 +103,35 @@ class KafkaConfiguration {
   }
 
   /**
-   * Readiness, with several instances: up once the replica of every call has read the calls topic
-   * to where it ended at start (decisions need it); always up with one instance (no replica).
+   * Readiness, with several instances: up while the replica of every call is available (it has read
+   * the calls topic to its end and keeps confirming it is there; decisions need it), down again
+   * while it rebuilds after an error or when it has stalled (no confirmation for {@value
+   * CallReplica#STALL_AFTER_SECONDS} s). Readiness rather than liveness: the replica retries and
+   * rebuilds by itself, so a restart would add nothing, and a broker outage would restart every
+   * instance at once. Always up with one instance (no replica).
    */
   @Bean("replicatedCalls")
   HealthIndicator callReplicaHealth(CallReplica replica) {
     return () ->
-        (!replica.enabled() || replica.caughtUp() ? Health.up() : Health.down())
+        (!replica.enabled() || replica.available() ? Health.up() : Health.down())
             .withDetail("enabled", replica.enabled())
             .withDetail("caughtUp", replica.caughtUp())
+            .withDetail("stalled", replica.stalled())
+            .withDetail("failures", replica.failures())
+            .withDetail("lastError", String.valueOf(replica.lastError()))
+            .build();
+  }
+
+  /**
+   * Liveness, with several instances: down only if the replica's follower thread has died (it
+   * catches every exception, so only an error such as a linkage error can end it); a restart
+   * rebuilds it.
+   */
+  @Bean("callReplicaLiveness")
+  HealthIndicator callReplicaLiveness(CallReplica replica) {
+    return () ->
+        (replica.alive() ? Health.up() : Health.down())
+            .withDetail("enabled", replica.enabled())
             .build();
   }
 
