@@ -13,15 +13,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A request whose body has been read (to find the key it is about, e.g. the id in a create request)
- * and can be read again by the controller or by {@link RequestForwarder}.
+ * and can be read again by the controller or by {@link RequestForwarder}. The body is read only up
+ * to a {@link BodyLimit}: a longer one is refused ({@link PayloadTooLargeException}), never held.
  */
 public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  public CachedBodyRequest(HttpServletRequest request) throws IOException {
+  /**
+   * @throws PayloadTooLargeException when the body is longer than {@code limit}
+   */
+  public CachedBodyRequest(HttpServletRequest request, BodyLimit limit) throws IOException {
     super(request);
-    this.body = request.getInputStream().readAllBytes();
+    this.body = limit.read(request);
   }
 
   public byte[] body() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +60,10 @@ public final class ListGathering<T> {
       } catch (CompletionException e) {
         if (e.getCause() instanceof RoutingUnavailableException unavailable) {
           throw unavailable;
+        }
+        if (e.getCause() instanceof TimeoutException) {
+          throw new RoutingUnavailableException(
+              "An instance of the service did not answer its share of the list in time; retry");
         }
         throw new RoutingUnavailableException(
             "An instance of the service did not answer the list; retry");

@@ -10,6 +10,10 @@ import org.apache.kafka.streams.state.HostInfo;
  * once to the owner and copies the owner's answer back, or answers 503 {@code unavailable} while
  * the owner is unknown (starting, rebalancing) or moved while the request was on its way. Each
  * service decides which requests are about which key (an interceptor or a filter of its own).
+ *
+ * <p>A body is read into memory only up to the forwarder's {@link BodyLimit}: a request that
+ * declares a longer one is answered 413 {@code payload-too-large} before anything is read, one that
+ * turns out longer (chunked) as soon as the limit is passed.
  */
 public final class OwnerRouting {
 
@@ -26,6 +30,40 @@ public final class OwnerRouting {
     this.what = what;
   }
 
+  /** The most bytes of a body this routing reads. */
+  public BodyLimit bodyLimit() {
+    return forwarder.bodyLimit();
+  }
+
+  /**
+   * False, with the 413 answer written, when the request declares ({@code Content-Length}) a body
+   * longer than the {@link #bodyLimit()}; nothing of the body is read.
+   */
+  public boolean withinLimit(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!bodyLimit().declaredTooLarge(request)) {
+      return true;
+    }
+    RoutingProblems.payloadTooLarge(
+        response, request.getRequestURI(), new PayloadTooLargeException(bodyLimit().maxBytes()));
+    return false;
+  }
+
+  /**
+   * The request with its body read (up to the {@link #bodyLimit()}), to find its key in the body
+   * and still hand it to the controller; null, with the 413 answer written, when the body is
+   * longer.
+   */
+  public CachedBodyRequest withBody(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    try {
+      return new CachedBodyRequest(request, bodyLimit());
+    } catch (PayloadTooLargeException e) {
+      RoutingProblems.payloadTooLarge(response, request.getRequestURI(), e);
+      return null;
+    }
+  }
+
   public PartitionOwners owners() {
     return owners;
   }
@@ -38,6 +76,9 @@ public final class OwnerRouting {
       throws IOException {
     if (!owners.routing()) {
       return true;
+    }
+    if (!withinLimit(request, response)) {
+      return false;
     }
     PartitionOwners.Owner owner = owners.ownerOf(key);
     if (owner instanceof PartitionOwners.Local) {
@@ -68,11 +109,19 @@ public final class OwnerRouting {
   }
 
   /**
-   * Forwards a request to another instance (e.g. one that holds partitions, when this holds none).
+   * Forwards a request to another instance (e.g. one that holds partitions, when this holds none);
+   * 413 when its body is longer than the {@link #bodyLimit()}.
    */
   public void forwardTo(HostInfo peer, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    byte[] body = request.getInputStream().readAllBytes();
+    byte[] body;
+    try {
+      body =
+          request instanceof CachedBodyRequest cached ? cached.body() : bodyLimit().read(request);
+    } catch (PayloadTooLargeException e) {
+      RoutingProblems.payloadTooLarge(response, request.getRequestURI(), e);
+      return;
+    }
     forwarder.forward(request, body, peer, owners.self().orElseThrow(), what, response);
   }
 }

@@ -5,15 +5,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +31,19 @@ import org.springframework.http.HttpHeaders;
  * Sends a request, once, to the instance that owns its key and copies that instance's answer
  * (status, headers, body) to the client as is; and asks the other instances for their shares of a
  * list.
+ *
+ * <p>A forwarded request waits for the owner's worst case plus {@link #MARGIN}; when even that
+ * passes, the answer is 504 {@code owner-timeout}: the owner may have applied the request, so the
+ * client retries with the same {@code Idempotency-Key}. A share of a list waits {@link
+ * #SHARE_TIMEOUT}, so that one stalled instance does not hold every list request.
+ *
+ * <p>The shares are asked with the client's synchronous {@code send} on a small bounded pool of
+ * daemon threads ({@value #SHARE_THREADS}, named {@code routing-share-N}), not with {@code
+ * sendAsync}: Java 17's client completes every {@code sendAsync} on the common fork-join pool,
+ * which on a 2-core host (parallelism 1) starts a new thread per response. {@link #close()} stops
+ * the pool (Spring calls it when the context closes).
  */
-public class RequestForwarder {
+public class RequestForwarder implements AutoCloseable {
 
   /** Marks a request one instance forwarded to another; such a request is never forwarded again. */
   public static final String FORWARDED = "X-Ungis-Forwarded";
@@ -69,14 +88,39 @@ public class RequestForwarder {
           "traceparent", "traceparent",
           "tracestate", "tracestate");
 
+  /** What a forwarded request waits beyond the owner's worst case before it answers 504. */
+  public static final Duration MARGIN = Duration.ofSeconds(5);
+
+  /** How long the receiving instance waits for another instance's share of a list. */
+  public static final Duration SHARE_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Threads that ask for shares of lists, at most. */
+  static final int SHARE_THREADS = 4;
+
+  /** Share requests that wait for one of those threads, at most; more are answered 503. */
+  static final int SHARE_QUEUE = 256;
+
   private final HttpClient http;
   private final Duration timeout;
+  private final Duration shareTimeout;
+  private final BodyLimit bodyLimit;
+  private final ThreadPoolExecutor shares;
 
   /**
-   * @param timeout how long to wait for the owner's answer: at least as long as the owner may take
-   *     (its wait for Kafka's acknowledgement, for its view, for a per-key lock)
+   * @param ownerWorstCase the longest the owner may take to answer (its wait for a per-key lock,
+   *     for Kafka's acknowledgement, for its view); a forwarded request waits that plus {@link
+   *     #MARGIN}
+   * @param bodyLimit the most bytes of a request body the routing reads into memory
    */
-  public RequestForwarder(Duration timeout) {
+  public RequestForwarder(Duration ownerWorstCase, BodyLimit bodyLimit) {
+    this(ownerWorstCase.plus(MARGIN), SHARE_TIMEOUT, bodyLimit);
+  }
+
+  /**
+   * @param timeout how long a forwarded request waits for the owner's answer
+   * @param shareTimeout how long a share of a list waits
+   */
+  RequestForwarder(Duration timeout, Duration shareTimeout, BodyLimit bodyLimit) {
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -84,6 +128,40 @@ public class RequestForwarder {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.timeout = timeout;
+    this.shareTimeout = shareTimeout;
+    this.bodyLimit = bodyLimit;
+    this.shares =
+        new ThreadPoolExecutor(
+            SHARE_THREADS,
+            SHARE_THREADS,
+            1,
+            TimeUnit.MINUTES,
+            new ArrayBlockingQueue<>(SHARE_QUEUE),
+            daemonThreads("routing-share-"));
+  }
+
+  /** How long a forwarded request waits for the owner's answer. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The most bytes of a request body the routing reads into memory. */
+  public BodyLimit bodyLimit() {
+    return bodyLimit;
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public void close() {
+    shares.shutdownNow();
   }
 
   /**
@@ -108,7 +186,9 @@ public class RequestForwarder {
 
   /**
    * Forwards {@code request} with {@code body} to {@code owner} and writes its answer; a 503
-   * problem when the owner cannot be reached.
+   * problem when the owner cannot be reached, 504 when it did not answer in time (the request may
+   * have been applied), 400 when the request cannot be sent on as it is (a header or URI the HTTP
+   * client refuses).
    *
    * @param what what the request is about, for the 503's detail ("contribution")
    */
@@ -127,39 +207,40 @@ public class RequestForwarder {
             + owner.port()
             + request.getRequestURI()
             + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    HttpRequest.Builder forwarded =
-        HttpRequest.newBuilder(URI.create(target))
-            .timeout(timeout)
-            .method(
-                request.getMethod(),
-                body.length == 0
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    for (String name : Collections.list(request.getHeaderNames())) {
-      if (NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-        continue;
-      }
-      for (String value : Collections.list(request.getHeaders(name))) {
-        forwarded.header(name, value);
-      }
-    }
-    forwarded.header(FORWARDED, self.host() + ":" + self.port());
-    HttpResponse<byte[]> answer;
+    HttpRequest built;
     try {
-      answer = http.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      log.warn(
-          "Could not forward {} {} to {}: {}", request.getMethod(), target, owner, e.toString());
-      RoutingProblems.unavailable(
+      built = build(request, body, target, self);
+    } catch (IllegalArgumentException e) {
+      log.info("Could not forward {} {}: {}", request.getMethod(), target, e.toString());
+      RoutingProblems.badRequest(
           response,
           request.getRequestURI(),
-          "The instance that holds this "
+          "The request cannot be sent on to the instance that holds this "
               + what
-              + " ("
-              + owner.host()
-              + ":"
-              + owner.port()
-              + ") did not answer; retry");
+              + ": "
+              + e.getMessage());
+      return;
+    }
+    HttpResponse<byte[]> answer;
+    try {
+      answer = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpConnectTimeoutException e) {
+      unreachable(request, target, owner, what, response, e);
+      return;
+    } catch (HttpTimeoutException e) {
+      // Sent, but no answer in time: the owner may still apply it (or have applied it).
+      log.warn(
+          "{} {} forwarded to {} got no answer in {}", request.getMethod(), target, owner, timeout);
+      RoutingProblems.ownerTimeout(
+          response,
+          request.getRequestURI(),
+          holder(what, owner)
+              + " did not answer within "
+              + timeout.toSeconds()
+              + " s; the request may have been applied: retry with the same Idempotency-Key");
+      return;
+    } catch (IOException e) {
+      unreachable(request, target, owner, what, response, e);
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -187,38 +268,107 @@ public class RequestForwarder {
     response.getOutputStream().write(answerBody);
   }
 
+  private HttpRequest build(HttpServletRequest request, byte[] body, String target, HostInfo self) {
+    HttpRequest.Builder forwarded =
+        HttpRequest.newBuilder(URI.create(target))
+            .timeout(timeout)
+            .method(
+                request.getMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (String name : Collections.list(request.getHeaderNames())) {
+      if (NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      for (String value : Collections.list(request.getHeaders(name))) {
+        forwarded.header(name, value);
+      }
+    }
+    forwarded.header(FORWARDED, self.host() + ":" + self.port());
+    return forwarded.build();
+  }
+
+  private static void unreachable(
+      HttpServletRequest request,
+      String target,
+      HostInfo owner,
+      String what,
+      HttpServletResponse response,
+      IOException e)
+      throws IOException {
+    log.warn("Could not forward {} {} to {}: {}", request.getMethod(), target, owner, e.toString());
+    RoutingProblems.unavailable(
+        response, request.getRequestURI(), holder(what, owner) + " did not answer; retry");
+  }
+
+  private static String holder(String what, HostInfo owner) {
+    return "The instance that holds this " + what + " (" + owner.host() + ":" + owner.port() + ")";
+  }
+
   /**
    * {@code GET pathAndQuery} on a peer, marked as forwarded and with the caller's {@code
-   * Authorization}; completes with the body of a {@code 200}, or exceptionally with {@link
-   * RoutingUnavailableException}.
+   * Authorization}, waiting at most {@link #SHARE_TIMEOUT}; completes with the body of a {@code
+   * 200}, or exceptionally with {@link RoutingUnavailableException}.
    */
   public CompletableFuture<byte[]> get(
       HostInfo peer, String pathAndQuery, String authorization, HostInfo self) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
                 URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery))
-            .timeout(timeout)
+            .timeout(shareTimeout)
             .header(HttpHeaders.ACCEPT, "application/json")
             .header(FORWARDED, self.host() + ":" + self.port())
             .GET();
     if (authorization != null) {
       request.header(HttpHeaders.AUTHORIZATION, authorization);
     }
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .handle(
-            (response, failure) -> {
-              if (failure != null || response.statusCode() != 200) {
-                throw new RoutingUnavailableException(
-                    "The instance "
-                        + peer.host()
-                        + ":"
-                        + peer.port()
-                        + (failure != null
-                            ? " did not answer"
-                            : " answered " + response.statusCode())
-                        + " to its share of the list; retry");
-              }
-              return response.body();
-            });
+    HttpRequest built = request.build();
+    CompletableFuture<byte[]> result = new CompletableFuture<>();
+    try {
+      shares.execute(
+          () -> {
+            if (result.isDone()) {
+              return; // waited in the queue past its deadline: nobody wants it any more
+            }
+            try {
+              result.complete(share(built, peer));
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(
+          new RoutingUnavailableException(
+              "Too many lists are being gathered from the other instances right now; retry"));
+    }
+    // The HTTP timeout starts when a thread sends; this bounds the wait for a thread too.
+    return result.orTimeout(shareTimeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** One share, asked synchronously on a thread of {@link #shares}. */
+  private byte[] share(HttpRequest request, HostInfo peer) {
+    String failure;
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() == 200) {
+        return response.body();
+      }
+      failure = " answered " + response.statusCode();
+    } catch (HttpTimeoutException e) {
+      failure = " did not answer within " + shareTimeout.toMillis() + " ms";
+    } catch (IOException e) {
+      failure = " did not answer";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = " was not asked (interrupted)";
+    }
+    throw new RoutingUnavailableException(
+        "The instance "
+            + peer.host()
+            + ":"
+            + peer.port()
+            + failure
+            + " to its share of the list; retry");
   }
 }

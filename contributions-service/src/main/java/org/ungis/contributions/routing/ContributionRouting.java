@@ -24,7 +24,9 @@ import org.ungis.security.AuthenticatedActor;
  * this instance owns) and the list is gathered from every instance by {@link RoutedViews}.
  *
  * <p>Runs after the security filter chain, so only authenticated requests are forwarded, and the
- * owner checks the same token again.
+ * owner checks the same token again. A body is read into memory (to forward it) only up to {@code
+ * ungis.max-request-body}: a request that declares or turns out a longer one is answered 413 {@code
+ * payload-too-large}.
  */
 final class ContributionRouting implements HandlerInterceptor {
 
@@ -44,6 +46,9 @@ final class ContributionRouting implements HandlerInterceptor {
       throws Exception {
     if (!owners.routing()) {
       return true;
+    }
+    if (!routing.withinLimit(request, response)) {
+      return false;
     }
     String id = contributionId(request);
     if (id == null) {

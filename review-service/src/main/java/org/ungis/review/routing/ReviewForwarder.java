@@ -2,19 +2,23 @@ package org.ungis.review.routing;
 
 import org.springframework.stereotype.Component;
 import org.ungis.review.ReviewSettings;
+import org.ungis.routing.BodyLimit;
 import org.ungis.routing.RequestForwarder;
 
-/** The {@link RequestForwarder} of review-service, with its timeout. */
+/** The {@link RequestForwarder} of review-service, with its timeout and body limit. */
 @Component
 class ReviewForwarder extends RequestForwarder {
 
   ReviewForwarder(ReviewSettings settings) {
-    // The owner may wait for a decision on the same contribution (the lock), for a revision to
-    // reach its view, for Kafka's acknowledgement and for its own view.
+    // The owner's worst case: a decision on the same contribution (the lock), Kafka's
+    // acknowledgement, and up to four waits for a view (the revision, the call, the catch-up of a
+    // partition that just moved here, its own write). The forwarder waits RequestForwarder.MARGIN
+    // more before it answers 504.
     super(
         settings
             .lockTimeout()
             .plus(settings.sendTimeout())
-            .plus(settings.viewTimeout().multipliedBy(3)));
+            .plus(settings.viewTimeout().multipliedBy(4)),
+        new BodyLimit(settings.maxRequestBody().toBytes()));
   }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.ungis.review.messaging.CallOwners;
 import org.ungis.review.messaging.ItemOwners;
 import org.ungis.review.messaging.ViewJson;
+import org.ungis.review.web.CurrentActor;
 import org.ungis.routing.CachedBodyRequest;
 import org.ungis.routing.OwnerRouting;
 import org.ungis.routing.RequestForwarder;
@@ -26,7 +27,9 @@ import tools.jackson.core.JacksonException;
  * <p>A servlet filter, not an interceptor, because a new call's id is in the request body, which
  * must stay readable for the controller. Registered after the security filter chain (the default
  * order), so only authenticated requests are forwarded, and the owner checks the same token again.
- * Without {@code application.server} it does nothing.
+ * A body is read into memory only up to {@code ungis.review.max-request-body} (413 {@code
+ * payload-too-large} beyond it), and a new call's body only for a reviewer (anyone else is refused
+ * 403 by the controller without it being read). Without {@code application.server} it does nothing.
  */
 @Component
 class ReviewRouting extends OncePerRequestFilter {
@@ -51,6 +54,9 @@ class ReviewRouting extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (!items.withinLimit(request, response)) {
+      return;
+    }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     RouteKey route = RouteKey.of(request.getMethod(), path);
     HttpServletRequest served = request;
@@ -59,7 +65,14 @@ class ReviewRouting extends OncePerRequestFilter {
           case ITEM -> items.serveHere(request, response, route.key());
           case CALL -> calls.serveHere(request, response, route.key());
           case NEW_CALL -> {
-            CachedBodyRequest cached = new CachedBodyRequest(request);
+            if (!CurrentActor.isReviewer()) {
+              // Refused here as on any instance (403 NOT_A_REVIEWER), before the body is read.
+              yield true;
+            }
+            CachedBodyRequest cached = calls.withBody(request, response);
+            if (cached == null) {
+              yield false; // 413
+            }
             served = cached;
             String id = newCallId(cached.body());
             yield id == null || calls.serveHere(cached, response, id);

@@ -25,12 +25,25 @@ import org.ungis.security.AuthenticatedActor;
  * instant is checked later, against the rota, by the workflow (and audited there).
  */
 @Component
-class CurrentActor implements HandlerMethodArgumentResolver {
+public class CurrentActor implements HandlerMethodArgumentResolver {
 
   private final Rota rota;
 
   CurrentActor(Rota rota) {
     this.rota = rota;
+  }
+
+  /**
+   * Whether the current request's token carries the role {@code REVIEWER}; false without a valid
+   * token. For the routing, which reads a new call's body (to find its id) only when the caller may
+   * open a call at all: everyone else is refused here with 403 before the body is read.
+   */
+  public static boolean isReviewer() {
+    try {
+      return AuthenticatedActor.current().isReviewer();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   @Override

@@ -86,7 +86,8 @@ class Problems extends ResponseEntityExceptionHandler {
   })
   ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
     ProblemDetail body =
-        detail(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Unavailable", e.getMessage());
+        detail(
+            HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .body(body);
