@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
+import org.ungis.review.messaging.CallOwners;
 import org.ungis.review.messaging.EventPublisher;
 import org.ungis.review.messaging.EventPublisher.CallEvent;
 import org.ungis.review.messaging.IdempotentRequest;
@@ -24,7 +25,9 @@ import org.ungis.review.rules.RuleViolation;
 
 /**
  * Opens, extends and closes calls for inputs: loads the call from the view, lets the aggregate
- * check the rules, publishes the new snapshot and waits for the view to show it.
+ * check the rules, publishes the new snapshot and waits for the view to show it. With several
+ * instances, ownership of the call's partition is checked again right before the write (503 if it
+ * moved while the request waited).
  */
 @Service
 public class ProcessCommands {
@@ -37,6 +40,7 @@ public class ProcessCommands {
   private final Rota rota;
   private final Clock clock;
   private final ReviewSettings settings;
+  private final CallOwners owners;
   private final KeyedLocks locks = new KeyedLocks();
   private final InFlightRequests requests = new InFlightRequests();
 
@@ -46,12 +50,18 @@ public class ProcessCommands {
   private record InFlight(CallForInputs call, CompletableFuture<Void> applied) {}
 
   ProcessCommands(
-      Views views, EventPublisher publisher, Rota rota, Clock clock, ReviewSettings settings) {
+      Views views,
+      EventPublisher publisher,
+      Rota rota,
+      Clock clock,
+      ReviewSettings settings,
+      CallOwners owners) {
     this.views = views;
     this.publisher = publisher;
     this.rota = rota;
     this.clock = clock;
     this.settings = settings;
+    this.owners = owners;
   }
 
   public Result open(
@@ -166,6 +176,9 @@ public class ProcessCommands {
   private Result publish(
       CallForInputs call, CallEvent what, Actor actor, Instant now, IdempotentRequest request) {
     ReviewerRole role = rota.roleAt(actor.agency(), now).orElse(null);
+    // The call was read under its lock, maybe before a rebalance moved its partition: write only
+    // if this instance still owns it, else 503. Always true with one instance.
+    owners.checkServedHere(call.id());
     var written = publisher.call(call, what, actor, role, now, request);
     if (!written.awaitView(settings.viewTimeout())) {
       if (written.refusedByView()) {

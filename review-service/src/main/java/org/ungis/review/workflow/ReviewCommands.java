@@ -14,6 +14,7 @@ import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
 import org.ungis.review.messaging.EventPublisher;
 import org.ungis.review.messaging.IdempotentRequest;
+import org.ungis.review.messaging.ItemOwners;
 import org.ungis.review.messaging.Views;
 import org.ungis.review.messaging.Written;
 import org.ungis.review.process.CallForInputs;
@@ -34,6 +35,10 @@ import org.ungis.review.rules.RuleViolation;
  * written but the view has not shown yet (in flight), checked by the aggregate, written, and the
  * view awaited (bounded). So of two reviewers deciding the same revision at once, the second sees
  * the first's decision and is refused with 409.
+ *
+ * <p>With several instances, ownership of the contribution's partition is checked again right
+ * before the decision (or refusal) is written, so an instance that lost the partition while the
+ * request waited answers 503 instead of writing.
  */
 @Service
 public class ReviewCommands {
@@ -50,6 +55,7 @@ public class ReviewCommands {
   private final Rota rota;
   private final Clock clock;
   private final ReviewSettings settings;
+  private final ItemOwners owners;
   private final KeyedLocks locks = new KeyedLocks();
   private final InFlightRequests requests = new InFlightRequests();
   private final Map<String, List<InFlight>> inFlight = new ConcurrentHashMap<>();
@@ -60,13 +66,15 @@ public class ReviewCommands {
       EventPublisher publisher,
       Rota rota,
       Clock clock,
-      ReviewSettings settings) {
+      ReviewSettings settings,
+      ItemOwners owners) {
     this.views = views;
     this.queue = queue;
     this.publisher = publisher;
     this.rota = rota;
     this.clock = clock;
     this.settings = settings;
+    this.owners = owners;
   }
 
   /**
@@ -109,10 +117,15 @@ public class ReviewCommands {
             if (violation.isRuleOfReview()) {
               RefusedDecision refusal =
                   item.refusal(rota, reviewer, revision, decision, violation, now);
+              owners.checkServedHere(contributionId);
               publisher.refusal(refusal).awaitView(settings.viewTimeout());
             }
             throw violation;
           }
+          // The item was read above, maybe before a rebalance moved its partition while this
+          // request waited (lock, view, call): write only if this instance still owns it, else
+          // 503 (the new owner decides on the retry). Always true with one instance.
+          owners.checkServedHere(contributionId);
           Written written = publisher.decision(decided, request);
           if (!written.awaitView(settings.viewTimeout())) {
             inFlight
