@@ -15,6 +15,7 @@ import org.ungis.review.ReviewSettings;
 import org.ungis.review.messaging.CallOwners;
 import org.ungis.review.messaging.EventPublisher;
 import org.ungis.review.messaging.EventPublisher.CallEvent;
+import org.ungis.review.messaging.HandoverBarrier;
 import org.ungis.review.messaging.IdempotentRequest;
 import org.ungis.review.messaging.Views;
 import org.ungis.review.process.CallForInputs;
@@ -41,6 +42,7 @@ public class ProcessCommands {
   private final Clock clock;
   private final ReviewSettings settings;
   private final CallOwners owners;
+  private final HandoverBarrier handover;
   private final KeyedLocks locks = new KeyedLocks();
   private final InFlightRequests requests = new InFlightRequests();
 
@@ -55,13 +57,15 @@ public class ProcessCommands {
       Rota rota,
       Clock clock,
       ReviewSettings settings,
-      CallOwners owners) {
+      CallOwners owners,
+      HandoverBarrier handover) {
     this.views = views;
     this.publisher = publisher;
     this.rota = rota;
     this.clock = clock;
     this.settings = settings;
     this.owners = owners;
+    this.handover = handover;
   }
 
   public Result open(
@@ -83,6 +87,7 @@ public class ProcessCommands {
         call.id(),
         settings.lockTimeout(),
         () -> {
+          handover.awaitCall(call.id(), settings.viewTimeout());
           Optional<Result> again = replay(request);
           if (again.isPresent()) {
             return again.get();
@@ -100,6 +105,7 @@ public class ProcessCommands {
         id,
         settings.lockTimeout(),
         () -> {
+          handover.awaitCall(id, settings.viewTimeout());
           Optional<Result> replayed = replay(request);
           if (replayed.isPresent()) {
             return replayed.get();
@@ -121,6 +127,7 @@ public class ProcessCommands {
         id,
         settings.lockTimeout(),
         () -> {
+          handover.awaitCall(id, settings.viewTimeout());
           Optional<Result> replayed = replay(request);
           if (replayed.isPresent()) {
             return replayed.get();

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
 import org.ungis.review.messaging.EventPublisher;
+import org.ungis.review.messaging.HandoverBarrier;
 import org.ungis.review.messaging.IdempotentRequest;
 import org.ungis.review.messaging.ItemOwners;
 import org.ungis.review.messaging.Views;
@@ -56,6 +57,7 @@ public class ReviewCommands {
   private final Clock clock;
   private final ReviewSettings settings;
   private final ItemOwners owners;
+  private final HandoverBarrier handover;
   private final KeyedLocks locks = new KeyedLocks();
   private final InFlightRequests requests = new InFlightRequests();
   private final Map<String, List<InFlight>> inFlight = new ConcurrentHashMap<>();
@@ -67,7 +69,8 @@ public class ReviewCommands {
       Rota rota,
       Clock clock,
       ReviewSettings settings,
-      ItemOwners owners) {
+      ItemOwners owners,
+      HandoverBarrier handover) {
     this.views = views;
     this.queue = queue;
     this.publisher = publisher;
@@ -75,6 +78,7 @@ public class ReviewCommands {
     this.clock = clock;
     this.settings = settings;
     this.owners = owners;
+    this.handover = handover;
   }
 
   /**
@@ -103,6 +107,8 @@ public class ReviewCommands {
         contributionId,
         settings.lockTimeout(),
         () -> {
+          // just after a rebalance: first apply what the previous owner wrote last
+          handover.awaitItem(contributionId, settings.viewTimeout());
           Instant now = now();
           ReviewItem item = current(contributionId).orElseThrow(() -> notFound(contributionId));
           Optional<Recorded> replayed = replay(request, item);

@@ -1,0 +1,162 @@
+package org.ungis.review.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+import org.ungis.schemas.Topic;
+import org.ungis.schemas.Topics;
+
+/**
+ * With several instances, makes a write on the new owner of a partition wait until its task has
+ * applied what the previous owner wrote last. A partition moves only in a rebalance, and its new
+ * owner serves it as soon as its store is queryable, which can be before its task has processed the
+ * last records of its input partitions (e.g. a decision the old owner wrote a moment before the
+ * handover). So during {@value #GUARD_SECONDS} s after the streams last (re)entered {@code
+ * RUNNING}, a write first reads the end offsets of the key's input partitions ({@code
+ * read_committed}) and waits, bounded, until the service's group has committed them: with
+ * exactly-once processing a committed offset means every record before it is in the store. Outside
+ * that time, and with one instance, it returns at once.
+ */
+@Component
+public class HandoverBarrier implements DisposableBean {
+
+  /** How long after a rebalance writes wait for their partition to be caught up. */
+  static final long GUARD_SECONDS = 30;
+
+  private static final long POLL_MILLIS = 50;
+
+  private final StreamsBuilderFactoryBean streams;
+  private final ItemOwners itemOwners;
+  private final Map<String, Object> adminConfig;
+  private volatile long lastRunning = System.nanoTime();
+  private Admin admin;
+
+  HandoverBarrier(StreamsBuilderFactoryBean streams, ItemOwners itemOwners, KafkaProperties kafka) {
+    this.streams = streams;
+    this.itemOwners = itemOwners;
+    this.adminConfig = new HashMap<>(kafka.buildAdminProperties());
+    this.adminConfig.putIfAbsent("client.id", "review-service-handover-barrier");
+    // partitions move only in a rebalance, which the streams leave by (re)entering RUNNING
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            lastRunning = System.nanoTime();
+          }
+        });
+  }
+
+  /** Waits until the contribution's partitions of CONTRIBUTIONS and REVIEWS are applied here. */
+  public void awaitItem(String contributionId, Duration timeout) {
+    await(
+        ViewStores.REVIEW_ITEMS,
+        contributionId,
+        List.of(Topics.CONTRIBUTIONS, Topics.REVIEWS),
+        timeout);
+  }
+
+  /** Waits until the call's partition of PROCESSES is applied here. */
+  public void awaitCall(String processId, Duration timeout) {
+    await(ViewStores.CALLS, processId, List.of(Topics.PROCESSES), timeout);
+  }
+
+  private void await(String store, String key, List<Topic<?>> topics, Duration timeout) {
+    if (!itemOwners.routing()
+        || System.nanoTime() - lastRunning > TimeUnit.SECONDS.toNanos(GUARD_SECONDS)) {
+      return;
+    }
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    if (kafkaStreams == null) {
+      throw new ViewUnavailableException(store, null);
+    }
+    KeyQueryMetadata metadata;
+    try {
+      metadata = kafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    } catch (RuntimeException e) {
+      throw new ViewUnavailableException(store, e);
+    }
+    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+      throw new ViewUnavailableException(store, null);
+    }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (Topic<?> topic : topics) {
+      latest.put(new TopicPartition(topic.name(), metadata.partition()), OffsetSpec.latest());
+    }
+    String group =
+        streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      Map<TopicPartition, ListOffsetsResultInfo> end =
+          admin()
+              .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+              .all()
+              .get(left(deadline), TimeUnit.NANOSECONDS);
+      while (true) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin()
+                .listConsumerGroupOffsets(
+                    Map.of(
+                        group, new ListConsumerGroupOffsetsSpec().topicPartitions(latest.keySet())))
+                .partitionsToOffsetAndMetadata(group)
+                .get(left(deadline), TimeUnit.NANOSECONDS);
+        if (end.entrySet().stream()
+            .allMatch(
+                e -> {
+                  OffsetAndMetadata done = committed.get(e.getKey());
+                  long needed = e.getValue().offset();
+                  return needed <= 0 || (done != null && done.offset() >= needed);
+                })) {
+          return;
+        }
+        if (left(deadline) <= 0) {
+          throw new ViewUnavailableException(
+              store + " (partition " + metadata.partition() + " catching up after a rebalance)",
+              null);
+        }
+        Thread.sleep(Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left(deadline)) + 1));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ViewUnavailableException(store, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new ViewUnavailableException(store, e);
+    }
+  }
+
+  private static long left(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  private synchronized Admin admin() {
+    if (admin == null) {
+      admin = Admin.create(adminConfig);
+    }
+    return admin;
+  }
+
+  @Override
+  public synchronized void destroy() {
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(2));
+    }
+  }
+}
