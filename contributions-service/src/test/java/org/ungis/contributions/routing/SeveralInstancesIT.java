@@ -3,11 +3,13 @@ package org.ungis.contributions.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -391,6 +393,70 @@ class SeveralInstancesIT {
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     for (ServiceInstance instance : all) {
       assertSameAnswer(page, instance.get(list, reviewer));
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aBodyOverTheLimitIs413BeforeItIsForwardedAndTheLongestValidOneGoesThrough()
+      throws Exception {
+    ServiceInstance owner =
+        List.of(b, c, d).stream()
+            .filter(i -> !owners(i).localPartitions().isEmpty())
+            .findFirst()
+            .orElseThrow();
+    // The longest valid contribution, in 4-byte characters, through an instance that forwards it.
+    String wide = new String(Character.toChars(0x1D4B3));
+    List<String> links = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String link = "https://www.itu.int/wsis/" + i + "/";
+      links.add(JSON.writeValueAsString(link + "a".repeat(2_048 - link.length())));
+    }
+    String longest =
+        """
+        {"processId":"%s","title":"%s","summary":"%s","body":"%s","language":"EN",\
+        "actionLines":["C7"],"sdgs":[9],"links":[%s]}"""
+            .formatted(
+                CALL,
+                wide.repeat(300),
+                wide.repeat(2_000),
+                wide.repeat(50_000),
+                String.join(",", links));
+    HttpResponse<String> created =
+        a.send(
+            "POST",
+            "/api/v1/contributions",
+            longest,
+            itu,
+            Map.of("Idempotency-Key", keyOwnedBy(owner)));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    // One byte over 1 MiB, declared by Content-Length, and the same sent chunked (no length).
+    String tooLong = submission("Too long").replace("The full text.", "x".repeat(1_048_576));
+    HttpResponse<String> declared =
+        a.send(
+            "POST",
+            "/api/v1/contributions",
+            tooLong,
+            itu,
+            Map.of("Idempotency-Key", keyOwnedBy(owner)));
+    HttpResponse<String> chunked =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + a.host().port() + "/api/v1/contributions"))
+                .header("Authorization", "Bearer " + itu)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", keyOwnedBy(owner))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(tooLong.getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    for (HttpResponse<String> refused : List.of(declared, chunked)) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+      assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+      assertThat(json(refused).get("type").asString())
+          .isEqualTo("https://ungis.org/problems/payload-too-large");
     }
   }
 

@@ -11,9 +11,9 @@ class ReviewForwarder extends RequestForwarder {
 
   ReviewForwarder(ReviewSettings settings) {
     // The owner's worst case: a decision on the same contribution (the lock), Kafka's
-    // acknowledgement, and up to four waits for a view (the revision, the call, the catch-up of a
-    // partition that just moved here, its own write). The forwarder waits RequestForwarder.MARGIN
-    // more before it answers 504.
+    // acknowledgement, and waits for a view: the revision, the call, its own write (three), plus
+    // one for a new owner's catch-up of a partition that just moved to it (review finding 1.3),
+    // counted ahead. The forwarder waits RequestForwarder.MARGIN more before it answers 504.
     super(
         settings
             .lockTimeout()
