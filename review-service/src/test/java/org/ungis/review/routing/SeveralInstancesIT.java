@@ -3,8 +3,13 @@ package org.ungis.review.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -222,6 +227,42 @@ class SeveralInstancesIT {
     assertThat(b.send("GET", "/api/v1/reviews/" + onB, null, itu, FORWARDED).statusCode())
         .isEqualTo(404);
     assertThat(a.get("/api/v1/reviews/" + onB, itu).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aNewCallsBodyIsReadOnlyForAReviewerAndOnlyUpTo64KiB() throws Exception {
+    String call =
+        "{\"id\":\"call-too-long\",\"title\":\"Too long\",\"description\":\""
+            + "x".repeat(70_000)
+            + "\",\"deadline\":\"2023-03-01T00:00:00Z\",\"requiredApprovals\":1}";
+    // Declared longer than the limit: refused before anything is read.
+    HttpResponse<String> declared = send(a, "POST", "/api/v1/processes", call, itu, null);
+    // Chunked (no Content-Length): refused once the limit is passed.
+    HttpResponse<String> chunked = chunked(a, "/api/v1/processes", call, itu);
+    for (HttpResponse<String> refused : List.of(declared, chunked)) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(JSON.readTree(refused.body()).path("type").asString())
+          .isEqualTo("https://ungis.org/problems/payload-too-large");
+    }
+    // Not a reviewer: 403 from the controller, the chunked body left unread by the routing (read,
+    // it would have been 413).
+    HttpResponse<String> intake = chunked(a, "/api/v1/processes", call, auth.intakeToken("ITU"));
+    assertThat(intake.statusCode()).as(intake.body()).isEqualTo(403);
+  }
+
+  static HttpResponse<String> chunked(
+      ServiceInstance through, String path, String body, String token) throws Exception {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + through.host().port() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> decide(ServiceInstance through, String id, String key)
