@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
@@ -21,6 +20,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.ungis.streams.AdvertisedEndpoint;
 
 /**
  * Which instance of a service owns a key of one partitioned state store: the one whose Kafka
@@ -71,16 +71,7 @@ public class PartitionOwners {
   public Optional<HostInfo> self() {
     Optional<HostInfo> known = self;
     if (known == null) {
-      String endpoint =
-          streams.getStreamsConfiguration() == null
-              ? null
-              : streams
-                  .getStreamsConfiguration()
-                  .getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-      known =
-          endpoint == null || endpoint.isBlank()
-              ? Optional.empty()
-              : Optional.of(HostInfo.buildFromEndpoint(endpoint.trim()));
+      known = AdvertisedEndpoint.of(streams.getStreamsConfiguration());
       self = known;
     }
     return known;

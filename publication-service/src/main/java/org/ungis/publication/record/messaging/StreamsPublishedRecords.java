@@ -9,7 +9,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -28,6 +27,7 @@ import org.ungis.publication.record.HistoryStep;
 import org.ungis.publication.record.PublishedRecord;
 import org.ungis.publication.record.PublishedRecords;
 import org.ungis.publication.record.RecordSummary;
+import org.ungis.streams.AdvertisedEndpoint;
 
 /**
  * Reads what was published. The latest edition comes from the global store fed by {@code
@@ -49,14 +49,7 @@ class StreamsPublishedRecords implements PublishedRecords {
 
   StreamsPublishedRecords(StreamsBuilderFactoryBean streams) {
     this.streams = streams;
-    String endpoint =
-        streams.getStreamsConfiguration() == null
-            ? null
-            : streams
-                .getStreamsConfiguration()
-                .getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-    this.self =
-        endpoint == null || endpoint.isBlank() ? null : HostInfo.buildFromEndpoint(endpoint);
+    this.self = AdvertisedEndpoint.of(streams.getStreamsConfiguration()).orElse(null);
   }
 
   @Override
