@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +41,7 @@ class ProviderClaimsIT {
 
   @DynamicPropertySource
   static void trustTheProvidersKey(DynamicPropertyRegistry registry) throws IOException {
-    keyDir = Files.createTempDirectory("provider-claims-it");
-    Path pem = PROVIDER.writePublicKeyPem(keyDir);
-    registry.add(
-        "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> pem.toUri().toString());
+    keyDir = PROVIDER.trustedBy(registry);
   }
 
   @AfterAll
