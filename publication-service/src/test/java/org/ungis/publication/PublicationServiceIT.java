@@ -252,10 +252,10 @@ class PublicationServiceIT {
     assertThat(markdown.body())
         .containsSubsequence(
             "# UNGIS joint input to the Global Digital Compact",
-            "- Edition: 2",
-            "## International Telecommunication Union (ITU)",
-            "### Meaningful connectivity",
-            "## United Nations Development Programme (UNDP)",
+            "- Edition 2",
+            "### International Telecommunication Union (ITU)",
+            "#### Meaningful connectivity",
+            "### United Nations Development Programme (UNDP)",
             "Revised &lt;text&gt; &amp; more.");
 
     HttpResponse<String> html = get("/api/v1/records/" + GDC, "text/html");
@@ -409,7 +409,11 @@ class PublicationServiceIT {
     assertThat(latest.path("get").path("summary").asString()).isNotBlank();
     assertThat(latest.path("get").path("responses").path("200").path("content").propertyNames())
         .containsExactlyInAnyOrder(
-            "application/json", "text/markdown;charset=UTF-8", "text/html;charset=UTF-8");
+            "application/json",
+            "text/markdown;charset=UTF-8",
+            "text/html;charset=UTF-8",
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     for (String status : List.of("404", "406", "503")) {
       assertThat(latest.path("get").path("responses").path(status).path("content").propertyNames())
           .as(status)
