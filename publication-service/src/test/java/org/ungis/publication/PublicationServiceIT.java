@@ -222,7 +222,9 @@ class PublicationServiceIT {
     assertThat(record.path("finalEdition").asBoolean()).isFalse();
     assertThat(record.path("call").path("title").asString())
         .isEqualTo("UNGIS joint input to the Global Digital Compact");
-    assertThat(record.path("entries").findValuesAsString("agency")).containsExactly("ITU", "UNDP");
+    List<String> agencies = new java.util.ArrayList<>();
+    record.path("entries").forEach(e -> agencies.add(e.path("agency").asString()));
+    assertThat(agencies).containsExactly("ITU", "UNDP");
     JsonNode revisedEntry = record.path("entries").get(1);
     assertThat(revisedEntry.path("revision").asInt()).isEqualTo(2);
     assertThat(revisedEntry.path("title").asString()).isEqualTo("Digital public infrastructure");
@@ -233,7 +235,8 @@ class PublicationServiceIT {
 
     JsonNode first = json("/api/v1/records/" + GDC + "/editions/1");
     assertThat(first.path("edition").asInt()).isEqualTo(1);
-    assertThat(first.path("entries").findValuesAsString("agency")).containsExactly("ITU");
+    assertThat(first.path("entries").size()).isEqualTo(1);
+    assertThat(first.path("entries").get(0).path("agency").asString()).isEqualTo("ITU");
 
     JsonNode list = json("/api/v1/records");
     assertThat(list.isArray()).isTrue();
