@@ -276,6 +276,34 @@ class PublicationServiceIT {
             "United Nations Development Programme (UNDP)",
             "<p>Revised &lt;text&gt; &amp; more.</p>")
         .doesNotContain("<text>");
+
+    // The same document as PDF and Word, by extension (links for people) or by Accept.
+    HttpResponse<String> pdf = get("/api/v1/records/" + GDC + ".pdf", "*/*");
+    assertThat(pdf.statusCode()).as(pdf.body()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/pdf");
+    assertThat(pdf.body()).startsWith("%PDF-");
+    HttpResponse<String> docx = get("/api/v1/records/" + GDC + "/editions/1.docx", "*/*");
+    assertThat(docx.statusCode()).as(docx.body()).isEqualTo(200);
+    assertThat(docx.body()).startsWith("PK");
+    assertThat(get("/api/v1/records/" + GDC, "application/pdf").body()).startsWith("%PDF-");
+    assertThat(get("/api/v1/records/" + GDC + ".html?lang=fr", "*/*").body())
+        .contains("Table des matières");
+    HttpResponse<String> unknownLanguage =
+        get("/api/v1/records/" + GDC + "?lang=DE", "application/json");
+    assertThat(unknownLanguage.statusCode()).isEqualTo(400);
+    assertThat(unknownLanguage.body()).contains("https://ungis.org/problems/validation");
+
+    // The Atom feeds of editions, per call and for all calls.
+    HttpResponse<String> feed = get("/api/v1/records/" + GDC + "/feed.atom", "*/*");
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(feed.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/atom+xml");
+    assertThat(feed.body())
+        .containsSubsequence(
+            "urn:ungis:records:" + GDC + ":editions:2", "urn:ungis:records:" + GDC + ":editions:1");
+    assertThat(get("/api/v1/records/feed.atom", "*/*").body())
+        .contains("urn:ungis:records:" + GDC + ":editions:2");
   }
 
   @Test

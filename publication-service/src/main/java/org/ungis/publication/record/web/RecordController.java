@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -178,12 +179,19 @@ class RecordController {
           "The same document as /{process}, in the format of the extension: pdf, docx, html, md"
               + " or json (links for people: no Accept header needed).")
   @FileResponses
-  @GetMapping(path = "/{process}.{format:pdf|docx|html|md|json}")
+  @GetMapping(
+      path = {
+        "/{process}.pdf",
+        "/{process}.docx",
+        "/{process}.html",
+        "/{process}.md",
+        "/{process}.json"
+      })
   ResponseEntity<?> latestFile(
       @ProcessId @PathVariable String process,
-      @Parameter(description = "pdf, docx, html, md or json") @PathVariable String format,
-      @Language @RequestParam(required = false) String lang) {
-    return respond(latest(process), Format.of(format), lang);
+      @Language @RequestParam(required = false) String lang,
+      HttpServletRequest request) {
+    return respond(latest(process), Format.of(request), lang);
   }
 
   @Operation(
@@ -254,14 +262,21 @@ class RecordController {
       description =
           "The same document as /{process}/editions/{number}, as pdf, docx, html, md or json.")
   @FileResponses
-  @GetMapping(path = "/{process}/editions/{number}.{format:pdf|docx|html|md|json}")
+  @GetMapping(
+      path = {
+        "/{process}/editions/{number}.pdf",
+        "/{process}/editions/{number}.docx",
+        "/{process}/editions/{number}.html",
+        "/{process}/editions/{number}.md",
+        "/{process}/editions/{number}.json"
+      })
   ResponseEntity<?> editionFile(
       @ProcessId @PathVariable String process,
       @Parameter(description = "The edition number, from 1", example = "2") @PathVariable
           int number,
-      @Parameter(description = "pdf, docx, html, md or json") @PathVariable String format,
-      @Language @RequestParam(required = false) String lang) {
-    return respond(edition(process, number), Format.of(format), lang);
+      @Language @RequestParam(required = false) String lang,
+      HttpServletRequest request) {
+    return respond(edition(process, number), Format.of(request), lang);
   }
 
   /** How many editions of one call its feed lists (the newest). */
@@ -410,13 +425,19 @@ class RecordController {
       this.extension = extension;
     }
 
-    static Format of(String extension) {
+    /**
+     * The format a path's extension names. (One mapping per extension, not {@code
+     * {process}.{format}}: a pattern with two variables is less specific than {@code {process}},
+     * which would then take {@code gdc-2023.pdf} for a process id.)
+     */
+    static Format of(HttpServletRequest request) {
+      String path = request.getRequestURI();
       for (Format format : values()) {
-        if (format.extension.equals(extension)) {
+        if (path.endsWith("." + format.extension)) {
           return format;
         }
       }
-      throw new IllegalArgumentException("no format " + extension);
+      throw new IllegalArgumentException("no format in " + path);
     }
   }
 
