@@ -617,6 +617,88 @@ class ReviewServiceIT {
   }
 
   @Test
+  void theChairSetsTheJointInputsSymbolLanguageFramingAndRuleOnWithdrawalsAfterClosure() {
+    HttpResponse<String> opened =
+        post(
+            "/api/v1/processes",
+            reviewer("UNDP"),
+            Map.of(
+                "id", "wsis-2023",
+                "title", "WSIS Forum 2023",
+                "deadline", DEADLINE.toString(),
+                "symbol", "UNGIS/2023/WSIS/1",
+                "language", "fr"));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    JsonNode document = json(opened).path("document");
+    assertThat(document.path("symbol").asString()).isEqualTo("UNGIS/2023/WSIS/1");
+    assertThat(document.path("language").asString()).isEqualTo("FR");
+    assertThat(document.path("withdrawalAfterClosure").asString()).isEqualTo("REFUSED");
+    assertProblem(
+        post(
+            "/api/v1/processes",
+            reviewer("UNDP"),
+            Map.of(
+                "id", "wsis-2023-bis",
+                "title", "t",
+                "deadline", DEADLINE.toString(),
+                "symbol", "UNGIS/2023/WSIS/1")),
+        409,
+        "symbol-exists");
+
+    String framing = "/api/v1/processes/wsis-2023/framing";
+    assertForbidden(
+        send(
+            "PUT",
+            framing,
+            reviewer("UNESCO"),
+            JSON.writeValueAsString(Map.of("introduction", "x"))),
+        "NOT_CHAIR");
+    HttpResponse<String> framed =
+        send(
+            "PUT",
+            framing,
+            reviewer("UNDP"),
+            JSON.writeValueAsString(
+                Map.of("introduction", "Le GNUSI présente.", "conclusion", "Fin.")));
+    assertThat(framed.statusCode()).as(framed.body()).isEqualTo(200);
+    assertThat(json(framed).path("document").path("introduction").asString())
+        .isEqualTo("Le GNUSI présente.");
+    assertProblem(
+        send(
+            "PUT",
+            "/api/v1/processes/wsis-2023/document",
+            reviewer("UNDP"),
+            JSON.writeValueAsString(Map.of("language", "DE"))),
+        400,
+        "validation");
+    HttpResponse<String> rule =
+        send(
+            "PUT",
+            "/api/v1/processes/wsis-2023/document",
+            reviewer("UNDP"),
+            JSON.writeValueAsString(Map.of("withdrawalAfterClosure", "CORRIGENDUM")));
+    assertThat(rule.statusCode()).as(rule.body()).isEqualTo(200);
+
+    // What contributions-service and publication-service read: the whole call, with its document.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              CallForInputsEvent snapshot =
+                  consume(Topics.PROCESSES.name(), CallForInputsEvent.class, 1).stream()
+                      .filter(c -> c.getProcessId().equals("wsis-2023"))
+                      .filter(c -> c.getChange() == CallChange.UPDATED)
+                      .reduce((a, b) -> b)
+                      .orElseThrow();
+              assertThat(snapshot.getSymbol()).isEqualTo("UNGIS/2023/WSIS/1");
+              assertThat(snapshot.getRecordLanguage().name()).isEqualTo("FR");
+              assertThat(snapshot.getIntroduction()).isEqualTo("Le GNUSI présente.");
+              assertThat(snapshot.getWithdrawalAfterClosure().name()).isEqualTo("CORRIGENDUM");
+              assertThat(snapshot.getActor().getRole()).isEqualTo(ActorRole.CHAIR);
+            });
+  }
+
+  @Test
   void anUndecodableContributionGoesToTheDeadLetterTopicAndTheServiceGoesOn() {
     byte[] garbage = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
     String poisonKey = "poison-" + UUID.randomUUID();

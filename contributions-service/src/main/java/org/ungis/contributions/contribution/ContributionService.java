@@ -192,6 +192,8 @@ public final class ContributionService {
         id,
         () -> {
           Contribution contribution = load(id);
+          contribution.checkOwnedBy(actor);
+          calls.find(contribution.processId()).ifPresent(Call::checkAcceptsWithdrawal);
           contribution.withdraw(meta(actor), reason);
           return publishAndAwait(contribution, null);
         });

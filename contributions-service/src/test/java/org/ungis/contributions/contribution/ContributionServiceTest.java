@@ -114,6 +114,22 @@ class ContributionServiceTest {
   }
 
   @Test
+  void aWithdrawalOnAClosedCallFollowsTheChairsRule() {
+    String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
+    calls.put("gdc-2023", new Call("gdc-2023", "GDC", false, NOW.plusSeconds(86_400), Map.of()));
+
+    assertThat(refusal(() -> service.withdraw(ITU, id, "Superseded")))
+        .isEqualTo(Refusal.CALL_CLOSED);
+    assertThat(published).hasSize(1);
+
+    calls.put(
+        "gdc-2023", new Call("gdc-2023", "GDC", false, NOW.plusSeconds(86_400), Map.of(), true));
+    assertThat(service.withdraw(ITU, id, "Superseded").status())
+        .isEqualTo(ContributionStatus.WITHDRAWN);
+    assertThat(published).hasSize(2);
+  }
+
+  @Test
   void anotherAgencyLearnsNothingFromARevisionNamingAnotherCall() {
     String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
 

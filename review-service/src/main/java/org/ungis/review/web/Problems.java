@@ -135,6 +135,7 @@ class Problems extends ResponseEntityExceptionHandler {
     return switch (reason) {
       case Reasons.STALE_REVISION -> "stale-revision";
       case Reasons.CALL_CLOSED -> "call-closed";
+      case Reasons.SYMBOL_EXISTS -> "symbol-exists";
       default -> "conflict";
     };
   }

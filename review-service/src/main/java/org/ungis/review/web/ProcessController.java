@@ -8,12 +8,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.process.Extension;
+import org.ungis.review.process.JointInput;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
@@ -30,7 +32,34 @@ import org.ungis.review.workflow.ProcessCommands;
 class ProcessController {
 
   record OpenCall(
-      String id, String title, String description, String deadline, Integer requiredApprovals) {}
+      String id,
+      String title,
+      String description,
+      String deadline,
+      Integer requiredApprovals,
+      String symbol,
+      String language,
+      String withdrawalAfterClosure) {}
+
+  record Framing(String introduction, String conclusion) {}
+
+  record DocumentSettings(String language, String withdrawalAfterClosure) {}
+
+  record DocumentView(
+      String symbol,
+      String language,
+      String withdrawalAfterClosure,
+      String introduction,
+      String conclusion) {
+    static DocumentView of(JointInput d) {
+      return new DocumentView(
+          d.symbol(),
+          d.language(),
+          d.withdrawalAfterClosure().name(),
+          d.introduction(),
+          d.conclusion());
+    }
+  }
 
   record GrantExtension(String agency, String deadline, String reason) {}
 
@@ -47,7 +76,8 @@ class ProcessController {
       Instant deadline,
       String status,
       int requiredApprovals,
-      List<ExtensionView> extensions) {
+      List<ExtensionView> extensions,
+      DocumentView document) {
     static CallView of(CallForInputs call) {
       return new CallView(
           call.id(),
@@ -56,7 +86,8 @@ class ProcessController {
           call.deadline(),
           call.state().name(),
           call.requiredApprovals(),
-          call.extensions().stream().map(ExtensionView::of).toList());
+          call.extensions().stream().map(ExtensionView::of).toList(),
+          DocumentView.of(call.document()));
     }
   }
 
@@ -80,6 +111,9 @@ class ProcessController {
             body.description(),
             BadRequestException.instant("deadline", body.deadline()),
             body.requiredApprovals(),
+            body.symbol(),
+            body.language(),
+            body.withdrawalAfterClosure(),
             request);
     return replayed(
             ResponseEntity.created(URI.create("/api/v1/processes/" + result.call().id())),
@@ -113,6 +147,27 @@ class ProcessController {
                 URI.create("/api/v1/processes/" + id + "/extensions/" + body.agency())),
             result.replayed())
         .body(CallView.of(result.call()));
+  }
+
+  /**
+   * The chair writes the joint input's introduction and conclusion (plain text; a field left out
+   * keeps its text). After the closure it is a correction: the record publishes a corrigendum.
+   */
+  @PutMapping("/{id}/framing")
+  CallView frame(Actor actor, @PathVariable String id, @RequestBody Framing body) {
+    return CallView.of(processes.frame(actor, id, body.introduction(), body.conclusion()).call());
+  }
+
+  /**
+   * The chair sets the joint input's language (AR, ZH, EN, FR, RU, ES; while the call is open) and
+   * the rule on withdrawals after closure (REFUSED or CORRIGENDUM; at any time).
+   */
+  @PutMapping("/{id}/document")
+  CallView configure(Actor actor, @PathVariable String id, @RequestBody DocumentSettings body) {
+    return CallView.of(
+        processes
+            .configureDocument(actor, id, body.language(), body.withdrawalAfterClosure())
+            .call());
   }
 
   static ResponseEntity.BodyBuilder replayed(
