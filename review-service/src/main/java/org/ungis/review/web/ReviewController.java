@@ -1,6 +1,9 @@
 package org.ungis.review.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
@@ -23,8 +26,13 @@ import org.ungis.review.review.Verdict;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
+import org.ungis.review.workflow.QueueFilter;
 import org.ungis.review.workflow.QueueStatus;
 import org.ungis.review.workflow.ReviewCommands;
+import org.ungis.review.workflow.ReviewQueue;
+import org.ungis.web.PageRequest;
+import org.ungis.web.PageResponse;
+import org.ungis.web.QueryParameters;
 
 /**
  * The review queue and the decisions of the chair and vice-chairs. Every endpoint takes the acting
@@ -58,8 +66,17 @@ class ReviewController {
       Instant submittedAt,
       String status,
       String outcome,
-      List<String> approvals) {
+      List<String> approvals,
+      Instant deadline) {
+    static QueueEntry of(ReviewQueue.QueuedItem queued) {
+      return of(queued.item(), queued.deadline());
+    }
+
     static QueueEntry of(ReviewItem item) {
+      return of(item, null);
+    }
+
+    static QueueEntry of(ReviewItem item, Instant deadline) {
       return new QueueEntry(
           item.contributionId(),
           item.agency(),
@@ -70,7 +87,8 @@ class ReviewController {
           item.submittedAt(),
           item.status().name(),
           item.round().outcome() == null ? null : item.round().outcome().name(),
-          item.round().approvals().stream().map(Approval::agency).toList());
+          item.round().approvals().stream().map(Approval::agency).toList(),
+          deadline);
     }
   }
 
@@ -131,13 +149,48 @@ class ReviewController {
   }
 
   /** Reviewers only (resolving the {@link Actor} refuses other tokens with 403). */
+  @Operation(
+      summary = "The review queue, filtered and paged",
+      description =
+          "Ordered by the nearest deadline first (the call's deadline for the item's agency,"
+              + " with its extension), then the submission time of the current revision, then"
+              + " the contribution id. status PENDING (default: the current revision awaits an"
+              + " outcome) or DECIDED. An unknown parameter is 400 unknown-parameter, a bad"
+              + " value 400 invalid-parameter, each naming the parameter.")
   @GetMapping
-  List<QueueEntry> queue(
+  PageResponse<QueueEntry> queue(
       Actor reviewer,
-      @RequestParam(name = "process", required = false) String process,
-      @RequestParam(name = "status", required = false, defaultValue = "PENDING") String status) {
-    QueueStatus wanted = BadRequestException.oneOf("status", QueueStatus.class, status);
-    return reviews.queue(process, wanted).stream().map(QueueEntry::of).toList();
+      @Parameter(description = "Call for inputs id, e.g. gdc-2023")
+          @RequestParam(name = "process", required = false)
+          String process,
+      @Parameter(description = "Agency code of the contribution, e.g. ITU")
+          @RequestParam(name = "agency", required = false)
+          String agency,
+      @Parameter(
+              description = "PENDING (default) or DECIDED",
+              schema = @Schema(implementation = QueueStatus.class, defaultValue = "PENDING"))
+          @RequestParam(name = "status", required = false)
+          String status,
+      @Parameter(
+              description = "Zero-based page number",
+              schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+          @RequestParam(name = "page", required = false)
+          String page,
+      @Parameter(
+              description = "Page size",
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+          @RequestParam(name = "size", required = false)
+          String size) {
+    PageRequest request = PageRequest.of(page, size);
+    var filter =
+        new QueueFilter(
+            QueryParameters.text("process", process, 64),
+            QueryParameters.code("agency", agency),
+            QueryParameters.oneOf("status", QueueStatus.class, status));
+    ReviewQueue.Slice slice = reviews.queue(filter, request.offset(), request.size());
+    return PageResponse.of(
+        slice.items().stream().map(QueueEntry::of).toList(), request, slice.total());
   }
 
   /**
