@@ -345,6 +345,11 @@ class ReviewServiceIT {
         .containsExactly(false, true, false, true);
     assertThat(history.get(1).path("reason").asString()).isEqualTo("STALE_REVISION");
     assertThat(history.get(3).path("reason").asString()).isEqualTo("ALREADY_DECIDED");
+    // Stale as contributions-service says it: about a revision older than the current one.
+    assertThat(
+            StreamSupport.stream(history.spliterator(), false)
+                .map(h -> h.path("stale").asBoolean()))
+        .containsExactly(true, true, false, false);
 
     // The chair closes the call; closing again conflicts; nothing more is decided in it.
     HttpResponse<String> closed =

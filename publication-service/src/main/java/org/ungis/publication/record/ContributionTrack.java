@@ -3,6 +3,7 @@ package org.ungis.publication.record;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.ungis.reference.ReviewRule;
 
 /**
  * What the publication side knows about one contribution: its latest text, whether it was approved
@@ -111,7 +112,7 @@ public final class ContributionTrack {
       return Optional.empty(); // the round of this revision already ended
     }
     endedRevision = revision;
-    if (withdrawn || revision < this.revision) {
+    if (withdrawn || ReviewRule.isStale(revision, this.revision)) {
       return Optional.empty();
     }
     if (revision > this.revision) {

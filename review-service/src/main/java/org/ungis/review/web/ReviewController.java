@@ -138,7 +138,7 @@ class ReviewController {
           h.refused(),
           h.reason(),
           h.message(),
-          h.stale());
+          item.isStale(h));
     }
   }
 
