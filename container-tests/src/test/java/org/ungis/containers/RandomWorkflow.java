@@ -317,20 +317,7 @@ final class RandomWorkflow {
     Response r =
         HttpJson.get(contributionsUrl + "/api/v1/contributions/" + id, "application/json", reader);
     assertThat(r.status()).as("%s", r).isEqualTo(200);
-    List<String> decisions = new ArrayList<>();
-    for (JsonNode d : r.json().path("decisions")) {
-      decisions.add(
-          line(
-              d.path("decision").asString(),
-              text(d.path("outcome")),
-              d.path("revision").asInt(),
-              d.path("stale").asBoolean()));
-    }
-    return r.json().path("status").asString()
-        + " r"
-        + r.json().path("revision").asInt()
-        + " "
-        + decisions;
+    return seen(r.json(), r.json().path("decisions"));
   }
 
   private String fromReview(String id, Caller reader) {
@@ -340,8 +327,13 @@ final class RandomWorkflow {
         HttpJson.get(
             reviewUrl + "/api/v1/reviews/" + id + "/decisions", "application/json", reader);
     assertThat(history.status()).as("%s", history).isEqualTo(200);
+    return seen(item.json(), history.json());
+  }
+
+  /** Status, revision and the recorded decisions (refused attempts left out), as one line. */
+  private static String seen(JsonNode contribution, JsonNode decisionList) {
     List<String> decisions = new ArrayList<>();
-    for (JsonNode d : history.json()) {
+    for (JsonNode d : decisionList) {
       if (!d.path("refused").asBoolean()) {
         decisions.add(
             line(
@@ -351,9 +343,9 @@ final class RandomWorkflow {
                 d.path("stale").asBoolean()));
       }
     }
-    return item.json().path("status").asString()
+    return contribution.path("status").asString()
         + " r"
-        + item.json().path("revision").asInt()
+        + contribution.path("revision").asInt()
         + " "
         + decisions;
   }

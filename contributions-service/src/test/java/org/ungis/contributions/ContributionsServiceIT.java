@@ -66,6 +66,7 @@ import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiContract;
 import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -953,7 +954,7 @@ class ContributionsServiceIT {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return OpenApiContract.send("contributions-service", HTTP, request.build());
   }
 
   HttpResponse<String> send(String method, String path, String body, String token, String ifMatch)
@@ -976,7 +977,7 @@ class ContributionsServiceIT {
     Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     headers.forEach(request::header);
     Optional.ofNullable(ifMatch).ifPresent(v -> request.header("If-Match", v));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return OpenApiContract.send("contributions-service", HTTP, request.build());
   }
 
   static JsonNode json(HttpResponse<String> response) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.process.CallState;
@@ -80,6 +82,7 @@ class ProcessController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<CallView> open(
       Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -111,6 +114,7 @@ class ProcessController {
   }
 
   @PostMapping("/{id}/extensions")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<CallView> extend(
       Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,

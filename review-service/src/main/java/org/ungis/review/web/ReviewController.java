@@ -1,14 +1,17 @@
 package org.ungis.review.web;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.review.Approval;
 import org.ungis.review.review.HistoryEntry;
@@ -38,6 +42,17 @@ import org.ungis.web.QueryParameters;
  * The review queue and the decisions of the chair and vice-chairs. Every endpoint takes the acting
  * {@link Actor}, so every one of them is for reviewers only (see {@code CurrentActor}).
  */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "UNGIS review-service: calls for inputs and their review",
+            version = "v1",
+            description =
+                "The chair and vice-chairs of the United Nations Group on the Information Society"
+                    + " open, extend and close calls for inputs, read the review queue and decide"
+                    + " on contributions (approve, reject, request changes); any member reads the"
+                    + " calls. Conventions (paging, filters, errors, idempotency, versioning):"
+                    + " docs/api.md."))
 @SecurityScheme(
     name = ReviewController.BEARER,
     type = SecuritySchemeType.HTTP,
@@ -207,6 +222,7 @@ class ReviewController {
   }
 
   @PostMapping("/{contributionId}/decisions")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<DecisionView> decide(
       Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,

@@ -1,13 +1,16 @@
 package org.ungis.contributions.contribution.web;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.contributions.contribution.ActionLine;
 import org.ungis.contributions.contribution.Actor;
@@ -36,6 +40,17 @@ import org.ungis.web.QueryParameters;
  * The intake API: agencies submit, revise, withdraw and read their own contributions; reviewers
  * read every contribution. Who acts comes from the bearer token only ({@link CurrentActor}).
  */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "UNGIS contributions-service: the intake API",
+            version = "v1",
+            description =
+                "Member agencies of the United Nations Group on the Information Society submit"
+                    + " their inputs to calls for inputs, revise them when the chair requests"
+                    + " changes and withdraw them; reviewers read every contribution and its audit"
+                    + " trail. Conventions (paging, filters, errors, ETags, idempotency,"
+                    + " versioning): docs/api.md."))
 @Tag(
     name = "contributions",
     description =
@@ -73,6 +88,7 @@ class ContributionController {
               + " deadline-passed / idempotency-key-reused, 503 unavailable. A retry with the"
               + " same Idempotency-Key returns the original contribution.")
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<ContributionResponse> submit(
       @Parameter(hidden = true) Actor actor,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
