@@ -66,7 +66,7 @@ class WorkflowEndToEndIT {
 
   @BeforeAll
   static void startThePlatform() {
-    stack = PlatformStack.builder(workDir).start();
+    stack = PlatformStack.builder(workDir).gateway(true).start();
   }
 
   @AfterAll
@@ -390,20 +390,64 @@ class WorkflowEndToEndIT {
     assertThat(docx.body()).startsWith("PK");
   }
 
+  @Test
+  @Order(4)
+  void theGatewayPassesTokensAndProblemAnswersThroughUnchanged() {
+    Caller agency = stack.agency(FIRST_AGENCY);
+    for (String path :
+        List.of(
+            "/api/v1/contributions/" + UUID.randomUUID(),
+            "/api/v1/contributions?size=0",
+            "/api/v1/processes?status=bogus",
+            "/api/v1/reviews",
+            "/api/v1/records/no-such-call")) {
+      Response direct = HttpJson.get(serviceOf(path) + path, "application/json", agency);
+      Response routed = HttpJson.get(api(path), "application/json", agency);
+      assertThat(routed.status()).as("%s through the gateway", path).isEqualTo(direct.status());
+      assertThat(routed.status()).as("%s is a problem", path).isGreaterThanOrEqualTo(400);
+      assertThat(routed.header("Content-Type")).isEqualTo(direct.header("Content-Type"));
+      assertThat(routed.json()).isEqualTo(direct.json());
+    }
+    Response noToken = HttpJson.get(api("/api/v1/contributions"));
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(noToken.header("WWW-Authenticate").orElse("")).startsWith("Bearer");
+    assertThat(noToken.json().path("type").asString())
+        .isEqualTo("https://ungis.org/problems/unauthorized");
+    assertThat(HttpJson.get(api("/api/v1/processes"), "application/json", agency).status())
+        .as("an agency's token reaches review-service through the gateway")
+        .isEqualTo(200);
+  }
+
+  /** The service that answers a path when asked directly. */
+  private static String serviceOf(String path) {
+    if (path.startsWith("/api/v1/contributions")) {
+      return stack.contributions().baseUrl();
+    }
+    if (path.startsWith("/api/v1/records")) {
+      return stack.publication().baseUrl();
+    }
+    return stack.review().baseUrl();
+  }
+
+  /** The whole workflow goes through the gateway: one base URL for the three services' APIs. */
+  private static String api(String path) {
+    return stack.gateway().orElseThrow().baseUrl() + path;
+  }
+
   private static WorkflowSteps steps() {
-    return new WorkflowSteps(
-        stack.contributions().baseUrl(), stack.review().baseUrl(), PROPAGATION);
+    String gateway = stack.gateway().orElseThrow().baseUrl();
+    return new WorkflowSteps(gateway, gateway, PROPAGATION);
   }
 
   private static String contributions(String path) {
-    return stack.contributions().baseUrl() + path;
+    return api(path);
   }
 
   private static String review(String path) {
-    return stack.review().baseUrl() + path;
+    return api(path);
   }
 
   private static String publication(String path) {
-    return stack.publication().baseUrl() + path;
+    return api(path);
   }
 }

@@ -57,6 +57,7 @@ import org.ungis.publication.client.RecordAssembler;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiContract;
 import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -514,12 +515,13 @@ class PublicationServiceIT {
   }
 
   HttpResponse<String> get(String path, String accept) throws Exception {
-    return HTTP.send(
+    return OpenApiContract.send(
+        "publication-service",
+        HTTP,
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Accept", accept)
             .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .build());
   }
 
   JsonNode json(String path) throws Exception {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.ungis.reference.ReviewRule;
 
 /**
  * What the publication side knows about one contribution: its latest text, whether it was approved
@@ -129,7 +130,7 @@ public final class ContributionTrack {
       vote(revision, by);
     }
     endedRevision = revision;
-    if (withdrawn || revision < this.revision) {
+    if (withdrawn || ReviewRule.isStale(revision, this.revision)) {
       return Optional.empty();
     }
     if (revision > this.revision) {

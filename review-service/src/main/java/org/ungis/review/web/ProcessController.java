@@ -1,9 +1,14 @@
 package org.ungis.review.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,14 +17,20 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.process.CallForInputs;
+import org.ungis.review.process.CallState;
 import org.ungis.review.process.Extension;
 import org.ungis.review.process.JointInput;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
 import org.ungis.review.workflow.ProcessCommands;
+import org.ungis.web.PageRequest;
+import org.ungis.web.PageResponse;
+import org.ungis.web.QueryParameters;
 
 /**
  * Calls for inputs: opened, extended and closed by the chair and vice-chairs (the writes take the
@@ -91,6 +102,10 @@ class ProcessController {
     }
   }
 
+  /** The calls list's order: the nearest deadline first, then id. */
+  static final Comparator<CallForInputs> BY_DEADLINE =
+      Comparator.comparing(CallForInputs::deadline).thenComparing(CallForInputs::id);
+
   private final ProcessCommands processes;
 
   ProcessController(ProcessCommands processes) {
@@ -98,6 +113,7 @@ class ProcessController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<CallView> open(
       Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -132,6 +148,7 @@ class ProcessController {
   }
 
   @PostMapping("/{id}/extensions")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<CallView> extend(
       Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -187,9 +204,37 @@ class ProcessController {
                     Reasons.NOT_FOUND, "no extension for " + agency + " in the call " + id));
   }
 
+  @Operation(
+      summary = "Calls for inputs, filtered and paged",
+      description =
+          "Any authenticated caller. Ordered by deadline (the nearest first), then id. An unknown"
+              + " parameter is 400 unknown-parameter, a bad value 400 invalid-parameter, each"
+              + " naming the parameter.")
   @GetMapping
-  List<CallView> all() {
-    return processes.all().stream().map(CallView::of).toList();
+  PageResponse<CallView> all(
+      @Parameter(description = "OPEN or CLOSED", schema = @Schema(implementation = CallState.class))
+          @RequestParam(name = "status", required = false)
+          String status,
+      @Parameter(
+              description = "Zero-based page number",
+              schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+          @RequestParam(name = "page", required = false)
+          String page,
+      @Parameter(
+              description = "Page size",
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+          @RequestParam(name = "size", required = false)
+          String size) {
+    PageRequest request = PageRequest.of(page, size);
+    CallState state = QueryParameters.oneOf("status", CallState.class, status);
+    return request
+        .slice(
+            processes.all().stream()
+                .filter(call -> state == null || call.state() == state)
+                .sorted(BY_DEADLINE)
+                .toList())
+        .map(CallView::of);
   }
 
   @GetMapping("/{id}")
