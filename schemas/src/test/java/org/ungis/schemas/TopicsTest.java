@@ -24,6 +24,9 @@ import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.contribution.ContributionRevised;
 import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.contribution.ContributionWithdrawn;
+import org.ungis.events.notification.Channel;
+import org.ungis.events.notification.DeliveryStatus;
+import org.ungis.events.notification.NotificationEvent;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
@@ -116,7 +119,29 @@ class TopicsTest {
                     2,
                     AT.minusSeconds(86_400),
                     AT,
-                    CONTENT))));
+                    CONTENT))),
+        new Example<>(
+            Topics.NOTIFICATIONS,
+            NotificationEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(AT)
+                .setActor(new Actor("UNGIS", "notification-service", ActorRole.SYSTEM))
+                .setNotificationId("7d3c/EMAIL/lea.moreau@itu.int")
+                .setSourceEventId("7d3c")
+                .setKind("CHANGES_REQUESTED")
+                .setChannel(Channel.EMAIL)
+                .setRecipient("lea.moreau@itu.int")
+                .setStatus(DeliveryStatus.RETRYING)
+                .setPlannedAt(AT.minusSeconds(60))
+                .setAttempts(2)
+                .setNextAttemptAt(AT.plusSeconds(120))
+                .setLastError("421 try again later")
+                .setLanguage("fr")
+                .setSubject("Modifications demandées")
+                .setText("Le président demande des modifications.")
+                .setHtml("<p>Le président demande des modifications.</p>")
+                .setLink("http://localhost:8080/contributions/c-1")
+                .build()));
   }
 
   @ParameterizedTest
