@@ -3,6 +3,7 @@ package org.ungis.schemas;
 import java.util.List;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.notification.NotificationEvent;
+import org.ungis.events.notification.WebhookSubscriptionEvent;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.record.RecordEvent;
 import org.ungis.events.review.ReviewEvent;
@@ -63,9 +64,23 @@ public final class Topics {
           null,
           "BACKWARD");
 
+  /**
+   * Integrators' webhook registrations (endpoint, event types, signing secret); key = subscription
+   * id; compacted, so the latest value is the registration in force.
+   */
+  public static final Topic<WebhookSubscriptionEvent> WEBHOOKS =
+      new Topic<>(
+          "ungis.webhooks.v1",
+          "notification-service",
+          WebhookSubscriptionEvent.class,
+          1,
+          true,
+          null,
+          "BACKWARD");
+
   /** Every topic, in the order the workflow uses them. */
   public static final List<Topic<?>> ALL =
-      List.of(CONTRIBUTIONS, PROCESSES, REVIEWS, RECORDS, NOTIFICATIONS);
+      List.of(CONTRIBUTIONS, PROCESSES, REVIEWS, RECORDS, NOTIFICATIONS, WEBHOOKS);
 
   private Topics() {}
 }

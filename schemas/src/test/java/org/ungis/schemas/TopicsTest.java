@@ -27,6 +27,8 @@ import org.ungis.events.contribution.ContributionWithdrawn;
 import org.ungis.events.notification.Channel;
 import org.ungis.events.notification.DeliveryStatus;
 import org.ungis.events.notification.NotificationEvent;
+import org.ungis.events.notification.SubscriptionChange;
+import org.ungis.events.notification.WebhookSubscriptionEvent;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
@@ -141,6 +143,18 @@ class TopicsTest {
                 .setText("Le président demande des modifications.")
                 .setHtml("<p>Le président demande des modifications.</p>")
                 .setLink("http://localhost:8080/contributions/c-1")
+                .build()),
+        new Example<>(
+            Topics.WEBHOOKS,
+            WebhookSubscriptionEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(AT)
+                .setActor(new Actor("ITU", "webhooks@itu.int", ActorRole.AGENCY))
+                .setSubscriptionId("wh-1")
+                .setChange(SubscriptionChange.REGISTERED)
+                .setUrl("https://example.org/ungis-hook")
+                .setSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+                .setEventTypes(List.of("record.edition", "review.decided"))
                 .build()));
   }
 

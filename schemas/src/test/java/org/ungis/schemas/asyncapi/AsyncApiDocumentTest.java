@@ -50,6 +50,8 @@ class AsyncApiDocumentTest {
           Topics.RECORDS,
           Set.of("downstream", "notification-service"),
           Topics.NOTIFICATIONS,
+          Set.of("notification-service"),
+          Topics.WEBHOOKS,
           Set.of("notification-service"));
 
   static JsonNode document;
