@@ -30,8 +30,8 @@ public record NotificationSettings(
    *     doubles
    * @param maxRetryInterval the longest wait between two attempts
    * @param retryFor how long a delivery is retried before it is dead-lettered
-   * @param retryTick how often due retries are attempted
-   * @param retryBudget how long one tick may spend on retries (the rest waits for the next tick)
+   * @param retryTick how often due retries are started and finished attempts taken up
+   * @param webhookTimeout how long a webhook endpoint may take to connect and answer
    * @param reminderCheck how often the deadlines are checked for reminders
    */
   public record Notifications(
@@ -41,6 +41,6 @@ public record NotificationSettings(
       @DefaultValue("1h") Duration maxRetryInterval,
       @DefaultValue("24h") Duration retryFor,
       @DefaultValue("1s") Duration retryTick,
-      @DefaultValue("2s") Duration retryBudget,
+      @DefaultValue("10s") Duration webhookTimeout,
       @DefaultValue("1m") Duration reminderCheck) {}
 }

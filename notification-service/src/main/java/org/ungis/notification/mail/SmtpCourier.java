@@ -3,6 +3,8 @@ package org.ungis.notification.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -29,9 +31,9 @@ class SmtpCourier implements Courier {
     this.from = settings.notifications().from();
   }
 
+  /** Sends at once, on the calling thread: one SMTP relay, with short timeouts. */
   @Override
-  public void deliver(String recipient, String messageId, Letter letter)
-      throws DeliveryFailedException {
+  public CompletionStage<Void> deliver(String recipient, String messageId, Letter letter) {
     try {
       MimeMessage message = new StableIdMessage(mail, messageId);
       MimeMessageHelper helper =
@@ -43,8 +45,10 @@ class SmtpCourier implements Courier {
       message.setHeader(NOTIFICATION_HEADER, messageId);
       message.setHeader("Content-Language", letter.language());
       mail.send(message);
+      return CompletableFuture.completedFuture(null);
     } catch (MessagingException | MailException e) {
-      throw new DeliveryFailedException("SMTP did not accept " + messageId + ": " + e, e);
+      return CompletableFuture.failedFuture(
+          new DeliveryFailedException("SMTP did not accept " + messageId + ": " + e, e));
     }
   }
 

@@ -33,6 +33,7 @@ import org.ungis.notification.NotificationSettings;
 import org.ungis.notification.notice.Courier;
 import org.ungis.notification.notice.Letters;
 import org.ungis.notification.notice.Recipients;
+import org.ungis.notification.webhook.WebhookSender;
 import org.ungis.reference.People;
 import org.ungis.reference.Roster;
 import org.ungis.schemas.Topic;
@@ -55,7 +56,8 @@ class NotificationStreamsConfiguration {
           Topics.REVIEWS,
           Topics.PROCESSES,
           Topics.RECORDS,
-          Topics.NOTIFICATIONS);
+          Topics.NOTIFICATIONS,
+          Topics.WEBHOOKS);
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   KafkaStreamsConfiguration defaultKafkaStreamsConfig(
@@ -124,8 +126,10 @@ class NotificationStreamsConfiguration {
             recipients,
             new Letters(n.portalUrl()),
             courier,
+            new WebhookSender(n.webhookTimeout()),
             new Backoff(n.firstRetry(), n.maxRetryInterval(), n.retryFor()),
-            new NotificationTopology.Schedule(n.retryTick(), n.retryBudget(), n.reminderCheck()),
+            new NotificationTopology.Schedule(
+                n.retryTick(), n.webhookTimeout().plusSeconds(5), n.reminderCheck()),
             Clock.systemUTC());
   }
 
@@ -163,10 +167,12 @@ class NotificationStreamsConfiguration {
   KafkaAdmin.NewTopics notificationTopics(NotificationSettings settings) {
     short replicas = settings.replicationFactor();
     java.util.List<NewTopic> topics = new java.util.ArrayList<>();
-    topics.add(
-        new NewTopic(Topics.NOTIFICATIONS.name(), Topics.NOTIFICATIONS.partitions(), replicas)
-            .configs(
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    for (Topic<?> owned : java.util.List.of(Topics.NOTIFICATIONS, Topics.WEBHOOKS)) {
+      topics.add(
+          new NewTopic(owned.name(), owned.partitions(), replicas)
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
     for (Topic<?> input : INPUTS) {
       topics.add(
           new NewTopic(input.deadLetterTopic(), 1, replicas)

@@ -19,6 +19,7 @@ import org.ungis.events.contribution.ContributionRevised;
 import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.contribution.ContributionWithdrawn;
 import org.ungis.events.notification.NotificationEvent;
+import org.ungis.events.notification.WebhookSubscriptionEvent;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
@@ -33,6 +34,7 @@ import org.ungis.notification.notice.Notice;
 import org.ungis.notification.notice.Planner;
 import org.ungis.notification.notice.Recipients;
 import org.ungis.notification.notice.RecordWatch;
+import org.ungis.notification.webhook.WebhookSender;
 import org.ungis.schemas.Topics;
 
 /**
@@ -52,13 +54,15 @@ final class NotificationTopology {
    * @param processes values of {@link Topics#PROCESSES}
    * @param records values of {@link Topics#RECORDS}
    * @param notifications values of {@link Topics#NOTIFICATIONS}
+   * @param webhooks values of {@link Topics#WEBHOOKS}
    */
   record EventSerdes(
       Serde<ContributionEvent> contributions,
       Serde<ReviewEvent> reviews,
       Serde<CallForInputsEvent> processes,
       Serde<RecordEvent> records,
-      Serde<NotificationEvent> notifications) {
+      Serde<NotificationEvent> notifications,
+      Serde<WebhookSubscriptionEvent> webhooks) {
 
     static EventSerdes from(Map<String, ?> serdeConfig) {
       return new EventSerdes(
@@ -66,18 +70,19 @@ final class NotificationTopology {
           Topics.REVIEWS.valueSerde(serdeConfig),
           Topics.PROCESSES.valueSerde(serdeConfig),
           Topics.RECORDS.valueSerde(serdeConfig),
-          Topics.NOTIFICATIONS.valueSerde(serdeConfig));
+          Topics.NOTIFICATIONS.valueSerde(serdeConfig),
+          Topics.WEBHOOKS.valueSerde(serdeConfig));
     }
   }
 
   /**
    * How often things happen on the wall clock.
    *
-   * @param retryTick how often due retries are attempted
-   * @param retryBudget how long one tick may spend on them
+   * @param retryTick how often due retries are attempted and finished attempts taken up
+   * @param attemptTimeout after how long an attempt without an outcome is due again
    * @param reminderCheck how often deadlines are checked
    */
-  record Schedule(Duration retryTick, Duration retryBudget, Duration reminderCheck) {}
+  record Schedule(Duration retryTick, Duration attemptTimeout, Duration reminderCheck) {}
 
   static void build(
       StreamsBuilder builder,
@@ -85,11 +90,19 @@ final class NotificationTopology {
       Recipients recipients,
       Letters letters,
       Courier courier,
+      WebhookSender webhooks,
       Backoff backoff,
       Schedule schedule,
       Clock clock) {
     Serde<String> keys = Serdes.String();
     Planner planner = new Planner(recipients);
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DeliveryProcessor.WEBHOOKS), keys, serdes.webhooks())
+            .withLoggingDisabled(),
+        Topics.WEBHOOKS.name(),
+        Consumed.with(keys, serdes.webhooks()).withName("webhooks-in"),
+        () -> new SubscriptionUpdater());
 
     KStream<String, ContributionEvent> contributions =
         builder.stream(
@@ -100,9 +113,21 @@ final class NotificationTopology {
             (key, event) -> planned(awaitingReview(planner, event), letters, clock),
             org.apache.kafka.streams.kstream.Named.as("awaiting-review"))
         .to(Topics.NOTIFICATIONS.name(), toLog(serdes, "awaiting-review-out"));
+    contributions
+        .process(
+            () -> new WebhookPlanner<ContributionEvent>(WebhookMessages::of, clock),
+            org.apache.kafka.streams.kstream.Named.as("contribution-webhooks"))
+        .to(Topics.NOTIFICATIONS.name(), toLog(serdes, "contribution-webhooks-out"));
 
-    builder.stream(
-            Topics.REVIEWS.name(), Consumed.with(keys, serdes.reviews()).withName("reviews-in"))
+    KStream<String, ReviewEvent> reviews =
+        builder.stream(
+            Topics.REVIEWS.name(), Consumed.with(keys, serdes.reviews()).withName("reviews-in"));
+    reviews
+        .process(
+            () -> new WebhookPlanner<ReviewEvent>(WebhookMessages::of, clock),
+            org.apache.kafka.streams.kstream.Named.as("review-webhooks"))
+        .to(Topics.NOTIFICATIONS.name(), toLog(serdes, "review-webhooks-out"));
+    reviews
         .flatMap(
             (key, event) -> planned(reviewed(planner, event), letters, clock),
             org.apache.kafka.streams.kstream.Named.as("reviewed"))
@@ -122,9 +147,16 @@ final class NotificationTopology {
                 Repartitioned.<String, CallInput>with(keys, new JsonSerde<>(CallInput.class))
                     .withName("inputs-by-call")
                     .withNumberOfPartitions(Topics.PROCESSES.partitions()));
-    builder.stream(
+    KStream<String, CallForInputsEvent> processes =
+        builder.stream(
             Topics.PROCESSES.name(),
-            Consumed.with(keys, serdes.processes()).withName("processes-in"))
+            Consumed.with(keys, serdes.processes()).withName("processes-in"));
+    processes
+        .process(
+            () -> new WebhookPlanner<CallForInputsEvent>(WebhookMessages::of, clock),
+            org.apache.kafka.streams.kstream.Named.as("call-webhooks"))
+        .to(Topics.NOTIFICATIONS.name(), toLog(serdes, "call-webhooks-out"));
+    processes
         .mapValues(NotificationTopology::inputOf)
         .merge(inputsByCall)
         .process(
@@ -137,8 +169,15 @@ final class NotificationTopology {
             Stores.persistentKeyValueStore(RecordWatchProcessor.RECORDS),
             keys,
             new JsonSerde<>(RecordWatch.class)));
-    builder.stream(
-            Topics.RECORDS.name(), Consumed.with(keys, serdes.records()).withName("records-in"))
+    KStream<String, RecordEvent> records =
+        builder.stream(
+            Topics.RECORDS.name(), Consumed.with(keys, serdes.records()).withName("records-in"));
+    records
+        .process(
+            () -> new WebhookPlanner<RecordEvent>(WebhookMessages::of, clock),
+            org.apache.kafka.streams.kstream.Named.as("record-webhooks"))
+        .to(Topics.NOTIFICATIONS.name(), toLog(serdes, "record-webhooks-out"));
+    records
         .process(
             () -> new RecordWatchProcessor(recipients, letters, clock),
             RecordWatchProcessor.RECORDS)
@@ -152,15 +191,26 @@ final class NotificationTopology {
             Stores.persistentKeyValueStore(DeliveryProcessor.PENDING),
             keys,
             serdes.notifications()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DeliveryProcessor.WEBHOOK_LOG),
+            keys,
+            serdes.notifications()));
     builder.stream(
             Topics.NOTIFICATIONS.name(),
             Consumed.with(keys, serdes.notifications()).withName("notifications-in"))
         .process(
             () ->
                 new DeliveryProcessor(
-                    courier, backoff, schedule.retryTick(), schedule.retryBudget(), clock),
+                    courier,
+                    webhooks,
+                    backoff,
+                    schedule.retryTick(),
+                    schedule.attemptTimeout(),
+                    clock),
             DeliveryProcessor.DELIVERED,
-            DeliveryProcessor.PENDING)
+            DeliveryProcessor.PENDING,
+            DeliveryProcessor.WEBHOOK_LOG)
         .to(Topics.NOTIFICATIONS.name(), toLog(serdes, "delivery-out"));
   }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,6 +35,7 @@ import org.ungis.notification.notice.Courier;
 import org.ungis.notification.notice.Letter;
 import org.ungis.notification.notice.Letters;
 import org.ungis.notification.notice.Recipients;
+import org.ungis.notification.webhook.WebhookSender;
 import org.ungis.reference.People;
 import org.ungis.reference.Roster;
 import org.ungis.registry.client.MockSchemaRegistry;
@@ -71,13 +74,14 @@ class DeliveryTopologyTest {
     final List<String> accepted = new ArrayList<>();
 
     @Override
-    public void deliver(String recipient, String messageId, Letter letter)
-        throws DeliveryFailedException {
+    public CompletionStage<Void> deliver(String recipient, String messageId, Letter letter) {
       attempts++;
       if (!up) {
-        throw new DeliveryFailedException("421 service not available", null);
+        return CompletableFuture.failedFuture(
+            new DeliveryFailedException("421 service not available", null));
       }
       accepted.add(messageId);
+      return CompletableFuture.completedFuture(null);
     }
   }
 
@@ -100,9 +104,10 @@ class DeliveryTopologyTest {
         new Recipients(People.load(roster), roster),
         new Letters(URI.create("http://localhost:8080")),
         carrier,
+        new WebhookSender(Duration.ofSeconds(5)),
         new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(24)),
         new NotificationTopology.Schedule(
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(1)),
+            Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)),
         clock);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "delivery-topology-test");
