@@ -13,8 +13,10 @@ import org.ungis.reference.Roster;
 
 /**
  * Every client of the platform, generated from data: one intake client per member agency of the
- * roster ({@code itu-intake}) and one client per reviewer listed in {@code reviewers.yml}, each of
- * whom must work at an agency that chairs or vice-chairs some period of the rota.
+ * roster ({@code itu-intake}), one webhooks client per member agency for its integrations ({@code
+ * itu-webhooks}, scope {@code webhooks.manage}) and one client per reviewer listed in {@code
+ * reviewers.yml}, each of whom must work at an agency that chairs or vice-chairs some period of the
+ * rota.
  */
 final class ClientDirectory {
 
@@ -45,6 +47,15 @@ final class ClientDirectory {
               member.name() + " (intake)",
               List.of(PlatformClient.AGENCY_ROLE),
               PlatformClient.AGENCY_SCOPES));
+      clients.add(
+          new PlatformClient(
+              code + "-webhooks",
+              code + "-webhooks-secret",
+              member.code(),
+              "webhooks@" + code + ".int",
+              member.name() + " (webhooks)",
+              List.of(PlatformClient.INTEGRATOR_ROLE),
+              PlatformClient.INTEGRATOR_SCOPES));
     }
     Set<String> rotaAgencies = roster.rotaAgencies();
     for (ReviewersFile.Reviewer reviewer : reviewers) {

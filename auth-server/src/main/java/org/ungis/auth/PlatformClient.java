@@ -25,6 +25,13 @@ record PlatformClient(
 
   static final String AGENCY_ROLE = "AGENCY";
   static final String REVIEWER_ROLE = "REVIEWER";
+  static final String INTEGRATOR_ROLE = "INTEGRATOR";
+
+  /**
+   * An integrator's system: registers webhooks at notification-service and reads its deliveries.
+   */
+  static final Set<String> INTEGRATOR_SCOPES = Set.of("webhooks.manage");
+
   static final Set<String> AGENCY_SCOPES = Set.of("contributions.write", "contributions.read");
   static final Set<String> REVIEWER_SCOPES =
       Set.of("reviews.write", "reviews.read", "processes.write");

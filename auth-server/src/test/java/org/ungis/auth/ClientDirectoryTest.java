@@ -16,7 +16,7 @@ class ClientDirectoryTest {
   void everyMemberAgencyHasAnIntakeClient() {
     ClientDirectory clients = ClientDirectory.of(roster, List.of());
 
-    assertThat(clients.all()).hasSize(roster.members().size());
+    assertThat(clients.all()).hasSize(2 * roster.members().size());
     PlatformClient itu = clients.byClientId("itu-intake").orElseThrow();
     assertThat(itu.secret()).isEqualTo("itu-secret");
     assertThat(itu.agency()).isEqualTo("ITU");
@@ -24,6 +24,18 @@ class ClientDirectoryTest {
     assertThat(itu.roles()).containsExactly("AGENCY");
     assertThat(itu.scopes()).containsExactlyInAnyOrder("contributions.write", "contributions.read");
     assertThat(clients.byClientId("unescwa-intake")).isPresent();
+  }
+
+  @Test
+  void everyMemberAgencyHasAWebhooksClientForItsIntegrations() {
+    PlatformClient itu =
+        ClientDirectory.of(roster, List.of()).byClientId("itu-webhooks").orElseThrow();
+
+    assertThat(itu.secret()).isEqualTo("itu-webhooks-secret");
+    assertThat(itu.agency()).isEqualTo("ITU");
+    assertThat(itu.principal()).isEqualTo("webhooks@itu.int");
+    assertThat(itu.roles()).containsExactly("INTEGRATOR");
+    assertThat(itu.scopes()).containsExactly("webhooks.manage");
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.ungis.schemas;
 
 import java.util.List;
 import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.events.notification.NotificationEvent;
+import org.ungis.events.notification.WebhookSubscriptionEvent;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.record.RecordEvent;
 import org.ungis.events.review.ReviewEvent;
@@ -47,8 +49,38 @@ public final class Topics {
           null,
           "BACKWARD_TRANSITIVE");
 
+  /**
+   * The delivery log of notification-service: every notification (one event, one recipient, one
+   * channel) as planned, sent, retrying or dead-lettered; key = notification id; compacted, so the
+   * latest step of each notification is kept (and is its "sent" mark).
+   */
+  public static final Topic<NotificationEvent> NOTIFICATIONS =
+      new Topic<>(
+          "ungis.notifications.v1",
+          "notification-service",
+          NotificationEvent.class,
+          3,
+          true,
+          null,
+          "BACKWARD");
+
+  /**
+   * Integrators' webhook registrations (endpoint, event types, signing secret); key = subscription
+   * id; compacted, so the latest value is the registration in force.
+   */
+  public static final Topic<WebhookSubscriptionEvent> WEBHOOKS =
+      new Topic<>(
+          "ungis.webhooks.v1",
+          "notification-service",
+          WebhookSubscriptionEvent.class,
+          1,
+          true,
+          null,
+          "BACKWARD");
+
   /** Every topic, in the order the workflow uses them. */
-  public static final List<Topic<?>> ALL = List.of(CONTRIBUTIONS, PROCESSES, REVIEWS, RECORDS);
+  public static final List<Topic<?>> ALL =
+      List.of(CONTRIBUTIONS, PROCESSES, REVIEWS, RECORDS, NOTIFICATIONS, WEBHOOKS);
 
   private Topics() {}
 }

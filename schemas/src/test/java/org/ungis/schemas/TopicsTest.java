@@ -24,6 +24,11 @@ import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.contribution.ContributionRevised;
 import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.contribution.ContributionWithdrawn;
+import org.ungis.events.notification.Channel;
+import org.ungis.events.notification.DeliveryStatus;
+import org.ungis.events.notification.NotificationEvent;
+import org.ungis.events.notification.SubscriptionChange;
+import org.ungis.events.notification.WebhookSubscriptionEvent;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
@@ -125,7 +130,41 @@ class TopicsTest {
                     AT.minusSeconds(86_400),
                     AT,
                     CONTENT,
-                    List.of(new EntryApproval("UNDP", "chair@undp.org", AT))))));
+                    List.of(new EntryApproval("UNDP", "chair@undp.org", AT))))),
+        new Example<>(
+            Topics.NOTIFICATIONS,
+            NotificationEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(AT)
+                .setActor(new Actor("UNGIS", "notification-service", ActorRole.SYSTEM))
+                .setNotificationId("7d3c/EMAIL/lea.moreau@itu.int")
+                .setSourceEventId("7d3c")
+                .setKind("CHANGES_REQUESTED")
+                .setChannel(Channel.EMAIL)
+                .setRecipient("lea.moreau@itu.int")
+                .setStatus(DeliveryStatus.RETRYING)
+                .setPlannedAt(AT.minusSeconds(60))
+                .setAttempts(2)
+                .setNextAttemptAt(AT.plusSeconds(120))
+                .setLastError("421 try again later")
+                .setLanguage("fr")
+                .setSubject("Modifications demandées")
+                .setText("Le président demande des modifications.")
+                .setHtml("<p>Le président demande des modifications.</p>")
+                .setLink("http://localhost:8080/contributions/c-1")
+                .build()),
+        new Example<>(
+            Topics.WEBHOOKS,
+            WebhookSubscriptionEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(AT)
+                .setActor(new Actor("ITU", "webhooks@itu.int", ActorRole.AGENCY))
+                .setSubscriptionId("wh-1")
+                .setChange(SubscriptionChange.REGISTERED)
+                .setUrl("https://example.org/ungis-hook")
+                .setSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+                .setEventTypes(List.of("record.edition", "review.decided"))
+                .build()));
   }
 
   @ParameterizedTest

@@ -41,10 +41,18 @@ class AsyncApiDocumentTest {
   /** Who reads which topic, as the services are built (DESIGN.md and the workflow brief). */
   static final Map<Topic<?>, Set<String>> READERS =
       Map.of(
-          Topics.CONTRIBUTIONS, Set.of("review-service", "publication-service"),
-          Topics.PROCESSES, Set.of("contributions-service", "publication-service"),
-          Topics.REVIEWS, Set.of("contributions-service", "publication-service"),
-          Topics.RECORDS, Set.of("downstream"));
+          Topics.CONTRIBUTIONS,
+          Set.of("review-service", "publication-service", "notification-service"),
+          Topics.PROCESSES,
+          Set.of("contributions-service", "publication-service", "notification-service"),
+          Topics.REVIEWS,
+          Set.of("contributions-service", "publication-service", "notification-service"),
+          Topics.RECORDS,
+          Set.of("downstream", "notification-service"),
+          Topics.NOTIFICATIONS,
+          Set.of("notification-service"),
+          Topics.WEBHOOKS,
+          Set.of("notification-service"));
 
   static JsonNode document;
 

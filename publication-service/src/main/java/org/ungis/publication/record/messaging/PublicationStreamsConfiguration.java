@@ -31,6 +31,7 @@ import org.ungis.publication.PublicationSettings;
 import org.ungis.reference.Roster;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.DeadLetterProcessingExceptionHandler;
 
 /** Kafka wiring: topics, serdes, the dead-letter path and the publication topology. */
 @Configuration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-package org.ungis.publication.record.messaging;
+package org.ungis.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -14,15 +15,15 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler.ProcessingHand
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.ungis.schemas.Topics;
 
 class DeadLetterProcessingExceptionHandlerTest {
+
+  static final String TOPIC = "ungis.reviews.v1";
 
   record Context(byte[] key, byte[] value, Headers headers) implements ErrorHandlerContext {
     @Override
     public String topic() {
-      return Topics.REVIEWS.name();
+      return TOPIC;
     }
 
     @Override
@@ -65,7 +66,7 @@ class DeadLetterProcessingExceptionHandlerTest {
   void handsTheOriginalBytesToTheDeadLetterPathAndGoesOn() {
     List<ConsumerRecord<?, ?>> dead = new ArrayList<>();
     List<Exception> causes = new ArrayList<>();
-    ConsumerRecordRecoverer recoverer =
+    BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer =
         (record, exception) -> {
           dead.add(record);
           causes.add(exception);
@@ -87,7 +88,7 @@ class DeadLetterProcessingExceptionHandlerTest {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.topic()).isEqualTo(Topics.REVIEWS.name());
+              assertThat(r.topic()).isEqualTo(TOPIC);
               assertThat(r.partition()).isEqualTo(2);
               assertThat(r.offset()).isEqualTo(41);
               assertThat((byte[]) r.key()).isEqualTo(key);

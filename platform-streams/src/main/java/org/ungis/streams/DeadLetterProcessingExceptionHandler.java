@@ -1,7 +1,8 @@
-package org.ungis.publication.record.messaging;
+package org.ungis.streams;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -9,25 +10,32 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /**
  * A record that decodes but cannot be processed (the domain refuses it, or a bug) goes to its input
  * topic's dead-letter topic with its original bytes, and processing goes on.
+ *
+ * <p>Configured with the recoverer under {@link #RECOVERER}: any {@code BiConsumer<ConsumerRecord,
+ * Exception>}, such as Spring Kafka's {@code DeadLetterPublishingRecoverer}, the one that also
+ * feeds {@code RecoveringDeserializationExceptionHandler}, so both paths end in {@code
+ * <topic>.DLT}.
  */
 public class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
 
-  /** Config key of the {@link ConsumerRecordRecoverer} that publishes dead letters. */
+  /**
+   * Config key of the recoverer ({@code BiConsumer<ConsumerRecord, Exception>}) of dead letters.
+   */
   public static final String RECOVERER = "ungis.processing.recoverer";
 
   private static final Logger log =
       LoggerFactory.getLogger(DeadLetterProcessingExceptionHandler.class);
 
-  private ConsumerRecordRecoverer recoverer;
+  private BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer;
 
   @Override
+  @SuppressWarnings("unchecked")
   public void configure(Map<String, ?> configs) {
-    this.recoverer = (ConsumerRecordRecoverer) configs.get(RECOVERER);
+    this.recoverer = (BiConsumer<ConsumerRecord<?, ?>, Exception>) configs.get(RECOVERER);
   }
 
   @Override
