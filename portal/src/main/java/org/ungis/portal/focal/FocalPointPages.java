@@ -37,7 +37,7 @@ class FocalPointPages {
   /** One open call as a task of the dashboard. */
   record Task(Call call, Contribution input, java.time.Instant deadline, boolean extended) {
     /** The tag in words: not started, or the input's status. */
-    String status() {
+    public String status() {
       return input == null ? "NOT_STARTED" : input.status();
     }
   }

@@ -19,6 +19,11 @@ import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.WebUtils;
+import org.ungis.portal.web.Languages;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -34,7 +39,8 @@ class SecurityConfiguration {
   SecurityFilterChain portalFilterChain(
       HttpSecurity http,
       ClientRegistrationRepository registrations,
-      OAuth2UserService<OidcUserRequest, OidcUser> people)
+      OAuth2UserService<OidcUserRequest, OidcUser> people,
+      LocaleResolver locales)
       throws Exception {
     OidcClientInitiatedLogoutSuccessHandler logout =
         new OidcClientInitiatedLogoutSuccessHandler(registrations);
@@ -50,7 +56,11 @@ class SecurityConfiguration {
                     .authenticated()
                     .anyRequest()
                     .permitAll())
-        .oauth2Login(login -> login.userInfoEndpoint(info -> info.oidcUserService(people)))
+        .oauth2Login(
+            login ->
+                login
+                    .userInfoEndpoint(info -> info.oidcUserService(people))
+                    .successHandler(signedIn(locales)))
         .logout(out -> out.logoutSuccessHandler(logout))
         .headers(
             headers ->
@@ -61,6 +71,23 @@ class SecurityConfiguration {
                                 + " script-src 'self'; object-src 'none'; base-uri 'self';"
                                 + " form-action 'self' http: https:; frame-ancestors 'none'")));
     return http.build();
+  }
+
+  /**
+   * After sign-in, the pages speak the person's preferred language (the ID token's {@code locale})
+   * unless they already chose one with the language switcher.
+   */
+  static AuthenticationSuccessHandler signedIn(LocaleResolver locales) {
+    SavedRequestAwareAuthenticationSuccessHandler target =
+        new SavedRequestAwareAuthenticationSuccessHandler();
+    return (request, response, authentication) -> {
+      Person person = Person.of(authentication);
+      Languages.Language preferred = person == null ? null : Languages.of(person.locale());
+      if (preferred != null && WebUtils.getCookie(request, Languages.COOKIE) == null) {
+        locales.setLocale(request, response, preferred.locale());
+      }
+      target.onAuthenticationSuccess(request, response, authentication);
+    };
   }
 
   /**

@@ -16,6 +16,9 @@ public final class Languages {
           new Language("ru", "Русский", false),
           new Language("es", "Español", false));
 
+  /** The cookie that remembers the language a person chose (or their preferred one). */
+  public static final String COOKIE = "ungis-lang";
+
   /** The portal's default language when the browser asks for none of the six. */
   public static final Locale DEFAULT = Locale.ENGLISH;
 

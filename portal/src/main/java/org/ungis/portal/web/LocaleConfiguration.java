@@ -14,13 +14,13 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
  * The page language: the one the person chose with the language switcher ({@code ?lang=fr},
- * remembered for a year in the cookie {@code ungis-lang}), else the browser's {@code
- * Accept-Language}, else English.
+ * remembered for a year in the cookie {@code ungis-lang}), else the language the person prefers
+ * (the ID token's {@code locale}, set at sign-in when no language was chosen yet), else the
+ * browser's {@code Accept-Language}, else English.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
-  static final String COOKIE = "ungis-lang";
   static final String PARAMETER = "lang";
 
   @Bean
@@ -30,7 +30,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
   @Bean
   LocaleResolver localeResolver() {
-    CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
+    CookieLocaleResolver resolver = new CookieLocaleResolver(Languages.COOKIE);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setCookieSameSite("Lax");
     resolver.setCookieHttpOnly(true);
