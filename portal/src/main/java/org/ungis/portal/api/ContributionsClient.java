@@ -55,6 +55,11 @@ public class ContributionsClient {
         .body(new ParameterizedTypeReference<Page<Contribution>>() {});
   }
 
+  /** Every input the person may see (of a call, when given), page after page. */
+  public List<Contribution> all(String process) {
+    return Page.all(page -> list(process, page, Page.MAX_SIZE));
+  }
+
   public Contribution get(String id) {
     return http.get().uri("/api/v1/contributions/{id}", id).retrieve().body(Contribution.class);
   }

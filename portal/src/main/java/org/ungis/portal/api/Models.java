@@ -18,6 +18,25 @@ public final class Models {
       page = page == null ? new PageInfo(0, items.size(), items.size(), 1) : page;
     }
 
+    /** The largest page the services serve. */
+    public static final int MAX_SIZE = 100;
+
+    /** At most this many pages are read to gather a whole list. */
+    static final int MAX_PAGES = 50;
+
+    /** Every item of a paged list, reading pages until the last one. */
+    public static <T> List<T> all(java.util.function.IntFunction<Page<T>> pages) {
+      List<T> all = new java.util.ArrayList<>();
+      for (int n = 0; n < MAX_PAGES; n++) {
+        Page<T> page = pages.apply(n);
+        all.addAll(page.items());
+        if (!page.page().hasNext()) {
+          break;
+        }
+      }
+      return all;
+    }
+
     /** Everything on one page (a list the service does not page). */
     public static <T> Page<T> of(List<T> items, int page, int size) {
       int from = Math.min(items.size(), page * size);

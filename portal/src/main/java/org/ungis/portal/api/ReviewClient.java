@@ -54,9 +54,14 @@ public class ReviewClient {
     return page(answer, Call.class, c -> status == null || status.equals(c.status()), page, size);
   }
 
+  /** Every call with this status (null for all), page after page. */
+  public List<Call> allCalls(String status) {
+    return Page.all(page -> calls(status, page, Page.MAX_SIZE));
+  }
+
   /** Every open call, nearest deadline first. */
   public List<Call> openCalls() {
-    List<Call> calls = new ArrayList<>(calls("OPEN", 0, 200).items());
+    List<Call> calls = new ArrayList<>(allCalls("OPEN"));
     calls.sort(Comparator.comparing(Call::deadline));
     return calls;
   }
@@ -82,6 +87,11 @@ public class ReviewClient {
             .body(JsonNode.class);
     return page(
         answer, QueueItem.class, i -> agency == null || agency.equals(i.agency()), page, size);
+  }
+
+  /** The whole queue of a call (PENDING or DECIDED), page after page. */
+  public List<QueueItem> allQueue(String process, String status) {
+    return Page.all(page -> queue(process, null, status, page, Page.MAX_SIZE));
   }
 
   public QueueItem item(String contributionId) {

@@ -63,7 +63,7 @@ class FocalPointPages {
   }
 
   private void dashboardModel(Person person, Model model) {
-    List<Contribution> inputs = new ArrayList<>(contributions.list(null, 0, 200).items());
+    List<Contribution> inputs = new ArrayList<>(contributions.all(null));
     inputs.sort(
         Comparator.comparing(
             Contribution::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())));

@@ -110,7 +110,7 @@ class ChairPages {
 
   @GetMapping("/chair")
   String calls(Model model) {
-    model.addAttribute("calls", review.calls(null, 0, 200).items());
+    model.addAttribute("calls", review.allCalls(null));
     return "chair/calls";
   }
 

@@ -81,7 +81,7 @@ class ReviewerPages {
     String member = blank(agency) ? null : agency;
     Page<QueueItem> items = review.queue(call, member, wanted, Math.max(0, page), PAGE_SIZE);
     Map<String, Call> calls = new HashMap<>();
-    List<Call> all = review.calls(null, 0, 200).items();
+    List<Call> all = review.allCalls(null);
     all.forEach(c -> calls.put(c.id(), c));
     List<Row> rows = new ArrayList<>();
     for (QueueItem item : items.items()) {
@@ -204,7 +204,8 @@ class ReviewerPages {
     model.addAttribute("errors", errors);
     model.addAttribute("decision", decision);
     model.addAttribute("comment", comment);
-    model.addAttribute("shownRevision", revision);
+    // The page shows the input as it is now, so the form decides on that revision (after a stale
+    // refusal, the newer one the reviewer now reads).
     return "review/item";
   }
 
@@ -222,8 +223,8 @@ class ReviewerPages {
   String approvals(@PathVariable String id, Model model) {
     Call call = review.call(id);
     List<QueueItem> items = new ArrayList<>();
-    items.addAll(review.queue(id, null, "PENDING", 0, 200).items());
-    items.addAll(review.queue(id, null, "DECIDED", 0, 200).items());
+    items.addAll(review.allQueue(id, "PENDING"));
+    items.addAll(review.allQueue(id, "DECIDED"));
     items.sort(Comparator.comparing(QueueItem::agency).thenComparing(QueueItem::submittedAt));
     Map<String, List<ReviewDecision>> decisions = new HashMap<>();
     for (QueueItem item : items) {
