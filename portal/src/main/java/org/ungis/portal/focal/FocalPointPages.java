@@ -35,19 +35,28 @@ class FocalPointPages {
   private static final String NEW = "new";
 
   /** One open call as a task of the dashboard. */
-  record Task(Call call, Contribution input, java.time.Instant deadline, boolean extended) {
-    /** The tag in words: not started, or the input's status. */
+  record Task(
+      Call call, Contribution input, java.time.Instant deadline, boolean extended, boolean passed) {
+    /**
+     * The tag in words: not started (or overdue once the deadline passed), or the input's status.
+     */
     public String status() {
-      return input == null ? "NOT_STARTED" : input.status();
+      if (input == null) {
+        return passed ? "OVERDUE" : "NOT_STARTED";
+      }
+      return input.status();
     }
   }
 
   private final ContributionsClient contributions;
   private final ReviewClient review;
 
-  FocalPointPages(ContributionsClient contributions, ReviewClient review) {
+  private final java.time.Clock clock;
+
+  FocalPointPages(ContributionsClient contributions, ReviewClient review, java.time.Clock clock) {
     this.contributions = contributions;
     this.review = review;
+    this.clock = clock;
   }
 
   @GetMapping("/my")
@@ -74,12 +83,14 @@ class FocalPointPages {
               .filter(c -> c.processId().equals(call.id()) && !"WITHDRAWN".equals(c.status()))
               .findFirst()
               .orElse(null);
+      java.time.Instant deadline = call.deadlineFor(person.agency());
       tasks.add(
           new Task(
               call,
               latest,
-              call.deadlineFor(person.agency()),
-              call.extensionFor(person.agency()).isPresent()));
+              deadline,
+              call.extensionFor(person.agency()).isPresent(),
+              !deadline.isAfter(clock.instant())));
     }
     tasks.sort(Comparator.comparing(Task::deadline));
     Map<String, Integer> required = new HashMap<>();
