@@ -51,6 +51,7 @@ public final class ProblemMessages {
       case "unavailable" -> "problem.unavailable";
       default ->
           switch (problem.status()) {
+            case 400, 422 -> "problem.validation";
             case 401 -> "problem.unauthorized";
             case 403 -> "problem.forbidden";
             case 404 -> "problem.not-found";

@@ -41,6 +41,8 @@ class ProblemMessagesTest {
         .isEqualTo("problem.not-found");
     assertThat(ProblemMessages.key(new ApiProblem(500, null, null, null, null)))
         .isEqualTo("problem.unexpected");
+    assertThat(ProblemMessages.key(problem(400, "unknown-parameter", null)))
+        .isEqualTo("problem.validation");
     assertThat(ProblemMessages.key(problem(403, "forbidden", "SOMETHING_NEW")))
         .isEqualTo("problem.forbidden");
   }
