@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +67,9 @@ abstract class AbstractWorkflowIT {
 
   private static final Duration READY = Duration.ofSeconds(120);
   private static final Duration PROPAGATION = Duration.ofSeconds(60);
+
+  /** Steps of the random workflow: enough for every kind of step, within about half a minute. */
+  private static final int RANDOM_STEPS = 25;
 
   /** Two members that sit on no rota, so that any chair may decide on both. */
   private static final String FIRST_AGENCY = "UNECA";
@@ -317,6 +322,37 @@ abstract class AbstractWorkflowIT {
     assertThat(revisedEntry.getContent().getBody()).isEqualTo(revisedBody);
     assertThat(fromKafka.get().edition().getEdition())
         .isEqualTo(record.get().path("edition").asInt());
+  }
+
+  /**
+   * One truth: a seeded random workflow, after each step of which contributions-service,
+   * review-service and publication-service say the same of every contribution (see {@link
+   * RandomWorkflow}). The seed is printed; {@code -Dungis.workflow.seed=<seed>} replays a run.
+   */
+  @Test
+  void aRandomWorkflowLooksTheSameInEveryServiceAfterEachStep() {
+    long seed = Long.getLong("ungis.workflow.seed", new Random().nextLong());
+    System.out.println(
+        "[random workflow] seed " + seed + " (replay: -Dungis.workflow.seed=" + seed + ")");
+    Map<String, String> tokens = new ConcurrentHashMap<>();
+    RandomWorkflow workflow =
+        new RandomWorkflow(
+            seed,
+            Roster.load().periodAt(Instant.now()).orElseThrow(),
+            agency -> tokens.computeIfAbsent("intake/" + agency, k -> auth.intakeToken(agency)),
+            reviewer -> tokens.computeIfAbsent(reviewer, auth::reviewerToken),
+            contributions.baseUrl(),
+            review.baseUrl(),
+            publication.baseUrl(),
+            PROPAGATION);
+    try {
+      workflow.run(RANDOM_STEPS);
+      System.out.println(
+          "[random workflow] " + String.join("\n[random workflow] ", workflow.log()));
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          "seed " + seed + ", steps:\n  " + String.join("\n  ", workflow.log()), e);
+    }
   }
 
   @Test

@@ -66,6 +66,7 @@ import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiContract;
 import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -608,6 +609,55 @@ class ContributionsServiceIT {
   }
 
   @Test
+  void everyDocumentedFilterOfTheListWorksAndAnythingElseIsABadRequest() throws Exception {
+    openCall("filters-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    String english =
+        json(awaitCreated(submission("filters-2023", "Meaningful connectivity")))
+            .get("id")
+            .asString();
+    String french =
+        json(awaitCreated(
+                submission("filters-2023", "Inclusion numerique")
+                    .replace("\"EN\"", "\"FR\"")
+                    .replace("[\"C7\"]", "[\"C4\"]")
+                    .replace("\"sdgs\":[9]", "\"sdgs\":[4]")
+                    .replace("A short summary", "Skills for everyone")))
+            .get("id")
+            .asString();
+    String list = "/api/v1/contributions?process=filters-2023";
+
+    assertThat(ids(get(list, reviewer()))).containsExactly(english, french);
+    assertThat(ids(get(list + "&language=FR", reviewer()))).containsExactly(french);
+    assertThat(ids(get(list + "&language=fr", reviewer()))).containsExactly(french);
+    assertThat(ids(get(list + "&sdg=9", reviewer()))).containsExactly(english);
+    assertThat(ids(get(list + "&actionLine=C4", reviewer()))).containsExactly(french);
+    assertThat(ids(get(list + "&q=CONNECTIVITY", reviewer()))).containsExactly(english);
+    assertThat(ids(get(list + "&q=skills%20for", reviewer()))).containsExactly(french);
+    assertThat(ids(get(list + "&status=SUBMITTED&agency=UNDP&sdg=4", reviewer()))).isEmpty();
+    JsonNode second = json(get(list + "&size=1&page=1", reviewer()));
+    assertThat(second.get("items").get(0).get("id").asString()).isEqualTo(french);
+    assertThat(second.get("page").get("totalElements").asLong()).isEqualTo(2);
+    assertThat(second.get("page").get("totalPages").asInt()).isEqualTo(2);
+
+    assertProblem(get(list + "&sdgs=9", reviewer()), 400, "unknown-parameter", "sdgs");
+    assertProblem(get(list + "&status=bogus", reviewer()), 400, "invalid-parameter", "status");
+    assertProblem(get(list + "&size=0", reviewer()), 400, "invalid-parameter", "size");
+    assertProblem(get(list + "&size=101", reviewer()), 400, "invalid-parameter", "size");
+    assertProblem(get(list + "&page=-1", reviewer()), 400, "invalid-parameter", "page");
+    assertProblem(get(list + "&page=x", reviewer()), 400, "invalid-parameter", "page");
+    assertProblem(get(list + "&sdg=18", reviewer()), 400, "invalid-parameter", "sdg");
+    assertProblem(get(list + "&language=DE", reviewer()), 400, "invalid-parameter", "language");
+    assertProblem(
+        get(list + "&actionLine=C12", reviewer()), 400, "invalid-parameter", "actionLine");
+    assertProblem(get(list + "&sdg=9&sdg=4", reviewer()), 400, "invalid-parameter", "sdg");
+    assertProblem(
+        get("/api/v1/contributions/" + english + "?verbose=true", reviewer()),
+        400,
+        "unknown-parameter",
+        "verbose");
+  }
+
+  @Test
   void theActingAgencyComesFromTheTokenNeverFromAHeaderOrTheBody() throws Exception {
     openCall("token-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
     awaitCreated(submission("token-2023", "Ready"));
@@ -929,7 +979,7 @@ class ContributionsServiceIT {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return OpenApiContract.send("contributions-service", HTTP, request.build());
   }
 
   HttpResponse<String> send(String method, String path, String body, String token, String ifMatch)
@@ -952,7 +1002,7 @@ class ContributionsServiceIT {
     Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     headers.forEach(request::header);
     Optional.ofNullable(ifMatch).ifPresent(v -> request.header("If-Match", v));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return OpenApiContract.send("contributions-service", HTTP, request.build());
   }
 
   static JsonNode json(HttpResponse<String> response) {

@@ -33,6 +33,7 @@ public final class PlatformStack implements AutoCloseable {
   public static final String REVIEW = "review-service";
   public static final String PUBLICATION = "publication-service";
   public static final String AUTH = "auth-server";
+  public static final String GATEWAY = "gateway";
 
   /** The services, in start order (they are started together once the broker is up). */
   public static final List<String> SERVICES = List.of(CONTRIBUTIONS, REVIEW, PUBLICATION);
@@ -60,6 +61,7 @@ public final class PlatformStack implements AutoCloseable {
     private final Map<String, String> serviceProperties = new LinkedHashMap<>();
     private boolean copyJars = true;
     private Boolean authServer;
+    private boolean gateway;
 
     private Builder(Path workDir) {
       this.workDir = workDir.toAbsolutePath().normalize();
@@ -105,6 +107,12 @@ public final class PlatformStack implements AutoCloseable {
       return this;
     }
 
+    /** Whether to run the gateway too: one base URL for the three services' APIs (default: no). */
+    public Builder gateway(boolean run) {
+      this.gateway = run;
+      return this;
+    }
+
     /** A Spring property given to the three services, e.g. {@code ungis.clock.start}. */
     public Builder serviceProperty(String key, String value) {
       serviceProperties.put(key, value);
@@ -123,7 +131,8 @@ public final class PlatformStack implements AutoCloseable {
           Stream.of(
                   Stream.of("local-stack", REGISTRY),
                   SERVICES.stream(),
-                  withAuth ? Stream.of(AUTH) : Stream.<String>empty())
+                  withAuth ? Stream.of(AUTH) : Stream.<String>empty(),
+                  gateway ? Stream.of(GATEWAY) : Stream.<String>empty())
               .flatMap(names -> names)
               .filter(module -> !Files.isRegularFile(located.execJar(module)))
               .map(module -> located.root().relativize(located.execJar(module)).toString())
@@ -214,6 +223,23 @@ public final class PlatformStack implements AutoCloseable {
                 logs.resolve(service + ".log"),
                 Readiness.actuator()));
       }
+      if (gateway) {
+        int port = FreePorts.next();
+        processes.put(
+            GATEWAY,
+            ServiceProcess.of(
+                GATEWAY,
+                port,
+                repo.execJar(GATEWAY),
+                serviceJvmArgs,
+                List.of(
+                    "--server.port=" + port,
+                    "--ungis.gateway.contributions=" + processes.get(CONTRIBUTIONS).baseUrl(),
+                    "--ungis.gateway.review=" + processes.get(REVIEW).baseUrl(),
+                    "--ungis.gateway.publication=" + processes.get(PUBLICATION).baseUrl()),
+                logs.resolve(GATEWAY + ".log"),
+                Readiness.actuator()));
+      }
       PlatformStack stack = new PlatformStack(workDir, processes);
       try {
         stack.broker().startAndAwaitReady(timeout);
@@ -252,6 +278,11 @@ public final class PlatformStack implements AutoCloseable {
 
   public ServiceProcess publication() {
     return processes.get(PUBLICATION);
+  }
+
+  /** The gateway (one base URL for the whole API), if the stack runs it. */
+  public java.util.Optional<ServiceProcess> gateway() {
+    return java.util.Optional.ofNullable(processes.get(GATEWAY));
   }
 
   /** The authorization server, if the stack runs one. */

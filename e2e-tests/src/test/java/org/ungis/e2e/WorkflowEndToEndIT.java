@@ -66,7 +66,7 @@ class WorkflowEndToEndIT {
 
   @BeforeAll
   static void startThePlatform() {
-    stack = PlatformStack.builder(workDir).start();
+    stack = PlatformStack.builder(workDir).gateway(true).start();
   }
 
   @AfterAll
@@ -240,20 +240,214 @@ class WorkflowEndToEndIT {
                     .isEqualTo(HttpJson.JSON.readTree(recordJson)));
   }
 
+  /**
+   * The case that once made the record disagree with the other services: an approved input
+   * withdrawn after the call was closed. Under the chair's default rule the withdrawal is refused
+   * and nothing changes anywhere; once the chair allows withdrawals after closure, the withdrawal
+   * is accepted, review-service shows it, and the joint input publishes a corrigendum (Corr.1) that
+   * says what changed, while the final edition stays readable.
+   */
+  @Test
+  @Order(3)
+  void anInputWithdrawnAfterTheClosureYieldsACorrigendumAndEveryServiceAgrees() {
+    Period rota = Roster.load().periodAt(Instant.now()).orElseThrow();
+    String chairAgency = rota.chairs().stream().sorted().findFirst().orElseThrow();
+    Caller chair = stack.reviewer(chairAgency);
+    Caller first = stack.agency(FIRST_AGENCY);
+    Caller second = stack.agency(SECOND_AGENCY);
+    String processId = "e2e-corr-" + UUID.randomUUID().toString().substring(0, 8);
+    String symbol = "UNGIS/E2E/" + processId.substring(9).toUpperCase(java.util.Locale.ROOT);
+
+    Response opened =
+        HttpJson.post(
+            review("/api/v1/processes"),
+            chair,
+            Map.of(
+                "id",
+                processId,
+                "title",
+                "UNGIS joint input with a corrigendum",
+                "deadline",
+                Instant.now().plus(7, ChronoUnit.DAYS).toString(),
+                "symbol",
+                symbol,
+                "language",
+                "FR"));
+    assertThat(opened.status()).as("opening the call: %s", opened).isEqualTo(201);
+    assertThat(opened.json().path("document").path("withdrawalAfterClosure").asString())
+        .isEqualTo("REFUSED");
+    Response framed =
+        HttpJson.put(
+            review("/api/v1/processes/" + processId + "/framing"),
+            chair,
+            Map.of("introduction", "Le GNUSI présente sa contribution.", "conclusion", "Fin."));
+    assertThat(framed.status()).as("framing: %s", framed).isEqualTo(200);
+
+    String firstId =
+        steps()
+            .submit(first, processId, "Digital transformation in Africa", "Text.", List.of("C7"));
+    String secondId =
+        steps().submit(second, processId, "Decent work online", "Text.", List.of("C10"));
+    steps().decide(chair, firstId, 1, "APPROVED", null);
+    steps().decide(chair, secondId, 1, "APPROVED", null);
+    steps().awaitContribution(firstId, first, c -> c.path("status").asString().equals("APPROVED"));
+    steps()
+        .awaitContribution(secondId, second, c -> c.path("status").asString().equals("APPROVED"));
+    Response closed =
+        HttpJson.post(review("/api/v1/processes/" + processId + "/closure"), chair, Map.of());
+    assertThat(closed.status()).as("closing: %s", closed).isEqualTo(200);
+
+    String recordUrl = publication("/api/v1/records/" + processId);
+    AtomicReference<JsonNode> finalEdition = new AtomicReference<>();
+    await("the final edition lists both inputs")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              Response r = HttpJson.get(recordUrl);
+              assertThat(r.status()).isEqualTo(200);
+              assertThat(r.json().path("finalEdition").asBoolean()).isTrue();
+              assertThat(r.json().path("entries").size()).isEqualTo(2);
+              finalEdition.set(r.json());
+            });
+    assertThat(finalEdition.get().path("symbol").asString()).isEqualTo(symbol);
+    assertThat(finalEdition.get().path("language").asString()).isEqualTo("FR");
+    assertThat(finalEdition.get().path("framing").path("introduction").toString())
+        .contains("Le GNUSI présente sa contribution.");
+
+    // Under the default rule the withdrawal is refused: nothing changes anywhere.
+    String withdrawal = contributions("/api/v1/contributions/" + firstId + "/withdrawal");
+    Response refused = HttpJson.post(withdrawal, first, Map.of("reason", "Superseded"));
+    assertThat(refused.status()).as("withdrawal after closure: %s", refused).isEqualTo(409);
+    assertThat(refused.json().path("type").asString()).endsWith("/call-closed");
+    assertThat(steps().contribution(firstId, first).path("status").asString())
+        .isEqualTo("APPROVED");
+
+    // The chair allows withdrawals after closure: the withdrawal goes through everywhere.
+    Response rule =
+        HttpJson.put(
+            review("/api/v1/processes/" + processId + "/document"),
+            chair,
+            Map.of("withdrawalAfterClosure", "CORRIGENDUM"));
+    assertThat(rule.status()).as("the chair's rule: %s", rule).isEqualTo(200);
+    await("contributions-service knows the chair's rule")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> HttpJson.post(withdrawal, first, Map.of("reason", "Superseded")).status() == 200);
+    steps().awaitContribution(firstId, first, c -> c.path("status").asString().equals("WITHDRAWN"));
+    await("review-service shows the withdrawal")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        HttpJson.get(
+                                review("/api/v1/reviews/" + firstId), "application/json", chair)
+                            .json()
+                            .path("status")
+                            .asString())
+                    .isEqualTo("WITHDRAWN"));
+
+    AtomicReference<JsonNode> corrigendum = new AtomicReference<>();
+    await("the record publishes a corrigendum without the withdrawn input")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              JsonNode json = HttpJson.get(recordUrl).json();
+              assertThat(json.path("corrigendum").asInt()).isEqualTo(1);
+              corrigendum.set(json);
+            });
+    JsonNode corr = corrigendum.get();
+    assertThat(corr.path("symbol").asString()).isEqualTo(symbol + "/Corr.1");
+    assertThat(corr.path("edition").asInt())
+        .isEqualTo(finalEdition.get().path("edition").asInt() + 1);
+    assertThat(corr.path("entries").size()).isEqualTo(1);
+    assertThat(corr.path("entries").get(0).path("contributionId").asString()).isEqualTo(secondId);
+    assertThat(corr.path("corrections").get(0).path("kind").asString()).isEqualTo("WITHDRAWN");
+    assertThat(corr.path("corrections").get(0).path("text").asString())
+        .contains("Digital transformation in Africa")
+        .contains("a été retirée");
+
+    // The final edition is kept, as it was.
+    Response kept =
+        HttpJson.get(recordUrl + "/editions/" + finalEdition.get().path("edition").asInt());
+    assertThat(kept.json().path("entries").size()).isEqualTo(2);
+    assertThat(kept.json().path("corrigendum").asInt()).isZero();
+
+    // The corrigendum as PDF and Word, by extension and by Accept.
+    Response pdf = HttpJson.get(recordUrl + ".pdf", "*/*", Caller.anonymous());
+    assertThat(pdf.status()).as("PDF: %s", pdf.header("Content-Type")).isEqualTo(200);
+    assertThat(pdf.header("Content-Type").orElse("")).startsWith("application/pdf");
+    assertThat(pdf.body()).startsWith("%PDF-");
+    Response docx =
+        HttpJson.get(
+            recordUrl,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Caller.anonymous());
+    assertThat(docx.status()).isEqualTo(200);
+    assertThat(docx.body()).startsWith("PK");
+  }
+
+  @Test
+  @Order(4)
+  void theGatewayPassesTokensAndProblemAnswersThroughUnchanged() {
+    Caller agency = stack.agency(FIRST_AGENCY);
+    for (String path :
+        List.of(
+            "/api/v1/contributions/" + UUID.randomUUID(),
+            "/api/v1/contributions?size=0",
+            "/api/v1/processes?status=bogus",
+            "/api/v1/reviews",
+            "/api/v1/records/no-such-call")) {
+      Response direct = HttpJson.get(serviceOf(path) + path, "application/json", agency);
+      Response routed = HttpJson.get(api(path), "application/json", agency);
+      assertThat(routed.status()).as("%s through the gateway", path).isEqualTo(direct.status());
+      assertThat(routed.status()).as("%s is a problem", path).isGreaterThanOrEqualTo(400);
+      assertThat(routed.header("Content-Type")).isEqualTo(direct.header("Content-Type"));
+      assertThat(routed.json()).isEqualTo(direct.json());
+    }
+    Response noToken = HttpJson.get(api("/api/v1/contributions"));
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(noToken.header("WWW-Authenticate").orElse("")).startsWith("Bearer");
+    assertThat(noToken.json().path("type").asString())
+        .isEqualTo("https://ungis.org/problems/unauthorized");
+    assertThat(HttpJson.get(api("/api/v1/processes"), "application/json", agency).status())
+        .as("an agency's token reaches review-service through the gateway")
+        .isEqualTo(200);
+  }
+
+  /** The service that answers a path when asked directly. */
+  private static String serviceOf(String path) {
+    if (path.startsWith("/api/v1/contributions")) {
+      return stack.contributions().baseUrl();
+    }
+    if (path.startsWith("/api/v1/records")) {
+      return stack.publication().baseUrl();
+    }
+    return stack.review().baseUrl();
+  }
+
+  /** The whole workflow goes through the gateway: one base URL for the three services' APIs. */
+  private static String api(String path) {
+    return stack.gateway().orElseThrow().baseUrl() + path;
+  }
+
   private static WorkflowSteps steps() {
-    return new WorkflowSteps(
-        stack.contributions().baseUrl(), stack.review().baseUrl(), PROPAGATION);
+    String gateway = stack.gateway().orElseThrow().baseUrl();
+    return new WorkflowSteps(gateway, gateway, PROPAGATION);
   }
 
   private static String contributions(String path) {
-    return stack.contributions().baseUrl() + path;
+    return api(path);
   }
 
   private static String review(String path) {
-    return stack.review().baseUrl() + path;
+    return api(path);
   }
 
   private static String publication(String path) {
-    return stack.publication().baseUrl() + path;
+    return api(path);
   }
 }

@@ -46,6 +46,27 @@ final class DemoScenario {
   /** The call whose record the demo publishes as final and prints. */
   static final String PUBLISHED = GDC;
 
+  /** The document symbol of each call's joint input. */
+  static final java.util.Map<String, String> SYMBOLS =
+      java.util.Map.of(
+          GDC, "UNGIS/2023/GDC/1", HLPF, "UNGIS/2023/HLPF/1", ECOSOC_PF, "UNGIS/2023/ECOSOC-PF/1");
+
+  /** The chair's introduction of the GDC joint input. */
+  static final String GDC_INTRODUCTION =
+      "The United Nations Group on the Information Society (UNGIS) welcomes the invitation of the"
+          + " co-facilitators of the Global Digital Compact and submits this joint input on behalf"
+          + " of its members.\n\n"
+          + "Twenty years after the World Summit on the Information Society, the WSIS action lines"
+          + " remain the UN system's framework for a people-centred, inclusive and"
+          + " development-oriented information society. The inputs below show how the members of"
+          + " UNGIS contribute to the themes of the Compact.";
+
+  /** The chair's conclusion of the GDC joint input. */
+  static final String GDC_CONCLUSION =
+      "UNGIS stands ready to support Member States in the implementation and follow-up of the"
+          + " Global Digital Compact, building on the WSIS architecture and the 2030 Agenda for"
+          + " Sustainable Development.";
+
   static final List<Call> CALLS =
       List.of(
           new Call(

@@ -138,6 +138,14 @@ public final class DemoSeeder {
         record.path("entries").size());
     System.out.println();
     System.out.println("  " + publication.url(recordPath));
+    for (String format : List.of("pdf", "docx", "html")) {
+      System.out.println(
+          "  "
+              + publication.url(recordPath + "." + format)
+              + "   (French: "
+              + publication.url(recordPath + "." + format + "?lang=FR")
+              + ")");
+    }
     System.out.println();
     Response markdown = publication.get(recordPath, "text/markdown");
     System.out.println(markdown.ok() ? markdown.body() : "(Markdown: " + markdown.problem() + ")");
@@ -161,6 +169,7 @@ public final class DemoSeeder {
     body.put("title", call.title());
     body.put("description", call.description());
     body.put("deadline", deadline.toString());
+    body.put("symbol", DemoScenario.SYMBOLS.get(call.id()));
     Response r = review.post("/api/v1/processes", chair, body, "demo-open-" + call.id());
     boolean refusedOnTheirClock =
         r.status() == 403 || (r.status() / 100 == 4 && r.body().contains("deadline"));
@@ -182,6 +191,18 @@ public final class DemoSeeder {
       say(
           "%s opened the call %s \"%s\" (deadline %s)",
           chair.agency(), call.id(), call.title(), deadline);
+      if (call.id().equals(DemoScenario.GDC)) {
+        Response framed =
+            review.put(
+                "/api/v1/processes/" + call.id() + "/framing",
+                chair,
+                Map.of(
+                    "introduction",
+                    DemoScenario.GDC_INTRODUCTION,
+                    "conclusion",
+                    DemoScenario.GDC_CONCLUSION));
+        say("%s wrote the framing of %s: %s", chair.agency(), call.id(), framed.status());
+      }
     } else if (r.status() == 409) {
       say("the call %s exists already", call.id());
     } else {

@@ -25,8 +25,13 @@ public record PublicationSettings(
    *     edition with all the changes since its previous edition ({@code
    *     ungis.publication.edition-interval}, default 250 ms); {@code 0} publishes an edition for
    *     every single change, as before batching (a record of n entries then costs O(n²))
+   * @param fonts the directory of the fonts that the PDF embeds ({@code ungis.publication.fonts},
+   *     default {@code /usr/share/fonts/truetype}, where Debian's {@code fonts-noto-core} and
+   *     {@code fonts-droid-fallback} put them)
    */
-  public record Publication(@DefaultValue("250ms") Duration editionInterval) {
+  public record Publication(
+      @DefaultValue("250ms") Duration editionInterval,
+      @DefaultValue("/usr/share/fonts/truetype") Path fonts) {
 
     public Publication {
       if (editionInterval == null || editionInterval.isNegative()) {

@@ -57,6 +57,7 @@ import org.ungis.publication.client.RecordAssembler;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiContract;
 import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -222,7 +223,9 @@ class PublicationServiceIT {
     assertThat(record.path("finalEdition").asBoolean()).isFalse();
     assertThat(record.path("call").path("title").asString())
         .isEqualTo("UNGIS joint input to the Global Digital Compact");
-    assertThat(record.path("entries").findValuesAsString("agency")).containsExactly("ITU", "UNDP");
+    List<String> agencies = new java.util.ArrayList<>();
+    record.path("entries").forEach(e -> agencies.add(e.path("agency").asString()));
+    assertThat(agencies).containsExactly("ITU", "UNDP");
     JsonNode revisedEntry = record.path("entries").get(1);
     assertThat(revisedEntry.path("revision").asInt()).isEqualTo(2);
     assertThat(revisedEntry.path("title").asString()).isEqualTo("Digital public infrastructure");
@@ -233,7 +236,8 @@ class PublicationServiceIT {
 
     JsonNode first = json("/api/v1/records/" + GDC + "/editions/1");
     assertThat(first.path("edition").asInt()).isEqualTo(1);
-    assertThat(first.path("entries").findValuesAsString("agency")).containsExactly("ITU");
+    assertThat(first.path("entries").size()).isEqualTo(1);
+    assertThat(first.path("entries").get(0).path("agency").asString()).isEqualTo("ITU");
 
     JsonNode list = json("/api/v1/records");
     assertThat(list.isArray()).isTrue();
@@ -252,10 +256,10 @@ class PublicationServiceIT {
     assertThat(markdown.body())
         .containsSubsequence(
             "# UNGIS joint input to the Global Digital Compact",
-            "- Edition: 2",
-            "## International Telecommunication Union (ITU)",
-            "### Meaningful connectivity",
-            "## United Nations Development Programme (UNDP)",
+            "- Edition 2",
+            "### International Telecommunication Union (ITU)",
+            "#### Meaningful connectivity",
+            "### United Nations Development Programme (UNDP)",
             "Revised &lt;text&gt; &amp; more.");
 
     HttpResponse<String> html = get("/api/v1/records/" + GDC, "text/html");
@@ -273,6 +277,34 @@ class PublicationServiceIT {
             "United Nations Development Programme (UNDP)",
             "<p>Revised &lt;text&gt; &amp; more.</p>")
         .doesNotContain("<text>");
+
+    // The same document as PDF and Word, by extension (links for people) or by Accept.
+    HttpResponse<String> pdf = get("/api/v1/records/" + GDC + ".pdf", "*/*");
+    assertThat(pdf.statusCode()).as(pdf.body()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/pdf");
+    assertThat(pdf.body()).startsWith("%PDF-");
+    HttpResponse<String> docx = get("/api/v1/records/" + GDC + "/editions/1.docx", "*/*");
+    assertThat(docx.statusCode()).as(docx.body()).isEqualTo(200);
+    assertThat(docx.body()).startsWith("PK");
+    assertThat(get("/api/v1/records/" + GDC, "application/pdf").body()).startsWith("%PDF-");
+    assertThat(get("/api/v1/records/" + GDC + ".html?lang=fr", "*/*").body())
+        .contains("Table des matières");
+    HttpResponse<String> unknownLanguage =
+        get("/api/v1/records/" + GDC + "?lang=DE", "application/json");
+    assertThat(unknownLanguage.statusCode()).isEqualTo(400);
+    assertThat(unknownLanguage.body()).contains("https://ungis.org/problems/validation");
+
+    // The Atom feeds of editions, per call and for all calls.
+    HttpResponse<String> feed = get("/api/v1/records/" + GDC + "/feed.atom", "*/*");
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(feed.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/atom+xml");
+    assertThat(feed.body())
+        .containsSubsequence(
+            "urn:ungis:records:" + GDC + ":editions:2", "urn:ungis:records:" + GDC + ":editions:1");
+    assertThat(get("/api/v1/records/feed.atom", "*/*").body())
+        .contains("urn:ungis:records:" + GDC + ":editions:2");
   }
 
   @Test
@@ -409,7 +441,11 @@ class PublicationServiceIT {
     assertThat(latest.path("get").path("summary").asString()).isNotBlank();
     assertThat(latest.path("get").path("responses").path("200").path("content").propertyNames())
         .containsExactlyInAnyOrder(
-            "application/json", "text/markdown;charset=UTF-8", "text/html;charset=UTF-8");
+            "application/json",
+            "text/markdown;charset=UTF-8",
+            "text/html;charset=UTF-8",
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     for (String status : List.of("404", "406", "503")) {
       assertThat(latest.path("get").path("responses").path(status).path("content").propertyNames())
           .as(status)
@@ -479,12 +515,13 @@ class PublicationServiceIT {
   }
 
   HttpResponse<String> get(String path, String accept) throws Exception {
-    return HTTP.send(
+    return OpenApiContract.send(
+        "publication-service",
+        HTTP,
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Accept", accept)
             .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .build());
   }
 
   JsonNode json(String path) throws Exception {

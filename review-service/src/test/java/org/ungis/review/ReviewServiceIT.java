@@ -78,6 +78,7 @@ import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiContract;
 import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -345,6 +346,11 @@ class ReviewServiceIT {
         .containsExactly(false, true, false, true);
     assertThat(history.get(1).path("reason").asString()).isEqualTo("STALE_REVISION");
     assertThat(history.get(3).path("reason").asString()).isEqualTo("ALREADY_DECIDED");
+    // Stale as contributions-service says it: about a revision older than the current one.
+    assertThat(
+            StreamSupport.stream(history.spliterator(), false)
+                .map(h -> h.path("stale").asBoolean()))
+        .containsExactly(true, true, false, false);
 
     // The chair closes the call; closing again conflicts; nothing more is decided in it.
     HttpResponse<String> closed =
@@ -614,6 +620,152 @@ class ReviewServiceIT {
     HttpResponse<String> approved = decide(ilo, reviewer("UNESCO"), 1, "APPROVED", null);
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
     assertThat(json(approved).path("outcome").asString()).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void theChairSetsTheJointInputsSymbolLanguageFramingAndRuleOnWithdrawalsAfterClosure() {
+    HttpResponse<String> opened =
+        post(
+            "/api/v1/processes",
+            reviewer("UNDP"),
+            Map.of(
+                "id", "wsis-2023",
+                "title", "WSIS Forum 2023",
+                "deadline", DEADLINE.toString(),
+                "symbol", "UNGIS/2023/WSIS/1",
+                "language", "fr"));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    JsonNode document = json(opened).path("document");
+    assertThat(document.path("symbol").asString()).isEqualTo("UNGIS/2023/WSIS/1");
+    assertThat(document.path("language").asString()).isEqualTo("FR");
+    assertThat(document.path("withdrawalAfterClosure").asString()).isEqualTo("REFUSED");
+    assertProblem(
+        post(
+            "/api/v1/processes",
+            reviewer("UNDP"),
+            Map.of(
+                "id", "wsis-2023-bis",
+                "title", "t",
+                "deadline", DEADLINE.toString(),
+                "symbol", "UNGIS/2023/WSIS/1")),
+        409,
+        "symbol-exists");
+
+    String framing = "/api/v1/processes/wsis-2023/framing";
+    assertForbidden(
+        send(
+            "PUT",
+            framing,
+            reviewer("UNESCO"),
+            JSON.writeValueAsString(Map.of("introduction", "x"))),
+        "NOT_CHAIR");
+    HttpResponse<String> framed =
+        send(
+            "PUT",
+            framing,
+            reviewer("UNDP"),
+            JSON.writeValueAsString(
+                Map.of("introduction", "Le GNUSI présente.", "conclusion", "Fin.")));
+    assertThat(framed.statusCode()).as(framed.body()).isEqualTo(200);
+    assertThat(json(framed).path("document").path("introduction").asString())
+        .isEqualTo("Le GNUSI présente.");
+    assertProblem(
+        send(
+            "PUT",
+            "/api/v1/processes/wsis-2023/document",
+            reviewer("UNDP"),
+            JSON.writeValueAsString(Map.of("language", "DE"))),
+        400,
+        "validation");
+    HttpResponse<String> rule =
+        send(
+            "PUT",
+            "/api/v1/processes/wsis-2023/document",
+            reviewer("UNDP"),
+            JSON.writeValueAsString(Map.of("withdrawalAfterClosure", "CORRIGENDUM")));
+    assertThat(rule.statusCode()).as(rule.body()).isEqualTo(200);
+
+    // What contributions-service and publication-service read: the whole call, with its document.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              CallForInputsEvent snapshot =
+                  consume(Topics.PROCESSES.name(), CallForInputsEvent.class, 1).stream()
+                      .filter(c -> c.getProcessId().equals("wsis-2023"))
+                      .filter(c -> c.getChange() == CallChange.UPDATED)
+                      .reduce((a, b) -> b)
+                      .orElseThrow();
+              assertThat(snapshot.getSymbol()).isEqualTo("UNGIS/2023/WSIS/1");
+              assertThat(snapshot.getRecordLanguage().name()).isEqualTo("FR");
+              assertThat(snapshot.getIntroduction()).isEqualTo("Le GNUSI présente.");
+              assertThat(snapshot.getWithdrawalAfterClosure().name()).isEqualTo("CORRIGENDUM");
+              assertThat(snapshot.getActor().getRole()).isEqualTo(ActorRole.CHAIR);
+            });
+  }
+
+  @Test
+  void theQueueAndTheCallsArePagedFilteredAndOrderedByTheNearestDeadline() {
+    Instant sooner = DEADLINE.minusSeconds(30 * 86_400);
+    for (Map<String, Object> open :
+        List.<Map<String, Object>>of(
+            Map.of("id", "later-2023", "title", "Later", "deadline", DEADLINE.toString()),
+            Map.of("id", "sooner-2023", "title", "Sooner", "deadline", sooner.toString()),
+            Map.of("id", "shut-2023", "title", "Shut", "deadline", sooner.toString()))) {
+      assertThat(post("/api/v1/processes", reviewer("ITU"), open).statusCode()).isEqualTo(201);
+    }
+    assertThat(post("/api/v1/processes/shut-2023/closure", reviewer("ITU"), Map.of()).statusCode())
+        .isEqualTo(200);
+
+    List<String> open =
+        json(get("/api/v1/processes?status=OPEN&size=100"))
+            .path("items")
+            .valueStream()
+            .map(c -> c.path("id").asString())
+            .toList();
+    assertThat(open).contains("sooner-2023", "later-2023").doesNotContain("shut-2023");
+    assertThat(open.indexOf("sooner-2023")).isLessThan(open.indexOf("later-2023"));
+    JsonNode closed = json(get("/api/v1/processes?status=closed&size=100"));
+    assertThat(closed.path("items").findValuesAsString("id")).contains("shut-2023");
+    assertThat(closed.path("items").findValuesAsString("status")).containsOnly("CLOSED");
+    JsonNode firstOfOne = json(get("/api/v1/processes?size=1"));
+    assertThat(firstOfOne.path("items")).hasSize(1);
+    assertThat(firstOfOne.path("page").path("totalElements").asLong())
+        .isEqualTo(firstOfOne.path("page").path("totalPages").asLong())
+        .isGreaterThanOrEqualTo(3);
+
+    // UPU submits to the later call first, then to the sooner one: the sooner deadline leads.
+    String toLater = UUID.randomUUID().toString();
+    String toSooner = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(toLater, "later-2023", "UPU", "First in", NOW.minusSeconds(60)));
+    produce(TestEvents.submitted(toSooner, "sooner-2023", "UPU", "Second in", NOW));
+    awaitQueueEntry("sooner-2023", "PENDING", toSooner, 1);
+    awaitQueueEntry("later-2023", "PENDING", toLater, 1);
+    JsonNode queue = json(get("/api/v1/reviews?agency=UPU"));
+    assertThat(queue.path("items").findValuesAsString("contributionId"))
+        .containsExactly(toSooner, toLater);
+    assertThat(queue.path("items").get(0).path("deadline").asString()).isEqualTo(sooner.toString());
+    JsonNode second = json(get("/api/v1/reviews?agency=upu&status=PENDING&size=1&page=1"));
+    assertThat(second.path("items").findValuesAsString("contributionId")).containsExactly(toLater);
+    assertThat(second.path("page").path("totalElements").asLong()).isEqualTo(2);
+    assertThat(second.path("page").path("totalPages").asInt()).isEqualTo(2);
+    assertThat(json(get("/api/v1/reviews?agency=UPU&process=later-2023")).path("items")).hasSize(1);
+    assertThat(json(get("/api/v1/reviews?agency=UPU&status=DECIDED")).path("items")).isEmpty();
+
+    assertParameterProblem(get("/api/v1/reviews?status=bogus"), "invalid-parameter", "status");
+    assertParameterProblem(get("/api/v1/reviews?size=0"), "invalid-parameter", "size");
+    assertParameterProblem(get("/api/v1/reviews?size=101"), "invalid-parameter", "size");
+    assertParameterProblem(get("/api/v1/reviews?page=-1"), "invalid-parameter", "page");
+    assertParameterProblem(get("/api/v1/reviews?call=gdc-2023"), "unknown-parameter", "call");
+    assertParameterProblem(get("/api/v1/processes?status=bogus"), "invalid-parameter", "status");
+    assertParameterProblem(get("/api/v1/processes?state=OPEN"), "unknown-parameter", "state");
+    assertParameterProblem(get("/api/v1/processes?size=x"), "invalid-parameter", "size");
+  }
+
+  static void assertParameterProblem(HttpResponse<String> response, String slug, String name) {
+    assertProblem(response, 400, slug);
+    assertThat(json(response).path("parameter").asString()).isEqualTo(name);
+    assertThat(json(response).path("errors").get(0).path("field").asString()).isEqualTo(name);
   }
 
   @Test
@@ -983,7 +1135,7 @@ class ReviewServiceIT {
     if (response.statusCode() != 200) {
       return null;
     }
-    for (JsonNode e : json(response)) {
+    for (JsonNode e : json(response).path("items")) {
       if (e.path("contributionId").asString().equals(contributionId)) {
         return e;
       }
@@ -1042,7 +1194,7 @@ class ReviewServiceIT {
       request.header("Authorization", "Bearer " + token);
     }
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return OpenApiContract.send("review-service", http, request.build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

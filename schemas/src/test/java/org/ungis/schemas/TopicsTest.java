@@ -28,6 +28,8 @@ import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
 import org.ungis.events.process.DeadlineExtension;
+import org.ungis.events.record.Correction;
+import org.ungis.events.record.EntryApproval;
 import org.ungis.events.record.EntryRef;
 import org.ungis.events.record.RecordEdition;
 import org.ungis.events.record.RecordEntry;
@@ -105,7 +107,13 @@ class TopicsTest {
                     "Global Digital Compact",
                     "",
                     Instant.parse("2023-04-30T23:59:59Z"),
-                    List.of(new EntryRef("c-1", "ITU", 2, "gdc-2023/c-1"))))),
+                    List.of(new EntryRef("c-1", "ITU", 2, "gdc-2023/c-1")),
+                    "UNGIS/2023/GDC/1",
+                    "FR",
+                    "Introduction",
+                    "Conclusion",
+                    1,
+                    List.of(new Correction("WITHDRAWN", "ITU", "c-2", "Title", AT))))),
         new Example<>(
             Topics.RECORDS,
             record(
@@ -116,7 +124,8 @@ class TopicsTest {
                     2,
                     AT.minusSeconds(86_400),
                     AT,
-                    CONTENT))));
+                    CONTENT,
+                    List.of(new EntryApproval("UNDP", "chair@undp.org", AT))))));
   }
 
   @ParameterizedTest

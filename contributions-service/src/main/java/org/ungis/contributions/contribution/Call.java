@@ -12,13 +12,26 @@ import java.util.Objects;
  * @param open whether the call accepts submissions and revisions
  * @param deadline last instant (inclusive) at which a submission is accepted
  * @param extensions per agency code, a later deadline granted by the chair
+ * @param withdrawalAfterClosure whether the chair allows withdrawing an input once the call is
+ *     closed (the joint input then gets a corrigendum)
  */
 public record Call(
     String processId,
     String title,
     boolean open,
     Instant deadline,
-    Map<String, Instant> extensions) {
+    Map<String, Instant> extensions,
+    boolean withdrawalAfterClosure) {
+
+  /** A call whose closure refuses withdrawals (the chair's default rule). */
+  public Call(
+      String processId,
+      String title,
+      boolean open,
+      Instant deadline,
+      Map<String, Instant> extensions) {
+    this(processId, title, open, deadline, extensions, false);
+  }
 
   public Call {
     Objects.requireNonNull(processId, "processId");
@@ -47,6 +60,22 @@ public record Call(
   /** Refuses a revision if the call is closed; revisions after the deadline are allowed. */
   public void checkAcceptsRevision() {
     checkOpen();
+  }
+
+  /**
+   * Refuses a withdrawal once the call is closed, unless the chair's rule for this call allows it
+   * (then the joint input publishes a corrigendum). While the call is open a withdrawal is always
+   * allowed.
+   */
+  public void checkAcceptsWithdrawal() {
+    if (!open && !withdrawalAfterClosure) {
+      throw new RefusedException(
+          Refusal.CALL_CLOSED,
+          "The call for inputs "
+              + processId
+              + " is closed and its chair does not allow withdrawals after closure",
+          "processId");
+    }
   }
 
   private void checkOpen() {

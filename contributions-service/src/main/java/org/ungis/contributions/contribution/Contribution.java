@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.ungis.reference.ReviewRule;
 
 /**
  * The contribution aggregate: one agency's input to one call for inputs, its current text and its
@@ -149,7 +150,7 @@ public final class Contribution {
     revision++;
     this.content = content;
     status = ContributionStatus.SUBMITTED;
-    reviews.replaceAll(r -> r.revision() < revision ? r.markedStale() : r);
+    reviews.replaceAll(r -> ReviewRule.isStale(r.revision(), revision) ? r.markedStale() : r);
     touch(meta.occurredAt());
     changes++;
     history.add(HistoryEntry.change(HistoryEntry.Kind.REVISED, meta, revision, note, null));
@@ -188,13 +189,14 @@ public final class Contribution {
     if (reviews.stream().anyMatch(r -> r.eventId().equals(review.eventId()))) {
       return;
     }
-    boolean stale = review.revision() < revision;
+    boolean stale = ReviewRule.isStale(review.revision(), revision);
     reviews.add(stale ? review.markedStale() : review);
     history.add(HistoryEntry.decision(review));
-    if (!stale
-        && review.revision() == revision
-        && review.outcome() != null
-        && status == ContributionStatus.SUBMITTED) {
+    if (ReviewRule.movesStatus(
+        review.revision(),
+        review.outcome() != null,
+        revision,
+        status == ContributionStatus.SUBMITTED)) {
       status =
           switch (review.outcome()) {
             case APPROVED -> ContributionStatus.APPROVED;

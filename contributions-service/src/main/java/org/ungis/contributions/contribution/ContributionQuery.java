@@ -1,30 +1,21 @@
 package org.ungis.contributions.contribution;
 
 /**
- * A filter and a page over contributions; null filters match everything.
+ * A filter and a page over contributions, ordered by submission time, then id.
  *
+ * @param filter which contributions
  * @param page zero-based page number
- * @param size page size
+ * @param size page size (the web layer checks its bounds)
  */
-public record ContributionQuery(
-    String agency, String processId, ContributionStatus status, int page, int size) {
-
-  /** The largest page size served. */
-  public static final int MAX_SIZE = 200;
+public record ContributionQuery(ContributionFilter filter, int page, int size) {
 
   public ContributionQuery {
-    if (page < 0) {
-      throw new RefusedException(Refusal.VALIDATION, "page must be 0 or more", "page");
-    }
-    if (size < 1 || size > MAX_SIZE) {
-      throw new RefusedException(
-          Refusal.VALIDATION, "size must be between 1 and " + MAX_SIZE, "size");
+    if (filter == null || page < 0 || size < 1) {
+      throw new IllegalArgumentException("a query needs a filter, page >= 0 and size >= 1");
     }
   }
 
   public boolean matches(Contribution c) {
-    return (agency == null || agency.equals(c.agency()))
-        && (processId == null || processId.equals(c.processId()))
-        && (status == null || status == c.status());
+    return filter.matches(c);
   }
 }

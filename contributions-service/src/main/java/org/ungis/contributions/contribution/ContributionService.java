@@ -192,6 +192,8 @@ public final class ContributionService {
         id,
         () -> {
           Contribution contribution = load(id);
+          contribution.checkOwnedBy(actor);
+          calls.find(contribution.processId()).ifPresent(Call::checkAcceptsWithdrawal);
           contribution.withdraw(meta(actor), reason);
           return publishAndAwait(contribution, null);
         });
@@ -220,15 +222,16 @@ public final class ContributionService {
       throw new RefusedException(
           Refusal.FORBIDDEN, "Only member agencies and reviewers may list contributions");
     }
-    if (query.agency() != null && !query.agency().equalsIgnoreCase(actor.agency())) {
+    String agency = query.filter().agency();
+    if (agency != null && !agency.equalsIgnoreCase(actor.agency())) {
       throw new RefusedException(
           Refusal.FORBIDDEN,
-          actor.agency() + " may list only its own contributions, not those of " + query.agency(),
+          actor.agency() + " may list only its own contributions, not those of " + agency,
           "agency");
     }
     return views.list(
         new ContributionQuery(
-            actor.agency(), query.processId(), query.status(), query.page(), query.size()));
+            query.filter().withAgency(actor.agency()), query.page(), query.size()));
   }
 
   private Contribution publishAndAwait(Contribution contribution, IdempotentRequest idempotency) {

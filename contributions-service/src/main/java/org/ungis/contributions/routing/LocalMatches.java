@@ -13,8 +13,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import org.ungis.contributions.contribution.Contribution;
-import org.ungis.contributions.contribution.ContributionQuery;
-import org.ungis.contributions.contribution.ContributionStatus;
+import org.ungis.contributions.contribution.ContributionFilter;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
 import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
@@ -39,9 +38,7 @@ class LocalMatches {
     this.owners = owners;
   }
 
-  Share<Contribution.State> find(
-      String agency, String processId, ContributionStatus status, int limit) {
-    ContributionQuery filter = new ContributionQuery(agency, processId, status, 0, 1);
+  Share<Contribution.State> find(ContributionFilter filter, int limit) {
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
     if (kafkaStreams == null) {
       throw new RefusedException(Refusal.UNAVAILABLE, "The views are not started yet");
@@ -58,7 +55,7 @@ class LocalMatches {
   }
 
   private static List<Contribution.State> matching(
-      KafkaStreams kafkaStreams, ContributionQuery filter) {
+      KafkaStreams kafkaStreams, ContributionFilter filter) {
     List<Contribution.State> matching = new ArrayList<>();
     ReadOnlyKeyValueStore<String, Contribution.State> store =
         kafkaStreams.store(

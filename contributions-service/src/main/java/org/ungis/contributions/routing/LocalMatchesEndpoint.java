@@ -4,12 +4,19 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.ungis.contributions.contribution.ActionLine;
 import org.ungis.contributions.contribution.Contribution;
+import org.ungis.contributions.contribution.ContributionFilter;
 import org.ungis.contributions.contribution.ContributionStatus;
+import org.ungis.contributions.contribution.Language;
 import org.ungis.contributions.contribution.RefusedException;
 import org.ungis.routing.RoutingProblems;
 import org.ungis.routing.Share;
@@ -48,6 +55,10 @@ class LocalMatchesEndpoint {
       @RequestParam(required = false) String agency,
       @RequestParam(required = false) String process,
       @RequestParam(required = false) String status,
+      @RequestParam(required = false) String language,
+      @RequestParam(required = false) String sdg,
+      @RequestParam(required = false) String actionLine,
+      @RequestParam(required = false) String q,
       @RequestParam int limit,
       HttpServletRequest request,
       HttpServletResponse response)
@@ -67,14 +78,18 @@ class LocalMatchesEndpoint {
           "Only reviewers, and an agency for its own contributions, may list contributions");
       return;
     }
+    var filter =
+        new ContributionFilter(
+            agency,
+            process,
+            status == null ? null : ContributionStatus.valueOf(status),
+            language == null ? null : Language.valueOf(language),
+            sdg == null ? null : Integer.valueOf(sdg),
+            actionLine == null ? null : ActionLine.valueOf(actionLine),
+            q);
     Share<Contribution.State> share;
     try {
-      share =
-          matches.find(
-              agency,
-              process,
-              status == null ? null : ContributionStatus.valueOf(status),
-              Math.max(0, limit));
+      share = matches.find(filter, Math.max(0, limit));
     } catch (RefusedException e) {
       RoutingProblems.unavailable(response, request.getRequestURI(), e.getMessage());
       return;
@@ -84,5 +99,29 @@ class LocalMatchesEndpoint {
     response.setContentType("application/json");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+  }
+
+  /** The query string that asks a peer for its share of a filtered list (the reverse of share). */
+  static String query(ContributionFilter filter, int limit) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("agency", filter.agency());
+    parameters.put("process", filter.processId());
+    parameters.put("status", filter.status());
+    parameters.put("language", filter.language());
+    parameters.put("sdg", filter.sdg());
+    parameters.put("actionLine", filter.actionLine());
+    parameters.put("q", filter.text());
+    StringBuilder query = new StringBuilder("limit=").append(limit);
+    parameters.forEach(
+        (name, value) -> {
+          if (value != null) {
+            query
+                .append('&')
+                .append(name)
+                .append('=')
+                .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+          }
+        });
+    return query.toString();
   }
 }

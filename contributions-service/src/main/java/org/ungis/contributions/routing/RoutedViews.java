@@ -1,7 +1,5 @@
 package org.ungis.contributions.routing;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -95,17 +93,14 @@ class RoutedViews implements ContributionViews {
       return local.list(query);
     }
     int limit = (int) Math.min((long) (query.page() + 1) * query.size(), Integer.MAX_VALUE);
-    StringBuilder path =
-        new StringBuilder(LocalMatchesEndpoint.PATH).append("?limit=").append(limit);
-    parameter(path, "agency", query.agency());
-    parameter(path, "process", query.processId());
-    parameter(path, "status", query.status() == null ? null : query.status().name());
+    String path =
+        LocalMatchesEndpoint.PATH + "?" + LocalMatchesEndpoint.query(query.filter(), limit);
     ListMerge.Merged<Contribution.State> merged;
     try {
       merged =
           gathering.gather(
-              path.toString(),
-              () -> localMatches.find(query.agency(), query.processId(), query.status(), limit),
+              path,
+              () -> localMatches.find(query.filter(), limit),
               LocalMatches.ORDER,
               (long) query.page() * query.size(),
               query.size());
@@ -119,14 +114,5 @@ class RoutedViews implements ContributionViews {
         query.size(),
         merged.total(),
         totalPages);
-  }
-
-  private static void parameter(StringBuilder uri, String name, String value) {
-    if (value != null) {
-      uri.append('&')
-          .append(name)
-          .append('=')
-          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
   }
 }

@@ -53,4 +53,20 @@ class CallTest {
     Call call = new Call("gdc-2023", "GDC", true, DEADLINE, Map.of());
     assertThatCode(call::checkAcceptsRevision).doesNotThrowAnyException();
   }
+
+  @Test
+  void aClosedCallRefusesAWithdrawalUnlessItsChairAllowsOneWithACorrigendum() {
+    Call refusing = new Call("gdc-2023", "GDC", false, DEADLINE, Map.of());
+    Call allowing = new Call("gdc-2023", "GDC", false, DEADLINE, Map.of(), true);
+    Call open = new Call("gdc-2023", "GDC", true, DEADLINE, Map.of());
+
+    assertThatThrownBy(refusing::checkAcceptsWithdrawal)
+        .isInstanceOfSatisfying(
+            RefusedException.class,
+            e ->
+                org.assertj.core.api.Assertions.assertThat(e.refusal())
+                    .isEqualTo(Refusal.CALL_CLOSED));
+    assertThatCode(allowing::checkAcceptsWithdrawal).doesNotThrowAnyException();
+    assertThatCode(open::checkAcceptsWithdrawal).doesNotThrowAnyException();
+  }
 }

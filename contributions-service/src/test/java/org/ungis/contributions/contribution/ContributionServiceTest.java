@@ -114,6 +114,22 @@ class ContributionServiceTest {
   }
 
   @Test
+  void aWithdrawalOnAClosedCallFollowsTheChairsRule() {
+    String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
+    calls.put("gdc-2023", new Call("gdc-2023", "GDC", false, NOW.plusSeconds(86_400), Map.of()));
+
+    assertThat(refusal(() -> service.withdraw(ITU, id, "Superseded")))
+        .isEqualTo(Refusal.CALL_CLOSED);
+    assertThat(published).hasSize(1);
+
+    calls.put(
+        "gdc-2023", new Call("gdc-2023", "GDC", false, NOW.plusSeconds(86_400), Map.of(), true));
+    assertThat(service.withdraw(ITU, id, "Superseded").status())
+        .isEqualTo(ContributionStatus.WITHDRAWN);
+    assertThat(published).hasSize(2);
+  }
+
+  @Test
   void anotherAgencyLearnsNothingFromARevisionNamingAnotherCall() {
     String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
 
@@ -136,8 +152,65 @@ class ContributionServiceTest {
     assertThat(ids(service.list(REVIEWER, query("UNDP")))).containsExactly(theirs);
   }
 
+  @Test
+  void everyFilterOfTheListNarrowsItAndTheyCombine() {
+    String english =
+        service
+            .submit(
+                ITU,
+                "gdc-2023",
+                new Content.Draft(
+                    "Meaningful Connectivity",
+                    "Broadband for schools",
+                    "body",
+                    "EN",
+                    List.of("C2"),
+                    List.of(4, 9),
+                    List.of()),
+                null)
+            .contribution()
+            .id();
+    String french =
+        service
+            .submit(
+                UNDP,
+                "gdc-2023",
+                new Content.Draft(
+                    "Inclusion numérique",
+                    "Des compétences pour tous",
+                    "corps",
+                    "FR",
+                    List.of("C4"),
+                    List.of(4),
+                    List.of()),
+                null)
+            .contribution()
+            .id();
+
+    assertThat(ids(service.list(REVIEWER, filtered(Language.FR, null, null, null))))
+        .containsExactly(french);
+    assertThat(ids(service.list(REVIEWER, filtered(null, 9, null, null)))).containsExactly(english);
+    assertThat(ids(service.list(REVIEWER, filtered(null, 4, null, null))))
+        .containsExactlyInAnyOrder(english, french);
+    assertThat(ids(service.list(REVIEWER, filtered(null, null, ActionLine.C4, null))))
+        .containsExactly(french);
+    assertThat(ids(service.list(REVIEWER, filtered(null, null, null, "CONNECTIVITY"))))
+        .containsExactly(english);
+    assertThat(ids(service.list(REVIEWER, filtered(null, null, null, "compétences"))))
+        .as("the summary is searched too")
+        .containsExactly(french);
+    assertThat(ids(service.list(REVIEWER, filtered(Language.EN, 4, ActionLine.C4, null))))
+        .as("filters combine")
+        .isEmpty();
+  }
+
+  static ContributionQuery filtered(Language language, Integer sdg, ActionLine line, String q) {
+    return new ContributionQuery(
+        new ContributionFilter(null, null, null, language, sdg, line, q), 0, 20);
+  }
+
   static ContributionQuery query(String agency) {
-    return new ContributionQuery(agency, null, null, 0, 20);
+    return new ContributionQuery(ContributionFilter.ALL.withAgency(agency), 0, 20);
   }
 
   static List<String> ids(Page<Contribution> page) {

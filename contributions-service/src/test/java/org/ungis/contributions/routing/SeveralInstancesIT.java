@@ -257,6 +257,18 @@ class SeveralInstancesIT {
     assertThat(paged).isEqualTo(ids(listViaA));
     assertSameAnswer(a.get(all + "&status=WITHDRAWN", itu), b.get(all + "&status=WITHDRAWN", itu));
     assertThat(ids(b.get(all + "&status=WITHDRAWN", itu))).containsExactly(plainOnB);
+    // Every filter is applied by each instance to its share; totals count every instance's.
+    String plain = all + "&q=plain%20VIA&language=en&sdg=9&actionLine=C7";
+    assertSameAnswer(a.get(plain, reviewer), b.get(plain, reviewer));
+    assertThat(ids(a.get(plain, reviewer))).containsExactlyInAnyOrder(plainOnA, plainOnB);
+    assertThat(json(b.get(plain, reviewer)).get("page").get("totalElements").asLong()).isEqualTo(2);
+    String revised = all + "&q=revised&size=1&page=1";
+    assertSameAnswer(a.get(revised, reviewer), b.get(revised, reviewer));
+    assertThat(json(a.get(revised, reviewer)).get("page").get("totalElements").asLong())
+        .isEqualTo(2);
+    assertThat(ids(a.get(all + "&sdg=4", reviewer))).isEmpty();
+    assertThat(a.get(all + "&size=0", reviewer).statusCode()).isEqualTo(400);
+    assertThat(b.get(all + "&sdgs=9", reviewer).statusCode()).isEqualTo(400);
     assertSameAnswer(a.get(all, undp), b.get(all, undp));
     assertThat(ids(a.get(all, undp))).isEmpty();
     assertSameAnswer(a.get(all + "&agency=UNDP", itu), b.get(all + "&agency=UNDP", itu));
@@ -294,7 +306,7 @@ class SeveralInstancesIT {
       String id = json(created).get("id").asString();
       before.put(id, a.get("/api/v1/contributions/" + id, itu).body());
     }
-    String list = "/api/v1/contributions?process=" + CALL + "&size=200";
+    String list = "/api/v1/contributions?process=" + CALL + "&size=100";
     String listBefore = a.get(list, reviewer).body();
 
     c = startInstance();

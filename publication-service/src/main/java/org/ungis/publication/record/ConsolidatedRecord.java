@@ -22,9 +22,14 @@ import java.util.TreeSet;
  * fixed interval, and at once when the call changes, so that approvals arriving close together
  * share an edition). Changes that alter nothing (a re-delivered approval, the same closure twice,
  * an entry added and withdrawn again before it was published) publish nothing. Changes that arrive
- * before the call itself is known are kept and published together in edition 1 once it is. Once
- * final, the record accepts only changes that happened before the closure (they were late in
- * arriving, not in happening) and refuses the others.
+ * before the call itself is known are kept and published together in edition 1 once it is.
+ *
+ * <p>A change of the call's document (its symbol, language or framing) makes an edition due too.
+ * Once the final edition is published, every later edition is a <b>corrigendum</b> ({@code Corr.1},
+ * {@code Corr.2}...) that lists what changed ({@link Correction}s): the record follows the services
+ * that decide (a withdrawal that contributions-service accepted after the closure, an approval that
+ * review-service recorded, a correction of the framing by the chair), so that it never disagrees
+ * with them.
  */
 public final class ConsolidatedRecord {
 
@@ -47,6 +52,18 @@ public final class ConsolidatedRecord {
   /** Whether the closure still has to be published. */
   private boolean closurePending;
 
+  /** Whether the call's document changed since the latest edition. */
+  private boolean callPending;
+
+  /** Whether a final edition was published: every later edition is a corrigendum. */
+  private boolean finalPublished;
+
+  /** Number of the latest corrigendum, 0 if none. */
+  private int corrigendum;
+
+  /** What changed since the latest edition, once the final edition is published. */
+  private final List<Correction> corrections = new ArrayList<>();
+
   private ConsolidatedRecord(String processId) {
     this.processId = Objects.requireNonNull(processId, "processId");
   }
@@ -68,6 +85,10 @@ public final class ConsolidatedRecord {
     record.withdrawn.addAll(state.withdrawn());
     state.changed().forEach(c -> record.changedSince.put(c.contributionId(), c.published()));
     record.closurePending = state.closurePending();
+    record.callPending = state.callPending();
+    record.finalPublished = state.finalPublished();
+    record.corrigendum = state.corrigendum();
+    record.corrections.addAll(state.corrections());
     return record;
   }
 
@@ -83,7 +104,11 @@ public final class ConsolidatedRecord {
         List.copyOf(entries),
         List.copyOf(withdrawn),
         changedSince.entrySet().stream().map(e -> new Changed(e.getKey(), e.getValue())).toList(),
-        closurePending);
+        closurePending,
+        callPending,
+        finalPublished,
+        corrigendum,
+        List.copyOf(corrections));
   }
 
   /**
@@ -94,9 +119,17 @@ public final class ConsolidatedRecord {
    * @param at when the approval was decided
    * @return whether the record changed (an edition is due), false for a re-delivery, an older
    *     revision or a withdrawn contribution
-   * @throws RecordFinalException if the approval happened after the call was closed
    */
   public boolean add(EntryRef ref, Instant at) {
+    return add(ref, at, "");
+  }
+
+  /**
+   * An approved revision enters the record; after the final edition, as a correction.
+   *
+   * @param title the entry's title, for the line of a corrigendum
+   */
+  public boolean add(EntryRef ref, Instant at, String title) {
     Objects.requireNonNull(ref, "ref");
     if (withdrawn.contains(ref.contributionId())) {
       return false;
@@ -105,7 +138,12 @@ public final class ConsolidatedRecord {
     if (existing != null && existing.revision() >= ref.revision()) {
       return false;
     }
-    requireOpenAt(at);
+    correct(
+        existing == null ? Correction.Kind.ADDED : Correction.Kind.REVISED,
+        ref.agency(),
+        ref.contributionId(),
+        title,
+        at);
     remember(ref.contributionId());
     if (existing != null) {
       entries.remove(existing);
@@ -122,16 +160,24 @@ public final class ConsolidatedRecord {
    * @param contributionId the withdrawn contribution
    * @param at when it was withdrawn
    * @return whether the record changed (an edition is due), false if it was not in the record
-   * @throws RecordFinalException if the withdrawal happened after the call was closed
    */
   public boolean remove(String contributionId, Instant at) {
+    return remove(contributionId, at, "");
+  }
+
+  /**
+   * A contribution leaves the record; after the final edition, as a correction.
+   *
+   * @param title the entry's title, for the line of a corrigendum
+   */
+  public boolean remove(String contributionId, Instant at, String title) {
     Objects.requireNonNull(contributionId, "contributionId");
     EntryRef existing = byContribution.get(contributionId);
     if (existing == null) {
       withdrawn.add(contributionId);
       return false;
     }
-    requireOpenAt(at);
+    correct(Correction.Kind.WITHDRAWN, existing.agency(), contributionId, title, at);
     remember(contributionId);
     byContribution.remove(contributionId);
     entries.remove(existing);
@@ -153,7 +199,14 @@ public final class ConsolidatedRecord {
   public boolean describe(CallInfo info, boolean closed, Instant at) {
     Objects.requireNonNull(info, "info");
     boolean firstSight = call == null;
+    boolean documentChanged = !firstSight && !info.equals(call);
+    if (!firstSight && info.framingDiffers(call)) {
+      correct(Correction.Kind.FRAMING, "", "", "", at);
+    }
     call = info;
+    if (documentChanged && edition > 0) {
+      callPending = true;
+    }
     if (closed && !finalEdition) {
       finalEdition = true;
       closedAt = at;
@@ -162,6 +215,10 @@ public final class ConsolidatedRecord {
       return true;
     }
     if (firstSight && !entries.isEmpty()) {
+      touch(at);
+      return true;
+    }
+    if (documentChanged && edition > 0) {
       touch(at);
       return true;
     }
@@ -179,7 +236,7 @@ public final class ConsolidatedRecord {
     if (edition == 0) {
       return !entries.isEmpty() || finalEdition;
     }
-    if (closurePending) {
+    if (closurePending || callPending) {
       return true;
     }
     for (Map.Entry<String, EntryRef> changed : changedSince.entrySet()) {
@@ -219,10 +276,42 @@ public final class ConsolidatedRecord {
       }
       added.sort(EntryRef.PUBLISHED_ORDER);
     }
+    List<Correction> published = List.of();
+    if (finalPublished) {
+      corrigendum++;
+      published = effective(added, removed);
+    }
     edition++;
     changedSince.clear();
     closurePending = false;
-    return Optional.of(new Publication(currentEdition().orElseThrow(), added, removed));
+    callPending = false;
+    corrections.clear();
+    Edition next = currentEdition(corrigendum > 0 && finalPublished ? published : List.of());
+    finalPublished = finalEdition;
+    return Optional.of(new Publication(next, added, removed));
+  }
+
+  /** The corrections that still hold (an entry added and withdrawn again changed nothing). */
+  private List<Correction> effective(List<EntryRef> added, List<String> removed) {
+    Set<String> touched = new java.util.HashSet<>(removed);
+    added.forEach(ref -> touched.add(ref.contributionId()));
+    Map<String, Correction> latest = new LinkedHashMap<>();
+    for (Correction c : corrections) {
+      if (c.kind() == Correction.Kind.FRAMING) {
+        latest.put("", c);
+      } else if (touched.contains(c.contributionId())) {
+        latest.put(c.contributionId(), c);
+      }
+    }
+    return List.copyOf(latest.values());
+  }
+
+  /** Notes a change for the next corrigendum, once the final edition is published. */
+  private void correct(
+      Correction.Kind kind, String agency, String contributionId, String title, Instant at) {
+    if (finalPublished) {
+      corrections.add(new Correction(kind, agency, contributionId, title, at));
+    }
   }
 
   /** Remembers how a contribution stood in the latest edition before its first change since. */
@@ -234,12 +323,6 @@ public final class ConsolidatedRecord {
 
   private void touch(Instant at) {
     publishedAt = publishedAt == null || at.isAfter(publishedAt) ? at : publishedAt;
-  }
-
-  private void requireOpenAt(Instant at) {
-    if (finalEdition && at.isAfter(closedAt)) {
-      throw new RecordFinalException(processId, closedAt, at);
-    }
   }
 
   private void put(EntryRef ref) {
@@ -259,8 +342,24 @@ public final class ConsolidatedRecord {
     if (edition == 0) {
       return Optional.empty();
     }
-    return Optional.of(
-        new Edition(processId, edition, finalEdition, call, publishedAt, new ArrayList<>(entries)));
+    return Optional.of(currentEdition(List.of()));
+  }
+
+  private Edition currentEdition(List<Correction> published) {
+    return new Edition(
+        processId,
+        edition,
+        finalEdition,
+        call,
+        publishedAt,
+        new ArrayList<>(entries),
+        corrigendum,
+        published);
+  }
+
+  /** Number of the latest corrigendum, 0 if none. */
+  public int corrigendum() {
+    return corrigendum;
   }
 
   /** Number of the latest published edition; 0 if none. */
@@ -300,6 +399,10 @@ public final class ConsolidatedRecord {
    * @param withdrawn contributions withdrawn (they never come back)
    * @param changed contributions changed since the latest edition, with their ref in it
    * @param closurePending whether the closure is not published yet
+   * @param callPending whether the call's document changed since the latest edition
+   * @param finalPublished whether a final edition was published (later ones are corrigenda)
+   * @param corrigendum number of the latest corrigendum, 0 if none
+   * @param corrections what changed since the latest edition, for the next corrigendum
    */
   public record State(
       String processId,
@@ -311,12 +414,17 @@ public final class ConsolidatedRecord {
       List<EntryRef> entries,
       List<String> withdrawn,
       List<Changed> changed,
-      boolean closurePending) {
+      boolean closurePending,
+      boolean callPending,
+      boolean finalPublished,
+      int corrigendum,
+      List<Correction> corrections) {
 
     public State {
       entries = entries == null ? List.of() : entries;
       withdrawn = withdrawn == null ? List.of() : withdrawn;
       changed = changed == null ? List.of() : changed;
+      corrections = corrections == null ? List.of() : corrections;
     }
 
     /** The same state with other entries and withdrawals (they may be kept apart). */
@@ -331,7 +439,11 @@ public final class ConsolidatedRecord {
           entries,
           withdrawn,
           changed,
-          closurePending);
+          closurePending,
+          callPending,
+          finalPublished,
+          corrigendum,
+          corrections);
     }
   }
 

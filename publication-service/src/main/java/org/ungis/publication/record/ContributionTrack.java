@@ -1,8 +1,11 @@
 package org.ungis.publication.record;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.ungis.reference.ReviewRule;
 
 /**
  * What the publication side knows about one contribution: its latest text, whether it was approved
@@ -30,6 +33,7 @@ public final class ContributionTrack {
   private int endedRevision;
   private int pendingRevision;
   private Instant pendingAt;
+  private final List<Vote> votes = new ArrayList<>();
 
   private ContributionTrack(String contributionId) {
     this.contributionId = Objects.requireNonNull(contributionId, "contributionId");
@@ -52,6 +56,7 @@ public final class ContributionTrack {
     track.endedRevision = Math.max(state.endedRevision(), state.approvedRevision());
     track.pendingRevision = state.pendingRevision();
     track.pendingAt = state.pendingAt();
+    track.votes.addAll(state.votes());
     return track;
   }
 
@@ -67,7 +72,8 @@ public final class ContributionTrack {
         approvedRevision,
         endedRevision,
         pendingRevision,
-        pendingAt);
+        pendingAt,
+        List.copyOf(votes));
   }
 
   /**
@@ -106,12 +112,25 @@ public final class ContributionTrack {
    */
   public Optional<RecordChange> approved(
       String processId, String agency, int revision, Instant at) {
+    return approved(processId, agency, revision, at, null);
+  }
+
+  /**
+   * A review round ended with an approval of a revision, by a known reviewer.
+   *
+   * @param by the approving decision that ended the round, or null if not known
+   */
+  public Optional<RecordChange> approved(
+      String processId, String agency, int revision, Instant at, Approval by) {
     identify(processId, agency);
     if (revision <= endedRevision) {
       return Optional.empty(); // the round of this revision already ended
     }
+    if (by != null) {
+      vote(revision, by);
+    }
     endedRevision = revision;
-    if (withdrawn || revision < this.revision) {
+    if (withdrawn || ReviewRule.isStale(revision, this.revision)) {
       return Optional.empty();
     }
     if (revision > this.revision) {
@@ -120,6 +139,24 @@ public final class ContributionTrack {
       return Optional.empty();
     }
     return approve(at);
+  }
+
+  /**
+   * An approving decision that did not end its round yet (more approvals are needed): kept, to name
+   * every approver once the round ends with an approval.
+   */
+  public void approvalVoted(String processId, String agency, int revision, Approval by) {
+    identify(processId, agency);
+    if (revision > endedRevision) {
+      vote(revision, by);
+    }
+  }
+
+  private void vote(int revision, Approval by) {
+    votes.removeIf(v -> v.revision() < revision);
+    if (votes.stream().noneMatch(v -> v.revision() == revision && v.approval().equals(by))) {
+      votes.add(new Vote(revision, by));
+    }
   }
 
   /**
@@ -152,9 +189,20 @@ public final class ContributionTrack {
 
   private Optional<RecordChange> approve(Instant at) {
     approvedRevision = revision;
+    List<Approval> approvals =
+        votes.stream().filter(v -> v.revision() == revision).map(Vote::approval).toList();
     return Optional.of(
         new RecordChange.EntryApproved(
-            new Entry(processId, contributionId, agency, "", revision, submittedAt, at, content)));
+            new Entry(
+                processId,
+                contributionId,
+                agency,
+                "",
+                revision,
+                submittedAt,
+                at,
+                content,
+                approvals)));
   }
 
   private void identify(String processId, String agency) {
@@ -194,6 +242,7 @@ public final class ContributionTrack {
    *     saved before it was kept read as 0, and their approved revision counts as ended
    * @param pendingRevision approved revision whose text has not arrived yet, 0 if none
    * @param pendingAt when that approval was decided
+   * @param votes approving decisions of the latest rounds, to name the approvers
    */
   public record State(
       String contributionId,
@@ -206,5 +255,47 @@ public final class ContributionTrack {
       int approvedRevision,
       int endedRevision,
       int pendingRevision,
-      Instant pendingAt) {}
+      Instant pendingAt,
+      List<Vote> votes) {
+
+    public State {
+      votes = votes == null ? List.of() : List.copyOf(votes);
+    }
+
+    /** A state saved before approvers were kept. */
+    public State(
+        String contributionId,
+        String processId,
+        String agency,
+        Instant submittedAt,
+        int revision,
+        Content content,
+        boolean withdrawn,
+        int approvedRevision,
+        int endedRevision,
+        int pendingRevision,
+        Instant pendingAt) {
+      this(
+          contributionId,
+          processId,
+          agency,
+          submittedAt,
+          revision,
+          content,
+          withdrawn,
+          approvedRevision,
+          endedRevision,
+          pendingRevision,
+          pendingAt,
+          List.of());
+    }
+  }
+
+  /**
+   * An approving decision of a revision's round.
+   *
+   * @param revision the revision approved
+   * @param approval who approved, and when
+   */
+  public record Vote(int revision, Approval approval) {}
 }

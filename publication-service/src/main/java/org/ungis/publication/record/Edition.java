@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param call the call's title, description and deadline
  * @param publishedAt when the change that made this edition happened
  * @param entries the entries, in {@link EntryRef#PUBLISHED_ORDER}
+ * @param corrigendum 0 up to the final edition; n for the n-th edition after it ({@code Corr.n})
+ * @param corrections for a corrigendum, what changed since the previous edition
  */
 public record Edition(
     String processId,
@@ -21,7 +23,20 @@ public record Edition(
     boolean finalEdition,
     CallInfo call,
     Instant publishedAt,
-    List<EntryRef> entries) {
+    List<EntryRef> entries,
+    int corrigendum,
+    List<Correction> corrections) {
+
+  /** An edition that is no corrigendum. */
+  public Edition(
+      String processId,
+      int number,
+      boolean finalEdition,
+      CallInfo call,
+      Instant publishedAt,
+      List<EntryRef> entries) {
+    this(processId, number, finalEdition, call, publishedAt, entries, 0, List.of());
+  }
 
   public Edition {
     Objects.requireNonNull(processId, "processId");
@@ -31,5 +46,6 @@ public record Edition(
       throw new IllegalArgumentException("edition numbers start at 1: " + number);
     }
     entries = List.copyOf(entries);
+    corrections = corrections == null ? List.of() : List.copyOf(corrections);
   }
 }

@@ -33,6 +33,13 @@ public final class EditionHistory {
     List<EntryRef> ordered = new ArrayList<>(entries.values());
     ordered.sort(EntryRef.PUBLISHED_ORDER);
     return new Edition(
-        processId, last.number(), last.finalEdition(), last.call(), last.publishedAt(), ordered);
+        processId,
+        last.number(),
+        last.finalEdition(),
+        last.call(),
+        last.publishedAt(),
+        ordered,
+        last.corrigendum(),
+        last.corrections());
   }
 }

@@ -1,6 +1,7 @@
 package org.ungis.publication.record;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param submittedAt when the contribution was first submitted (orders entries of one agency)
  * @param approvedAt when the approval that put this revision in the record was decided
  * @param content the approved text
+ * @param approvals who approved this revision, oldest first (empty if not known)
  */
 public record Entry(
     String processId,
@@ -23,7 +25,30 @@ public record Entry(
     int revision,
     Instant submittedAt,
     Instant approvedAt,
-    Content content) {
+    Content content,
+    List<Approval> approvals) {
+
+  /** An entry whose approvers are not known. */
+  public Entry(
+      String processId,
+      String contributionId,
+      String agency,
+      String agencyName,
+      int revision,
+      Instant submittedAt,
+      Instant approvedAt,
+      Content content) {
+    this(
+        processId,
+        contributionId,
+        agency,
+        agencyName,
+        revision,
+        submittedAt,
+        approvedAt,
+        content,
+        List.of());
+  }
 
   public Entry {
     Objects.requireNonNull(processId, "processId");
@@ -33,6 +58,7 @@ public record Entry(
     Objects.requireNonNull(approvedAt, "approvedAt");
     Objects.requireNonNull(content, "content");
     agencyName = agencyName == null ? "" : agencyName;
+    approvals = approvals == null ? List.of() : List.copyOf(approvals);
   }
 
   /** The reference a manifest lists for this entry. */
@@ -42,6 +68,14 @@ public record Entry(
 
   public Entry withAgencyName(String name) {
     return new Entry(
-        processId, contributionId, agency, name, revision, submittedAt, approvedAt, content);
+        processId,
+        contributionId,
+        agency,
+        name,
+        revision,
+        submittedAt,
+        approvedAt,
+        content,
+        approvals);
   }
 }

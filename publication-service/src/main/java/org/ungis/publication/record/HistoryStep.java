@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param added entries added (or replaced by a newer revision)
  * @param removed contribution ids removed
  * @param snapshot all entries of the edition in published order, or null
+ * @param corrigendum the edition's corrigendum number, 0 if none
+ * @param corrections what the corrigendum changed
  */
 public record HistoryStep(
     int number,
@@ -25,7 +27,9 @@ public record HistoryStep(
     Instant publishedAt,
     List<EntryRef> added,
     List<String> removed,
-    List<EntryRef> snapshot) {
+    List<EntryRef> snapshot,
+    int corrigendum,
+    List<Correction> corrections) {
 
   /** Distance between two editions that carry their complete list. */
   public static final int SNAPSHOT_EVERY = 50;
@@ -35,6 +39,7 @@ public record HistoryStep(
     added = added == null ? List.of() : List.copyOf(added);
     removed = removed == null ? List.of() : List.copyOf(removed);
     snapshot = snapshot == null ? null : List.copyOf(snapshot);
+    corrections = corrections == null ? List.of() : List.copyOf(corrections);
   }
 
   /** The step that records a publication. */
@@ -48,7 +53,9 @@ public record HistoryStep(
         edition.publishedAt(),
         publication.added(),
         publication.removed(),
-        full ? edition.entries() : null);
+        full ? edition.entries() : null,
+        edition.corrigendum(),
+        edition.corrections());
   }
 
   public boolean hasSnapshot() {

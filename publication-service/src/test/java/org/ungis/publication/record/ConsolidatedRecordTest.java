@@ -1,7 +1,6 @@
 package org.ungis.publication.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -165,22 +164,60 @@ class ConsolidatedRecordTest {
   }
 
   @Test
-  void aFinalRecordTakesLateArrivalsOfEarlierChangesButRefusesLaterOnes() {
+  void afterTheFinalEditionEveryChangeIsACorrigendumThatSaysWhatChanged() {
     record.describe(CALL, false, T0);
     record.add(ref("c1", "ITU", 1, 0), at(1));
     publish();
     record.describe(CALL, true, at(10));
-    publish();
+    Publication fin = publish();
+    assertThat(fin.edition().finalEdition()).isTrue();
+    assertThat(fin.edition().corrigendum()).isZero();
 
-    assertThat(record.add(ref("c2", "UNDP", 1, 0), at(9))).isTrue();
-    Publication late = publish();
-    assertThat(late.edition().number()).isEqualTo(3);
-    assertThat(late.edition().finalEdition()).isTrue();
+    assertThat(record.add(ref("c2", "UNDP", 1, 0), at(9), "Late but earlier")).isTrue();
+    Publication corr1 = publish();
+    assertThat(corr1.edition().number()).isEqualTo(3);
+    assertThat(corr1.edition().finalEdition()).isTrue();
+    assertThat(corr1.edition().corrigendum()).isEqualTo(1);
+    assertThat(corr1.edition().corrections())
+        .containsExactly(
+            new Correction(Correction.Kind.ADDED, "UNDP", "c2", "Late but earlier", at(9)));
 
-    assertThatThrownBy(() -> record.remove("c1", at(11))).isInstanceOf(RecordFinalException.class);
+    assertThat(record.remove("c1", at(11), "Digital public goods")).isTrue();
+    Publication corr2 = publish();
+    assertThat(corr2.edition().corrigendum()).isEqualTo(2);
+    assertThat(corr2.removed()).containsExactly("c1");
+    assertThat(corr2.edition().corrections())
+        .containsExactly(
+            new Correction(Correction.Kind.WITHDRAWN, "ITU", "c1", "Digital public goods", at(11)));
+    assertThat(corr2.edition().entries())
+        .extracting(EntryRef::contributionId)
+        .containsExactly("c2");
+
+    CallInfo corrected =
+        new CallInfo(CALL.title(), CALL.description(), CALL.deadline(), "", "EN", "Corrected", "");
+    assertThat(record.describe(corrected, true, at(12))).isTrue();
+    Publication corr3 = publish();
+    assertThat(corr3.edition().corrigendum()).isEqualTo(3);
+    assertThat(corr3.edition().call().introduction()).isEqualTo("Corrected");
+    assertThat(corr3.edition().corrections())
+        .extracting(Correction::kind)
+        .containsExactly(Correction.Kind.FRAMING);
     assertThat(record.publishPending()).isEmpty();
-    assertThat(record.edition()).isEqualTo(3);
-    assertThat(record.entries()).hasSize(2);
+  }
+
+  @Test
+  void aChangeOfTheFramingBeforeTheClosurePublishesAnEditionWithoutCorrigendum() {
+    record.describe(CALL, false, T0);
+    record.add(ref("c1", "ITU", 1, 0), at(1));
+    publish();
+    CallInfo framed =
+        new CallInfo(CALL.title(), CALL.description(), CALL.deadline(), "", "FR", "Intro", "End");
+    assertThat(record.describe(framed, false, at(2))).isTrue();
+    Publication second = publish();
+    assertThat(second.edition().number()).isEqualTo(2);
+    assertThat(second.edition().corrigendum()).isZero();
+    assertThat(second.edition().corrections()).isEmpty();
+    assertThat(second.edition().call().language()).isEqualTo("FR");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.ungis.events.common.ActorRole;
+import org.ungis.events.common.Language;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.contribution.ContributionRevised;
 import org.ungis.events.contribution.ContributionSubmitted;
@@ -12,6 +13,7 @@ import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
 import org.ungis.events.process.DeadlineExtension;
+import org.ungis.events.process.WithdrawalAfterClosure;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
@@ -20,6 +22,8 @@ import org.ungis.reference.ReviewerRole;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.process.CallState;
 import org.ungis.review.process.Extension;
+import org.ungis.review.process.JointInput;
+import org.ungis.review.process.WithdrawalRule;
 import org.ungis.review.review.RefusedDecision;
 import org.ungis.review.review.ReviewDecision;
 import org.ungis.review.review.ReviewItem;
@@ -51,6 +55,12 @@ final class AvroMapping {
         .setDeadline(call.deadline())
         .setStatus(call.isOpen() ? CallStatus.OPEN : CallStatus.CLOSED)
         .setRequiredApprovals(call.requiredApprovals())
+        .setSymbol(call.document().symbol())
+        .setRecordLanguage(Language.valueOf(call.document().language()))
+        .setWithdrawalAfterClosure(
+            WithdrawalAfterClosure.valueOf(call.document().withdrawalAfterClosure().name()))
+        .setIntroduction(call.document().introduction())
+        .setConclusion(call.document().conclusion())
         .setExtensions(
             call.extensions().stream()
                 .map(
@@ -76,7 +86,15 @@ final class AvroMapping {
         event.getDeadline(),
         event.getRequiredApprovals(),
         event.getStatus() == CallStatus.OPEN ? CallState.OPEN : CallState.CLOSED,
-        extensions);
+        extensions,
+        new JointInput(
+            event.getSymbol(),
+            event.getRecordLanguage() == null ? "EN" : event.getRecordLanguage().name(),
+            event.getWithdrawalAfterClosure() == WithdrawalAfterClosure.CORRIGENDUM
+                ? WithdrawalRule.CORRIGENDUM
+                : WithdrawalRule.REFUSED,
+            event.getIntroduction(),
+            event.getConclusion()));
   }
 
   // ---- contributions

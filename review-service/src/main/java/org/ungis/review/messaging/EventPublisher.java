@@ -35,7 +35,9 @@ public class EventPublisher {
   public enum CallEvent {
     OPENED(CallChange.OPENED),
     CLOSED(CallChange.CLOSED),
-    EXTENSION_GRANTED(CallChange.EXTENSION_GRANTED);
+    EXTENSION_GRANTED(CallChange.EXTENSION_GRANTED),
+    /** The joint input's framing or settings changed. */
+    UPDATED(CallChange.UPDATED);
 
     private final CallChange change;
 

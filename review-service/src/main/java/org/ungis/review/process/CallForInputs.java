@@ -22,6 +22,8 @@ import org.ungis.review.rules.RuleViolation;
  * @param requiredApprovals approvals from reviewers of different agencies that approve an item
  * @param state open or closed
  * @param extensions per-agency later deadlines, ordered by agency
+ * @param document what the chair set for the call's joint input: symbol, language, framing, the
+ *     rule on withdrawals after closure
  */
 public record CallForInputs(
     String id,
@@ -30,7 +32,8 @@ public record CallForInputs(
     Instant deadline,
     int requiredApprovals,
     CallState state,
-    List<Extension> extensions) {
+    List<Extension> extensions,
+    JointInput document) {
 
   /** The shape of a process id. */
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
@@ -41,6 +44,99 @@ public record CallForInputs(
   public CallForInputs {
     extensions = List.copyOf(extensions == null ? List.of() : extensions);
     description = description == null ? "" : description;
+    document = document == null ? JointInput.DEFAULT : document;
+  }
+
+  /** A call without document settings (the defaults: no symbol, English, withdrawals refused). */
+  public CallForInputs(
+      String id,
+      String title,
+      String description,
+      Instant deadline,
+      int requiredApprovals,
+      CallState state,
+      List<Extension> extensions) {
+    this(id, title, description, deadline, requiredApprovals, state, extensions, null);
+  }
+
+  /**
+   * Opens a call whose joint input has a symbol, a language and a rule on withdrawals after
+   * closure.
+   *
+   * @param symbol the document symbol, or {@code null} for {@code UNGIS/<deadline year>/<ID>}
+   * @param language the document's language (AR, ZH, EN, FR, RU, ES), or {@code null} for EN
+   * @param withdrawals the rule on withdrawals after closure, or {@code null} for REFUSED
+   */
+  public static CallForInputs open(
+      Rota rota,
+      Actor actor,
+      String id,
+      String title,
+      String description,
+      Instant deadline,
+      Integer requiredApprovals,
+      String symbol,
+      String language,
+      String withdrawals,
+      Instant now) {
+    CallForInputs call =
+        open(rota, actor, id, title, description, deadline, requiredApprovals, now);
+    String chosen =
+        symbol == null || symbol.isBlank()
+            ? "UNGIS/"
+                + deadline.atZone(java.time.ZoneOffset.UTC).getYear()
+                + "/"
+                + id.toUpperCase(java.util.Locale.ROOT)
+            : symbol.strip();
+    JointInput document =
+        JointInput.DEFAULT
+            .withSymbol(chosen)
+            .withSettings(
+                language == null ? JointInput.DEFAULT.language() : language,
+                withdrawals == null
+                    ? JointInput.DEFAULT.withdrawalAfterClosure()
+                    : JointInput.rule(withdrawals));
+    return call.with(document);
+  }
+
+  /**
+   * The chair writes or corrects the joint input's introduction and conclusion. Allowed while the
+   * call is open and, as a correction that publishes a corrigendum, after it is closed.
+   *
+   * @throws RuleViolation FORBIDDEN unless the actor is a chair at {@code now}; INVALID when a text
+   *     is too long
+   */
+  public CallForInputs withFraming(
+      Rota rota, Actor actor, String introduction, String conclusion, Instant now) {
+    rota.requireChair(actor, now);
+    return with(document.withFraming(introduction, conclusion));
+  }
+
+  /**
+   * The chair sets the joint input's language and the rule on withdrawals after closure. The
+   * language can change only while the call is open; the rule at any time.
+   *
+   * @param language AR, ZH, EN, FR, RU or ES; {@code null} keeps the current one
+   * @param withdrawals REFUSED or CORRIGENDUM; {@code null} keeps the current one
+   * @throws RuleViolation FORBIDDEN unless the actor is a chair; INVALID on an unknown value;
+   *     CONFLICT when the language changes on a closed call
+   */
+  public CallForInputs withDocumentSettings(
+      Rota rota, Actor actor, String language, String withdrawals, Instant now) {
+    rota.requireChair(actor, now);
+    String nextLanguage = language == null ? document.language() : language;
+    WithdrawalRule nextRule =
+        withdrawals == null ? document.withdrawalAfterClosure() : JointInput.rule(withdrawals);
+    JointInput next = document.withSettings(nextLanguage, nextRule);
+    if (!next.language().equals(document.language())) {
+      requireOpen();
+    }
+    return with(next);
+  }
+
+  private CallForInputs with(JointInput next) {
+    return new CallForInputs(
+        id, title, description, deadline, requiredApprovals, state, extensions, next);
   }
 
   /**
@@ -103,7 +199,14 @@ public record CallForInputs(
     rota.requireReviewer(actor, now);
     requireOpen();
     return new CallForInputs(
-        id, title, description, deadline, requiredApprovals, CallState.CLOSED, extensions);
+        id,
+        title,
+        description,
+        deadline,
+        requiredApprovals,
+        CallState.CLOSED,
+        extensions,
+        document);
   }
 
   /**
@@ -136,7 +239,8 @@ public record CallForInputs(
     }
     next.add(new Extension(agency, newDeadline, reason == null ? "" : reason));
     next.sort(Comparator.comparing(Extension::agency));
-    return new CallForInputs(id, title, description, deadline, requiredApprovals, state, next);
+    return new CallForInputs(
+        id, title, description, deadline, requiredApprovals, state, next, document);
   }
 
   /**

@@ -16,8 +16,6 @@ import java.time.Instant;
  * @param refused whether the attempt was refused by the rules of review
  * @param reason the stable refusal code when refused, else {@code null}
  * @param message the refusal message when refused, else {@code null}
- * @param stale whether the decision was about a revision older than the current one when applied
- *     (kept in the history, changes nothing)
  * @param at when it happened
  */
 public record HistoryEntry(
@@ -32,5 +30,4 @@ public record HistoryEntry(
     boolean refused,
     String reason,
     String message,
-    boolean stale,
     Instant at) {}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.ungis.reference.ReviewRule;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.rules.Actor;
@@ -121,8 +122,8 @@ public record ReviewItem(
 
   /**
    * Applies a recorded decision read from the reviews topic. A decision about another revision than
-   * the current one, or about a round that has already ended, is kept in the history marked stale
-   * and changes nothing.
+   * the current one, or about a round that has already ended, is kept in the history and changes
+   * nothing; whether it is stale is read against the current revision ({@link #isStale}).
    */
   public ReviewItem recorded(
       String eventId,
@@ -136,8 +137,8 @@ public record ReviewItem(
     if (hasEvent(eventId)) {
       return this;
     }
-    boolean applies =
-        decidedRevision == revision && round.isOpen() && status != ItemStatus.WITHDRAWN;
+    boolean awaitingOutcome = round.isOpen() && status != ItemStatus.WITHDRAWN;
+    boolean applies = decidedRevision == revision && awaitingOutcome;
     HistoryEntry entry =
         new HistoryEntry(
             eventId,
@@ -151,7 +152,6 @@ public record ReviewItem(
             false,
             null,
             null,
-            !applies,
             at);
     List<HistoryEntry> nextHistory = append(entry);
     if (!applies) {
@@ -159,7 +159,10 @@ public record ReviewItem(
     }
     ReviewRound nextRound =
         round.with(decision, outcome, reviewer.agency(), reviewer.principal(), at);
-    ItemStatus nextStatus = outcome == null ? status : statusOf(outcome);
+    ItemStatus nextStatus =
+        ReviewRule.movesStatus(decidedRevision, outcome != null, revision, awaitingOutcome)
+            ? statusOf(outcome)
+            : status;
     return new ReviewItem(
         contributionId,
         processId,
@@ -201,7 +204,6 @@ public record ReviewItem(
                 true,
                 reason,
                 message,
-                attemptedRevision != revision,
                 at)));
   }
 
@@ -304,6 +306,14 @@ public record ReviewItem(
   /** Whether the current revision has an outcome. */
   public boolean isDecided() {
     return status != ItemStatus.WITHDRAWN && !round.isOpen();
+  }
+
+  /**
+   * Whether an entry of the history is stale: about a revision older than the current one ({@link
+   * ReviewRule#isStale}, the rule every service reads staleness by).
+   */
+  public boolean isStale(HistoryEntry entry) {
+    return ReviewRule.isStale(entry.revision(), revision);
   }
 
   public boolean hasEvent(String eventId) {

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.rules.Actor;
+import org.ungis.review.workflow.QueueFilter;
 import org.ungis.review.workflow.QueueStatus;
 
 /**
@@ -30,9 +31,12 @@ class LocalQueueEndpoint {
   ResponseEntity<byte[]> share(
       Actor reviewer,
       @RequestParam(name = "process", required = false) String process,
-      @RequestParam(name = "status") QueueStatus status) {
+      @RequestParam(name = "agency", required = false) String agency,
+      @RequestParam(name = "status") QueueStatus status,
+      @RequestParam(name = "limit") int limit) {
+    var filter = new QueueFilter(process, agency, status);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
-        .body(RoutedReviewQueue.CODEC.encode(queue.localShare(process, status)));
+        .body(RoutedReviewQueue.CODEC.encode(queue.localShare(filter, Math.max(0, limit))));
   }
 }

@@ -14,6 +14,7 @@ public final class Reasons {
   public static final String CALL_CLOSED = "CALL_CLOSED";
   public static final String CALL_UNKNOWN = "CALL_UNKNOWN";
   public static final String CALL_EXISTS = "CALL_EXISTS";
+  public static final String SYMBOL_EXISTS = "SYMBOL_EXISTS";
   public static final String UNKNOWN_AGENCY = "UNKNOWN_AGENCY";
   public static final String NOT_FOUND = "NOT_FOUND";
 

@@ -20,6 +20,7 @@ import org.ungis.review.rules.RuleViolation;
 import org.ungis.review.workflow.BusyException;
 import org.ungis.review.workflow.IdempotencyKeyReusedException;
 import org.ungis.routing.RoutingUnavailableException;
+import org.ungis.web.InvalidParameterException;
 
 /**
  * Every error as RFC 9457 {@code application/problem+json} with a stable {@code type} URI {@code
@@ -53,6 +54,11 @@ class Problems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
     return invalid(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
+    return ResponseEntity.badRequest().body(e.problem());
   }
 
   @ExceptionHandler(IdempotencyKeyReusedException.class)
@@ -135,6 +141,7 @@ class Problems extends ResponseEntityExceptionHandler {
     return switch (reason) {
       case Reasons.STALE_REVISION -> "stale-revision";
       case Reasons.CALL_CLOSED -> "call-closed";
+      case Reasons.SYMBOL_EXISTS -> "symbol-exists";
       default -> "conflict";
     };
   }

@@ -1,23 +1,36 @@
 package org.ungis.review.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.process.CallForInputs;
+import org.ungis.review.process.CallState;
 import org.ungis.review.process.Extension;
+import org.ungis.review.process.JointInput;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
 import org.ungis.review.workflow.ProcessCommands;
+import org.ungis.web.PageRequest;
+import org.ungis.web.PageResponse;
+import org.ungis.web.QueryParameters;
 
 /**
  * Calls for inputs: opened, extended and closed by the chair and vice-chairs (the writes take the
@@ -30,7 +43,34 @@ import org.ungis.review.workflow.ProcessCommands;
 class ProcessController {
 
   record OpenCall(
-      String id, String title, String description, String deadline, Integer requiredApprovals) {}
+      String id,
+      String title,
+      String description,
+      String deadline,
+      Integer requiredApprovals,
+      String symbol,
+      String language,
+      String withdrawalAfterClosure) {}
+
+  record Framing(String introduction, String conclusion) {}
+
+  record DocumentSettings(String language, String withdrawalAfterClosure) {}
+
+  record DocumentView(
+      String symbol,
+      String language,
+      String withdrawalAfterClosure,
+      String introduction,
+      String conclusion) {
+    static DocumentView of(JointInput d) {
+      return new DocumentView(
+          d.symbol(),
+          d.language(),
+          d.withdrawalAfterClosure().name(),
+          d.introduction(),
+          d.conclusion());
+    }
+  }
 
   record GrantExtension(String agency, String deadline, String reason) {}
 
@@ -47,7 +87,8 @@ class ProcessController {
       Instant deadline,
       String status,
       int requiredApprovals,
-      List<ExtensionView> extensions) {
+      List<ExtensionView> extensions,
+      DocumentView document) {
     static CallView of(CallForInputs call) {
       return new CallView(
           call.id(),
@@ -56,9 +97,14 @@ class ProcessController {
           call.deadline(),
           call.state().name(),
           call.requiredApprovals(),
-          call.extensions().stream().map(ExtensionView::of).toList());
+          call.extensions().stream().map(ExtensionView::of).toList(),
+          DocumentView.of(call.document()));
     }
   }
+
+  /** The calls list's order: the nearest deadline first, then id. */
+  static final Comparator<CallForInputs> BY_DEADLINE =
+      Comparator.comparing(CallForInputs::deadline).thenComparing(CallForInputs::id);
 
   private final ProcessCommands processes;
 
@@ -67,6 +113,7 @@ class ProcessController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<CallView> open(
       Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -80,6 +127,9 @@ class ProcessController {
             body.description(),
             BadRequestException.instant("deadline", body.deadline()),
             body.requiredApprovals(),
+            body.symbol(),
+            body.language(),
+            body.withdrawalAfterClosure(),
             request);
     return replayed(
             ResponseEntity.created(URI.create("/api/v1/processes/" + result.call().id())),
@@ -98,6 +148,7 @@ class ProcessController {
   }
 
   @PostMapping("/{id}/extensions")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<CallView> extend(
       Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -113,6 +164,27 @@ class ProcessController {
                 URI.create("/api/v1/processes/" + id + "/extensions/" + body.agency())),
             result.replayed())
         .body(CallView.of(result.call()));
+  }
+
+  /**
+   * The chair writes the joint input's introduction and conclusion (plain text; a field left out
+   * keeps its text). After the closure it is a correction: the record publishes a corrigendum.
+   */
+  @PutMapping("/{id}/framing")
+  CallView frame(Actor actor, @PathVariable String id, @RequestBody Framing body) {
+    return CallView.of(processes.frame(actor, id, body.introduction(), body.conclusion()).call());
+  }
+
+  /**
+   * The chair sets the joint input's language (AR, ZH, EN, FR, RU, ES; while the call is open) and
+   * the rule on withdrawals after closure (REFUSED or CORRIGENDUM; at any time).
+   */
+  @PutMapping("/{id}/document")
+  CallView configure(Actor actor, @PathVariable String id, @RequestBody DocumentSettings body) {
+    return CallView.of(
+        processes
+            .configureDocument(actor, id, body.language(), body.withdrawalAfterClosure())
+            .call());
   }
 
   static ResponseEntity.BodyBuilder replayed(
@@ -132,9 +204,37 @@ class ProcessController {
                     Reasons.NOT_FOUND, "no extension for " + agency + " in the call " + id));
   }
 
+  @Operation(
+      summary = "Calls for inputs, filtered and paged",
+      description =
+          "Any authenticated caller. Ordered by deadline (the nearest first), then id. An unknown"
+              + " parameter is 400 unknown-parameter, a bad value 400 invalid-parameter, each"
+              + " naming the parameter.")
   @GetMapping
-  List<CallView> all() {
-    return processes.all().stream().map(CallView::of).toList();
+  PageResponse<CallView> all(
+      @Parameter(description = "OPEN or CLOSED", schema = @Schema(implementation = CallState.class))
+          @RequestParam(name = "status", required = false)
+          String status,
+      @Parameter(
+              description = "Zero-based page number",
+              schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+          @RequestParam(name = "page", required = false)
+          String page,
+      @Parameter(
+              description = "Page size",
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+          @RequestParam(name = "size", required = false)
+          String size) {
+    PageRequest request = PageRequest.of(page, size);
+    CallState state = QueryParameters.oneOf("status", CallState.class, status);
+    return request
+        .slice(
+            processes.all().stream()
+                .filter(call -> state == null || call.state() == state)
+                .sorted(BY_DEADLINE)
+                .toList())
+        .map(CallView::of);
   }
 
   @GetMapping("/{id}")

@@ -1,11 +1,17 @@
 package org.ungis.review.web;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.review.Approval;
 import org.ungis.review.review.HistoryEntry;
@@ -23,13 +30,29 @@ import org.ungis.review.review.Verdict;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
+import org.ungis.review.workflow.QueueFilter;
 import org.ungis.review.workflow.QueueStatus;
 import org.ungis.review.workflow.ReviewCommands;
+import org.ungis.review.workflow.ReviewQueue;
+import org.ungis.web.PageRequest;
+import org.ungis.web.PageResponse;
+import org.ungis.web.QueryParameters;
 
 /**
  * The review queue and the decisions of the chair and vice-chairs. Every endpoint takes the acting
  * {@link Actor}, so every one of them is for reviewers only (see {@code CurrentActor}).
  */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "UNGIS review-service: calls for inputs and their review",
+            version = "v1",
+            description =
+                "The chair and vice-chairs of the United Nations Group on the Information Society"
+                    + " open, extend and close calls for inputs, read the review queue and decide"
+                    + " on contributions (approve, reject, request changes); any member reads the"
+                    + " calls. Conventions (paging, filters, errors, idempotency, versioning):"
+                    + " docs/api.md."))
 @SecurityScheme(
     name = ReviewController.BEARER,
     type = SecuritySchemeType.HTTP,
@@ -58,8 +81,17 @@ class ReviewController {
       Instant submittedAt,
       String status,
       String outcome,
-      List<String> approvals) {
+      List<String> approvals,
+      Instant deadline) {
+    static QueueEntry of(ReviewQueue.QueuedItem queued) {
+      return of(queued.item(), queued.deadline());
+    }
+
     static QueueEntry of(ReviewItem item) {
+      return of(item, null);
+    }
+
+    static QueueEntry of(ReviewItem item, Instant deadline) {
       return new QueueEntry(
           item.contributionId(),
           item.agency(),
@@ -70,7 +102,8 @@ class ReviewController {
           item.submittedAt(),
           item.status().name(),
           item.round().outcome() == null ? null : item.round().outcome().name(),
-          item.round().approvals().stream().map(Approval::agency).toList());
+          item.round().approvals().stream().map(Approval::agency).toList(),
+          deadline);
     }
   }
 
@@ -120,7 +153,7 @@ class ReviewController {
           h.refused(),
           h.reason(),
           h.message(),
-          h.stale());
+          item.isStale(h));
     }
   }
 
@@ -131,13 +164,48 @@ class ReviewController {
   }
 
   /** Reviewers only (resolving the {@link Actor} refuses other tokens with 403). */
+  @Operation(
+      summary = "The review queue, filtered and paged",
+      description =
+          "Ordered by the nearest deadline first (the call's deadline for the item's agency,"
+              + " with its extension), then the submission time of the current revision, then"
+              + " the contribution id. status PENDING (default: the current revision awaits an"
+              + " outcome) or DECIDED. An unknown parameter is 400 unknown-parameter, a bad"
+              + " value 400 invalid-parameter, each naming the parameter.")
   @GetMapping
-  List<QueueEntry> queue(
+  PageResponse<QueueEntry> queue(
       Actor reviewer,
-      @RequestParam(name = "process", required = false) String process,
-      @RequestParam(name = "status", required = false, defaultValue = "PENDING") String status) {
-    QueueStatus wanted = BadRequestException.oneOf("status", QueueStatus.class, status);
-    return reviews.queue(process, wanted).stream().map(QueueEntry::of).toList();
+      @Parameter(description = "Call for inputs id, e.g. gdc-2023")
+          @RequestParam(name = "process", required = false)
+          String process,
+      @Parameter(description = "Agency code of the contribution, e.g. ITU")
+          @RequestParam(name = "agency", required = false)
+          String agency,
+      @Parameter(
+              description = "PENDING (default) or DECIDED",
+              schema = @Schema(implementation = QueueStatus.class, defaultValue = "PENDING"))
+          @RequestParam(name = "status", required = false)
+          String status,
+      @Parameter(
+              description = "Zero-based page number",
+              schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+          @RequestParam(name = "page", required = false)
+          String page,
+      @Parameter(
+              description = "Page size",
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+          @RequestParam(name = "size", required = false)
+          String size) {
+    PageRequest request = PageRequest.of(page, size);
+    var filter =
+        new QueueFilter(
+            QueryParameters.text("process", process, 64),
+            QueryParameters.code("agency", agency),
+            QueryParameters.oneOf("status", QueueStatus.class, status));
+    ReviewQueue.Slice slice = reviews.queue(filter, request.offset(), request.size());
+    return PageResponse.of(
+        slice.items().stream().map(QueueEntry::of).toList(), request, slice.total());
   }
 
   /**
@@ -154,6 +222,7 @@ class ReviewController {
   }
 
   @PostMapping("/{contributionId}/decisions")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<DecisionView> decide(
       Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,

@@ -76,13 +76,43 @@ public class ProcessCommands {
       Instant deadline,
       Integer requiredApprovals,
       IdempotentRequest request) {
+    return open(
+        actor, id, title, description, deadline, requiredApprovals, null, null, null, request);
+  }
+
+  /**
+   * Opens a call with its joint input's symbol (unique across calls), language and rule on
+   * withdrawals after closure ({@code null}s take the defaults).
+   */
+  public Result open(
+      Actor actor,
+      String id,
+      String title,
+      String description,
+      Instant deadline,
+      Integer requiredApprovals,
+      String symbol,
+      String language,
+      String withdrawals,
+      IdempotentRequest request) {
     Optional<Result> replayed = replay(request);
     if (replayed.isPresent()) {
       return replayed.get();
     }
     Instant now = now();
     CallForInputs call =
-        CallForInputs.open(rota, actor, id, title, description, deadline, requiredApprovals, now);
+        CallForInputs.open(
+            rota,
+            actor,
+            id,
+            title,
+            description,
+            deadline,
+            requiredApprovals,
+            symbol,
+            language,
+            withdrawals,
+            now);
     return locks.withLock(
         call.id(),
         settings.lockTimeout(),
@@ -95,6 +125,12 @@ public class ProcessCommands {
           if (current(call.id()).isPresent()) {
             throw RuleViolation.conflict(
                 Reasons.CALL_EXISTS, "a call for inputs with id " + call.id() + " exists");
+          }
+          String chosen = call.document().symbol();
+          if (views.calls().stream()
+              .anyMatch(c -> !c.id().equals(call.id()) && c.document().symbol().equals(chosen))) {
+            throw RuleViolation.conflict(
+                Reasons.SYMBOL_EXISTS, "another call for inputs has the symbol " + chosen);
           }
           return publish(call, CallEvent.OPENED, actor, now, request);
         });
@@ -136,6 +172,35 @@ public class ProcessCommands {
           CallForInputs extended =
               existing(id).grantExtension(rota, actor, agency, deadline, reason, now);
           return publish(extended, CallEvent.EXTENSION_GRANTED, actor, now, request);
+        });
+  }
+
+  /** The chair writes or corrects the joint input's introduction and conclusion. */
+  public Result frame(Actor actor, String id, String introduction, String conclusion) {
+    return update(
+        id, actor, (call, now) -> call.withFraming(rota, actor, introduction, conclusion, now));
+  }
+
+  /** The chair sets the joint input's language and the rule on withdrawals after closure. */
+  public Result configureDocument(Actor actor, String id, String language, String withdrawals) {
+    return update(
+        id,
+        actor,
+        (call, now) -> call.withDocumentSettings(rota, actor, language, withdrawals, now));
+  }
+
+  private Result update(
+      String id,
+      Actor actor,
+      java.util.function.BiFunction<CallForInputs, Instant, CallForInputs> change) {
+    return locks.withLock(
+        id,
+        settings.lockTimeout(),
+        () -> {
+          handover.awaitCall(id, settings.viewTimeout());
+          Instant now = now();
+          CallForInputs changed = change.apply(existing(id), now);
+          return publish(changed, CallEvent.UPDATED, actor, now, null);
         });
   }
 

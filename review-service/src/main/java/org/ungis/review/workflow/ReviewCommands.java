@@ -170,9 +170,9 @@ public class ReviewCommands {
                                 true)));
   }
 
-  /** The review queue: items of a call (or all calls) in a status, oldest revision first. */
-  public List<ReviewItem> queue(String processId, QueueStatus status) {
-    return queue.queue(processId, status);
+  /** A slice of the review queue in its order ({@link ReviewQueue#ORDER}). */
+  public ReviewQueue.Slice queue(QueueFilter filter, long from, int count) {
+    return queue.queue(filter, from, count);
   }
 
   public ReviewItem item(String contributionId) {

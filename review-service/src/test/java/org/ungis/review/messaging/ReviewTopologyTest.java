@@ -197,7 +197,9 @@ class ReviewTopologyTest {
     reviews.pipeInput("c-1", decision("c-1", 1, Decision.APPROVED, Decision.APPROVED));
     item = items.get("c-1");
     assertThat(item.isPending()).isTrue();
-    assertThat(item.history()).extracting(HistoryEntry::stale).containsExactly(false, true);
+    // Both decisions on revision 1 are stale now that revision 2 is current (ReviewRule).
+    ReviewItem atRevision2 = item;
+    assertThat(item.history()).extracting(atRevision2::isStale).containsExactly(true, true);
 
     reviews.pipeInput("c-1", refused("c-1", 2, "RECUSAL"));
     reviews.pipeInput("c-1", decision("c-1", 2, Decision.APPROVED, Decision.APPROVED));

@@ -128,4 +128,74 @@ class CallForInputsTest {
               assertThat(v.field()).isEqualTo(field);
             });
   }
+
+  @Test
+  void theJointInputHasASymbolALanguageAndTheChairsRuleOnWithdrawalsAfterClosure() {
+    CallForInputs defaults = gdc();
+    CallForInputs chosen =
+        CallForInputs.open(
+            rota,
+            ITU,
+            "gdc-2023",
+            "GDC",
+            "",
+            DEADLINE,
+            null,
+            "UNGIS/2023/GDC/1",
+            "fr",
+            "corrigendum",
+            NOW);
+
+    assertThat(defaults.document()).isEqualTo(JointInput.DEFAULT);
+    assertThat(chosen.document().symbol()).isEqualTo("UNGIS/2023/GDC/1");
+    assertThat(chosen.document().language()).isEqualTo("FR");
+    assertThat(chosen.document().withdrawalAfterClosure()).isEqualTo(WithdrawalRule.CORRIGENDUM);
+    assertThat(
+            CallForInputs.open(
+                    rota, ITU, "gdc-2023", "GDC", "", DEADLINE, null, null, null, null, NOW)
+                .document()
+                .symbol())
+        .isEqualTo("UNGIS/2023/GDC-2023");
+    assertThatThrownBy(
+            () ->
+                CallForInputs.open(
+                    rota, ITU, "gdc-2023", "GDC", "", DEADLINE, null, "<h1>", "EN", null, NOW))
+        .isInstanceOfSatisfying(
+            RuleViolation.class, v -> assertThat(v.field()).isEqualTo("symbol"));
+    assertThatThrownBy(
+            () ->
+                CallForInputs.open(
+                    rota, ITU, "gdc-2023", "GDC", "", DEADLINE, null, null, "DE", null, NOW))
+        .isInstanceOfSatisfying(
+            RuleViolation.class, v -> assertThat(v.field()).isEqualTo("language"));
+  }
+
+  @Test
+  void onlyAChairWritesTheFramingAndMayCorrectItAfterTheClosure() {
+    CallForInputs framed = gdc().withFraming(rota, ITU, "Intro", "Closing words", NOW);
+    assertThat(framed.document().introduction()).isEqualTo("Intro");
+    assertThat(framed.document().conclusion()).isEqualTo("Closing words");
+    assertThatThrownBy(() -> framed.withFraming(rota, UNESCO, "x", null, NOW))
+        .isInstanceOfSatisfying(
+            RuleViolation.class, v -> assertThat(v.reason()).isEqualTo(Reasons.NOT_CHAIR));
+
+    CallForInputs corrected =
+        framed.close(rota, ITU, NOW).withFraming(rota, ITU, "Corrected intro", null, NOW);
+    assertThat(corrected.document().introduction()).isEqualTo("Corrected intro");
+    assertThat(corrected.document().conclusion()).isEqualTo("Closing words");
+  }
+
+  @Test
+  void theLanguageIsFixedAtTheClosureButTheWithdrawalRuleIsNot() {
+    CallForInputs closed = gdc().close(rota, ITU, NOW);
+    assertThat(
+            closed
+                .withDocumentSettings(rota, ITU, null, "CORRIGENDUM", NOW)
+                .document()
+                .withdrawalAfterClosure())
+        .isEqualTo(WithdrawalRule.CORRIGENDUM);
+    assertThatThrownBy(() -> closed.withDocumentSettings(rota, ITU, "ES", null, NOW))
+        .isInstanceOfSatisfying(
+            RuleViolation.class, v -> assertThat(v.reason()).isEqualTo(Reasons.CALL_CLOSED));
+  }
 }

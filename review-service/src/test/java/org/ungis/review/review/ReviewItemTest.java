@@ -213,7 +213,18 @@ class ReviewItemTest {
     item = record(item.revised(2, "t2", "s2", NOW), onRev1);
     assertThat(item.status()).isEqualTo(ItemStatus.SUBMITTED);
     assertThat(item.round().approvals()).isEmpty();
-    assertThat(item.history()).singleElement().satisfies(h -> assertThat(h.stale()).isTrue());
+    assertThat(item.isStale(item.history().get(0))).isTrue();
+  }
+
+  @Test
+  void aDecisionBecomesStaleWhenALaterRevisionArrivesAsContributionsServiceSays() {
+    ReviewItem item = faoInput();
+    ReviewDecision changes =
+        item.decide(rota, ITU, 1, Verdict.CHANGES_REQUESTED, "Add figures", call(1), NOW);
+    item = record(item, changes);
+    assertThat(item.isStale(item.history().get(0))).isFalse();
+    item = item.revised(2, "t2", "s2", NOW);
+    assertThat(item.isStale(item.history().get(0))).isTrue();
   }
 
   @Test

@@ -159,6 +159,17 @@ class SeveralInstancesIT {
     }
     assertThat(a.get("/api/v1/reviews?process=" + call, itu).body())
         .isEqualTo(b.get("/api/v1/reviews?process=" + call, itu).body());
+    // Paged and filtered the same through either instance; totals count every instance's items.
+    String second = "/api/v1/reviews?process=" + call + "&agency=fao&size=3&page=1";
+    assertThat(a.get(second, itu).body()).isEqualTo(b.get(second, itu).body());
+    JsonNode page = JSON.readTree(a.get(second, itu).body());
+    assertThat(page.path("items").get(0).path("contributionId").asString()).isEqualTo(ids.get(3));
+    assertThat(page.path("page").path("totalElements").asLong()).isEqualTo(4);
+    assertThat(page.path("page").path("totalPages").asInt()).isEqualTo(2);
+    String otherAgency = "/api/v1/reviews?process=" + call + "&agency=ITU";
+    assertThat(JSON.readTree(b.get(otherAgency, itu).body()).path("items")).isEmpty();
+    assertThat(a.get("/api/v1/reviews?process=" + call + "&size=101", itu).statusCode())
+        .isEqualTo(400);
 
     // Decide each through the instance that does not own it, and through the one that does.
     Map<String, HttpResponse<String>> decided = new HashMap<>();
@@ -283,7 +294,7 @@ class SeveralInstancesIT {
       return List.of("HTTP " + response.statusCode());
     }
     List<String> ids = new ArrayList<>();
-    for (JsonNode entry : JSON.readTree(response.body())) {
+    for (JsonNode entry : JSON.readTree(response.body()).path("items")) {
       ids.add(entry.path("contributionId").asString());
     }
     return ids;

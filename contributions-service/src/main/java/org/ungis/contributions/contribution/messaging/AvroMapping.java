@@ -21,6 +21,7 @@ import org.ungis.events.contribution.ContributionWithdrawn;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
 import org.ungis.events.process.DeadlineExtension;
+import org.ungis.events.process.WithdrawalAfterClosure;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
@@ -135,7 +136,8 @@ final class AvroMapping {
         event.getTitle(),
         event.getStatus() == CallStatus.OPEN,
         event.getDeadline(),
-        extensions);
+        extensions,
+        event.getWithdrawalAfterClosure() == WithdrawalAfterClosure.CORRIGENDUM);
   }
 
   private static Instant later(Instant a, Instant b) {

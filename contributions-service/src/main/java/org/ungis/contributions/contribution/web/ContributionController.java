@@ -1,13 +1,16 @@
 package org.ungis.contributions.contribution.web;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,19 +20,37 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.ungis.contributions.contribution.ActionLine;
 import org.ungis.contributions.contribution.Actor;
 import org.ungis.contributions.contribution.Contribution;
+import org.ungis.contributions.contribution.ContributionFilter;
 import org.ungis.contributions.contribution.ContributionQuery;
 import org.ungis.contributions.contribution.ContributionService;
 import org.ungis.contributions.contribution.ContributionStatus;
+import org.ungis.contributions.contribution.Language;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
+import org.ungis.web.PageRequest;
+import org.ungis.web.PageResponse;
+import org.ungis.web.QueryParameters;
 
 /**
  * The intake API: agencies submit, revise, withdraw and read their own contributions; reviewers
  * read every contribution. Who acts comes from the bearer token only ({@link CurrentActor}).
  */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "UNGIS contributions-service: the intake API",
+            version = "v1",
+            description =
+                "Member agencies of the United Nations Group on the Information Society submit"
+                    + " their inputs to calls for inputs, revise them when the chair requests"
+                    + " changes and withdraw them; reviewers read every contribution and its audit"
+                    + " trail. Conventions (paging, filters, errors, ETags, idempotency,"
+                    + " versioning): docs/api.md."))
 @Tag(
     name = "contributions",
     description =
@@ -50,6 +71,9 @@ class ContributionController {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String BEARER = "bearer";
 
+  /** The longest text search ({@code q}). */
+  static final int MAX_TEXT = 200;
+
   private final ContributionService service;
 
   ContributionController(ContributionService service) {
@@ -64,6 +88,7 @@ class ContributionController {
               + " deadline-passed / idempotency-key-reused, 503 unavailable. A retry with the"
               + " same Idempotency-Key returns the original contribution.")
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<ContributionResponse> submit(
       @Parameter(hidden = true) Actor actor,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
@@ -100,22 +125,71 @@ class ContributionController {
   }
 
   @Operation(
-      summary = "Contributions by agency, process and status; ordered by submission",
+      summary = "Contributions, filtered and paged; ordered by submission time, then id",
       description =
           "Reviewers see every contribution; an agency sees only its own (agency defaults to"
-              + " it; naming another agency is 403).")
+              + " it; naming another agency is 403). Every filter is optional and they combine"
+              + " (AND). An unknown parameter is 400 unknown-parameter, a bad value 400"
+              + " invalid-parameter, each naming the parameter.")
   @GetMapping
-  PageResponse list(
+  PageResponse<ContributionResponse> list(
       @Parameter(hidden = true) Actor actor,
-      @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String process,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
-    var query =
-        new ContributionQuery(
-            blankToNull(agency), blankToNull(process), status(status), page, size);
-    return PageResponse.of(service.list(actor, query));
+      @Parameter(description = "Agency code, e.g. ITU") @RequestParam(required = false)
+          String agency,
+      @Parameter(description = "Call for inputs id, e.g. gdc-2023") @RequestParam(required = false)
+          String process,
+      @Parameter(
+              description = "SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED or WITHDRAWN",
+              schema = @Schema(implementation = ContributionStatus.class))
+          @RequestParam(required = false)
+          String status,
+      @Parameter(
+              description = "Language of the current revision: AR, ZH, EN, FR, RU or ES",
+              schema = @Schema(implementation = Language.class))
+          @RequestParam(required = false)
+          String language,
+      @Parameter(
+              description = "A Sustainable Development Goal the contribution names",
+              schema = @Schema(type = "integer", minimum = "1", maximum = "17"))
+          @RequestParam(required = false)
+          String sdg,
+      @Parameter(
+              description = "A WSIS action line the contribution names, C1 to C11",
+              schema = @Schema(implementation = ActionLine.class))
+          @RequestParam(required = false)
+          String actionLine,
+      @Parameter(
+              description =
+                  "Text that the title or the summary contains, ignoring case (at most 200"
+                      + " characters)")
+          @RequestParam(required = false)
+          String q,
+      @Parameter(
+              description = "Zero-based page number",
+              schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+          @RequestParam(required = false)
+          String page,
+      @Parameter(
+              description = "Page size",
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+          @RequestParam(required = false)
+          String size) {
+    PageRequest request = PageRequest.of(page, size);
+    var filter =
+        new ContributionFilter(
+            QueryParameters.code("agency", agency),
+            QueryParameters.text("process", process, 64),
+            QueryParameters.oneOf("status", ContributionStatus.class, status),
+            QueryParameters.oneOf("language", Language.class, language),
+            QueryParameters.integer("sdg", sdg, 1, 17),
+            QueryParameters.oneOf("actionLine", ActionLine.class, actionLine),
+            QueryParameters.text("q", q, MAX_TEXT));
+    var found = service.list(actor, new ContributionQuery(filter, request.page(), request.size()));
+    return PageResponse.of(
+        found.items().stream().map(ContributionResponse::of).toList(),
+        request,
+        found.totalElements());
   }
 
   @Operation(
@@ -173,20 +247,6 @@ class ContributionController {
     } catch (NumberFormatException e) {
       throw new RefusedException(
           Refusal.VALIDATION, "If-Match must name a revision, e.g. \"2\"", "If-Match");
-    }
-  }
-
-  private static ContributionStatus status(String status) {
-    if (status == null || status.isBlank()) {
-      return null;
-    }
-    try {
-      return ContributionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new RefusedException(
-          Refusal.VALIDATION,
-          "status must be one of SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, WITHDRAWN",
-          "status");
     }
   }
 

@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.ungis.contributions.contribution.FieldError;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
+import org.ungis.web.InvalidParameterException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -79,6 +80,11 @@ class ProblemHandler {
     }
     return response.body(
         problem(mapping.status(), mapping.slug(), mapping.title(), e.getMessage(), e.errors()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
+    return ResponseEntity.badRequest().body(e.problem());
   }
 
   /** Defence in depth: the security filter chain answers a request without a token first. */

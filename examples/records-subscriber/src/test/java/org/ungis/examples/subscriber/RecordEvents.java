@@ -50,7 +50,13 @@ final class RecordEvents {
             "Global Digital Compact",
             "UNGIS joint input to the GDC",
             DEADLINE,
-            refs));
+            refs,
+            "",
+            "EN",
+            "",
+            "",
+            0,
+            List.of()));
   }
 
   static RecordEntry entry(String contributionId, String agency, int revision, String title) {
@@ -69,7 +75,8 @@ final class RecordEvents {
             .setActionLines(List.of(ActionLine.C2))
             .setSdgs(List.of(9, 17))
             .setLinks(List.of("https://example.org/" + contributionId))
-            .build());
+            .build(),
+        List.of());
   }
 
   static RecordEvent text(String processId, RecordEntry entry) {

@@ -44,7 +44,11 @@ class ContributionTracker implements Processor<String, TrackInput, String, Recor
       return track.textOf(t.processId(), t.agency(), t.revision(), t.content(), t.at());
     }
     if (input instanceof TrackInput.Approved a) {
-      return track.approved(a.processId(), a.agency(), a.revision(), a.at());
+      return track.approved(a.processId(), a.agency(), a.revision(), a.at(), a.by());
+    }
+    if (input instanceof TrackInput.Voted v) {
+      track.approvalVoted(v.processId(), v.agency(), v.revision(), v.by());
+      return Optional.empty();
     }
     if (input instanceof TrackInput.EndedWithoutApproval e) {
       track.endedWithoutApproval(e.processId(), e.agency(), e.revision());

@@ -17,7 +17,14 @@ sealed interface PublisherInput {
   static List<PublisherInput> of(CallForInputsEvent event) {
     return List.of(
         new Call(
-            new CallInfo(event.getTitle(), event.getDescription(), event.getDeadline()),
+            new CallInfo(
+                event.getTitle(),
+                event.getDescription(),
+                event.getDeadline(),
+                event.getSymbol(),
+                event.getRecordLanguage() == null ? "EN" : event.getRecordLanguage().name(),
+                event.getIntroduction(),
+                event.getConclusion()),
             event.getStatus() == CallStatus.CLOSED,
             event.getOccurredAt()));
   }

@@ -8,11 +8,14 @@ import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
 import org.ungis.events.common.ContributionContent;
 import org.ungis.events.common.Language;
+import org.ungis.events.record.EntryApproval;
 import org.ungis.events.record.RecordEdition;
 import org.ungis.events.record.RecordEntry;
 import org.ungis.events.record.RecordEvent;
+import org.ungis.publication.record.Approval;
 import org.ungis.publication.record.CallInfo;
 import org.ungis.publication.record.Content;
+import org.ungis.publication.record.Correction;
 import org.ungis.publication.record.Edition;
 import org.ungis.publication.record.Entry;
 import org.ungis.publication.record.EntryRef;
@@ -62,7 +65,10 @@ final class RecordMessages {
             entry.revision(),
             entry.submittedAt(),
             entry.approvedAt(),
-            content(entry.content())));
+            content(entry.content()),
+            entry.approvals().stream()
+                .map(a -> new EntryApproval(a.agency(), a.principal(), a.at()))
+                .toList()));
   }
 
   static RecordEvent edition(Edition edition) {
@@ -87,7 +93,18 @@ final class RecordMessages {
             edition.call().title(),
             edition.call().description(),
             edition.call().deadline(),
-            refs));
+            refs,
+            edition.call().symbol(),
+            edition.call().language(),
+            edition.call().introduction(),
+            edition.call().conclusion(),
+            edition.corrigendum(),
+            edition.corrections().stream()
+                .map(
+                    c ->
+                        new org.ungis.events.record.Correction(
+                            c.kind().name(), c.agency(), c.contributionId(), c.title(), c.at()))
+                .toList()));
   }
 
   static Entry entry(RecordEvent event, RecordEntry entry) {
@@ -99,7 +116,10 @@ final class RecordMessages {
         entry.getRevision(),
         entry.getSubmittedAt(),
         entry.getApprovedAt(),
-        content(entry.getContent()));
+        content(entry.getContent()),
+        entry.getApprovals().stream()
+            .map(a -> new Approval(a.getAgency(), a.getPrincipal(), a.getApprovedAt()))
+            .toList());
   }
 
   /**
@@ -113,9 +133,26 @@ final class RecordMessages {
         manifest.getEdition(),
         manifest.getFinal$(),
         new CallInfo(
-            manifest.getCallTitle(), manifest.getCallDescription(), manifest.getDeadline()),
+            manifest.getCallTitle(),
+            manifest.getCallDescription(),
+            manifest.getDeadline(),
+            manifest.getSymbol(),
+            manifest.getLanguage(),
+            manifest.getIntroduction(),
+            manifest.getConclusion()),
         event.getOccurredAt(),
-        refs);
+        refs,
+        manifest.getCorrigendum(),
+        manifest.getCorrections().stream()
+            .map(
+                c ->
+                    new Correction(
+                        Correction.Kind.valueOf(c.getKind()),
+                        c.getAgency(),
+                        c.getContributionId(),
+                        c.getTitle(),
+                        c.getOccurredAt()))
+            .toList());
   }
 
   private static UUID eventId(String name) {

@@ -25,7 +25,6 @@ import org.ungis.publication.record.EntryRef;
 import org.ungis.publication.record.HistoryStep;
 import org.ungis.publication.record.Publication;
 import org.ungis.publication.record.RecordChange;
-import org.ungis.publication.record.RecordFinalException;
 import org.ungis.reference.Member;
 import org.ungis.reference.Roster;
 
@@ -105,6 +104,7 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
           ConsolidatedRecord.State saved = next.value;
           if (saved != null
               && (saved.closurePending()
+                  || saved.callPending()
                   || !saved.changed().isEmpty()
                   || (saved.edition() == 0 && saved.call() != null))) {
             pending.add(next.key);
@@ -143,8 +143,6 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
           pending.add(processId);
         }
       }
-    } catch (RecordFinalException e) {
-      log.warn("ignored a change to a final record: {}", e.getMessage());
     } catch (RuntimeException e) {
       recent.remove(processId);
       throw e;
@@ -204,7 +202,7 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
       Entry entry = approved.entry();
       Entry named =
           entry.withAgencyName(roster.member(entry.agency()).map(Member::name).orElse(""));
-      boolean changed = record.add(named.ref(), named.approvedAt());
+      boolean changed = record.add(named.ref(), named.approvedAt(), entry.content().title());
       if (changed) {
         entries.put(
             RecordKeys.entryText(processId, entry.contributionId(), entry.revision()), named);
@@ -214,7 +212,16 @@ class RecordPublisher implements Processor<String, PublisherInput, String, Recor
     }
     RecordChange.EntryWithdrawn withdrawn = (RecordChange.EntryWithdrawn) change;
     boolean wasWithdrawn = record.isWithdrawn(withdrawn.contributionId());
-    boolean changed = record.remove(withdrawn.contributionId(), withdrawn.at());
+    String title =
+        record
+            .entry(withdrawn.contributionId())
+            .map(
+                ref ->
+                    entries.get(
+                        RecordKeys.entryText(processId, ref.contributionId(), ref.revision())))
+            .map(e -> e.content().title())
+            .orElse("");
+    boolean changed = record.remove(withdrawn.contributionId(), withdrawn.at(), title);
     if (changed || !wasWithdrawn) {
       saveRef(record, withdrawn.contributionId());
     }

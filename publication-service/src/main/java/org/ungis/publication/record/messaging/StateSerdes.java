@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.ungis.publication.record.CallInfo;
 import org.ungis.publication.record.ConsolidatedRecord;
 import org.ungis.publication.record.ContributionTrack;
+import org.ungis.publication.record.Correction;
 import org.ungis.publication.record.Entry;
 import org.ungis.publication.record.EntryRef;
 import org.ungis.publication.record.HistoryStep;
@@ -74,7 +75,11 @@ final class StateSerdes {
       String entries,
       List<String> withdrawn,
       List<ConsolidatedRecord.Changed> changed,
-      Boolean closurePending) {
+      Boolean closurePending,
+      Boolean callPending,
+      Boolean finalPublished,
+      int corrigendum,
+      List<Correction> corrections) {
 
     static SavedRecord of(ConsolidatedRecord.State state) {
       if (state == null) {
@@ -102,7 +107,11 @@ final class StateSerdes {
           packed.toString(),
           state.withdrawn(),
           state.changed(),
-          state.closurePending());
+          state.closurePending(),
+          state.callPending(),
+          state.finalPublished(),
+          state.corrigendum(),
+          state.corrections());
     }
 
     ConsolidatedRecord.State state() {
@@ -128,7 +137,13 @@ final class StateSerdes {
           refs,
           withdrawn == null ? List.of() : withdrawn,
           changed == null ? List.of() : changed,
-          Boolean.TRUE.equals(closurePending));
+          Boolean.TRUE.equals(closurePending),
+          Boolean.TRUE.equals(callPending),
+          finalPublished != null
+              ? finalPublished
+              : finalEdition && edition > 0 && !Boolean.TRUE.equals(closurePending),
+          corrigendum,
+          corrections == null ? List.of() : corrections);
     }
 
     private static String field(String value) {

@@ -9,6 +9,7 @@ import org.ungis.events.contribution.ContributionWithdrawn;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.ReviewEvent;
+import org.ungis.publication.record.Approval;
 import org.ungis.publication.record.Content;
 
 /** What the contribution tracker takes from the contributions and reviews topics. */
@@ -17,8 +18,11 @@ sealed interface TrackInput {
   record Text(String processId, String agency, int revision, Content content, Instant at)
       implements TrackInput {}
 
-  record Approved(String processId, String agency, int revision, Instant at)
+  record Approved(String processId, String agency, int revision, Instant at, Approval by)
       implements TrackInput {}
+
+  /** An approving decision that did not end its round (more approvals are needed). */
+  record Voted(String processId, String agency, int revision, Approval by) implements TrackInput {}
 
   /** A review round that ended without an approval (rejected, or changes requested). */
   record EndedWithoutApproval(String processId, String agency, int revision)
@@ -45,14 +49,25 @@ sealed interface TrackInput {
    * round, so that a later outcome for the same revision is not taken.
    */
   static List<TrackInput> of(ReviewEvent event) {
-    if (!(event.getPayload() instanceof DecisionRecorded recorded)
-        || recorded.getOutcome() == null) {
+    if (!(event.getPayload() instanceof DecisionRecorded recorded)) {
       return List.of();
+    }
+    Approval by =
+        new Approval(
+            event.getActor().getAgency(), event.getActor().getPrincipal(), event.getOccurredAt());
+    if (recorded.getOutcome() == null) {
+      return recorded.getDecision() == Decision.APPROVED
+          ? List.of(new Voted(event.getProcessId(), event.getAgency(), event.getRevision(), by))
+          : List.of();
     }
     if (recorded.getOutcome() == Decision.APPROVED) {
       return List.of(
           new Approved(
-              event.getProcessId(), event.getAgency(), event.getRevision(), event.getOccurredAt()));
+              event.getProcessId(),
+              event.getAgency(),
+              event.getRevision(),
+              event.getOccurredAt(),
+              recorded.getDecision() == Decision.APPROVED ? by : null));
     }
     return List.of(
         new EndedWithoutApproval(event.getProcessId(), event.getAgency(), event.getRevision()));

@@ -2,10 +2,6 @@ package org.ungis.publication.record.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import org.ungis.publication.record.Edition;
-import org.ungis.publication.record.Entry;
-import org.ungis.publication.record.PublishedRecord;
 import org.ungis.publication.record.RecordSummary;
 
 /**
@@ -35,12 +31,34 @@ final class HtmlRenderer {
       th{background:#f2f6f9}
       """;
 
+  /**
+   * The document's own rules: its symbol, facts, table of contents, inputs, annex, and the print
+   * stylesheet for A4 (also what the PDF renderer lays out).
+   */
+  private static final String DOCUMENT_STYLE =
+      """
+      body{font-family:'Noto Serif','Noto Naskh Arabic','Droid Sans Fallback',serif}
+      .symbol{text-align:right;font-family:sans-serif;font-weight:bold;margin:0}
+      [dir=rtl] .symbol{text-align:left}
+      dl.facts{margin:.5rem 0}
+      nav.toc ul{list-style:none;padding:0}nav.toc li.toc2{padding-left:1.5rem}
+      nav.toc li.toc3{padding-left:3rem;font-size:.92rem}
+      [dir=rtl] nav.toc li.toc2{padding-left:0;padding-right:1.5rem}
+      [dir=rtl] nav.toc li.toc3{padding-left:0;padding-right:3rem}
+      h4{font-size:1.1rem;margin:.2rem 0}caption{text-align:start;font-weight:bold;padding:.4rem 0}
+      .corrigendum{border:2px solid #b00020;padding:.2rem 1rem;margin:1rem 0}
+      .agency-inputs h3{color:#00558c}
+      @page{size:A4;margin:20mm 18mm 22mm 18mm;      @bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;\
+      font-family:'Noto Serif','Noto Naskh Arabic','Droid Sans Fallback',serif}}
+      @media print{body{max-width:none;margin:0;padding:0;font-size:11pt}      nav.toc a,a{color:#000;text-decoration:none}      h2,h3,h4{page-break-after:avoid}article{page-break-inside:avoid}      .annex{page-break-before:always}}
+      """;
+
   private HtmlRenderer() {}
 
   /** The list of published records, each linking to its latest edition. */
   static String index(List<RecordSummary> records) {
     StringBuilder html = new StringBuilder(2_048 + records.size() * 256);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .append("<title>UNGIS joint inputs</title>\n<style>")
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n<header>\n<h1>UNGIS joint inputs</h1>\n")
@@ -55,7 +73,7 @@ final class HtmlRenderer {
           .append(escape(record.processId()))
           .append("\">")
           .append(escape(record.title()))
-          .append("</a><br><span class=\"meta\">")
+          .append("</a><br/><span class=\"meta\">")
           .append(escape(record.processId()))
           .append("</span></td><td>")
           .append(record.edition())
@@ -70,98 +88,173 @@ final class HtmlRenderer {
     return html.toString();
   }
 
-  static String render(PublishedRecord record) {
-    Edition edition = record.edition();
-    StringBuilder html = new StringBuilder(8_192 + record.entries().size() * 4_096);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+  /**
+   * The document as HTML that is also well-formed XML (XHTML syntax), so that the PDF renderer
+   * reads the very same page; with a print stylesheet for A4.
+   */
+  static String render(JointInput doc) {
+    Labels labels = doc.labels();
+    StringBuilder html = new StringBuilder(8_192 + doc.inputCount() * 4_096);
+    html.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(labels.tag())
+        .append("\" dir=\"")
+        .append(labels.dir())
+        .append("\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .append("<title>")
-        .append(escape(edition.call().title()))
-        .append(" — edition ")
-        .append(edition.number())
-        .append("</title>\n<style>")
+        .append(escape(doc.symbol().isEmpty() ? doc.title() : doc.symbol() + " — " + doc.title()))
+        .append("</title>\n<meta name=\"subject\" content=\"")
+        .append(escape(labels.get("jointInput")))
+        .append("\"/>\n<meta name=\"author\" content=\"UNGIS\"/>\n<style>")
         .append(STYLE)
-        .append("</style>\n</head>\n<body>\n<header>\n")
-        .append("<p class=\"meta\">UNGIS joint input · ")
-        .append(escape(edition.processId()))
+        .append(DOCUMENT_STYLE)
+        .append("</style>\n</head>\n<body>\n<header>\n");
+    if (!doc.symbol().isEmpty()) {
+      html.append("<p class=\"symbol\" dir=\"ltr\">").append(escape(doc.symbol())).append("</p>\n");
+    }
+    html.append("<p class=\"meta\">")
+        .append(escape(labels.get("jointInput")))
         .append("</p>\n<h1>")
-        .append(escape(edition.call().title()))
-        .append("</h1>\n<p class=\"meta\">Edition ")
-        .append(edition.number())
-        .append(", published ")
-        .append(Texts.when(edition.publishedAt()))
-        .append(" · ")
+        .append(escape(doc.title()))
+        .append("</h1>\n<p class=\"meta\">")
         .append(
-            edition.finalEdition()
-                ? "<span class=\"badge final\">Final edition</span>"
-                : "<span class=\"badge interim\">Interim edition: the call is open</span>")
-        .append("</p>\n<p class=\"meta\">Deadline for inputs: ")
-        .append(Texts.when(edition.call().deadline()))
-        .append(" · ")
-        .append(record.entries().size())
-        .append(record.entries().size() == 1 ? " input" : " inputs")
-        .append("</p>\n");
-    for (String paragraph : Texts.paragraphs(edition.call().description())) {
+            doc.corrigendum() > 0 || doc.finalEdition()
+                ? "<span class=\"badge final\">"
+                : "<span class=\"badge interim\">")
+        .append(escape(doc.editionLine()))
+        .append("</span></p>\n<dl class=\"facts\">\n<dt>")
+        .append(escape(labels.get("published")))
+        .append("</dt><dd>")
+        .append(escape(labels.dateTime(doc.publishedAt())))
+        .append("</dd>\n<dt>")
+        .append(escape(labels.get("deadline")))
+        .append("</dt><dd>")
+        .append(escape(labels.dateTime(doc.deadline())))
+        .append("</dd>\n");
+    if (!doc.chairs().isEmpty()) {
+      html.append("<dt>")
+          .append(escape(labels.get("chair")))
+          .append("</dt><dd>")
+          .append(escape(String.join("; ", doc.chairs())))
+          .append("</dd>\n");
+    }
+    if (!doc.viceChairs().isEmpty()) {
+      html.append("<dt>")
+          .append(escape(labels.get("viceChairs")))
+          .append("</dt><dd>")
+          .append(escape(String.join("; ", doc.viceChairs())))
+          .append("</dd>\n");
+    }
+    html.append("</dl>\n");
+    for (String paragraph : doc.description()) {
       html.append("<p>").append(lines(paragraph)).append("</p>\n");
     }
-    html.append("</header>\n<main>\n");
-    String agency = null;
-    for (Entry entry : record.entries()) {
-      if (!entry.agency().equals(agency)) {
-        agency = entry.agency();
-        html.append("<h2 id=\"")
-            .append(escape(agency))
-            .append("\">")
-            .append(escape(agencyName(entry)))
-            .append("</h2>\n");
+    html.append("</header>\n");
+    if (!doc.corrections().isEmpty()) {
+      html.append("<section id=\"corrigendum\" class=\"corrigendum\">\n<h2>")
+          .append(
+              escape(labels.format("corrigendum", Map.of("n", String.valueOf(doc.corrigendum())))))
+          .append("</h2>\n<p>")
+          .append(escape(labels.get("changes")))
+          .append("</p>\n<ul>\n");
+      for (String line : doc.corrections()) {
+        html.append("<li>").append(escape(line)).append("</li>\n");
       }
-      entry(html, entry);
+      html.append("</ul>\n</section>\n");
     }
-    if (record.entries().isEmpty()) {
-      html.append("<p>No input has been approved yet.</p>\n");
+    html.append("<nav id=\"contents\" class=\"toc\">\n<h2>")
+        .append(escape(labels.get("contents")))
+        .append("</h2>\n<ul>\n");
+    for (JointInput.TocLine line : doc.toc()) {
+      html.append("<li class=\"toc")
+          .append(line.level())
+          .append("\"><a href=\"#")
+          .append(escape(line.anchor()))
+          .append("\">")
+          .append(escape(line.text()))
+          .append("</a></li>\n");
     }
-    coverage(html, Coverage.of(record.entries()));
+    html.append("</ul>\n</nav>\n<main>\n");
+    framing(html, "introduction", labels.get("introduction"), doc.introduction());
+    html.append("<section id=\"inputs\">\n<h2>")
+        .append(escape(labels.get("inputs")))
+        .append("</h2>\n");
+    for (JointInput.AgencyInputs agency : doc.agencies()) {
+      html.append("<section id=\"")
+          .append(escape(agency.anchor()))
+          .append("\" class=\"agency-inputs\">\n<h3>")
+          .append(escape(agency.name()))
+          .append("</h3>\n");
+      for (JointInput.Input input : agency.inputs()) {
+        entry(html, input, labels);
+      }
+      html.append("</section>\n");
+    }
+    if (doc.agencies().isEmpty()) {
+      html.append("<p>").append(escape(labels.get("noInputs"))).append("</p>\n");
+    }
+    html.append("</section>\n");
+    framing(html, "conclusion", labels.get("conclusion"), doc.conclusion());
+    annex(html, doc);
     html.append("</main>\n</body>\n</html>\n");
     return html.toString();
   }
 
-  private static void entry(StringBuilder html, Entry entry) {
-    html.append("<article id=\"")
-        .append(escape(entry.contributionId()))
-        .append("\">\n<p class=\"agency\">")
-        .append(escape(entry.agency()))
-        .append("</p>\n<h3>")
-        .append(escape(entry.content().title()))
-        .append("</h3>\n");
-    if (!entry.content().summary().isBlank()) {
-      html.append("<p class=\"summary\">")
-          .append(lines(entry.content().summary()))
-          .append("</p>\n");
+  private static void framing(StringBuilder html, String id, String heading, List<String> text) {
+    if (text.isEmpty()) {
+      return;
     }
-    for (String paragraph : Texts.paragraphs(entry.content().body())) {
+    html.append("<section id=\"")
+        .append(id)
+        .append("\" class=\"framing\">\n<h2>")
+        .append(escape(heading))
+        .append("</h2>\n");
+    for (String paragraph : text) {
       html.append("<p>").append(lines(paragraph)).append("</p>\n");
     }
-    html.append("<dl>\n<dt>Language</dt><dd>")
-        .append(escape(Texts.language(entry.content().language())))
-        .append("</dd>\n<dt>SDGs</dt><dd>")
-        .append(
-            entry.content().sdgs().isEmpty()
-                ? "—"
-                : escape(
-                    String.join(
-                        ", ", entry.content().sdgs().stream().map(n -> "SDG " + n).toList())))
-        .append("</dd>\n<dt>WSIS action lines</dt><dd>")
-        .append(
-            entry.content().actionLines().isEmpty()
-                ? "—"
-                : escape(String.join(", ", entry.content().actionLines())))
+    html.append("</section>\n");
+  }
+
+  private static void entry(StringBuilder html, JointInput.Input input, Labels labels) {
+    String lang = Labels.tag(input.language());
+    html.append("<article id=\"")
+        .append(escape(input.anchor()))
+        .append("\">\n<h4 lang=\"")
+        .append(escape(lang))
+        .append("\" dir=\"")
+        .append(input.dir())
+        .append("\">")
+        .append(escape(input.title()))
+        .append("</h4>\n<div class=\"text\" lang=\"")
+        .append(escape(lang))
+        .append("\" dir=\"")
+        .append(input.dir())
+        .append("\">\n");
+    if (!input.summary().isBlank()) {
+      html.append("<p class=\"summary\">").append(lines(input.summary())).append("</p>\n");
+    }
+    for (String paragraph : input.paragraphs()) {
+      html.append("<p>").append(lines(paragraph)).append("</p>\n");
+    }
+    html.append("</div>\n<dl>\n<dt>")
+        .append(escape(labels.get("language")))
+        .append("</dt><dd>")
+        .append(escape(input.languageName()))
+        .append("</dd>\n<dt>")
+        .append(escape(labels.get("sdgs")))
+        .append("</dt><dd>")
+        .append(named(input.sdgs(), "SDG ", labels))
+        .append("</dd>\n<dt>")
+        .append(escape(labels.get("actionLines")))
+        .append("</dt><dd>")
+        .append(named(input.actionLines(), "", labels))
         .append("</dd>\n");
-    if (!entry.content().links().isEmpty()) {
-      html.append("<dt>Links</dt><dd>");
-      List<String> links = entry.content().links();
+    if (!input.links().isEmpty()) {
+      html.append("<dt>").append(escape(labels.get("links"))).append("</dt><dd dir=\"ltr\">");
+      List<String> links = input.links();
       for (int i = 0; i < links.size(); i++) {
         if (i > 0) {
-          html.append("<br>");
+          html.append("<br/>");
         }
         String link = links.get(i);
         if (Texts.isWebLink(link)) {
@@ -176,46 +269,94 @@ final class HtmlRenderer {
       }
       html.append("</dd>\n");
     }
-    html.append("<dt>Revision</dt><dd>")
-        .append(entry.revision())
-        .append(", approved ")
-        .append(Texts.when(entry.approvedAt()))
+    html.append("<dt>").append(escape(labels.get("approvedBy"))).append("</dt><dd>");
+    if (input.approvals().isEmpty()) {
+      html.append(escape(labels.dateTime(input.approvedAt())));
+    }
+    for (int i = 0; i < input.approvals().size(); i++) {
+      JointInput.Approver approver = input.approvals().get(i);
+      if (i > 0) {
+        html.append("<br/>");
+      }
+      html.append(escape(approverLine(approver, labels)));
+    }
+    html.append("</dd>\n<dt>")
+        .append(escape(labels.get("revision")))
+        .append("</dt><dd>")
+        .append(input.revision())
         .append("</dd>\n</dl>\n</article>\n");
   }
 
-  private static void coverage(StringBuilder html, Coverage coverage) {
-    html.append("<h2 id=\"coverage\">Coverage</h2>\n");
-    table(html, "Sustainable Development Goal", coverage.sdgs(), "SDG ");
-    table(html, "WSIS action line", coverage.actionLines(), "");
+  /** "person, Agency name (CODE), date". */
+  static String approverLine(JointInput.Approver approver, Labels labels) {
+    String agency =
+        approver.agencyName().isBlank()
+            ? approver.agency()
+            : approver.agencyName() + " (" + approver.agency() + ")";
+    return (approver.person().isBlank() ? "" : approver.person() + ", ")
+        + agency
+        + ", "
+        + labels.dateTime(approver.at());
   }
 
-  private static <K> void table(
-      StringBuilder html, String heading, Map<K, SortedSet<String>> rows, String prefix) {
-    html.append("<table>\n<thead><tr><th>")
-        .append(escape(heading))
-        .append("</th><th>Addressed by</th></tr></thead>\n<tbody>\n");
-    if (rows.isEmpty()) {
-      html.append("<tr><td colspan=\"2\">none</td></tr>\n");
+  private static String named(List<JointInput.Named> items, String prefix, Labels labels) {
+    if (items.isEmpty()) {
+      return escape(labels.get("none"));
     }
-    rows.forEach(
-        (key, agencies) ->
-            html.append("<tr><td>")
-                .append(escape(prefix + key))
-                .append("</td><td>")
-                .append(escape(String.join(", ", agencies)))
-                .append("</td></tr>\n"));
-    html.append("</tbody>\n</table>\n");
+    StringBuilder out = new StringBuilder();
+    for (JointInput.Named item : items) {
+      if (out.length() > 0) {
+        out.append("<br/>");
+      }
+      out.append(escape(prefix + item.code() + ": " + item.name()));
+    }
+    return out.toString();
   }
 
-  private static String agencyName(Entry entry) {
-    return entry.agencyName().isBlank()
-        ? entry.agency()
-        : entry.agencyName() + " (" + entry.agency() + ")";
+  private static void annex(StringBuilder html, JointInput doc) {
+    Labels labels = doc.labels();
+    html.append("<section id=\"annex\" class=\"annex\">\n<h2>")
+        .append(escape(labels.get("annex")))
+        .append("</h2>\n");
+    annexTable(html, labels.get("sdgs"), labels.get("goal"), doc.sdgs(), labels);
+    annexTable(
+        html, labels.get("actionLines"), labels.get("actionLine"), doc.actionLines(), labels);
+    html.append("</section>\n");
+  }
+
+  private static void annexTable(
+      StringBuilder html,
+      String caption,
+      String heading,
+      List<JointInput.AnnexRow> rows,
+      Labels labels) {
+    html.append("<table>\n<caption>")
+        .append(escape(caption))
+        .append("</caption>\n<thead><tr><th>")
+        .append(escape(heading))
+        .append("</th><th>")
+        .append(escape(labels.get("addressedBy")))
+        .append("</th></tr></thead>\n<tbody>\n");
+    if (rows.isEmpty()) {
+      html.append("<tr><td colspan=\"2\">")
+          .append(escape(labels.get("none")))
+          .append("</td></tr>\n");
+    }
+    for (JointInput.AnnexRow row : rows) {
+      html.append("<tr><td>")
+          .append(escape(row.code()))
+          .append(". ")
+          .append(escape(row.name()))
+          .append("</td><td>")
+          .append(escape(String.join(", ", row.agencies())))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
   }
 
   /** Escaped text whose single line breaks become {@code <br>}. */
   private static String lines(String text) {
-    return escape(text.strip()).replace("\n", "<br>\n");
+    return escape(text.strip()).replace("\n", "<br/>\n");
   }
 
   /** Escapes text for element content and quoted attribute values. */

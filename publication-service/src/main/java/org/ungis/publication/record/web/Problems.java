@@ -40,6 +40,28 @@ class Problems {
             List.of(Map.of("field", e.getName(), "message", "must be a positive whole number"))));
   }
 
+  @ExceptionHandler(UnknownLanguageException.class)
+  ResponseEntity<ProblemDetail> unknownLanguage(UnknownLanguageException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "validation",
+        "Invalid request",
+        e.getMessage(),
+        Map.of(
+            "errors",
+            List.of(Map.of("field", "lang", "message", "must be one of AR, ZH, EN, FR, RU, ES"))));
+  }
+
+  @ExceptionHandler(DocumentFonts.MissingFontsException.class)
+  ResponseEntity<ProblemDetail> missingFonts(DocumentFonts.MissingFontsException e) {
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "fonts-missing",
+        "Fonts missing",
+        e.getMessage(),
+        Map.of());
+  }
+
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
     return problem(

@@ -35,10 +35,43 @@ final class Texts {
     return LANGUAGES.getOrDefault(code, code);
   }
 
+  /**
+   * Untrusted text made safe to place in any format: bidirectional embeddings, overrides and
+   * isolates (U+202A-U+202E, U+2066-U+2069) and control characters other than line feed and tab are
+   * removed, and every line break becomes a line feed. The document sets the direction of each text
+   * itself (its {@code dir}), so nothing in a text can reverse what follows it.
+   */
+  static String clean(String text) {
+    if (text == null) {
+      return "";
+    }
+    String unified =
+        text.replace("\r\n", "\n")
+            .replace('\r', '\n')
+            .replace('\u2028', '\n')
+            .replace('\u2029', '\n');
+    StringBuilder out = new StringBuilder(unified.length());
+    for (int i = 0; i < unified.length(); i++) {
+      char c = unified.charAt(i);
+      boolean bidiControl = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+      boolean control =
+          (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF';
+      if (!bidiControl && !control) {
+        out.append(c == '\t' ? ' ' : c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Untrusted text for a one-line place (a title, a table cell): cleaned, whitespace collapsed. */
+  static String oneLine(String text) {
+    return clean(text).replaceAll("\\s+", " ").strip();
+  }
+
   /** The paragraphs of a body: separated by blank lines, trimmed, empty ones dropped. */
   static List<String> paragraphs(String body) {
     List<String> paragraphs = new ArrayList<>();
-    for (String part : body.replace("\r\n", "\n").split("\n\\s*\n")) {
+    for (String part : clean(body).split("\n\\s*\n")) {
       String trimmed = part.strip();
       if (!trimmed.isEmpty()) {
         paragraphs.add(trimmed);

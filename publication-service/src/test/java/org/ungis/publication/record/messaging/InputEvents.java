@@ -15,6 +15,7 @@ import org.ungis.events.contribution.ContributionWithdrawn;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
+import org.ungis.events.process.WithdrawalAfterClosure;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.ReviewEvent;
@@ -38,7 +39,12 @@ public final class InputEvents {
         DEADLINE,
         status,
         1,
-        List.of());
+        List.of(),
+        "UNGIS/2023/GDC/1",
+        Language.EN,
+        WithdrawalAfterClosure.REFUSED,
+        "",
+        "");
   }
 
   public static ContributionContent content(String title, String body) {

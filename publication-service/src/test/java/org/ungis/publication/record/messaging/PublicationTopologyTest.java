@@ -221,6 +221,42 @@ class PublicationTopologyTest {
   }
 
   @Test
+  void aWithdrawalAfterTheFinalEditionPublishesACorrigendumThatSaysWhatChanged() {
+    open();
+    submit("c-itu", "ITU", "Digital public goods", 1);
+    submit("c-undp", "UNDP", "Inclusive connectivity", 2);
+    approve("c-itu", "ITU", 1, 3);
+    approve("c-undp", "UNDP", 1, 4);
+    tick();
+    published();
+    processes.pipeInput(GDC, call(GDC, CallStatus.CLOSED, at(30)), at(30));
+    RecordEdition fin = manifest(published().get(0));
+    assertThat(fin.getFinal$()).isTrue();
+    assertThat(fin.getCorrigendum()).isZero();
+    assertThat(fin.getSymbol()).isEqualTo("UNGIS/2023/GDC/1");
+
+    contributions.pipeInput("c-itu", withdrawn("c-itu", GDC, "ITU", 1, at(40)), at(40));
+    tick();
+    List<KeyValue<String, RecordEvent>> corrigendum = published();
+    assertThat(corrigendum).extracting(kv -> kv.key).containsExactly(GDC + "/c-itu", GDC);
+    assertThat(corrigendum.get(0).value).as("tombstone").isNull();
+    RecordEdition corr = manifest(corrigendum.get(1));
+    assertThat(corr.getEdition()).isEqualTo(fin.getEdition() + 1);
+    assertThat(corr.getFinal$()).isTrue();
+    assertThat(corr.getCorrigendum()).isEqualTo(1);
+    assertThat(refs(corr)).containsExactly("c-undp");
+    assertThat(corr.getCorrections())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getKind()).isEqualTo("WITHDRAWN");
+              assertThat(c.getAgency()).isEqualTo("ITU");
+              assertThat(c.getTitle()).isEqualTo("Digital public goods");
+              assertThat(c.getOccurredAt()).isEqualTo(at(40));
+            });
+  }
+
+  @Test
   void onlyAnApprovalOfTheCurrentRevisionCountsAndItCarriesThatText() {
     open();
     submit("c1", "UNESCO", "Draft", 1);

@@ -10,6 +10,7 @@ import org.ungis.publication.record.CallInfo;
 import org.ungis.publication.record.ConsolidatedRecord;
 import org.ungis.publication.record.Content;
 import org.ungis.publication.record.ContributionTrack;
+import org.ungis.publication.record.Correction;
 import org.ungis.publication.record.Entry;
 import org.ungis.publication.record.EntryRef;
 import org.ungis.publication.record.HistoryStep;
@@ -41,7 +42,13 @@ class StateSerdesTest {
             List.of(
                 new ConsolidatedRecord.Changed("c1", null),
                 new ConsolidatedRecord.Changed("c2", new EntryRef("c2", "FAO", 1, T0))),
-            true);
+            true,
+            true,
+            true,
+            2,
+            List.of(
+                new Correction(Correction.Kind.WITHDRAWN, "ITU", "c9", "Title", T0),
+                new Correction(Correction.Kind.FRAMING, "", "", "", T0.plusSeconds(3))));
 
     assertThat(roundTrip(StateSerdes.records(), state)).isEqualTo(state);
   }
@@ -50,7 +57,8 @@ class StateSerdesTest {
   void aRecordNotYetPublishedReadsBackToo() {
     ConsolidatedRecord.State state =
         new ConsolidatedRecord.State(
-            "p", null, 0, false, null, null, List.of(), List.of(), List.of(), false);
+            "p", null, 0, false, null, null, List.of(), List.of(), List.of(), false, false, false,
+            0, List.of());
     assertThat(roundTrip(StateSerdes.records(), state)).isEqualTo(state);
   }
 
@@ -65,7 +73,8 @@ class StateSerdesTest {
     assertThat(roundTrip(StateSerdes.tracks(), track)).isEqualTo(track);
     assertThat(roundTrip(StateSerdes.entries(), entry)).isEqualTo(entry);
     HistoryStep step =
-        new HistoryStep(4, false, CALL, T0, List.of(entry.ref()), List.of("c0"), null);
+        new HistoryStep(
+            4, false, CALL, T0, List.of(entry.ref()), List.of("c0"), null, 0, List.of());
     assertThat(roundTrip(StateSerdes.history(), step)).isEqualTo(step);
     RecordChange approved = new RecordChange.EntryApproved(entry);
     RecordChange withdrawn = new RecordChange.EntryWithdrawn("p", "c1", T0);

@@ -14,7 +14,7 @@ import org.ungis.publication.record.RecordSummary;
 
 class RenderersTest {
 
-  static final Instant T0 = Instant.parse("2023-03-01T09:00:00Z");
+  static final Instant T0 = GdcJointInput.T0;
   static final String SCRIPT = "<script>alert('x')</script>";
 
   static Entry entry(String id, String agency, String name, Content content) {
@@ -53,29 +53,24 @@ class RenderersTest {
                   "https://www.itu.int/wsis/?a=1&b=2",
                   "javascript:alert(1)",
                   "https://x.org/\"><script>alert(1)</script>")));
-  static final Entry UNDP =
-      entry(
-          "c-undp",
-          "UNDP",
-          "United Nations Development Programme",
-          new Content(
-              "Digital public infrastructure",
-              "",
-              "DPI body.",
-              "FR",
-              List.of("C7"),
-              List.of(9),
-              List.of()));
+
+  static String html(PublishedRecord record, String language) {
+    return HtmlRenderer.render(GdcJointInput.document(record, language));
+  }
+
+  static String markdown(PublishedRecord record, String language) {
+    return MarkdownRenderer.render(GdcJointInput.document(record, language));
+  }
 
   @Test
   void htmlEscapesEveryTextAndLinksOnlyWebUrls() {
-    String html = HtmlRenderer.render(record(false, ITU, UNDP));
+    String html = html(record(false, ITU), "EN");
 
     assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<i>");
     assertThat(html).doesNotContain("<b>paragraph");
     assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     assertThat(html).contains("Connectivity &quot;for all&quot;");
-    assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt;<br>");
+    assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt;<br/>");
     assertThat(html)
         .contains("<a href=\"https://www.itu.int/wsis/?a=1&amp;b=2\"")
         .doesNotContain("href=\"javascript")
@@ -85,65 +80,129 @@ class RenderersTest {
   }
 
   @Test
-  void htmlIsAReadableDocumentOfTheCallTheEditionAndEachAgencysInput() {
-    String html = HtmlRenderer.render(record(true, ITU, UNDP));
+  void htmlIsTheDocumentTheSecretariatIssues() {
+    String html = html(GdcJointInput.record(true), "EN");
 
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<link");
-    assertThat(html).contains("Edition 3, published 1 March 2023, 11:00 UTC");
-    assertThat(html).contains("Final edition");
-    assertThat(html).contains("Deadline for inputs: 30 April 2023, 23:59 UTC");
+    assertThat(html).contains("<html lang=\"en\" dir=\"ltr\"");
+    assertThat(html).contains("@page{size:A4");
     assertThat(html)
         .containsSubsequence(
-            "International Telecommunication Union (ITU)",
-            "Universal connectivity matters.",
-            "English",
-            "SDG 9, SDG 17",
-            "C2, C10",
-            "United Nations Development Programme (UNDP)",
-            "Digital public infrastructure",
-            "French");
+            "<p class=\"symbol\" dir=\"ltr\">UNGIS/2023/GDC/1</p>",
+            "Joint input of the United Nations Group on the Information Society",
+            "<h1>UNGIS joint input to the Global Digital Compact</h1>",
+            "Edition 4 · Final edition",
+            "Published</dt><dd>1 March 2023, 11:00 UTC",
+            "Deadline for inputs</dt><dd>30 April 2023, 23:59 UTC",
+            "Chair</dt><dd>International Telecommunication Union (ITU); United Nations"
+                + " Development Programme (UNDP)",
+            "Vice-chairs</dt><dd>United Nations Conference on Trade and Development (UNCTAD);",
+            "<h2>Contents</h2>",
+            "<a href=\"#introduction\">Introduction</a>",
+            "<a href=\"#agency-ITU\">International Telecommunication Union (ITU)</a>",
+            "<a href=\"#input-c-itu\">Universal and meaningful connectivity by 2030</a>",
+            "<a href=\"#conclusion\">Conclusion</a>",
+            "<a href=\"#annex\">Annex",
+            "<section id=\"introduction\"",
+            "The United Nations Group on the Information Society submits this joint input.",
+            "<h2>Inputs of the members</h2>",
+            "<h3>International Telecommunication Union (ITU)</h3>",
+            "<h4 lang=\"en\" dir=\"ltr\">Universal and meaningful connectivity by 2030</h4>",
+            "SDG 9: Industry, innovation and infrastructure",
+            "C2: Information and communication infrastructure",
+            "Approved by</dt><dd>maria.lopez@undp.org, United Nations Development Programme"
+                + " (UNDP), 1 March 2023, 10:00 UTC",
+            "<h4 lang=\"ru\" dir=\"ltr\">" + GdcJointInput.RUSSIAN_TITLE,
+            "<h4 lang=\"zh\" dir=\"ltr\">" + GdcJointInput.CHINESE_TITLE,
+            "<h4 lang=\"fr\" dir=\"ltr\">",
+            "<h4 lang=\"ar\" dir=\"rtl\">" + GdcJointInput.ARABIC_TITLE,
+            "<div class=\"text\" lang=\"ar\" dir=\"rtl\">",
+            "<section id=\"conclusion\"",
+            "UNGIS stands ready",
+            "<section id=\"annex\"",
+            "<td>9. Industry, innovation and infrastructure</td><td>ITU, UNCTAD, UNDP, UNESCO,"
+                + " UNESCWA</td>");
+  }
+
+  @Test
+  void theLabelsAreInTheChosenLanguageAndTheTextsInTheirOwn() {
+    String french = html(GdcJointInput.record(true), "FR");
+    assertThat(french)
+        .contains("<html lang=\"fr\" dir=\"ltr\"")
+        .contains("Édition 4 · Édition finale")
+        .contains("Table des matières")
+        .contains("Présidence")
+        .contains("Publiée le</dt><dd>1 mars 2023, 11:00 UTC")
+        .contains("9. Industrie, innovation et infrastructure")
+        .contains("Universal and meaningful connectivity by 2030");
+
+    String arabic = html(GdcJointInput.record(true), "AR");
+    assertThat(arabic)
+        .contains("<html lang=\"ar\" dir=\"rtl\"")
+        .contains("المحتويات")
+        .contains("<h4 lang=\"en\" dir=\"ltr\">Universal and meaningful connectivity by 2030");
+  }
+
+  @Test
+  void aCorrigendumSaysWhatChangedAndCarriesItsSymbol() {
+    String html = html(GdcJointInput.corrigendum(), "EN");
     assertThat(html)
         .containsSubsequence(
-            "Coverage",
-            "<td>SDG 9</td><td>ITU, UNDP</td>",
-            "<td>SDG 17</td><td>ITU</td>",
-            "<td>C2</td><td>ITU</td>",
-            "<td>C7</td><td>UNDP</td>",
-            "<td>C10</td><td>ITU</td>");
+            "UNGIS/2023/GDC/1/Corr.1",
+            "Edition 5 · Corrigendum 1",
+            "<section id=\"corrigendum\"",
+            "This corrigendum makes the following changes:",
+            "The input “Universal and meaningful connectivity by 2030” of International"
+                + " Telecommunication Union (ITU) was withdrawn on 2 March 2023.");
+    assertThat(html).doesNotContain("id=\"input-c-itu\"");
+    assertThat(markdown(GdcJointInput.corrigendum(), "FR"))
+        .contains("**UNGIS/2023/GDC/1/Corr.1**")
+        .contains("## Rectificatif 1")
+        .contains("a été retirée le 2 mars 2023.");
   }
 
   @Test
   void htmlOfAnInterimEditionSaysSo() {
-    assertThat(HtmlRenderer.render(record(false))).contains("Interim edition").contains("No input");
+    assertThat(html(record(false), "EN"))
+        .contains("Interim edition")
+        .contains("No input has been approved yet.");
   }
 
   @Test
-  void markdownMirrorsTheDocumentWithItsMarkupEscaped() {
-    String md = MarkdownRenderer.render(record(false, ITU, UNDP));
+  void markdownMirrorsTheDocument() {
+    String md = markdown(GdcJointInput.record(true), "EN");
 
-    assertThat(md).startsWith("# UNGIS joint input to the GDC &lt;script&gt;");
-    assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("<i>");
     assertThat(md)
         .containsSubsequence(
-            "- Edition: 3 (interim: the call is open)",
-            "## International Telecommunication Union (ITU)",
-            "### Connectivity \"for all\"",
-            "*Meaningful &lt;i&gt;connectivity&lt;/i&gt;*",
-            "- SDGs: SDG 9, SDG 17",
-            "- WSIS action lines: C2, C10",
-            "- Link: <https://www.itu.int/wsis/?a=1&b=2>",
-            "- Link: javascript:alert(1)",
-            "## United Nations Development Programme (UNDP)",
-            "## Coverage",
-            "| SDG 9 | ITU, UNDP |");
+            "**UNGIS/2023/GDC/1**",
+            "# UNGIS joint input to the Global Digital Compact",
+            "\\- Edition 4 · Final edition".substring(2),
+            "- Chair: International Telecommunication Union (ITU); United Nations Development"
+                + " Programme (UNDP)",
+            "## Contents",
+            "- Introduction",
+            "  - International Telecommunication Union (ITU)",
+            "    - Universal and meaningful connectivity by 2030",
+            "## Introduction",
+            "## Inputs of the members",
+            "### International Telecommunication Union (ITU)",
+            "#### Universal and meaningful connectivity by 2030",
+            "- Approved by: maria.lopez@undp.org, United Nations Development Programme (UNDP)",
+            "<div dir=\"rtl\" lang=\"ar\">",
+            "#### " + GdcJointInput.ARABIC_TITLE,
+            "تدعم الإسكوا الدول العربية في التحول الرقمي.",
+            "</div>",
+            "## Conclusion",
+            "## Annex",
+            "| 9\\. Industry, innovation and infrastructure | ITU, UNCTAD, UNDP, UNESCO, UNESCWA |");
   }
 
   @Test
   void markdownEscapesWhatWouldBecomeMarkup() {
     assertThat(MarkdownRenderer.inline("[click](javascript:x) *bold* # h"))
         .isEqualTo("\\[click\\](javascript:x) \\*bold\\* \\# h");
-    assertThat(MarkdownRenderer.inline("- not a list\n1. nor this"))
-        .isEqualTo("\\- not a list\n1\\. nor this");
+    assertThat(MarkdownRenderer.block("- not a list\n1. nor this"))
+        .isEqualTo("\\- not a list  \n1\\. nor this");
   }
 
   @Test
@@ -158,6 +217,8 @@ class RenderersTest {
         .containsSubsequence(
             "<a href=\"records/gdc-2023\">GDC &lt;script&gt;", "4 (final)", "12", "hlpf-2023");
     assertThat(MarkdownRenderer.index(records))
-        .contains("| GDC &lt;script&gt;alert('x')&lt;/script&gt; | gdc-2023 | 4 (final) | 12 |");
+        .contains(
+            "| GDC &lt;script&gt;alert('x')&lt;/script&gt; | gdc\\-2023 | 4 (final) | 12 |"
+                .replace("gdc\\-2023", "gdc-2023"));
   }
 }
