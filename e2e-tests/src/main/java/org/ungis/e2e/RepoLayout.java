@@ -48,7 +48,8 @@ public final class RepoLayout {
           "contributions-service",
           "review-service",
           "publication-service",
-          "auth-server");
+          "auth-server",
+          "portal");
 
   /**
    * Copies the exec jars that exist into {@code dir} (as {@code dir/<module>/target/...}) and
