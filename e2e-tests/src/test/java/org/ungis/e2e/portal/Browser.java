@@ -63,7 +63,9 @@ final class Browser implements AutoCloseable {
           "--disable-sync",
           "--disable-dev-shm-usage",
           "--window-size=1280,1000",
-          "--lang=" + acceptLanguage,
+          // The browser's own language stays US English (so a date field takes MMDDYYYY, Tab,
+          // hhmmAM in every run); the pages' language comes from Accept-Language or the person.
+          "--lang=en-US",
           "--user-data-dir=" + profile);
       options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
       ChromeDriverService service =
