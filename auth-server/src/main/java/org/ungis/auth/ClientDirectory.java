@@ -8,9 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.ungis.reference.Member;
-import org.ungis.reference.Period;
 import org.ungis.reference.Roster;
 
 /**
@@ -48,7 +46,7 @@ final class ClientDirectory {
               List.of(PlatformClient.AGENCY_ROLE),
               PlatformClient.AGENCY_SCOPES));
     }
-    Set<String> rotaAgencies = rotaAgencies(roster);
+    Set<String> rotaAgencies = roster.rotaAgencies();
     for (ReviewersFile.Reviewer reviewer : reviewers) {
       if (!roster.isMember(reviewer.agency())) {
         throw new IllegalArgumentException(
@@ -74,15 +72,6 @@ final class ClientDirectory {
               PlatformClient.REVIEWER_SCOPES));
     }
     return new ClientDirectory(clients);
-  }
-
-  private static Set<String> rotaAgencies(Roster roster) {
-    Set<String> codes = new TreeSet<>();
-    for (Period period : roster.periods()) {
-      codes.addAll(period.chairs());
-      codes.addAll(period.viceChairs());
-    }
-    return codes;
   }
 
   Optional<PlatformClient> byClientId(String clientId) {

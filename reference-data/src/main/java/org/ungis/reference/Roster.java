@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -112,6 +114,16 @@ public final class Roster {
   /** The reviewer role of an agency at an instant; empty if it is not on that period's rota. */
   public Optional<ReviewerRole> roleAt(String agency, Instant instant) {
     return periodAt(instant).flatMap(p -> p.roleOf(agency));
+  }
+
+  /** The members that chair or vice-chair at least one period of the rota, ordered by code. */
+  public Set<String> rotaAgencies() {
+    Set<String> codes = new TreeSet<>();
+    for (Period period : periods) {
+      codes.addAll(period.chairs());
+      codes.addAll(period.viceChairs());
+    }
+    return Collections.unmodifiableSet(codes);
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,0 +1,61 @@
+package org.ungis.reference;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A person who works on the platform, signed in as themselves.
+ *
+ * @param id the login name, the person's e-mail address in lower case; the {@code sub} of their
+ *     tokens
+ * @param name the name shown to others and carried in tokens ({@code name} claim)
+ * @param email where the platform writes to the person; the {@code principal} of their tokens
+ * @param agency the member code of the agency the person works for
+ * @param role what the person does on the platform
+ * @param language the preferred language, one of {@link #LANGUAGES} (used for e-mails and as the
+ *     portal's default)
+ */
+public record Person(
+    String id, String name, String email, String agency, Role role, String language) {
+
+  /** The six official languages of the United Nations, as BCP 47 tags. */
+  public static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  /** What a person does on the platform. */
+  public enum Role {
+    /** Submits, revises and withdraws the inputs of their agency. */
+    FOCAL_POINT,
+    /** Reviews inputs when their agency chairs or vice-chairs the period (the rota decides). */
+    REVIEWER
+  }
+
+  public Person {
+    Objects.requireNonNull(email, "email");
+    email = email.strip().toLowerCase(Locale.ROOT);
+    id = id == null ? email : id.strip().toLowerCase(Locale.ROOT);
+    if (!EMAIL.matcher(email).matches()) {
+      throw new IllegalArgumentException("not an e-mail address: " + email);
+    }
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException("empty id of person " + email);
+    }
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("person " + id + " has no name");
+    }
+    Objects.requireNonNull(agency, "agency of person " + id);
+    Objects.requireNonNull(role, "role of person " + id);
+    if (language == null || !LANGUAGES.contains(language)) {
+      throw new IllegalArgumentException(
+          "person " + id + " has language " + language + ", not one of " + LANGUAGES);
+    }
+  }
+
+  /** The preferred language as a {@link Locale}. */
+  public Locale locale() {
+    return Locale.forLanguageTag(language);
+  }
+}
