@@ -258,7 +258,7 @@ public final class PlatformStack implements AutoCloseable {
                     "--ungis.portal.api.contributions=" + processes.get(CONTRIBUTIONS).baseUrl(),
                     "--ungis.portal.api.review=" + processes.get(REVIEW).baseUrl(),
                     "--ungis.portal.api.publication=" + processes.get(PUBLICATION).baseUrl(),
-                    "--spring.security.oauth2.client.provider.ungis.issuer-uri=" + issuer,
+                    "--ungis.portal.issuer=" + issuer,
                     "--spring.kafka.bootstrap-servers=" + bootstrap,
                     "--spring.kafka.properties.schema.registry.url=" + registryUrl,
                     "--management.endpoint.health.probes.enabled=true"),
