@@ -34,6 +34,8 @@ final class Browser implements AutoCloseable {
   private final ChromeDriverService service;
   private final Path profile;
   private final List<String> checkedPages = new ArrayList<>();
+  private String language;
+  private String direction;
 
   private Browser(ChromeDriver driver, ChromeDriverService service, Path profile) {
     this.driver = driver;
@@ -79,6 +81,16 @@ final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * From now on every page {@link #check(String)} sees must be in this language and direction
+   * ({@code <html lang dir>}).
+   */
+  Browser expectLanguage(String lang, String dir) {
+    this.language = lang;
+    this.direction = dir;
+    return this;
   }
 
   WebDriver driver() {
@@ -156,9 +168,24 @@ final class Browser implements AutoCloseable {
    * and, when screenshots are asked for, the page is saved as {@code portal-<name>.png}.
    */
   Browser check(String name) {
+    String lang = htmlAttribute("lang");
+    if (language != null && !(language.equals(lang) && direction.equals(htmlAttribute("dir")))) {
+      throw new AssertionError(
+          name
+              + " ("
+              + currentUrl()
+              + ") is in lang="
+              + lang
+              + " dir="
+              + htmlAttribute("dir")
+              + ", not lang="
+              + language
+              + " dir="
+              + direction);
+    }
     Accessibility.assertNoSeriousViolations(driver, name);
     checkedPages.add(name);
-    Screenshots.take(driver, name);
+    Screenshots.take(driver, lang == null || lang.startsWith("en") ? name : name + "-" + lang);
     return this;
   }
 
