@@ -16,13 +16,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ungis.e2e.PlatformStack;
+import org.ungis.e2e.PrintLogsOnFailure;
 import org.ungis.reference.People;
 import org.ungis.reference.Period;
 import org.ungis.reference.Person;
@@ -71,15 +70,7 @@ class PortalJourneyIT {
   private final List<Browser> browsers = new ArrayList<>();
 
   @RegisterExtension
-  static final TestWatcher PRINT_LOGS_ON_FAILURE =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (stack != null) {
-            System.err.println("Logs of the processes under test:" + stack.logs(120));
-          }
-        }
-      };
+  static final PrintLogsOnFailure PRINT_LOGS_ON_FAILURE = new PrintLogsOnFailure(() -> stack, 120);
 
   @BeforeAll
   static void startThePlatformWithThePortal() {
