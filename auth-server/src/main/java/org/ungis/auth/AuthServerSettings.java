@@ -2,6 +2,7 @@ package org.ungis.auth;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -13,27 +14,70 @@ import org.springframework.core.io.Resource;
  *     "the URL the request came in on" (handy on a random port)
  * @param audience the {@code aud} of every access token
  * @param tokenTtl how long an access token lives
+ * @param refreshTokenTtl how long a person's refresh token lives (a new one comes with every
+ *     refresh)
  * @param keyDirectory where the generated RSA signing key is kept ({@code signing-key.pem}), so
  *     that tokens stay valid across restarts; ignored when {@code signingKey} is set
  * @param signingKey an RSA private key in PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) to sign
  *     with instead of the generated one, e.g. {@code file:/run/secrets/auth-signing-key.pem}
  * @param reviewers the YAML file listing the reviewer clients
+ * @param peoplePasswords the YAML file of people's password hashes ({@code dev-people.yml} in
+ *     development)
+ * @param portal the portal, the client that signs people in
  */
 @ConfigurationProperties("ungis.auth")
 record AuthServerSettings(
     @DefaultValue("http://localhost:9000") String issuer,
     @DefaultValue("ungis-platform") String audience,
     @DefaultValue("15m") Duration tokenTtl,
+    @DefaultValue("8h") Duration refreshTokenTtl,
     Path keyDirectory,
     Resource signingKey,
-    Resource reviewers) {
+    Resource reviewers,
+    Resource peoplePasswords,
+    @DefaultValue Portal portal) {
 
   AuthServerSettings {
     if (keyDirectory == null) {
       keyDirectory = Path.of(System.getProperty("java.io.tmpdir"), "ungis", "auth-server");
     }
-    if (tokenTtl.isNegative() || tokenTtl.isZero()) {
-      throw new IllegalArgumentException("ungis.auth.token-ttl must be positive: " + tokenTtl);
+    requirePositive("ungis.auth.token-ttl", tokenTtl);
+    requirePositive("ungis.auth.refresh-token-ttl", refreshTokenTtl);
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+  }
+
+  /**
+   * The portal's client registration ({@code ungis.auth.portal.*}): client id {@code portal},
+   * {@code client_secret_basic}, authorization code with PKCE and refresh tokens, no consent
+   * screen.
+   *
+   * @param clientSecret the client secret; clear text, or a hash naming its algorithm ({@code
+   *     {bcrypt}...})
+   * @param redirectUris where the portal receives the authorization code (exact match; for a {@code
+   *     127.0.0.1} or {@code [::1]} URI any port, RFC 8252)
+   * @param postLogoutRedirectUris where the browser may go after signing out (exact match)
+   */
+  record Portal(
+      @DefaultValue("portal-secret") String clientSecret,
+      @DefaultValue({
+            "http://localhost:8080/login/oauth2/code/ungis",
+            "http://127.0.0.1:8080/login/oauth2/code/ungis"
+          })
+          List<String> redirectUris,
+      @DefaultValue({"http://localhost:8080/", "http://127.0.0.1:8080/"})
+          List<String> postLogoutRedirectUris) {
+
+    Portal {
+      redirectUris = List.copyOf(redirectUris);
+      postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+      if (redirectUris.isEmpty()) {
+        throw new IllegalArgumentException("ungis.auth.portal.redirect-uris must not be empty");
+      }
     }
   }
 }

@@ -6,41 +6,97 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.ungis.reference.People;
+import org.ungis.reference.Person;
 import org.ungis.reference.Roster;
 
-/** The authorization server: its clients, its signing key, its endpoints and their security. */
+/**
+ * The authorization server: its clients and people, its signing key, its endpoints, the sign-in
+ * page and their security.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
 
+  /** The client id of the portal, the client that signs people in. */
+  static final String PORTAL_CLIENT_ID = "portal";
+
+  private static final Logger log = LoggerFactory.getLogger(AuthorizationServerConfig.class);
+
   @Bean
-  ClientDirectory clientDirectory(
-      AuthServerSettings settings, @Value("${ungis.roster:}") String rosterFile) {
-    Roster roster = rosterFile.isBlank() ? Roster.load() : Roster.load(Path.of(rosterFile));
+  Roster roster(@Value("${ungis.roster:}") String rosterFile) {
+    return rosterFile.isBlank() ? Roster.load() : Roster.load(Path.of(rosterFile));
+  }
+
+  @Bean
+  People people(Roster roster, @Value("${ungis.people:}") String peopleFile) {
+    return peopleFile.isBlank() ? People.load(roster) : People.load(Path.of(peopleFile), roster);
+  }
+
+  @Bean
+  ClientDirectory clientDirectory(AuthServerSettings settings, Roster roster) {
     var reviewers =
         settings.reviewers() != null
             ? settings.reviewers()
             : new ClassPathResource("reviewers.yml");
     return ClientDirectory.of(roster, ReviewersFile.load(reviewers));
+  }
+
+  /** The people who may sign in with a password: those with a hash in the passwords file. */
+  @Bean
+  UserDetailsService personAccounts(People people, AuthServerSettings settings) {
+    var file =
+        settings.peoplePasswords() != null
+            ? settings.peoplePasswords()
+            : new ClassPathResource("dev-people.yml");
+    Map<String, String> hashes = PasswordsFile.load(file, people);
+    List<UserDetails> accounts = new ArrayList<>();
+    for (Person person : people.all()) {
+      String hash = hashes.get(person.id());
+      if (hash != null) {
+        accounts.add(
+            User.withUsername(person.id()).password(hash).roles(person.role().name()).build());
+      }
+    }
+    log.info(
+        "{} of {} people may sign in with a password from {}",
+        accounts.size(),
+        people.all().size(),
+        file);
+    return new InMemoryUserDetailsManager(accounts);
   }
 
   @Bean
@@ -51,21 +107,57 @@ class AuthorizationServerConfig {
             .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
             .accessTokenTimeToLive(settings.tokenTtl())
             .build();
-    return new InMemoryRegisteredClientRepository(
-        clients.all().stream()
-            .map(
-                client ->
-                    RegisteredClient.withId(client.clientId())
-                        .clientId(client.clientId())
-                        .clientName(client.displayName())
-                        .clientSecret("{noop}" + client.secret())
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                        .scopes(scopes -> scopes.addAll(client.scopes()))
-                        .tokenSettings(tokens)
-                        .build())
-            .toList());
+    List<RegisteredClient> registered = new ArrayList<>();
+    for (PlatformClient client : clients.all()) {
+      registered.add(
+          RegisteredClient.withId(client.clientId())
+              .clientId(client.clientId())
+              .clientName(client.displayName())
+              .clientSecret("{noop}" + client.secret())
+              .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+              .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+              .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+              .scopes(scopes -> scopes.addAll(client.scopes()))
+              .tokenSettings(tokens)
+              .build());
+    }
+    registered.add(portal(settings));
+    return new InMemoryRegisteredClientRepository(registered);
+  }
+
+  /** The portal: signs people in with the authorization code flow, PKCE and refresh tokens. */
+  static RegisteredClient portal(AuthServerSettings settings) {
+    AuthServerSettings.Portal portal = settings.portal();
+    String secret = portal.clientSecret();
+    return RegisteredClient.withId(PORTAL_CLIENT_ID)
+        .clientId(PORTAL_CLIENT_ID)
+        .clientName("UNGIS portal")
+        .clientSecret(secret.startsWith("{") ? secret : "{noop}" + secret)
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+        .redirectUris(uris -> uris.addAll(portal.redirectUris()))
+        .postLogoutRedirectUris(uris -> uris.addAll(portal.postLogoutRedirectUris()))
+        .scopes(scopes -> scopes.addAll(PersonAccess.allScopes()))
+        .clientSettings(
+            ClientSettings.builder()
+                .requireProofKey(true)
+                .requireAuthorizationConsent(false)
+                .build())
+        .tokenSettings(
+            TokenSettings.builder()
+                .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                .accessTokenTimeToLive(settings.tokenTtl())
+                .refreshTokenTimeToLive(settings.refreshTokenTtl())
+                .reuseRefreshTokens(false)
+                .build())
+        .build();
+  }
+
+  /** Authorizations in memory, each person's kept to the scopes of their role. */
+  @Bean
+  OAuth2AuthorizationService authorizationService(People people) {
+    return new PersonScopes(new InMemoryOAuth2AuthorizationService(), people);
   }
 
   @Bean
@@ -76,8 +168,8 @@ class AuthorizationServerConfig {
 
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> platformTokenClaims(
-      ClientDirectory clients, AuthServerSettings settings) {
-    return new PlatformTokenClaims(clients, settings.audience());
+      ClientDirectory clients, People people, AuthServerSettings settings) {
+    return new PlatformTokenClaims(clients, people, settings.audience());
   }
 
   @Bean
@@ -89,14 +181,20 @@ class AuthorizationServerConfig {
     return builder.build();
   }
 
-  /** Token, JWKS, introspection, revocation and discovery endpoints. */
+  /**
+   * The OAuth2 and OIDC endpoints: authorization (a browser that is not signed in goes to the
+   * sign-in page), token, JWKS, introspection, revocation, UserInfo, RP-initiated logout and
+   * discovery.
+   */
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) {
     http.oauth2AuthorizationServer(
         server -> {
           http.securityMatcher(server.getEndpointsMatcher());
-          server.oidc(Customizer.withDefaults());
+          server.oidc(
+              oidc ->
+                  oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new PersonUserInfo())));
           server.tokenEndpoint(
               token -> token.accessTokenRequestConverter(new AllScopesByDefault()));
           server.clientAuthentication(
@@ -104,13 +202,35 @@ class AuthorizationServerConfig {
         });
     http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        .exceptionHandling(
+            exceptions ->
+                exceptions.defaultAuthenticationEntryPointFor(
+                    new SignInEntryPoint(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
     return http.build();
   }
 
-  /** Everything else: health and info for probes, nothing more (there are no user logins). */
+  /**
+   * The sign-in page and its form ({@code POST /login}, with a CSRF token). After signing in the
+   * browser goes back to the authorization request that sent it here, or, if none did, to the
+   * portal.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain signIn(HttpSecurity http, AuthServerSettings settings) {
+    String home = settings.portal().postLogoutRedirectUris().stream().findFirst().orElse("/");
+    http.securityMatcher(SignInController.PATH)
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .formLogin(
+            form ->
+                form.loginPage(SignInController.PATH)
+                    .failureHandler(new SignInFailure())
+                    .defaultSuccessUrl(home));
+    return http.build();
+  }
+
+  /** Everything else: health and info for probes, nothing more. */
+  @Bean
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) {
     http.authorizeHttpRequests(
             requests ->

@@ -159,6 +159,47 @@ public final class EmbeddedAuthServer implements AutoCloseable {
     return token(reviewerId, reviewerId + "-secret");
   }
 
+  /**
+   * The tokens a client receives when a person signs in.
+   *
+   * @param accessToken the person's access token, for the services
+   * @param idToken the OIDC ID token, for the client
+   * @param refreshToken the refresh token
+   * @param scope the granted scopes, space-separated
+   */
+  public record PersonTokens(
+      String accessToken, String idToken, String refreshToken, String scope) {}
+
+  /**
+   * Signs a person in through the portal client as a browser would (authorization code with PKCE,
+   * the sign-in page and its form) and returns what the portal receives.
+   *
+   * @param scope the scopes the portal asks for; the person gets those that fit their role
+   * @throws IllegalStateException when a step fails, e.g. a wrong password
+   */
+  public PersonTokens signIn(String personId, String password, String scope) {
+    AuthServerSettings.Portal portal = context.getBean(AuthServerSettings.class).portal();
+    return new SignInFlow(
+            issuer,
+            AuthorizationServerConfig.PORTAL_CLIENT_ID,
+            portal.clientSecret(),
+            portal.redirectUris().get(0))
+        .signIn(personId, password, scope);
+  }
+
+  /**
+   * The access token of a person of the bundled directory, signed in with their development
+   * password through the portal client, with every scope their role allows, e.g. {@code
+   * personToken("lea.moreau@itu.int")}.
+   */
+  public String personToken(String personId) {
+    return signIn(
+            personId,
+            DevelopmentPeople.password(personId),
+            String.join(" ", PersonAccess.allScopes()))
+        .accessToken();
+  }
+
   @Override
   public void close() {
     context.close();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
@@ -40,9 +41,13 @@ class SigningKeyTest {
             "http://localhost:9000",
             "ungis-platform",
             Duration.ofMinutes(15),
+            Duration.ofHours(8),
             directory.resolve("unused"),
             new FileSystemResource(pem),
-            null);
+            null,
+            null,
+            new AuthServerSettings.Portal(
+                "portal-secret", List.of("http://localhost:8080/callback"), List.of()));
 
     RSAKey configured = SigningKey.load(settings);
 

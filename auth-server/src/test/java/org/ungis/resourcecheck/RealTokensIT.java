@@ -70,6 +70,17 @@ class RealTokensIT {
   }
 
   @Test
+  void aPersonSignedInThroughThePortalActsAsThemselvesForTheirAgency() throws Exception {
+    HttpResponse<String> focalPoint = get(auth.personToken("lea.moreau@itu.int"));
+    HttpResponse<String> reviewer = get(auth.personToken("karim.mansour@un.org"));
+
+    assertThat(focalPoint.statusCode()).isEqualTo(200);
+    assertThat(focalPoint.body()).isEqualTo("ITU lea.moreau@itu.int [AGENCY]");
+    assertThat(reviewer.statusCode()).isEqualTo(200);
+    assertThat(reviewer.body()).isEqualTo("UNESCWA karim.mansour@un.org [REVIEWER]");
+  }
+
+  @Test
   void aTokenOfAnotherAuthorizationServerIs401() throws Exception {
     HttpResponse<String> response = get(otherAuth.intakeToken("ITU"));
 
