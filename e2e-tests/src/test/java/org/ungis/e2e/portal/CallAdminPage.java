@@ -21,9 +21,11 @@ final class CallAdminPage extends PortalPage {
     return new CallAdminPage(browser);
   }
 
-  /** The row of a call (title, status, deadline, actions). */
+  /** The task of a call in the list (title, deadline, status tag, actions). */
   String call(String title) {
-    return browser.find(By.xpath("//main//tr[.//*[normalize-space()='" + title + "']]")).getText();
+    return browser
+        .find(By.xpath("//li[contains(@class,'task')][.//a[normalize-space()='" + title + "']]"))
+        .getText();
   }
 
   /**
@@ -31,7 +33,7 @@ final class CallAdminPage extends PortalPage {
    * browser's date and time field: month, day, year, Tab, hours, minutes, AM/PM).
    */
   CallAdminPage openCall(String id, String title, String description, LocalDateTime deadlineUtc) {
-    follow(By.cssSelector("main a[href$='/chair/calls/new']"));
+    follow(By.id("open-call"));
     new OpenCallForm(browser);
     browser.find(By.id("id")).sendKeys(id);
     browser.find(By.id("title")).sendKeys(title);
@@ -39,9 +41,9 @@ final class CallAdminPage extends PortalPage {
     browser
         .find(By.id("deadline"))
         .sendKeys(deadlineUtc.format(DATE), Keys.TAB, deadlineUtc.format(TIME));
-    click(By.cssSelector("main form button[type=submit]"));
+    click(By.id("continue"));
     new OpenCallCheck(browser);
-    click(By.cssSelector("main form button[type=submit]"));
+    click(By.id("open-call-confirm"));
     return new CallAdminPage(browser);
   }
 
@@ -49,7 +51,7 @@ final class CallAdminPage extends PortalPage {
   CallAdminPage closeCall(String id) {
     follow(By.cssSelector("main a[href$='/chair/calls/" + id + "/close']"));
     new CloseCallPage(browser);
-    click(By.cssSelector("main form button[type=submit]"));
+    click(By.id("close-call"));
     return new CallAdminPage(browser);
   }
 
@@ -67,7 +69,7 @@ final class CallAdminPage extends PortalPage {
 
   static final class CloseCallPage extends PortalPage {
     CloseCallPage(Browser browser) {
-      super(browser, "/close", "call-close");
+      super(browser, "/chair/calls/[^/]+/close", "call-close");
     }
   }
 }

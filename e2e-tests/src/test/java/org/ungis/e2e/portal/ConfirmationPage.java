@@ -6,7 +6,7 @@ import org.openqa.selenium.By;
 final class ConfirmationPage extends PortalPage {
 
   ConfirmationPage(Browser browser) {
-    super(browser, "/sent", "confirmation");
+    super(browser, "/my/inputs/[^/]+/sent", "confirmation");
   }
 
   /** The input's id, from the page's address. */

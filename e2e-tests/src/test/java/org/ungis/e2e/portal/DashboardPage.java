@@ -30,7 +30,7 @@ final class DashboardPage extends PortalPage {
   /** "Write an input" for a call, followed with the keyboard. */
   InputFormPage startInput(String callId) {
     follow(By.cssSelector("a[href*='/my/inputs/new?process=" + callId + "']"));
-    return new InputFormPage(browser, "/my/inputs/new");
+    return new InputFormPage(browser, false);
   }
 
   MyInputPage openInput(String title) {

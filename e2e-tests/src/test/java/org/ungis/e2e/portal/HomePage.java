@@ -8,7 +8,7 @@ final class HomePage extends PortalPage {
   private final String portalUrl;
 
   private HomePage(Browser browser, String portalUrl) {
-    super(browser, portalUrl, "home");
+    super(browser, "^" + java.util.regex.Pattern.quote(portalUrl) + "/", "home");
     this.portalUrl = portalUrl;
   }
 

@@ -14,8 +14,11 @@ final class InputFormPage extends PortalPage {
   /** How many Tab presses may separate one field from the next (the SDG grid has 17 boxes). */
   private static final int MAX_TABS = 40;
 
-  InputFormPage(Browser browser, String path) {
-    super(browser, path, path.endsWith("/revise") ? "input-form-revise" : "input-form");
+  InputFormPage(Browser browser, boolean revision) {
+    super(
+        browser,
+        revision ? "/my/inputs/[^/]+/revise" : "/my/inputs/new",
+        revision ? "input-form-revise" : "input-form");
   }
 
   /** The reviewers' comment shown beside the revision form. */

@@ -8,7 +8,7 @@ import org.openqa.selenium.WebElement;
 final class MyInputPage extends PortalPage {
 
   MyInputPage(Browser browser) {
-    super(browser, "/my/inputs/", "my-input");
+    super(browser, "/my/inputs/[^/]+", "my-input");
   }
 
   static MyInputPage open(Browser browser, String portalUrl, String id) {
@@ -37,6 +37,6 @@ final class MyInputPage extends PortalPage {
 
   InputFormPage revise() {
     follow(By.cssSelector("a[href$='/revise']"));
-    return new InputFormPage(browser, "/revise");
+    return new InputFormPage(browser, true);
   }
 }

@@ -16,10 +16,20 @@ abstract class PortalPage {
 
   final Browser browser;
 
-  PortalPage(Browser browser, String pathPart, String name) {
+  /**
+   * Waits until the browser shows the page ({@code path}: a regular expression its address ends
+   * with, query excluded), fails if the portal answered with an error summary instead, then checks
+   * it.
+   */
+  PortalPage(Browser browser, String path, String name) {
     this.browser = browser;
-    browser.waiting().until(ExpectedConditions.urlContains(pathPart));
+    browser.waiting().until(ExpectedConditions.urlMatches(path + "(\\?[^/]*)?(#.*)?$"));
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    List<WebElement> errors = browser.driver().findElements(By.id("error-summary"));
+    if (!errors.isEmpty()) {
+      throw new AssertionError(
+          name + " (" + browser.currentUrl() + ") shows an error: " + errors.get(0).getText());
+    }
     browser.check(name);
   }
 

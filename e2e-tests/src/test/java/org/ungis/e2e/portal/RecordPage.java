@@ -8,7 +8,7 @@ import org.openqa.selenium.WebElement;
 final class RecordPage extends PortalPage {
 
   RecordPage(Browser browser) {
-    super(browser, "/records/", "record");
+    super(browser, "/records/[^/]+", "record");
   }
 
   static RecordPage open(Browser browser, String portalUrl, String processId) {

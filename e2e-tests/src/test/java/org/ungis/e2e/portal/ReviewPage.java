@@ -7,7 +7,7 @@ import org.openqa.selenium.Keys;
 final class ReviewPage extends PortalPage {
 
   ReviewPage(Browser browser) {
-    super(browser, "/review/items/", "review");
+    super(browser, "/review/items/[^/]+", "review");
   }
 
   /** The input's text as the reviewer reads it. */
@@ -46,7 +46,7 @@ final class ReviewPage extends PortalPage {
   /** The confirmation after a decision: the input's status and approvals in words. */
   static final class DecidedPage extends PortalPage {
     DecidedPage(Browser browser) {
-      super(browser, "/decided", "decided");
+      super(browser, "/review/items/[^/]+/decided", "decided");
     }
 
     String outcome() {

@@ -59,11 +59,11 @@ record Texts(String tag, String dir, String code, Typed typed, Shown shown) {
               "Not started",
               "Title",
               "Submit to the chair",
-              "Submit the revision",
+              "Send the revision to the chair",
               "Submitted",
               "Changes requested",
               "Approved",
-              "1 of 1 approvals",
+              "1 of 1 approval",
               "Final"));
 
   static final Texts ARABIC =
