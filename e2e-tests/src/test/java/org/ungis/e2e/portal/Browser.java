@@ -189,6 +189,33 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * What the browser shows now, for the report of a failed test: address, title and the page's
+   * text; the screenshot goes to {@code target/portal-failures/<who>.png}.
+   */
+  String describe(String who) {
+    try {
+      Path shot = Path.of("target", "portal-failures", who + ".png");
+      Files.createDirectories(shot.getParent());
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          shot,
+          StandardCopyOption.REPLACE_EXISTING);
+      String text = driver.findElement(By.tagName("body")).getText();
+      return who
+          + " sees "
+          + driver.getCurrentUrl()
+          + " \""
+          + driver.getTitle()
+          + "\" (screenshot "
+          + shot.toAbsolutePath()
+          + "):\n"
+          + text.substring(0, Math.min(text.length(), 2_000));
+    } catch (RuntimeException | IOException e) {
+      return who + ": (the browser cannot say what it shows: " + e + ")";
+    }
+  }
+
   /** The pages {@link #check(String)} has passed, in order. */
   List<String> checkedPages() {
     return List.copyOf(checkedPages);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,7 +67,15 @@ class PortalJourneyIT {
   static Person chair;
   static Person viceChair;
 
-  private final List<Browser> browsers = new ArrayList<>();
+  private final Map<String, Browser> browsers = new java.util.LinkedHashMap<>();
+
+  /** On a failure, what each person's browser shows (before the browsers close). */
+  @RegisterExtension
+  final TestExecutionExceptionHandler whatTheBrowsersShow =
+      (context, failure) -> {
+        browsers.forEach((who, browser) -> System.err.println(browser.describe(who)));
+        throw failure;
+      };
 
   @RegisterExtension
   static final PrintLogsOnFailure PRINT_LOGS_ON_FAILURE = new PrintLogsOnFailure(() -> stack, 120);
@@ -90,8 +98,13 @@ class PortalJourneyIT {
             .filter(p -> DEMO_PASSWORDS.containsKey(p.id()))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no demo focal point of an agency off the rota"));
-    stack = PlatformStack.builder(workDir).portal(true).start();
-    portal = stack.portalUrl();
+    String running = System.getProperty("portal.url");
+    if (running != null && !running.isBlank()) {
+      portal = running.strip(); // a stack that runs already (its portal on 127.0.0.1)
+    } else {
+      stack = PlatformStack.builder(workDir).portal(true).start();
+      portal = stack.portalUrl();
+    }
   }
 
   private static Person reviewerOf(People people, List<String> agencies) {
@@ -111,7 +124,7 @@ class PortalJourneyIT {
 
   @AfterEach
   void closeTheBrowsers() {
-    browsers.forEach(Browser::close);
+    browsers.values().forEach(Browser::close);
   }
 
   @ParameterizedTest(name = "in {0}")
@@ -239,7 +252,7 @@ class PortalJourneyIT {
   /** A new browser for one person of this run, asking for pages in the run's language. */
   private Browser browser(String who, String lang) {
     Browser browser = Browser.start(workDir.resolve("browsers").resolve(lang + "-" + who), lang);
-    browsers.add(browser);
+    browsers.put(lang + "-" + who, browser);
     return browser;
   }
 
