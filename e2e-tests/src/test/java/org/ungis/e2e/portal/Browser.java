@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -17,6 +18,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ungis.e2e.RepoLayout;
 
@@ -70,6 +74,9 @@ final class Browser implements AutoCloseable {
           "--lang=en-US",
           "--user-data-dir=" + profile);
       options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
       ChromeDriverService service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(browser.chromedriver().toFile())
@@ -129,9 +136,20 @@ final class Browser implements AutoCloseable {
     return driver.switchTo().activeElement();
   }
 
-  /** Presses keys on whatever has the focus (no mouse). */
+  /** Presses keys, or types text, into whatever has the focus (no mouse), as a keyboard does. */
   Browser press(CharSequence... keys) {
-    focused().sendKeys(keys);
+    new Actions(driver).sendKeys(keys).perform();
+    return this;
+  }
+
+  /** Selects all of the focused field's text and deletes it (Ctrl+A, Delete). */
+  Browser clearFocused() {
+    new Actions(driver)
+        .keyDown(Keys.CONTROL)
+        .sendKeys("a")
+        .keyUp(Keys.CONTROL)
+        .sendKeys(Keys.DELETE)
+        .perform();
     return this;
   }
 
@@ -202,6 +220,10 @@ final class Browser implements AutoCloseable {
           shot,
           StandardCopyOption.REPLACE_EXISTING);
       String text = driver.findElement(By.tagName("body")).getText();
+      String console =
+          driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+              .map(entry -> entry.getLevel() + " " + entry.getMessage())
+              .collect(java.util.stream.Collectors.joining("\n  ", "\n console:\n  ", ""));
       return who
           + " sees "
           + driver.getCurrentUrl()
@@ -210,7 +232,8 @@ final class Browser implements AutoCloseable {
           + "\" (screenshot "
           + shot.toAbsolutePath()
           + "):\n"
-          + text.substring(0, Math.min(text.length(), 2_000));
+          + text.substring(0, Math.min(text.length(), 2_000))
+          + console;
     } catch (RuntimeException | IOException e) {
       return who + ": (the browser cannot say what it shows: " + e + ")";
     }

@@ -3,7 +3,6 @@ package org.ungis.e2e.portal;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 
 /**
  * The input form (write or revise), filled with the keyboard only: Tab moves from field to field in
@@ -26,18 +25,9 @@ final class InputFormPage extends PortalPage {
     return browser.find(By.cssSelector(".comment-box blockquote")).getText();
   }
 
-  /** Starts from the top of the form (the heading), as a keyboard user arriving on the page. */
-  InputFormPage fromTheTop() {
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-        .executeScript("document.getElementById('main').focus()");
-    return this;
-  }
-
   InputFormPage type(String field, String text) {
     browser.tabTo(field, MAX_TABS);
-    WebElement element = browser.focused();
-    element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    element.sendKeys(text);
+    browser.clearFocused().press(text);
     return this;
   }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.ungis.e2e.PlatformStack;
 import org.ungis.e2e.PrintLogsOnFailure;
 import org.ungis.reference.People;
@@ -157,7 +158,7 @@ class PortalJourneyIT {
     assertThat(calls.call(callTitle)).contains(shown.open());
 
     // The chair keeps the review queue open in their window.
-    QueuePage queue = QueuePage.open(chairs, portal);
+    QueuePage queue = QueuePage.open(chairs, portal, callId);
     assertThat(queue.titles()).doesNotContain(inputTitle);
 
     // The focal point signs in, finds the call on the dashboard and writes an input, keyboard only.
@@ -165,11 +166,10 @@ class PortalJourneyIT {
     signIn(focal, lang, dir, focalPoint);
     DashboardPage dashboard = DashboardPage.open(focal, portal);
     assertThat(dashboard.task(callTitle)).contains(shown.notStarted());
+    InputFormPage form = dashboard.startInput(callId);
+    form.skipToMain();
     CheckAnswersPage check =
-        dashboard
-            .startInput(callId)
-            .fromTheTop()
-            .type("title", inputTitle)
+        form.type("title", inputTitle)
             .type("summary", typed.summary())
             .type("body", body)
             .choose("language", language.code())
@@ -179,12 +179,19 @@ class PortalJourneyIT {
     assertThat(check.answer(shown.titleQuestion())).isEqualTo(inputTitle);
     assertThat(check.submitButton()).isEqualTo(shown.submitToTheChair());
     check.pressSubmit();
+    focal.waiting().until(ExpectedConditions.urlMatches("/my/inputs/[^/]+/sent$"));
+    long submitted = System.nanoTime();
 
-    // The chair's open queue shows the new input within 2 s, without a reload.
+    // Once the focal point is told the input is sent, the chair's open queue shows it within 2 s,
+    // without a reload (waiting longer only to say how late it was).
     await("the chair's open queue shows the new input")
-        .atMost(LIVE)
+        .atMost(LIVE.multipliedBy(5))
         .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
         .until(() -> queue.titles().contains(inputTitle));
+    assertThat(Duration.ofNanos(System.nanoTime() - submitted))
+        .as("time from the confirmation to the input in the chair's open queue")
+        .isLessThanOrEqualTo(LIVE);
     ConfirmationPage sent = new ConfirmationPage(focal);
     String inputId = sent.inputId();
     MyInputPage mine = sent.viewInput();
@@ -202,8 +209,9 @@ class PortalJourneyIT {
     assertThat(reread.reviewersComment()).contains(comment);
     InputFormPage revision = reread.revise();
     assertThat(revision.reviewersComment()).isEqualTo(comment);
+    revision.skipToMain();
     CheckAnswersPage checkRevision =
-        revision.fromTheTop().append("body", addition).type("note", typed.note()).continueToCheck();
+        revision.append("body", addition).type("note", typed.note()).continueToCheck();
     assertThat(checkRevision.submitButton()).isEqualTo(shown.submitRevision());
     checkRevision.pressSubmit();
     new ConfirmationPage(focal);
@@ -211,7 +219,7 @@ class PortalJourneyIT {
     // A vice-chair signs in and approves revision 2: the quorum of the call is met.
     Browser vice = browser("vice-chair", lang);
     signIn(vice, lang, dir, viceChair);
-    QueuePage viceQueue = QueuePage.open(vice, portal);
+    QueuePage viceQueue = QueuePage.open(vice, portal, callId);
     awaitOrReload(vice, () -> viceQueue.titles().contains(inputTitle));
     ReviewPage approving = viceQueue.open(inputTitle);
     assertThat(approving.text()).contains(addition);

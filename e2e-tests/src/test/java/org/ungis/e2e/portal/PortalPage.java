@@ -75,6 +75,27 @@ abstract class PortalPage {
     return browser.find(By.cssSelector(".who-name")).getText();
   }
 
+  /**
+   * As a keyboard user arriving on the page: the first Tab lands on the skip link, Enter on it
+   * moves the focus to the main content, from where Tab goes on to the page's own controls.
+   */
+  void skipToMain() {
+    browser.press(Keys.TAB);
+    WebElement first = browser.focused();
+    if (!"a".equals(first.getTagName()) || !"#main".equals(first.getDomAttribute("href"))) {
+      throw new AssertionError(
+          "the first Tab on "
+              + browser.currentUrl()
+              + " focuses "
+              + first.getTagName()
+              + " \""
+              + first.getText()
+              + "\", not the skip link to the main content");
+    }
+    browser.press(Keys.ENTER);
+    browser.waiting().until(d -> "main".equals(browser.focused().getDomAttribute("id")));
+  }
+
   /** Follows a link of the page by keyboard: focus it (as Tab would) and press Enter. */
   void follow(By link) {
     WebElement element = browser.waiting().until(ExpectedConditions.elementToBeClickable(link));

@@ -16,6 +16,12 @@ final class QueuePage extends PortalPage {
     return new QueuePage(browser);
   }
 
+  /** The queue of one call (as the filter, or "back to the queue of this call", shows it). */
+  static QueuePage open(Browser browser, String portalUrl, String callId) {
+    browser.open(portalUrl + "/review?process=" + callId);
+    return new QueuePage(browser);
+  }
+
   /** The titles of the inputs in the queue, as shown now (live updates included). */
   List<String> titles() {
     return browser

@@ -85,13 +85,13 @@ record Texts(String tag, String dir, String code, Typed typed, Shown shown) {
               "مغلقة",
               "لم تبدأ",
               "العنوان",
-              "إرسال إلى الرئيس",
-              "إرسال التنقيح",
+              "أرسل إلى الرئيس",
+              "أرسل النسخة المنقحة إلى الرئيس",
               "مقدَّمة",
-              "طُلبت تغييرات",
+              "طُلبت تعديلات",
               "موافق عليها",
-              "1 من 1 موافقات",
-              "نهائية"));
+              "1 من موافقة واحدة",
+              "نهائي"));
 
   /** The languages the journey runs in. */
   static Stream<Texts> languages() {
