@@ -5,9 +5,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The platform's local OAuth2 authorization server (port 9000): client-credentials JWTs for each
- * member agency's intake client and for each reviewer. Its configuration file is {@code
- * auth-server.yml} ({@code spring.config.name=auth-server}), so it can run inside another
+ * The platform's local OAuth2 authorization server (port 9000): people of the directory sign in
+ * through the portal (authorization code with PKCE), and machine clients (each member agency's
+ * intake client, each reviewer client) get client-credentials JWTs. Its configuration file is
+ * {@code auth-server.yml} ({@code spring.config.name=auth-server}), so it can run inside another
  * application's JVM (see {@link EmbeddedAuthServer}) without reading that application's {@code
  * application.yml}.
  */

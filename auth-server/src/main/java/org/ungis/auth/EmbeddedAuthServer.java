@@ -26,6 +26,7 @@ import org.springframework.util.FileSystemUtils;
  * try (EmbeddedAuthServer auth = EmbeddedAuthServer.start()) {
  *   // spring.security.oauth2.resourceserver.jwt.issuer-uri = auth.issuer()
  *   String token = auth.token("itu-intake", "itu-secret");
+ *   String person = auth.personToken("lea.moreau@itu.int");   // signed in through the portal
  * }
  * }</pre>
  *

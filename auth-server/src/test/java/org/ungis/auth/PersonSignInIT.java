@@ -288,6 +288,44 @@ class PersonSignInIT {
   }
 
   @Test
+  void aLoopbackIpRedirectUriMayUseAnyPort() {
+    SignInFlow portalOnAnotherPort =
+        new SignInFlow(
+            auth.issuer(),
+            "portal",
+            "portal-secret",
+            "http://127.0.0.1:18181/login/oauth2/code/ungis");
+
+    EmbeddedAuthServer.PersonTokens tokens =
+        portalOnAnotherPort.signIn("priya.raman@un.org", "lotus-monsoon", ALL_SCOPES);
+
+    assertThat(jwks.decode(tokens.accessToken()).getClaimAsString("agency")).isEqualTo("UNESCAP");
+  }
+
+  @Test
+  void thePortalsRedirectUrisAndSecretAreSettings() {
+    try (EmbeddedAuthServer other =
+        EmbeddedAuthServer.start(
+            Map.of(
+                "ungis.auth.portal.redirect-uris", "http://localhost:18282/callback",
+                "ungis.auth.portal.client-secret", "another-secret"))) {
+      EmbeddedAuthServer.PersonTokens tokens =
+          other.signIn("tomas.herrera@unctad.org", "copper-sierra", "openid reviews.write");
+      SignInFlow defaultUri =
+          new SignInFlow(other.issuer(), "portal", "another-secret", PORTAL_REDIRECT);
+
+      assertThat(tokens.scope()).isEqualTo("openid reviews.write");
+      assertThat(
+              defaultUri
+                  .get(
+                      defaultUri.authorizationUrl(
+                          ALL_SCOPES, "s7", SignInFlow.Pkce.generate(), Map.of()))
+                  .statusCode())
+          .isEqualTo(400);
+    }
+  }
+
+  @Test
   void anUnregisteredRedirectUriIsNotFollowed() {
     SignInFlow stranger =
         new SignInFlow(auth.issuer(), "portal", "portal-secret", "https://evil.example/callback");

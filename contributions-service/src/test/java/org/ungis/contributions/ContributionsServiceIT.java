@@ -632,6 +632,31 @@ class ContributionsServiceIT {
         "unauthorized");
   }
 
+  @Test
+  void aPersonSignedInThroughThePortalActsForTheirAgencyAndTheHistoryNamesThem() throws Exception {
+    openCall("people-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    awaitCreated(submission("people-2023", "Ready"));
+    String lea = auth().personToken("lea.moreau@itu.int");
+
+    HttpResponse<String> created =
+        send("POST", "/api/v1/contributions", submission("people-2023", "Léa's input"), lea, null);
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = json(created).get("id").asString();
+    assertThat(json(created).get("agency").asString()).isEqualTo("ITU");
+    JsonNode submitted =
+        json(get("/api/v1/contributions/" + id + "/history", lea))
+            .get("entries")
+            .get(0)
+            .get("actor");
+    assertThat(submitted.get("agency").asString()).isEqualTo("ITU");
+    assertThat(submitted.get("principal").asString()).isEqualTo("lea.moreau@itu.int");
+    assertProblem(
+        get("/api/v1/contributions/" + id, auth().personToken("sarah.mitchell@undp.org")),
+        403,
+        "forbidden");
+  }
+
   static Stream<String> untrustedTokens() {
     return Stream.of("none", "expired", "other key", "wrong audience", "other issuer", "garbage");
   }

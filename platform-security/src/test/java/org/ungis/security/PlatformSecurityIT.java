@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -46,11 +45,7 @@ class PlatformSecurityIT {
 
   @DynamicPropertySource
   static void trustTheTestKey(DynamicPropertyRegistry registry) throws IOException {
-    keyDir = Files.createTempDirectory("platform-security-it");
-    Path pem = TRUSTED.writePublicKeyPem(keyDir);
-    registry.add(
-        "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> pem.toUri().toString());
+    keyDir = TRUSTED.trustedBy(registry);
   }
 
   @AfterAll

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** An RSA key pair that mints RS256 tokens the way the platform's authorization server does. */
 final class TestKeys {
@@ -55,6 +56,21 @@ final class TestKeys {
                 .encodeToString(keyPair.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n";
     return Files.writeString(directory.resolve("public-key.pem"), pem);
+  }
+
+  /**
+   * Makes the service under test trust this key: writes the public key to a new temporary directory
+   * and points {@code public-key-location} at it.
+   *
+   * @return the directory, to delete after the tests
+   */
+  Path trustedBy(DynamicPropertyRegistry registry) throws IOException {
+    Path directory = Files.createTempDirectory("platform-security-keys");
+    Path pem = writePublicKeyPem(directory);
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.public-key-location",
+        () -> pem.toUri().toString());
+    return directory;
   }
 
   /** A token for ITU's intake client, valid now, adjusted by {@code customizer}. */

@@ -827,6 +827,30 @@ class ReviewServiceIT {
   }
 
   @Test
+  void peopleSignedInThroughThePortalActAsThemselvesAndTheRotaDecidesTheirRole() {
+    String wei = auth().personToken("wei.zhang@itu.int"); // ITU chairs 2023-2024
+    String olivier = auth().personToken("olivier.dubois@unesco.org"); // UNESCO vice-chairs
+    String karim = auth().personToken("karim.mansour@un.org"); // UNESCWA: on the rota from 2025
+    String lea = auth().personToken("lea.moreau@itu.int"); // a focal point of ITU
+    Map<String, Object> call =
+        Map.of("id", "people-2023", "title", "People", "deadline", DEADLINE.toString());
+
+    assertForbidden(post("/api/v1/processes", lea, call), "NOT_A_REVIEWER");
+    assertForbidden(post("/api/v1/processes", karim, call), "NOT_ON_ROTA");
+    assertThat(post("/api/v1/processes", wei, call).statusCode()).isEqualTo(201);
+    String input = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(input, "people-2023", "ILO", "Decent work online", NOW));
+    awaitQueueEntry("people-2023", "PENDING", input, 1);
+    HttpResponse<String> approved = decide(input, olivier, 1, "APPROVED", null);
+
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+    JsonNode by = json(approved).path("reviewer");
+    assertThat(by.path("agency").asString()).isEqualTo("UNESCO");
+    assertThat(by.path("principal").asString()).isEqualTo("olivier.dubois@unesco.org");
+    assertThat(by.path("role").asString()).isEqualTo("VICE_CHAIR");
+  }
+
+  @Test
   void missingExpiredForgedOrWrongAudienceTokensAre401() {
     Instant now = Instant.now();
     Map<String, String> bad = new LinkedHashMap<>();

@@ -1,0 +1,154 @@
+package org.ungis.portal.pub;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.ungis.portal.api.ApiProblem;
+import org.ungis.portal.api.Models.Call;
+import org.ungis.portal.api.Models.RecordEdition;
+import org.ungis.portal.api.Models.RecordSummary;
+import org.ungis.portal.api.PublicationClient;
+import org.ungis.portal.api.ReviewClient;
+import org.ungis.portal.live.CallCatalogue;
+import org.ungis.portal.security.Person;
+
+/** What anyone may read: the open calls, a call, the joint inputs and their editions. */
+@Controller
+class PublicPages {
+
+  /** The formats publication-service serves, by the file extension of a download. */
+  enum Format {
+    html(MediaType.TEXT_HTML, "text/html; charset=UTF-8"),
+    md(MediaType.parseMediaType("text/markdown"), "text/markdown; charset=UTF-8"),
+    json(MediaType.APPLICATION_JSON, "application/json");
+
+    final MediaType accept;
+    final String contentType;
+
+    Format(MediaType accept, String contentType) {
+      this.accept = accept;
+      this.contentType = contentType;
+    }
+  }
+
+  private final ReviewClient review;
+  private final PublicationClient publication;
+  private final CallCatalogue catalogue;
+
+  PublicPages(ReviewClient review, PublicationClient publication, CallCatalogue catalogue) {
+    this.review = review;
+    this.publication = publication;
+    this.catalogue = catalogue;
+  }
+
+  @GetMapping("/")
+  String home(Authentication authentication, Model model) {
+    model.addAttribute("calls", openCalls(authentication));
+    model.addAttribute("records", latestRecords());
+    return "home";
+  }
+
+  /** The parts of the home page that change live. */
+  @GetMapping("/fragments/home")
+  String homeFragment(Authentication authentication, Model model) {
+    home(authentication, model);
+    return "home :: live";
+  }
+
+  @GetMapping("/calls/{id}")
+  String call(@PathVariable String id, Authentication authentication, Model model) {
+    Call call =
+        Person.of(authentication) != null
+            ? review.call(id)
+            : catalogue
+                .call(id)
+                .orElseThrow(
+                    () ->
+                        new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+    model.addAttribute("call", call);
+    model.addAttribute(
+        "record",
+        latestRecords().stream().filter(r -> r.processId().equals(id)).findFirst().orElse(null));
+    return "call";
+  }
+
+  @GetMapping("/records/{process}")
+  String record(
+      @PathVariable String process, @RequestParam(required = false) Integer edition, Model model) {
+    RecordEdition shown = publication.edition(process, edition);
+    RecordEdition latest = edition == null ? shown : publication.edition(process, null);
+    model.addAttribute("record", shown);
+    model.addAttribute("latest", latest.edition());
+    model.addAttribute("current", shown.edition() == latest.edition());
+    model.addAttribute(
+        "earlier",
+        IntStream.rangeClosed(1, latest.edition())
+            .boxed()
+            .filter(n -> n != shown.edition())
+            .sorted(Comparator.reverseOrder())
+            .toList());
+    return "record";
+  }
+
+  /** The part of a record page that changes live: whether a newer edition exists. */
+  @GetMapping("/fragments/records/{process}/newer")
+  String newer(@PathVariable String process, @RequestParam int edition, Model model) {
+    model.addAttribute("process", process);
+    model.addAttribute("latest", edition);
+    model.addAttribute("newer", publication.edition(process, null).edition() > edition);
+    return "record :: newer";
+  }
+
+  @GetMapping("/records/{process}/editions/{edition}/download.{format}")
+  ResponseEntity<byte[]> download(
+      @PathVariable String process, @PathVariable int edition, @PathVariable String format) {
+    Format f;
+    try {
+      f = Format.valueOf(format);
+    } catch (IllegalArgumentException unknown) {
+      throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+    }
+    byte[] body = publication.download(process, edition, f.accept);
+    String file = process.replaceAll("[^A-Za-z0-9-]", "") + "-edition-" + edition + "." + format;
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, f.contentType)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .body(body);
+  }
+
+  private List<Call> openCalls(Authentication authentication) {
+    if (Person.of(authentication) != null) {
+      try {
+        return review.openCalls();
+      } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException e) {
+        return catalogue.open();
+      }
+    }
+    return catalogue.open();
+  }
+
+  private List<RecordSummary> latestRecords() {
+    try {
+      return publication.records().stream()
+          .filter(r -> r.entryCount() > 0)
+          .sorted(
+              Comparator.comparing(
+                  RecordSummary::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+          .limit(10)
+          .toList();
+    } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException e) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package org.ungis.portal.review;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.ungis.portal.api.ApiProblem;
+import org.ungis.portal.api.ContributionsClient;
+import org.ungis.portal.api.Models.Call;
+import org.ungis.portal.api.Models.Contribution;
+import org.ungis.portal.api.Models.Page;
+import org.ungis.portal.api.Models.QueueItem;
+import org.ungis.portal.api.Models.ReviewDecision;
+import org.ungis.portal.api.ProblemMessages;
+import org.ungis.portal.api.ReviewClient;
+import org.ungis.portal.security.Person;
+import org.ungis.portal.web.FormErrors;
+import org.ungis.reference.Roster;
+
+/**
+ * A reviewer's pages: the queue (filters, paging, nearest deadline first), one input with the
+ * decision form beside its text, the confirmation of a decision, and who approved what in a call.
+ */
+@Controller
+class ReviewerPages {
+
+  static final int PAGE_SIZE = 20;
+  static final List<String> DECISIONS = List.of("APPROVED", "CHANGES_REQUESTED", "REJECTED");
+
+  private final ReviewClient review;
+  private final ContributionsClient contributions;
+  private final Roster roster;
+  private final Clock clock;
+
+  ReviewerPages(
+      ReviewClient review, ContributionsClient contributions, Roster roster, Clock clock) {
+    this.review = review;
+    this.contributions = contributions;
+    this.roster = roster;
+    this.clock = clock;
+  }
+
+  /** One row of the queue, with its call. */
+  record Row(QueueItem item, Call call) {}
+
+  @GetMapping("/review")
+  String queue(
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) String agency,
+      @RequestParam(defaultValue = "PENDING") String status,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    queueModel(process, agency, status, page, model);
+    return "review/queue";
+  }
+
+  @GetMapping("/review/fragments/queue")
+  String queueFragment(
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) String agency,
+      @RequestParam(defaultValue = "PENDING") String status,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    queueModel(process, agency, status, page, model);
+    return "review/queue :: live";
+  }
+
+  private void queueModel(String process, String agency, String status, int page, Model model) {
+    String wanted = "DECIDED".equals(status) ? "DECIDED" : "PENDING";
+    String call = blank(process) ? null : process;
+    String member = blank(agency) ? null : agency;
+    Page<QueueItem> items = review.queue(call, member, wanted, Math.max(0, page), PAGE_SIZE);
+    Map<String, Call> calls = new HashMap<>();
+    List<Call> all = review.allCalls(null);
+    all.forEach(c -> calls.put(c.id(), c));
+    List<Row> rows = new ArrayList<>();
+    for (QueueItem item : items.items()) {
+      rows.add(new Row(item, calls.get(item.processId())));
+    }
+    rows.sort(
+        Comparator.comparing(
+            (Row r) -> r.call() == null ? java.time.Instant.MAX : r.call().deadline()));
+    model.addAttribute("rows", rows);
+    model.addAttribute("page", items.page());
+    model.addAttribute("allCalls", all);
+    model.addAttribute("members", roster.members());
+    model.addAttribute("process", call == null ? "" : call);
+    model.addAttribute("agency", member == null ? "" : member);
+    model.addAttribute("status", wanted);
+  }
+
+  @GetMapping("/review/items/{id}")
+  String item(@PathVariable String id, Authentication authentication, Model model) {
+    itemModel(id, Person.of(authentication), model);
+    model.addAttribute("errors", new FormErrors(Map.of("decision", "decision-APPROVED")));
+    model.addAttribute("decision", "");
+    model.addAttribute("comment", "");
+    return "review/item";
+  }
+
+  /** The banner that appears when a newer revision arrives while the reviewer reads one. */
+  @GetMapping("/review/fragments/items/{id}/banner")
+  String banner(@PathVariable String id, @RequestParam int revision, Model model) {
+    Contribution input = contributions.get(id);
+    model.addAttribute("input", input);
+    model.addAttribute("newer", input.revision() > revision);
+    model.addAttribute(
+        "changed", input.revision() > revision || !"SUBMITTED".equals(input.status()));
+    return "review/item :: banner";
+  }
+
+  @GetMapping("/review/fragments/items/{id}/status")
+  String status(@PathVariable String id, Model model) {
+    Contribution input = contributions.get(id);
+    model.addAttribute("input", input);
+    model.addAttribute("call", review.call(input.processId()));
+    model.addAttribute("decisions", decisionsNewestFirst(id));
+    return "review/item :: status";
+  }
+
+  private void itemModel(String id, Person person, Model model) {
+    Contribution input = contributions.get(id);
+    Call call = review.call(input.processId());
+    model.addAttribute("input", input);
+    model.addAttribute("call", call);
+    model.addAttribute("decisions", decisionsNewestFirst(id));
+    model.addAttribute("decisionCodes", DECISIONS);
+    model.addAttribute("decisionKey", UUID.randomUUID().toString());
+    // Why this reviewer may not decide, in a sentence (as review-service will decide it).
+    String refusal = null;
+    if (roster.roleAt(person.agency(), clock.instant()).isEmpty()) {
+      refusal = "review.refusal.rota";
+    } else if (person.agency().equals(input.agency())) {
+      refusal = "review.refusal.recusal";
+    } else if (!call.open()) {
+      refusal = "review.refusal.closed";
+    } else if ("WITHDRAWN".equals(input.status())) {
+      refusal = "review.refusal.withdrawn";
+    } else if (!"SUBMITTED".equals(input.status())) {
+      refusal = "review.refusal.decided";
+    } else if (input.decisions().stream()
+        .anyMatch(
+            d ->
+                d.revision() == input.revision()
+                    && !d.stale()
+                    && "APPROVED".equals(d.decision())
+                    && person.agency().equals(d.reviewerAgency()))) {
+      refusal = "review.refusal.approved";
+    }
+    model.addAttribute("refusal", refusal);
+  }
+
+  private List<ReviewDecision> decisionsNewestFirst(String id) {
+    List<ReviewDecision> decisions = new ArrayList<>(review.decisions(id));
+    decisions.sort(
+        Comparator.comparing(
+            ReviewDecision::decidedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+    return decisions;
+  }
+
+  @PostMapping("/review/items/{id}/decision")
+  String decide(
+      @PathVariable String id,
+      @RequestParam int revision,
+      @RequestParam(defaultValue = "") String decision,
+      @RequestParam(defaultValue = "") String comment,
+      @RequestParam(defaultValue = "") String key,
+      Authentication authentication,
+      Model model) {
+    FormErrors errors = new FormErrors(Map.of("decision", "decision-APPROVED"));
+    if (!DECISIONS.contains(decision)) {
+      errors.add("decision", "error.decision");
+    } else if (!"APPROVED".equals(decision) && comment.isBlank()) {
+      errors.add("comment", "error.comment.required");
+    }
+    if (!errors.any()) {
+      try {
+        review.decide(
+            id,
+            revision,
+            decision,
+            comment.strip(),
+            key.isBlank() ? UUID.randomUUID().toString() : key);
+        return "redirect:/review/items/" + id + "/decided";
+      } catch (ApiProblem.Exception e) {
+        String reason = e.problem().reason();
+        if ("RECUSAL".equals(reason) || "NOT_ON_ROTA".equals(reason)) {
+          model.addAttribute("refusalProblem", ProblemMessages.key(e.problem()));
+        }
+        errors.add(e.problem());
+      }
+    }
+    itemModel(id, Person.of(authentication), model);
+    model.addAttribute("errors", errors);
+    model.addAttribute("decision", decision);
+    model.addAttribute("comment", comment);
+    // The page shows the input as it is now, so the form decides on that revision (after a stale
+    // refusal, the newer one the reviewer now reads).
+    return "review/item";
+  }
+
+  @GetMapping("/review/items/{id}/decided")
+  String decided(@PathVariable String id, Model model) {
+    Contribution input = contributions.get(id);
+    model.addAttribute("input", input);
+    model.addAttribute("call", review.call(input.processId()));
+    model.addAttribute("decisions", decisionsNewestFirst(id));
+    return "review/decided";
+  }
+
+  /** Who approved what, for a whole call. */
+  @GetMapping("/review/calls/{id}/approvals")
+  String approvals(@PathVariable String id, Model model) {
+    Call call = review.call(id);
+    List<QueueItem> items = new ArrayList<>();
+    items.addAll(review.allQueue(id, "PENDING"));
+    items.addAll(review.allQueue(id, "DECIDED"));
+    items.sort(Comparator.comparing(QueueItem::agency).thenComparing(QueueItem::submittedAt));
+    Map<String, List<ReviewDecision>> decisions = new HashMap<>();
+    for (QueueItem item : items) {
+      decisions.put(
+          item.contributionId(),
+          review.decisions(item.contributionId()).stream().filter(d -> !d.refused()).toList());
+    }
+    model.addAttribute("call", call);
+    model.addAttribute("items", items);
+    model.addAttribute("decisions", decisions);
+    return "review/approvals";
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
