@@ -32,7 +32,7 @@ import org.ungis.e2e.RepoLayout;
  */
 final class Browser implements AutoCloseable {
 
-  static final Duration WAIT = Duration.ofSeconds(20);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   private final ChromeDriver driver;
   private final ChromeDriverService service;
@@ -83,7 +83,10 @@ final class Browser implements AutoCloseable {
               .usingAnyFreePort()
               .build();
       ChromeDriver driver = new ChromeDriver(service, options);
-      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      // Generous, for a busy machine (a passing test never waits for it): on a timeout ChromeDriver
+      // reports "Timed out receiving message from renderer".
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
       return new Browser(driver, service, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
