@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.portal.PortalSettings;
+import org.ungis.registry.client.SchemaRegistryUnavailableException;
 import org.ungis.registry.serde.AvroSerdeConfig;
 import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.schemas.Topic;
@@ -154,13 +155,30 @@ class LiveFeed implements SmartLifecycle {
           handle(record.value());
         }
       } catch (RecordDeserializationException undecodable) {
-        log.warn(
-            "skipping an undecodable record at {} offset {}",
-            undecodable.topicPartition(),
-            undecodable.offset());
-        c.seek(undecodable.topicPartition(), undecodable.offset() + 1);
+        if (registryUnavailable(undecodable)) {
+          // Not the record's fault: read it again once the registry answers.
+          log.warn(
+              "schema registry unavailable, reading {} again in 2 s", undecodable.topicPartition());
+          c.seek(undecodable.topicPartition(), undecodable.offset());
+          pause(2_000);
+        } else {
+          log.warn(
+              "skipping an undecodable record at {} offset {}",
+              undecodable.topicPartition(),
+              undecodable.offset());
+          c.seek(undecodable.topicPartition(), undecodable.offset() + 1);
+        }
       }
     }
+  }
+
+  private static boolean registryUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SchemaRegistryUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void handle(Object value) {

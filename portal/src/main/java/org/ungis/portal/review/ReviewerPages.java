@@ -114,18 +114,21 @@ class ReviewerPages {
     Contribution input = contributions.get(id);
     model.addAttribute("input", input);
     model.addAttribute("newer", input.revision() > revision);
-    model.addAttribute(
-        "changed", input.revision() > revision || !"SUBMITTED".equals(input.status()));
     return "review/item :: banner";
   }
 
   @GetMapping("/review/fragments/items/{id}/status")
   String status(@PathVariable String id, Model model) {
+    statusModel(id, model);
+    return "review/item :: status";
+  }
+
+  /** The input, its call and its decisions, newest first: what the status parts show. */
+  private void statusModel(String id, Model model) {
     Contribution input = contributions.get(id);
     model.addAttribute("input", input);
     model.addAttribute("call", review.call(input.processId()));
     model.addAttribute("decisions", decisionsNewestFirst(id));
-    return "review/item :: status";
   }
 
   private void itemModel(String id, Person person, Model model) {
@@ -211,10 +214,7 @@ class ReviewerPages {
 
   @GetMapping("/review/items/{id}/decided")
   String decided(@PathVariable String id, Model model) {
-    Contribution input = contributions.get(id);
-    model.addAttribute("input", input);
-    model.addAttribute("call", review.call(input.processId()));
-    model.addAttribute("decisions", decisionsNewestFirst(id));
+    statusModel(id, model);
     return "review/decided";
   }
 

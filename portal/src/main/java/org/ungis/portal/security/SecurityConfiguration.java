@@ -97,7 +97,7 @@ class SecurityConfiguration {
    * ROLE_REVIEWER}).
    */
   @Bean
-  OAuth2UserService<OidcUserRequest, OidcUser> people(ObjectMapper json) {
+  OAuth2UserService<OidcUserRequest, OidcUser> personUserService(ObjectMapper json) {
     OidcUserService standard = new OidcUserService();
     return request -> {
       OidcUser user = standard.loadUser(request);

@@ -10,6 +10,8 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.ungis.reference.People;
+import org.ungis.reference.Person;
 
 /**
  * What the templates use to write dates, time left, statuses and the language and direction of a
@@ -21,10 +23,23 @@ public class Formats {
 
   private final MessageSource messages;
   private final Clock clock;
+  private final People people;
 
-  Formats(MessageSource messages, Clock clock) {
+  Formats(MessageSource messages, Clock clock, People people) {
     this.messages = messages;
     this.clock = clock;
+    this.people = people;
+  }
+
+  /** Who acted: the person's name from the directory, else the principal the event names. */
+  public String who(String principal) {
+    if (principal == null || principal.isBlank()) {
+      return "";
+    }
+    return people
+        .byId(principal.strip().toLowerCase(Locale.ROOT))
+        .map(Person::name)
+        .orElse(principal);
   }
 
   /** Date and time in the page's language, e.g. "6 December 2026, 21:00 UTC". */
