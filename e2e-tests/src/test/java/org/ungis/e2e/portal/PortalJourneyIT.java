@@ -231,13 +231,13 @@ class PortalJourneyIT {
     assertThat(closed.banner()).contains(callTitle);
     assertThat(closed.call(callTitle)).contains(shown.closed());
 
-    // The focal point's history names each person who acted, never a client.
+    // The focal point's history names each person who acted (by name), never a client.
     MyInputPage history = MyInputPage.open(focal, portal, inputId);
     awaitOrReload(focal, () -> history.status().equals(shown.approved()));
     assertThat(String.join("\n", history.history()))
-        .contains(chair.email())
-        .contains(viceChair.email())
-        .contains(focalPoint.email())
+        .contains(chair.name())
+        .contains(viceChair.name())
+        .contains(focalPoint.name())
         .doesNotContain("intake@")
         .doesNotContain("reviewer-");
     assertThat(DashboardPage.open(focal, portal).inputRow(inputTitle))
