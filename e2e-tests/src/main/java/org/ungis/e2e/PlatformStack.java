@@ -34,6 +34,14 @@ public final class PlatformStack implements AutoCloseable {
   public static final String PUBLICATION = "publication-service";
   public static final String AUTH = "auth-server";
   public static final String GATEWAY = "gateway";
+  public static final String PORTAL = "portal";
+
+  /**
+   * The host the browser uses for the portal: not {@code localhost}, which the authorization server
+   * is on, so that the two servers' session cookies (cookies ignore the port) never overwrite each
+   * other; OAuth 2.1 also asks for a loopback IP literal, not {@code localhost}, in redirect URIs.
+   */
+  public static final String PORTAL_HOST = "127.0.0.1";
 
   /** The services, in start order (they are started together once the broker is up). */
   public static final List<String> SERVICES = List.of(CONTRIBUTIONS, REVIEW, PUBLICATION);
@@ -62,6 +70,7 @@ public final class PlatformStack implements AutoCloseable {
     private boolean copyJars = true;
     private Boolean authServer;
     private boolean gateway;
+    private boolean portal;
 
     private Builder(Path workDir) {
       this.workDir = workDir.toAbsolutePath().normalize();
@@ -113,6 +122,17 @@ public final class PlatformStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether to run the portal too (default: no), once the services are ready: pointed at the
+     * three services and at the authorization server as its OIDC provider, whose {@code portal}
+     * client then accepts the portal's redirect URIs on {@link #PORTAL_HOST}. Needs the
+     * authorization server.
+     */
+    public Builder portal(boolean run) {
+      this.portal = run;
+      return this;
+    }
+
     /** A Spring property given to the three services, e.g. {@code ungis.clock.start}. */
     public Builder serviceProperty(String key, String value) {
       serviceProperties.put(key, value);
@@ -127,12 +147,16 @@ public final class PlatformStack implements AutoCloseable {
     public PlatformStack start() {
       RepoLayout located = layout != null ? layout : RepoLayout.locate();
       boolean withAuth = authServer == null || authServer;
+      if (portal && !withAuth) {
+        throw new IllegalStateException("The portal signs people in at the authorization server");
+      }
       List<String> missing =
           Stream.of(
                   Stream.of("local-stack", REGISTRY),
                   SERVICES.stream(),
                   withAuth ? Stream.of(AUTH) : Stream.<String>empty(),
-                  gateway ? Stream.of(GATEWAY) : Stream.<String>empty())
+                  gateway ? Stream.of(GATEWAY) : Stream.<String>empty(),
+                  portal ? Stream.of(PORTAL) : Stream.<String>empty())
               .flatMap(names -> names)
               .filter(module -> !Files.isRegularFile(located.execJar(module)))
               .map(module -> located.root().relativize(located.execJar(module)).toString())
@@ -181,10 +205,21 @@ public final class PlatformStack implements AutoCloseable {
                   "--server.port=" + registryPort, "--spring.kafka.bootstrap-servers=" + bootstrap),
               logs.resolve(REGISTRY + ".log"),
               Readiness.http("/subjects")));
+      int portalPort = portal ? FreePorts.next() : -1;
+      String portalUrl = "http://" + PORTAL_HOST + ":" + portalPort;
       String issuer = null;
       if (withAuth) {
         int authPort = FreePorts.next();
         issuer = "http://localhost:" + authPort;
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + authPort);
+        args.add("--ungis.auth.issuer=" + issuer);
+        args.add("--ungis.auth.key-directory=" + workDir.resolve("auth"));
+        args.add("--management.endpoint.health.probes.enabled=true");
+        if (portal) {
+          args.add("--ungis.auth.portal.redirect-uris=" + portalUrl + "/login/oauth2/code/ungis");
+          args.add("--ungis.auth.portal.post-logout-redirect-uris=" + portalUrl + "/");
+        }
         processes.put(
             AUTH,
             ServiceProcess.of(
@@ -192,11 +227,7 @@ public final class PlatformStack implements AutoCloseable {
                 authPort,
                 repo.execJar(AUTH),
                 serviceJvmArgs,
-                List.of(
-                    "--server.port=" + authPort,
-                    "--ungis.auth.issuer=" + issuer,
-                    "--ungis.auth.key-directory=" + workDir.resolve("auth"),
-                    "--management.endpoint.health.probes.enabled=true"),
+                args,
                 logs.resolve(AUTH + ".log"),
                 Readiness.actuator()));
       }
@@ -240,12 +271,39 @@ public final class PlatformStack implements AutoCloseable {
                 logs.resolve(GATEWAY + ".log"),
                 Readiness.actuator()));
       }
+      ServiceProcess portalProcess = null;
+      if (portal) {
+        portalProcess =
+            ServiceProcess.of(
+                PORTAL,
+                portalPort,
+                repo.execJar(PORTAL),
+                serviceJvmArgs,
+                List.of(
+                    "--server.port=" + portalPort,
+                    "--ungis.portal.api.contributions=" + processes.get(CONTRIBUTIONS).baseUrl(),
+                    "--ungis.portal.api.review=" + processes.get(REVIEW).baseUrl(),
+                    "--ungis.portal.api.publication=" + processes.get(PUBLICATION).baseUrl(),
+                    "--ungis.portal.issuer=" + issuer,
+                    "--spring.kafka.bootstrap-servers=" + bootstrap,
+                    "--spring.kafka.properties.schema.registry.url=" + registryUrl,
+                    "--management.endpoint.health.probes.enabled=true"),
+                logs.resolve(PORTAL + ".log"),
+                Readiness.actuator());
+      }
       PlatformStack stack = new PlatformStack(workDir, processes);
       try {
         stack.broker().startAndAwaitReady(timeout);
         List<ServiceProcess> rest = stack.all().subList(1, processes.size());
         rest.forEach(ServiceProcess::start);
-        rest.forEach(p -> p.awaitReady(timeout));
+        if (portalProcess != null) {
+          // It reads the provider's discovery document as it starts: once the authorization server
+          // answers, while the services are still starting.
+          stack.authServer().orElseThrow().awaitReady(timeout);
+          processes.put(PORTAL, portalProcess);
+          portalProcess.start();
+        }
+        stack.all().subList(1, processes.size()).forEach(p -> p.awaitReady(timeout));
         return stack;
       } catch (RuntimeException e) {
         stack.close();
@@ -283,6 +341,18 @@ public final class PlatformStack implements AutoCloseable {
   /** The gateway (one base URL for the whole API), if the stack runs it. */
   public java.util.Optional<ServiceProcess> gateway() {
     return java.util.Optional.ofNullable(processes.get(GATEWAY));
+  }
+
+  /** The portal, if the stack runs one (see {@link #portalUrl()} for the URL a browser opens). */
+  public java.util.Optional<ServiceProcess> portal() {
+    return java.util.Optional.ofNullable(processes.get(PORTAL));
+  }
+
+  /** {@code http://127.0.0.1:<port>}: the portal as a browser opens it ({@link #PORTAL_HOST}). */
+  public String portalUrl() {
+    ServiceProcess portal =
+        portal().orElseThrow(() -> new IllegalStateException("the stack runs no portal"));
+    return "http://" + PORTAL_HOST + ":" + portal.port();
   }
 
   /** The authorization server, if the stack runs one. */
@@ -386,11 +456,12 @@ public final class PlatformStack implements AutoCloseable {
   }
 
   /**
-   * Stops the services, then the registry, then the broker (each cleanly, SIGKILL as a last
-   * resort).
+   * Stops the portal, then the services, then the registry, then the broker (each cleanly, SIGKILL
+   * as a last resort).
    */
   @Override
   public void close() {
+    portal().ifPresent(ServiceProcess::stop);
     List<ServiceProcess> services = SERVICES.stream().map(processes::get).toList();
     services.parallelStream().forEach(ServiceProcess::stop);
     authServer().ifPresent(ServiceProcess::stop);

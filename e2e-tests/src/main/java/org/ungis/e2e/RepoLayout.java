@@ -49,7 +49,8 @@ public final class RepoLayout {
           "review-service",
           "publication-service",
           "auth-server",
-          "gateway");
+          "gateway",
+          "portal");
 
   /**
    * Copies the exec jars that exist into {@code dir} (as {@code dir/<module>/target/...}) and

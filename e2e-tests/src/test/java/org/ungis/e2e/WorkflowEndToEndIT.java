@@ -19,9 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.ungis.e2e.HttpJson.Response;
 import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
@@ -54,15 +52,7 @@ class WorkflowEndToEndIT {
   static PlatformStack stack;
 
   @RegisterExtension
-  static final TestWatcher PRINT_LOGS_ON_FAILURE =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (stack != null) {
-            System.err.println("Logs of the processes under test:" + stack.logs(150));
-          }
-        }
-      };
+  static final PrintLogsOnFailure PRINT_LOGS_ON_FAILURE = new PrintLogsOnFailure(() -> stack, 150);
 
   @BeforeAll
   static void startThePlatform() {
