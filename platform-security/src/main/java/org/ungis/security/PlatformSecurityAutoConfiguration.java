@@ -99,6 +99,7 @@ public final class PlatformSecurityAutoConfiguration {
       HttpSecurity http, UngisSecurityProperties settings) {
     ProblemResponses problems = new ProblemResponses(settings.realm());
     List<RequestMatcher> publicPaths = publicPaths(settings.publicPaths());
+    List<ScopeRule> scopeRules = ScopeRule.parse(settings.scopes());
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
@@ -111,9 +112,14 @@ public final class PlatformSecurityAutoConfiguration {
                   .dispatcherTypeMatchers(DispatcherType.ERROR)
                   .permitAll()
                   .requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new))
-                  .permitAll();
+                  .permitAll()
+                  .requestMatchers(settings.internal().paths().toArray(String[]::new))
+                  .access(new InternalAccess(settings.internal().secret()));
               if (!publicPaths.isEmpty()) {
                 requests.requestMatchers(publicPaths.toArray(RequestMatcher[]::new)).permitAll();
+              }
+              for (ScopeRule rule : scopeRules) {
+                requests.requestMatchers(rule.matcher()).hasAuthority(rule.authority());
               }
               requests.anyRequest().authenticated();
             })

@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "ungis.security.public-paths=GET /api/v1/records/**",
+      "ungis.security.scopes[0]=GET /api/v1/whoami contributions.read",
+      "ungis.security.scopes[1]=/api/v1/reviewer-only/** reviews.read",
       "management.endpoints.web.exposure.include=health,info"
     })
 class PlatformSecurityIT {
@@ -144,6 +146,33 @@ class PlatformSecurityIT {
   }
 
   @Test
+  void aTokenWithoutTheScopeTheTableAsksForIs403InsufficientScope() throws Exception {
+    String writeOnly = TRUSTED.token(claims -> claims.claim("scope", "contributions.write"));
+
+    HttpResponse<String> response = get("/api/v1/whoami", writeOnly);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json(response).get("type").asString())
+        .isEqualTo("https://ungis.org/problems/forbidden");
+    assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .contains("insufficient_scope");
+  }
+
+  @Test
+  void theRightRoleWithoutTheScopeIs403() throws Exception {
+    String reviewerWithoutScope =
+        TRUSTED.token(
+            claims ->
+                claims
+                    .claim("agency", "UNCTAD")
+                    .claim("roles", List.of("REVIEWER"))
+                    .claim("scope", "reviews.write"));
+
+    assertThat(get("/api/v1/reviewer-only", reviewerWithoutScope).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void theRoleTheEndpointAllowsIs200() throws Exception {
     String reviewer =
         TRUSTED.token(
@@ -152,7 +181,8 @@ class PlatformSecurityIT {
                     .subject("reviewer-unctad-1")
                     .claim("agency", "UNCTAD")
                     .claim("principal", "Reviewer One (UNCTAD)")
-                    .claim("roles", List.of("REVIEWER")));
+                    .claim("roles", List.of("REVIEWER"))
+                    .claim("scope", "reviews.read"));
 
     HttpResponse<String> response = get("/api/v1/reviewer-only", reviewer);
 

@@ -291,7 +291,7 @@ public final class ContributionService {
   }
 
   private static RefusedException notFound(String id) {
-    return new RefusedException(Refusal.NOT_FOUND, "There is no contribution " + id);
+    return Contribution.notFound(id);
   }
 
   private static RefusedException viewBehind() {

@@ -48,7 +48,7 @@ class LocalMatchesEndpoint {
       @RequestParam(required = false) String agency,
       @RequestParam(required = false) String process,
       @RequestParam(required = false) String status,
-      @RequestParam int limit,
+      @RequestParam(required = false) String limit,
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
@@ -67,14 +67,21 @@ class LocalMatchesEndpoint {
           "Only reviewers, and an agency for its own contributions, may list contributions");
       return;
     }
+    ContributionStatus wanted;
+    int most;
+    try {
+      wanted = status == null ? null : ContributionStatus.valueOf(status);
+      most = Integer.parseInt(limit == null ? "" : limit);
+    } catch (IllegalArgumentException e) {
+      RoutingProblems.invalid(
+          response,
+          request.getRequestURI(),
+          "status must be a contribution status and limit a whole number");
+      return;
+    }
     Share<Contribution.State> share;
     try {
-      share =
-          matches.find(
-              agency,
-              process,
-              status == null ? null : ContributionStatus.valueOf(status),
-              Math.max(0, limit));
+      share = matches.find(agency, process, wanted, Math.max(0, most));
     } catch (RefusedException e) {
       RoutingProblems.unavailable(response, request.getRequestURI(), e.getMessage());
       return;

@@ -205,10 +205,10 @@ class ContributionTest {
 
     assertThatThrownBy(() -> c.revise(meta(UNDP, 1), content("mine now"), null))
         .isInstanceOfSatisfying(
-            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FORBIDDEN));
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.NOT_FOUND));
     assertThatThrownBy(() -> c.withdraw(meta(UNDP, 1), "no"))
         .isInstanceOfSatisfying(
-            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FORBIDDEN));
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.NOT_FOUND));
     assertThat(c.revision()).isEqualTo(1);
   }
 
@@ -287,9 +287,9 @@ class ContributionTest {
     c.checkReadableBy(new Actor("UNCTAD", "r@unctad.int", java.util.Set.of(Actor.Role.REVIEWER)));
     assertThatThrownBy(() -> c.checkReadableBy(UNDP))
         .extracting(e -> ((RefusedException) e).refusal())
-        .isEqualTo(Refusal.FORBIDDEN);
+        .isEqualTo(Refusal.NOT_FOUND);
     assertThatThrownBy(() -> c.checkReadableBy(new Actor("ITU", "x", java.util.Set.of())))
         .extracting(e -> ((RefusedException) e).refusal())
-        .isEqualTo(Refusal.FORBIDDEN);
+        .isEqualTo(Refusal.NOT_FOUND);
   }
 }

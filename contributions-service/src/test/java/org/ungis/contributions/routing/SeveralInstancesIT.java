@@ -158,7 +158,7 @@ class SeveralInstancesIT {
     }
     assertThat(json(a.get("/api/v1/contributions/" + idOnB, itu)).get("title").asString())
         .isEqualTo("On B");
-    assertThat(a.get("/api/v1/contributions/" + idOnB, undp).statusCode()).isEqualTo(403);
+    assertThat(a.get("/api/v1/contributions/" + idOnB, undp).statusCode()).isEqualTo(404);
     String unknown = UUID.randomUUID().toString();
     HttpResponse<String> notFound = a.get("/api/v1/contributions/" + unknown, itu);
     assertThat(notFound.statusCode()).isEqualTo(404);

@@ -66,6 +66,8 @@ public record ServiceInstance(ConfigurableApplicationContext context, int port)
     all.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
     all.put("spring.jmx.enabled", "false");
     all.put("spring.main.banner-mode", "off");
+    // The instances of one test share the credential of the internal endpoints.
+    all.put("ungis.security.internal.secret", "several-instances-test-secret");
     all.putAll(settings);
     String[] args =
         all.entrySet().stream()

@@ -1,13 +1,16 @@
 package org.ungis.review.routing;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.workflow.QueueStatus;
+import org.ungis.routing.RoutingProblems;
 
 /**
  * Internal, between instances (not in the public OpenAPI description): this instance's share of the
@@ -27,12 +30,24 @@ class LocalQueueEndpoint {
   }
 
   @GetMapping(PATH)
-  ResponseEntity<byte[]> share(
+  void share(
       Actor reviewer,
       @RequestParam(name = "process", required = false) String process,
-      @RequestParam(name = "status") QueueStatus status) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(RoutedReviewQueue.CODEC.encode(queue.localShare(process, status)));
+      @RequestParam(name = "status", required = false) String status,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    QueueStatus wanted;
+    try {
+      wanted = QueueStatus.valueOf(status == null ? "" : status);
+    } catch (IllegalArgumentException e) {
+      RoutingProblems.invalid(response, request.getRequestURI(), "status must be a queue status");
+      return;
+    }
+    byte[] body = RoutedReviewQueue.CODEC.encode(queue.localShare(process, wanted));
+    response.setStatus(200);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }
