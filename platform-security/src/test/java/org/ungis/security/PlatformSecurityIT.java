@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
       "ungis.security.public-paths=GET /api/v1/records/**",
       "ungis.security.scopes[0]=GET /api/v1/whoami contributions.read",
       "ungis.security.scopes[1]=/api/v1/reviewer-only/** reviews.read",
-      "management.endpoints.web.exposure.include=health,info"
+      "management.endpoints.web.exposure.include=health,info",
+      "ungis.security.internal.secret=instances-only"
     })
 class PlatformSecurityIT {
 
@@ -205,6 +206,28 @@ class PlatformSecurityIT {
   }
 
   @Test
+  void metricsAndInfoNeedATokenWithTheOperationsScope() throws Exception {
+    assertUnauthorized(get("/actuator/prometheus", null));
+    assertUnauthorized(get("/actuator/info", null));
+    assertThat(get("/actuator/info", TRUSTED.token()).statusCode()).isEqualTo(403);
+    String operations = TRUSTED.token(claims -> claims.claim("scope", "operations.read"));
+    assertThat(get("/actuator/info", operations).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void internalPathsNeedTheInstancesSecretBesidesAValidToken() throws Exception {
+    assertUnauthorized(get("/internal/v1/ping", null));
+    assertThat(get("/internal/v1/ping", TRUSTED.token()).statusCode()).isEqualTo(403);
+    HttpRequest withSecret =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/v1/ping"))
+            .header("Authorization", "Bearer " + TRUSTED.token())
+            .header("X-Ungis-Internal", "instances-only")
+            .build();
+    assertThat(http.send(withSecret, HttpResponse.BodyHandlers.ofString()).body())
+        .isEqualTo("pong");
+  }
+
+  @Test
   void theProtectedResourceMetadataNamedInWwwAuthenticateIsPublic() throws Exception {
     HttpResponse<String> response = get("/.well-known/oauth-protected-resource", null);
 
@@ -262,6 +285,11 @@ class PlatformSecurityIT {
       @PreAuthorize("hasRole('REVIEWER')")
       String reviewerOnly(AuthenticatedActor actor) {
         return actor.agency();
+      }
+
+      @GetMapping("/internal/v1/ping")
+      String ping() {
+        return "pong";
       }
 
       @GetMapping("/api/v1/records/{id}")

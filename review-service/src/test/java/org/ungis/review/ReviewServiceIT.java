@@ -409,8 +409,13 @@ class ReviewServiceIT {
     awaitQueueEntry("metrics-2026", "PENDING", fao, 1);
     assertThat(decide(fao, reviewer("ITU"), 1, "APPROVED", null).statusCode()).isEqualTo(201);
 
+    assertProblem(
+        send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain")),
+        401,
+        "unauthorized");
+    String operations = mint(SIGNING_KEY, c -> c.claim("scope", "operations.read"));
     HttpResponse<String> scrape =
-        send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain"));
+        send("GET", "/actuator/prometheus", operations, null, Map.of("Accept", "text/plain"));
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     List<String> lines = scrape.body().lines().toList();
@@ -920,7 +925,8 @@ class ReviewServiceIT {
     Map<String, Object> call =
         Map.of("id", "people-2023", "title", "People", "deadline", DEADLINE.toString());
 
-    assertForbidden(post("/api/v1/processes", lea, call), "NOT_A_REVIEWER");
+    // A focal point's token has no processes.write: refused before its role is looked at.
+    assertInsufficientScope(post("/api/v1/processes", lea, call));
     assertForbidden(post("/api/v1/processes", karim, call), "NOT_ON_ROTA");
     assertThat(post("/api/v1/processes", wei, call).statusCode()).isEqualTo(201);
     String input = UUID.randomUUID().toString();

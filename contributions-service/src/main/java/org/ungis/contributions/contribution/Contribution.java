@@ -250,11 +250,13 @@ public final class Contribution {
   }
 
   /**
-   * Who may read this contribution and its history: its own agency and every reviewer. Anyone else
-   * is answered as for an unknown id ({@link #notFound}).
+   * Who may read this contribution and its history: its own agency, and the reviewers while their
+   * agency is on the rota ({@code currentReviewer}: the caller decides it against the roster).
+   * Anyone else is answered as for an unknown id ({@link #notFound}).
    */
-  public void checkReadableBy(Actor actor) {
-    if (actor.isReviewer() || (actor.isAgency() && agency.equals(actor.agency()))) {
+  public void checkReadableBy(Actor actor, boolean currentReviewer) {
+    if ((actor.isReviewer() && currentReviewer)
+        || (actor.isAgency() && agency.equals(actor.agency()))) {
       return;
     }
     throw notFound(id);

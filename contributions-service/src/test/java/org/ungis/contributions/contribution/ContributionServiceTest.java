@@ -114,6 +114,17 @@ class ContributionServiceTest {
   }
 
   @Test
+  void aReviewerOffTheCurrentRotaReadsNoDraftAndListsNothing() {
+    String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
+    // UNESCWA vice-chairs 2025-2026, not 2023-2024 (the service's clock says 2023).
+    Actor offRota = new Actor("UNESCWA", "karim.mansour@un.org", Set.of(Actor.Role.REVIEWER));
+
+    assertThat(refusal(() -> service.get(offRota, id))).isEqualTo(Refusal.NOT_FOUND);
+    assertThat(refusal(() -> service.list(offRota, query(null)))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(service.get(REVIEWER, id).id()).isEqualTo(id);
+  }
+
+  @Test
   void anotherAgencyLearnsNothingFromARevisionNamingAnotherCall() {
     String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
 

@@ -283,12 +283,16 @@ class ContributionTest {
   void itsAgencyAndReviewersMayReadItNobodyElse() {
     Contribution c = submitted();
 
-    c.checkReadableBy(ITU);
-    c.checkReadableBy(new Actor("UNCTAD", "r@unctad.int", java.util.Set.of(Actor.Role.REVIEWER)));
-    assertThatThrownBy(() -> c.checkReadableBy(UNDP))
+    Actor reviewer = new Actor("UNCTAD", "r@unctad.int", java.util.Set.of(Actor.Role.REVIEWER));
+    c.checkReadableBy(ITU, false);
+    c.checkReadableBy(reviewer, true);
+    assertThatThrownBy(() -> c.checkReadableBy(reviewer, false))
         .extracting(e -> ((RefusedException) e).refusal())
         .isEqualTo(Refusal.NOT_FOUND);
-    assertThatThrownBy(() -> c.checkReadableBy(new Actor("ITU", "x", java.util.Set.of())))
+    assertThatThrownBy(() -> c.checkReadableBy(UNDP, false))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.NOT_FOUND);
+    assertThatThrownBy(() -> c.checkReadableBy(new Actor("ITU", "x", java.util.Set.of()), true))
         .extracting(e -> ((RefusedException) e).refusal())
         .isEqualTo(Refusal.NOT_FOUND);
   }
