@@ -266,10 +266,17 @@ class SeveralInstancesIT {
   @Test
   @Order(2)
   void theInternalShareOfAListIsNoWayAroundTheListRules() throws Exception {
+    Map<String, String> instance = Map.of("X-Ungis-Internal", ServiceInstance.INTERNAL_SECRET);
     HttpResponse<String> otherAgency =
-        a.get(LocalMatchesEndpoint.PATH + "?agency=ITU&limit=10", undp);
+        a.send("GET", LocalMatchesEndpoint.PATH + "?agency=ITU&limit=10", null, undp, instance);
     assertThat(otherAgency.statusCode()).isEqualTo(403);
-    assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", undp).statusCode()).isEqualTo(403);
+    assertThat(
+            a.send("GET", LocalMatchesEndpoint.PATH + "?limit=10", null, undp, instance)
+                .statusCode())
+        .isEqualTo(403);
+    // From outside (no instances' secret) even a reviewer's token is refused.
+    assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", reviewer).statusCode())
+        .isEqualTo(403);
     HttpResponse<String> noToken =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -278,7 +285,9 @@ class SeveralInstancesIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(noToken.statusCode()).isEqualTo(401);
-    assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", reviewer).statusCode())
+    assertThat(
+            a.send("GET", LocalMatchesEndpoint.PATH + "?limit=10", null, reviewer, instance)
+                .statusCode())
         .isEqualTo(200);
   }
 
