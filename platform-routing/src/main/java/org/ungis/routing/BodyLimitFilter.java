@@ -12,8 +12,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request that declares ({@code Content-Length}) a longer body is answered 413 {@code
  * payload-too-large} before anything is read; one that turns out longer (chunked) once the limit is
  * passed; a body within the limit is handed on in memory ({@link CachedBodyRequest}), so no
- * controller ever reads more than the limit. Register it in front of everything else (Spring
- * Security included): a {@code FilterRegistrationBean} of the highest precedence.
+ * controller ever reads more than the limit. Register it right behind Spring Security's filter
+ * chain (so that a caller without a valid token makes the service read nothing) and in front of the
+ * routing and the controllers.
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
 

@@ -1,16 +1,16 @@
 package org.ungis.review.routing;
 
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.ungis.review.ReviewSettings;
 import org.ungis.routing.BodyLimit;
 import org.ungis.routing.BodyLimitFilter;
 
 /**
  * {@code ungis.review.max-request-body} for every request, with one instance as with several: 413
- * {@code payload-too-large} before a longer body is read, in front of every other filter.
+ * {@code payload-too-large} before a longer body is read, right behind the security filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 class BodyLimitConfiguration {
@@ -19,7 +19,9 @@ class BodyLimitConfiguration {
   FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ReviewSettings settings) {
     var filter = new BodyLimitFilter(new BodyLimit(settings.maxRequestBody().toBytes()));
     var registration = new FilterRegistrationBean<>(filter);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // Right after Spring Security's filter chain: a request without a valid token or without the
+    // scope is refused before any of its body is read; before the routing and the controllers.
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }
 }
