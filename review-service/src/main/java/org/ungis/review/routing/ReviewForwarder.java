@@ -1,11 +1,10 @@
 package org.ungis.review.routing;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.ungis.review.ReviewSettings;
 import org.ungis.routing.BodyLimit;
 import org.ungis.routing.RequestForwarder;
-import org.ungis.security.UngisSecurityProperties;
 
 /**
  * The {@link RequestForwarder} of review-service, with its timeout, body limit and the secret of
@@ -14,7 +13,7 @@ import org.ungis.security.UngisSecurityProperties;
 @Component
 class ReviewForwarder extends RequestForwarder {
 
-  ReviewForwarder(ReviewSettings settings, ObjectProvider<UngisSecurityProperties> security) {
+  ReviewForwarder(ReviewSettings settings, Environment environment) {
     // The owner's worst case: a decision on the same contribution (the lock), Kafka's
     // acknowledgement, and waits for a view: the revision, the call, its own write (three), plus
     // one for a new owner's catch-up of a partition that just moved to it (review finding 1.3),
@@ -25,9 +24,7 @@ class ReviewForwarder extends RequestForwarder {
             .plus(settings.sendTimeout())
             .plus(settings.viewTimeout().multipliedBy(4)),
         new BodyLimit(settings.maxRequestBody().toBytes()));
-    UngisSecurityProperties platform = security.getIfAvailable();
-    if (platform != null) {
-      internalSecret(platform.internal().secret());
-    }
+    // platform-security's setting, read by name: only CurrentActor depends on platform-security.
+    internalSecret(environment.getProperty("ungis.security.internal.secret"));
   }
 }
