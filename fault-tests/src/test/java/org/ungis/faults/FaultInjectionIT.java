@@ -121,10 +121,14 @@ class FaultInjectionIT {
   static Idempotent idempotent;
 
   /**
-   * The poison pills this suite wrote, where they are, and how many dead letters each must have:
-   * one per service that reads the topic and refuses the record.
+   * Every attempt of every client and what it got, the poison pills written (with how many dead
+   * letters each must have: one per service that reads the topic and refuses the record) and the
+   * events written by a producer of the test's own; checked against the topics after each test.
    */
-  static final Map<EventLog.Coordinate, Integer> poisons = new ConcurrentHashMap<>();
+  static final History history = new History();
+
+  /** The number of attempts in the history when the current test started. */
+  static int operationsBefore;
 
   @RegisterExtension
   static final TestWatcher PRINT_LOGS_ON_FAILURE =
@@ -199,6 +203,7 @@ class FaultInjectionIT {
     stack.publication().awaitReady(READY);
     stack.review().awaitReady(READY);
     assertThat(client.serverErrors).as("5xx other than 503").isEmpty();
+    checkTheHistory("a (load, publication- and review-service SIGKILLed)");
   }
 
   @Test
@@ -234,8 +239,8 @@ class FaultInjectionIT {
         .contains("garbage");
     // The garbage is refused by the three services that read the topic, the decision by the two
     // that fold decisions (key and id differ; a decision on an unknown contribution).
-    poisons.put(coordinate(garbageAt), 3);
-    poisons.put(coordinate(refusedAt), 2);
+    history.poison(coordinate(garbageAt), 3);
+    history.poison(coordinate(refusedAt), 2);
 
     // The services go on: a new submission is approved and reaches the record.
     List<String> after = submitConcurrently(2, "after-poison", 2);
@@ -269,12 +274,13 @@ class FaultInjectionIT {
     assertThat(copies).as("the original and one replayed copy").hasSize(2);
     ConsumerRecord<byte[], byte[]> copy = copies.get(copies.size() - 1);
     // Still refused: the replayed copy is dead-lettered again, by the same two services.
-    poisons.put(new EventLog.Coordinate(copy.topic(), copy.partition(), copy.offset()), 2);
+    history.poison(new EventLog.Coordinate(copy.topic(), copy.partition(), copy.offset()), 2);
     assertThat(copy.value()).isEqualTo(refused);
     assertThat(header(copy, DeadLetterReplay.REPLAYED_FROM)).startsWith(topic + ".DLT/");
     assertThat(copy.headers().toArray())
         .extracting(Header::key)
         .noneMatch(k -> k.startsWith("kafka_dlt-"));
+    checkTheHistory("b (poison pills)");
   }
 
   @Test
@@ -283,32 +289,26 @@ class FaultInjectionIT {
     String agency = AGENCIES.get(0);
     String key = "idem-" + UUID.randomUUID();
     Map<String, Object> body = submission("Idempotent input", "Sent twice with one key.");
-    String url = stack.contributions().baseUrl() + "/api/v1/contributions";
-    Response first =
-        client.postUntilFinal(
-            url, () -> client.agencyToken(agency), body, key, r -> false, PATIENCE);
+    Response first = submitUntilFinal(client, agency, body, key, r -> false);
     assertThat(first.status()).as("first: %s", first).isEqualTo(201);
     String id = first.json().path("id").asString();
     accepted.put(id, agency);
     idempotent = new Idempotent(agency, key, body, id);
 
-    Response second =
-        client.postUntilFinal(
-            url, () -> client.agencyToken(agency), body, key, r -> false, PATIENCE);
+    Response second = submitUntilFinal(client, agency, body, key, r -> false);
     assertThat(second.status()).as("retry: %s", second).isEqualTo(201);
     assertThat(second.json().path("id").asString()).isEqualTo(id);
     assertThat(second.header("Location").orElseThrow()).endsWith("/api/v1/contributions/" + id);
     assertThat(second.header("Idempotent-Replayed")).contains("true");
 
     Map<String, Object> other = submission("Idempotent input", "Another body, the same key.");
-    Response reused =
-        client.postUntilFinal(
-            url, () -> client.agencyToken(agency), other, key, r -> false, PATIENCE);
+    Response reused = submitUntilFinal(client, agency, other, key, r -> false);
     assertThat(reused.status()).as("same key, other body: %s", reused).isEqualTo(422);
     assertThat(reused.header("Content-Type").orElse("")).startsWith("application/problem+json");
     assertThat(reused.json().path("type").asString())
         .isEqualTo("https://ungis.org/problems/idempotency-key-reused");
     approve(id);
+    checkTheHistory("c (idempotent retries)");
   }
 
   @Test
@@ -355,6 +355,7 @@ class FaultInjectionIT {
               client.agencyToken(AGENCIES.get(1)),
               probeBody,
               probeKey);
+      recordSubmission(AGENCIES.get(1), probeKey, probeBody, probe);
       assertThat(probe.answered()).as("an answer, not %s", probe.error()).isTrue();
       assertThat(probe.status()).as("during the outage: %s", probe.response()).isEqualTo(503);
       assertThat(probe.response().header("Content-Type").orElse(""))
@@ -377,14 +378,7 @@ class FaultInjectionIT {
           .until(contributions::ready);
 
       // The client retries the probe with the same key, as the README says.
-      Response retried =
-          client.postUntilFinal(
-              contributions.baseUrl() + "/api/v1/contributions",
-              () -> client.agencyToken(AGENCIES.get(1)),
-              probeBody,
-              probeKey,
-              r -> false,
-              PATIENCE);
+      Response retried = submitUntilFinal(client, AGENCIES.get(1), probeBody, probeKey, r -> false);
       assertThat(retried.status()).as("the probe retried: %s", retried).isEqualTo(201);
       String probeId = retried.json().path("id").asString();
       accepted.put(probeId, AGENCIES.get(1));
@@ -421,6 +415,7 @@ class FaultInjectionIT {
     assertThat(loadClient.slowestMillis.get()).as("slowest answer (ms)").isLessThan(30_000);
 
     ids.forEach(FaultInjectionIT::approve);
+    checkTheHistory("d (broker down under load)");
   }
 
   @Test
@@ -495,17 +490,13 @@ class FaultInjectionIT {
 
     // The Idempotency-Keys are rebuilt too: the retry of test c still names the same contribution.
     Response retried =
-        client.postUntilFinal(
-            contributions.baseUrl() + "/api/v1/contributions",
-            () -> client.agencyToken(idempotent.agency()),
-            idempotent.body(),
-            idempotent.key(),
-            r -> false,
-            PATIENCE);
+        submitUntilFinal(
+            client, idempotent.agency(), idempotent.body(), idempotent.key(), r -> false);
     assertThat(retried.status()).as("retry after the state loss: %s", retried).isEqualTo(201);
     assertThat(retried.json().path("id").asString()).isEqualTo(idempotent.id());
 
     ids.forEach(FaultInjectionIT::approve);
+    checkTheHistory("e (intake SIGKILLed, state lost)");
   }
 
   @Test
@@ -586,7 +577,7 @@ class FaultInjectionIT {
     assertThat(lost).as("lost (approved, not in the latest edition)").isEmpty();
     assertThat(strangers).as("in the latest edition but never approved").isEmpty();
     assertThat(latest).as("the latest edition").hasSize(approvals.size());
-    assertDeadLettersOnce(log);
+    checkTheHistory("f (accounting)");
   }
 
   @Test
@@ -643,6 +634,7 @@ class FaultInjectionIT {
     assertThat(missing).as("201s whose submission is not on the topic").isEmpty();
     assertThat(doubled).as("contributions submitted twice with different content").isEmpty();
     assertThat(keysWithSeveralIds).as("Idempotency-Keys naming several contributions").isEmpty();
+    checkTheHistory("g (intake)");
   }
 
   @Test
@@ -676,7 +668,9 @@ class FaultInjectionIT {
     }
     assertThat(ByteBuffer.wrap(v2Bytes, 1, 4).getInt()).as("written with v2's id").isEqualTo(v2Id);
     try (KafkaProducer<String, byte[]> producer = rawProducer()) {
-      producer.send(new ProducerRecord<>(topic, id, v2Bytes)).get(30, TimeUnit.SECONDS);
+      history.produced(
+          coordinate(
+              producer.send(new ProducerRecord<>(topic, id, v2Bytes)).get(30, TimeUnit.SECONDS)));
     }
 
     // The v1 services read it: the intake serves it, the chair approves it, it is published.
@@ -726,6 +720,7 @@ class FaultInjectionIT {
     System.out.printf(
         "schema evolution: v2 id=%d registered and read by the v1 services; v3 refused (%d)%n",
         v2Id, refused.status());
+    checkTheHistory("h (schema evolution)");
   }
 
   // ---------------------------------------------------------------- helpers
@@ -777,14 +772,98 @@ class FaultInjectionIT {
   }
 
   /**
-   * Each poison pill has exactly its dead letters (one per service that refuses it, none twice),
-   * and no other record was dead-lettered.
+   * POSTs a submission until its answer is final (retrying as {@link PlatformClient} does) and
+   * records every attempt in the history.
    */
-  private static void assertDeadLettersOnce(EventLog log) {
-    Map<EventLog.Coordinate, Integer> found = new HashMap<>();
-    log.deadLetters().forEach(letter -> found.merge(letter.original(), 1, Integer::sum));
-    System.out.printf("dead letters: %s (expected %s)%n", found, poisons);
-    assertThat(found).as("dead letters per original record").isEqualTo(poisons);
+  private static Response submitUntilFinal(
+      PlatformClient via,
+      String agency,
+      Map<String, Object> body,
+      String key,
+      java.util.function.Predicate<Response> retryAlso) {
+    return via.postUntilFinal(
+        stack.contributions().baseUrl() + "/api/v1/contributions",
+        () -> via.agencyToken(agency),
+        body,
+        key,
+        retryAlso,
+        PATIENCE,
+        attempt -> recordSubmission(agency, key, body, attempt));
+  }
+
+  private static void recordSubmission(
+      String agency, String key, Map<String, Object> body, PlatformClient.Attempt attempt) {
+    History.Text text =
+        new History.Text(
+            (String) body.get("title"), (String) body.get("summary"), (String) body.get("body"));
+    History.Outcome outcome = outcome(attempt);
+    history.add(
+        Thread.currentThread().getName(),
+        History.Type.SUBMIT,
+        agency,
+        key,
+        text,
+        outcome == History.Outcome.OK ? attempt.response().json().path("id").asString() : null,
+        1,
+        null,
+        outcome,
+        attempt.status(),
+        attempt.error() == null ? null : attempt.error().toString());
+  }
+
+  /**
+   * What an attempt tells its client: a 2xx is done, a 502/503/504 or no answer (a timeout, a reset
+   * or refused connection) leaves it unknown, any other answer is a definite refusal.
+   */
+  private static History.Outcome outcome(PlatformClient.Attempt attempt) {
+    int status = attempt.status();
+    if (!attempt.answered() || status == 502 || status == 503 || status == 504) {
+      return History.Outcome.UNKNOWN;
+    }
+    return status >= 200 && status < 300 ? History.Outcome.OK : History.Outcome.FAILED;
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void markTheHistory() {
+    operationsBefore = history.operations().size();
+  }
+
+  /**
+   * Checks the whole history so far against every topic read from the beginning (waiting, within
+   * the propagation time, for the services to catch up), prints this scenario's operations, the
+   * events per topic and the verdicts, and fails unless every verdict holds.
+   */
+  private static void checkTheHistory(String scenario) {
+    AtomicReference<HistoryChecker.Report> report = new AtomicReference<>();
+    try {
+      await("every verdict of the history checker holds after " + scenario)
+          .atMost(PROPAGATION)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                report.set(
+                    HistoryChecker.check(
+                        history,
+                        EventLogReader.read(stack.bootstrapServers(), stack.registryUrl())));
+                return report.get().clean();
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // Fail below with the verdicts.
+    }
+    List<History.Operation> these =
+        history.operations().subList(operationsBefore, history.operations().size());
+    System.out.printf(
+        "scenario %s: operations invoked=%d ok=%d failed=%d unknown=%d; whole run: %s%n",
+        scenario,
+        these.size(),
+        these.stream().filter(o -> o.outcome() == History.Outcome.OK).count(),
+        these.stream().filter(o -> o.outcome() == History.Outcome.FAILED).count(),
+        these.stream().filter(o -> o.outcome() == History.Outcome.UNKNOWN).count(),
+        report.get());
+    assertThat(report.get().clean())
+        .as("the history checker's verdicts: %s", report.get())
+        .isTrue();
   }
 
   private static EventLog.Coordinate coordinate(RecordMetadata at) {
@@ -855,13 +934,8 @@ class FaultInjectionIT {
             agency + " input " + label + " #" + n,
             "Input " + n + " of " + agency + " (" + label + "), idempotency key " + key + ".");
     Response created =
-        via.postUntilFinal(
-            stack.contributions().baseUrl() + "/api/v1/contributions",
-            () -> via.agencyToken(agency),
-            body,
-            key,
-            r -> r.status() == 422 && r.body().contains("unknown-process"),
-            PATIENCE);
+        submitUntilFinal(
+            via, agency, body, key, r -> r.status() == 422 && r.body().contains("unknown-process"));
     assertThat(created.status()).as("submitting %s: %s", key, created).isEqualTo(201);
     String id = created.json().path("id").asString();
     accepted.put(id, agency);
@@ -877,14 +951,24 @@ class FaultInjectionIT {
   private static void approve(String contributionId) {
     Map<String, Object> decision = Map.of("revision", 1, "decision", "APPROVED");
     Supplier<String> token = () -> client.reviewerToken(chair);
+    String key = "approve-" + contributionId;
     Response answer =
         client.postUntilFinal(
             stack.review().baseUrl() + "/api/v1/reviews/" + contributionId + "/decisions",
             token,
             decision,
-            "approve-" + contributionId,
+            key,
             r -> r.status() == 404 || (r.status() == 409 && !alreadyApproved(contributionId)),
-            PATIENCE);
+            PATIENCE,
+            attempt ->
+                history.decide(
+                    Thread.currentThread().getName(),
+                    contributionId,
+                    1,
+                    "APPROVED",
+                    key,
+                    outcome(attempt),
+                    attempt.status()));
     if (answer.status() == 201) {
       approved.add(contributionId);
     } else {
@@ -896,10 +980,15 @@ class FaultInjectionIT {
   }
 
   private static boolean alreadyApproved(String contributionId) {
+    String token;
+    try {
+      token = client.reviewerToken(chair);
+    } catch (RuntimeException authorizationServerDown) {
+      return false;
+    }
     PlatformClient.Attempt item =
         client.getOnce(
-            stack.contributions().baseUrl() + "/api/v1/contributions/" + contributionId,
-            client.reviewerToken(chair));
+            stack.contributions().baseUrl() + "/api/v1/contributions/" + contributionId, token);
     return item.status() == 200
         && "APPROVED".equals(item.response().json().path("status").asString());
   }

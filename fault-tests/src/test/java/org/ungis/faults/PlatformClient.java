@@ -132,7 +132,8 @@ final class PlatformClient {
   /**
    * POSTs until the answer is final: retries, with the same key and body, on a connection error or
    * timeout, on {@code 502/503/504}, and on any answer {@code retryAlso} accepts (e.g. a 404 while
-   * another service has not yet read an event). Gives up after {@code patience}.
+   * another service has not yet read an event); waits while no token can be had (the authorization
+   * server is down). Gives up after {@code patience}.
    */
   Response postUntilFinal(
       String url,
@@ -141,6 +142,18 @@ final class PlatformClient {
       String idempotencyKey,
       Predicate<Response> retryAlso,
       Duration patience) {
+    return postUntilFinal(url, token, body, idempotencyKey, retryAlso, patience, attempt -> {});
+  }
+
+  /** As above, telling {@code eachAttempt} of every attempt and what it got (for a history). */
+  Response postUntilFinal(
+      String url,
+      java.util.function.Supplier<String> token,
+      Object body,
+      String idempotencyKey,
+      Predicate<Response> retryAlso,
+      Duration patience,
+      java.util.function.Consumer<Attempt> eachAttempt) {
     AtomicReference<Response> last = new AtomicReference<>();
     await("POST " + url + " (Idempotency-Key " + idempotencyKey + ") gets a final answer")
         .atMost(patience)
@@ -148,7 +161,14 @@ final class PlatformClient {
         .pollInterval(Duration.ofMillis(700))
         .until(
             () -> {
-              Attempt attempt = postOnce(url, token.get(), body, idempotencyKey);
+              String bearer;
+              try {
+                bearer = token.get();
+              } catch (RuntimeException authorizationServerDown) {
+                return false; // no token, no attempt: try again
+              }
+              Attempt attempt = postOnce(url, bearer, body, idempotencyKey);
+              eachAttempt.accept(attempt);
               if (!attempt.answered()) {
                 return false;
               }
