@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +92,15 @@ class FaultInjectionIT {
   private static final Duration PATIENCE = Duration.ofSeconds(180);
   private static final Duration PROPAGATION = Duration.ofSeconds(120);
 
+  /**
+   * The consumers' session timeout in the services under test (Kafka's default is 45 s): short, so
+   * that a killed instance's partitions move on quickly, and a freeze longer than it is cheap.
+   */
+  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long a process is frozen (SIGSTOP): past the session timeout, so its partitions move. */
+  private static final Duration FREEZE = SESSION_TIMEOUT.plusSeconds(5);
+
   /** Submissions of the first load (the outage adds more). */
   private static final int LOAD = Integer.getInteger("faults.load", 30);
 
@@ -147,7 +157,14 @@ class FaultInjectionIT {
 
   @BeforeAll
   static void startThePlatformAndOpenACall() {
-    stack = PlatformStack.builder(workDir).authServer(true).timeout(READY).start();
+    String session = Long.toString(SESSION_TIMEOUT.toMillis());
+    stack =
+        PlatformStack.builder(workDir)
+            .authServer(true)
+            .timeout(READY)
+            .serviceProperty("spring.kafka.streams.properties.session.timeout.ms", session)
+            .serviceProperty("spring.kafka.consumer.properties.session.timeout.ms", session)
+            .start();
     client = new PlatformClient(stack.authServer().orElseThrow().baseUrl());
     chair =
         Roster.load().periodAt(Instant.now()).orElseThrow().chairs().stream()
@@ -723,7 +740,159 @@ class FaultInjectionIT {
     checkTheHistory("h (schema evolution)");
   }
 
+  @Test
+  @Order(9)
+  void iEveryProcessIsSigkilledAtARandomMomentWhileWritesAreInFlight() throws Exception {
+    long seed = Long.getLong("faults.seed", System.nanoTime());
+    System.out.printf("scenario i: seed %d (replay with -Dfaults.seed=%d)%n", seed, seed);
+    Random random = new Random(seed);
+    List<String> victims =
+        new ArrayList<>(
+            List.of(
+                PlatformStack.CONTRIBUTIONS,
+                PlatformStack.REVIEW,
+                PlatformStack.PUBLICATION,
+                PlatformStack.REGISTRY,
+                PlatformStack.AUTH,
+                PlatformStack.BROKER));
+    java.util.Collections.shuffle(victims, random);
+    try (Load load = new Load("sigkill", 3)) {
+      // Poison pills on the other input topics, while the load runs.
+      poisonWhileRunning(Topics.CONTRIBUTIONS.name(), 3);
+      poisonWhileRunning(Topics.PROCESSES.name(), 3);
+      for (int round = 0; round < victims.size(); round += 2) {
+        load.awaitProgress(2);
+        Duration moment = Duration.ofMillis(random.nextInt(1500));
+        await().pollDelay(moment).atMost(moment.plusSeconds(1)).until(() -> true);
+        List<ServiceProcess> killed =
+            victims.subList(round, round + 2).stream()
+                .map(stack::get)
+                .sorted(java.util.Comparator.comparing(p -> p != stack.broker()))
+                .toList();
+        System.out.printf(
+            "scenario i: SIGKILL %s %d ms later, %d writes in flight%n",
+            killed.stream().map(ServiceProcess::name).toList(),
+            moment.toMillis(),
+            load.inFlight.get());
+        killed.forEach(ServiceProcess::kill);
+        for (ServiceProcess process : killed) {
+          process.start();
+          if (process == stack.broker()) {
+            process.awaitReady(READY);
+          }
+        }
+        killed.forEach(p -> p.awaitReady(READY));
+      }
+      load.awaitProgress(3);
+    }
+    checkTheHistory("i (every process SIGKILLed at a random moment under load)");
+  }
+
+  @Test
+  @Order(10)
+  void jServicesAndTheBrokerFrozenPastTheSessionTimeoutComeBackWithoutLossOrDouble()
+      throws Exception {
+    try (Load load = new Load("freeze", 3)) {
+      for (List<String> frozen :
+          List.of(
+              List.of(PlatformStack.REVIEW, PlatformStack.PUBLICATION),
+              List.of(PlatformStack.CONTRIBUTIONS),
+              List.of(PlatformStack.BROKER))) {
+        load.awaitProgress(2);
+        List<ServiceProcess> processes = frozen.stream().map(stack::get).toList();
+        System.out.printf(
+            "scenario j: SIGSTOP %s for %d s, %d writes in flight%n",
+            frozen, FREEZE.toSeconds(), load.inFlight.get());
+        processes.forEach(ServiceProcess::pause);
+        try {
+          await("frozen past the session timeout")
+              .pollDelay(FREEZE)
+              .atMost(FREEZE.plusSeconds(1))
+              .until(() -> true);
+        } finally {
+          processes.forEach(ServiceProcess::resume);
+        }
+      }
+      load.awaitProgress(3);
+    }
+    checkTheHistory("j (services and broker frozen past the session timeout)");
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Clients that submit and, as soon as each submission is accepted, approve it, without pause,
+   * until closed: at any moment submissions and decisions are in flight at both services.
+   */
+  private static final class Load implements AutoCloseable {
+    final List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService pool;
+    private final List<Future<?>> workers = new ArrayList<>();
+
+    Load(String label, int clients) {
+      PlatformClient via =
+          new PlatformClient(stack.authServer().orElseThrow().baseUrl(), Duration.ofSeconds(60));
+      AtomicInteger sequence = new AtomicInteger();
+      pool = Executors.newFixedThreadPool(clients);
+      for (int c = 0; c < clients; c++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  while (running.get()) {
+                    int n = sequence.incrementAndGet();
+                    inFlight.incrementAndGet();
+                    try {
+                      String id = submitOne(via, AGENCIES.get(n % AGENCIES.size()), label, n);
+                      approve(id);
+                      ids.add(id);
+                    } finally {
+                      inFlight.decrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+    }
+
+    /** Waits until {@code more} submissions were accepted and approved (fails if a client died). */
+    void awaitProgress(int more) throws Exception {
+      int target = ids.size() + more;
+      await("the load goes on")
+          .atMost(PATIENCE)
+          .until(() -> ids.size() >= target || workers.stream().anyMatch(Future::isDone));
+      for (Future<?> worker : workers) {
+        if (worker.isDone()) {
+          worker.get();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      running.set(false);
+      pool.shutdown();
+      for (Future<?> worker : workers) {
+        worker.get(PATIENCE.toSeconds() * 2, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Writes a record that is not Avro to an input topic; {@code refusers} services read it. */
+  private static void poisonWhileRunning(String topic, int refusers) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+      RecordMetadata at =
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      topic,
+                      "poison-" + UUID.randomUUID(),
+                      "{not Avro either}".getBytes(StandardCharsets.UTF_8)))
+              .get(30, TimeUnit.SECONDS);
+      history.poison(coordinate(at), refusers);
+    }
+  }
 
   /** The approvals of the suite's call on the reviews topic, by contribution id. */
   private static Map<String, List<ReviewEvent>> approvals(EventLog log) {
@@ -861,6 +1030,9 @@ class FaultInjectionIT {
         these.stream().filter(o -> o.outcome() == History.Outcome.FAILED).count(),
         these.stream().filter(o -> o.outcome() == History.Outcome.UNKNOWN).count(),
         report.get());
+    assertThat(report.get())
+        .as("a report of the history checker within %s", PROPAGATION)
+        .isNotNull();
     assertThat(report.get().clean())
         .as("the history checker's verdicts: %s", report.get())
         .isTrue();

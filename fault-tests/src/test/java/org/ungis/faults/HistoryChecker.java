@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -117,6 +116,15 @@ final class HistoryChecker {
     private final Map<List<Object>, List<Operation>> requests = new LinkedHashMap<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
 
+    /** The events of the log by what they did (see {@link #effect}), not counting excluded ones. */
+    private final Map<List<Object>, List<ContributionEvent>> contributionsByEffect =
+        new HashMap<>();
+
+    private final Map<List<Object>, List<ReviewEvent>> decisionsByEffect = new HashMap<>();
+
+    /** The operations by the effect they asked for. */
+    private final Map<List<Object>, List<Operation>> operationsByEffect = new HashMap<>();
+
     Run(History history, EventLog log) {
       this.operations = history.operations();
       this.poisons = history.poisons();
@@ -125,6 +133,72 @@ final class HistoryChecker {
       excluded.addAll(poisoned);
       excluded.addAll(history.produced());
       operations.forEach(o -> requests.computeIfAbsent(o.request(), r -> new ArrayList<>()).add(o));
+      operations.forEach(
+          o -> operationsByEffect.computeIfAbsent(effect(o), e -> new ArrayList<>()).add(o));
+      for (Logged<ContributionEvent> logged : log.contributions()) {
+        List<Object> effect = effect(logged.value());
+        if (effect != null && !excluded.contains(logged.at())) {
+          contributionsByEffect.computeIfAbsent(effect, e -> new ArrayList<>()).add(logged.value());
+        }
+      }
+      for (Logged<ReviewEvent> logged : log.reviews()) {
+        List<Object> effect = effect(logged.value());
+        if (effect != null && !excluded.contains(logged.at())) {
+          decisionsByEffect.computeIfAbsent(effect, e -> new ArrayList<>()).add(logged.value());
+        }
+      }
+    }
+
+    /** What an operation asks for: its type and what the event it writes would say. */
+    private static List<Object> effect(Operation operation) {
+      Text text = operation.text();
+      return switch (operation.type()) {
+        case SUBMIT ->
+            List.of(Type.SUBMIT, operation.agency(), text.title(), text.summary(), text.body());
+        case REVISE ->
+            List.of(
+                Type.REVISE, operation.contributionId(), text.title(), text.summary(), text.body());
+        case DECIDE ->
+            List.of(
+                Type.DECIDE,
+                operation.contributionId(),
+                operation.revision(),
+                String.valueOf(operation.decision()));
+      };
+    }
+
+    /**
+     * What a contribution event did, as {@link #effect(Operation)} says it (null: a withdrawal).
+     */
+    private static List<Object> effect(ContributionEvent event) {
+      if (event.getPayload() instanceof ContributionSubmitted submitted) {
+        ContributionContent content = submitted.getContent();
+        return List.of(
+            Type.SUBMIT,
+            event.getAgency(),
+            content.getTitle(),
+            content.getSummary(),
+            content.getBody());
+      }
+      if (event.getPayload() instanceof ContributionRevised revised) {
+        ContributionContent content = revised.getContent();
+        return List.of(
+            Type.REVISE,
+            event.getContributionId(),
+            content.getTitle(),
+            content.getSummary(),
+            content.getBody());
+      }
+      return null;
+    }
+
+    /** What a review event did or tried (a refusal names the decision attempted). */
+    private static List<Object> effect(ReviewEvent event) {
+      Decision decision =
+          event.getPayload() instanceof DecisionRecorded recorded
+              ? recorded.getDecision()
+              : ((DecisionRefused) event.getPayload()).getAttempted();
+      return List.of(Type.DECIDE, event.getContributionId(), event.getRevision(), decision.name());
     }
 
     Report report() {
@@ -229,10 +303,7 @@ final class HistoryChecker {
           violations.add("phantom: " + what(event) + " at " + logged.at() + ", nobody withdrew");
           continue;
         }
-        List<Operation> causes =
-            operations.stream()
-                .filter(o -> o.type() == type && contributionEffects(o).contains(event))
-                .toList();
+        List<Operation> causes = operationsByEffect.getOrDefault(effect(event), List.of());
         phantom(violations, causes, what(event) + " at " + logged.at());
       }
       for (Logged<ReviewEvent> logged : log.reviews()) {
@@ -240,24 +311,13 @@ final class HistoryChecker {
           continue;
         }
         ReviewEvent event = logged.value();
-        if (event.getPayload() instanceof DecisionRefused refused) {
-          boolean attempted =
-              operations.stream()
-                  .anyMatch(
-                      o ->
-                          o.type() == Type.DECIDE
-                              && o.contributionId().equals(event.getContributionId())
-                              && o.revision() == event.getRevision()
-                              && refused.getAttempted().name().equals(o.decision()));
-          if (!attempted) {
+        if (event.getPayload() instanceof DecisionRefused) {
+          if (!operationsByEffect.containsKey(effect(event))) {
             violations.add("phantom: refused " + what(event) + " at " + logged.at());
           }
           continue;
         }
-        List<Operation> causes =
-            operations.stream()
-                .filter(o -> o.type() == Type.DECIDE && decisionEffects(o).contains(event))
-                .toList();
+        List<Operation> causes = operationsByEffect.getOrDefault(effect(event), List.of());
         phantom(violations, causes, what(event) + " at " + logged.at());
       }
       Set<List<Object>> approvals = approvalsOnTopic();
@@ -526,52 +586,19 @@ final class HistoryChecker {
     }
 
     private List<ContributionEvent> contributionEffects(Operation operation) {
-      if (operation.type() == Type.DECIDE) {
-        return List.of();
-      }
-      List<ContributionEvent> effects = new ArrayList<>();
-      for (Logged<ContributionEvent> logged : log.contributions()) {
-        ContributionEvent event = logged.value();
-        if (excluded.contains(logged.at())) {
-          continue;
-        }
-        if (caused(operation, event)) {
-          effects.add(event);
-        }
-      }
-      return effects;
+      return operation.type() == Type.DECIDE
+          ? List.of()
+          : contributionsByEffect.getOrDefault(effect(operation), List.of());
     }
 
-    private static boolean caused(Operation operation, ContributionEvent event) {
-      if (operation.type() == Type.SUBMIT
-          && event.getPayload() instanceof ContributionSubmitted submitted) {
-        return event.getAgency().equals(operation.agency())
-            && sameText(operation.text(), submitted.getContent());
-      }
-      if (operation.type() == Type.REVISE
-          && event.getPayload() instanceof ContributionRevised revised) {
-        return event.getContributionId().equals(operation.contributionId())
-            && sameText(operation.text(), revised.getContent());
-      }
-      return false;
-    }
-
+    /** The decisions recorded (not refusals) that a decision operation asked for. */
     private List<ReviewEvent> decisionEffects(Operation operation) {
       if (operation.type() != Type.DECIDE) {
         return List.of();
       }
-      List<ReviewEvent> effects = new ArrayList<>();
-      for (Logged<ReviewEvent> logged : log.reviews()) {
-        ReviewEvent event = logged.value();
-        if (!excluded.contains(logged.at())
-            && event.getPayload() instanceof DecisionRecorded recorded
-            && event.getContributionId().equals(operation.contributionId())
-            && event.getRevision() == operation.revision()
-            && recorded.getDecision().name().equals(operation.decision())) {
-          effects.add(event);
-        }
-      }
-      return effects;
+      return decisionsByEffect.getOrDefault(effect(operation), List.of()).stream()
+          .filter(e -> e.getPayload() instanceof DecisionRecorded)
+          .toList();
     }
 
     /** (contribution id, revision) of every revision whose outcome on the topic is APPROVED. */
@@ -589,13 +616,6 @@ final class HistoryChecker {
   }
 
   // ------------------------------------------------------------ descriptions
-
-  private static boolean sameText(Text text, ContributionContent content) {
-    return text != null
-        && Objects.equals(text.title(), content.getTitle())
-        && Objects.equals(text.summary(), content.getSummary())
-        && Objects.equals(text.body(), content.getBody());
-  }
 
   /** What makes two submissions the same one for every fold: who, where, which revision, what. */
   static List<Object> submittedAs(ContributionEvent event) {
