@@ -127,13 +127,31 @@ public class EventPublisher {
     try {
       ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), key, event);
       IdempotencyHeaders.write(record.headers(), request);
-      template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      var sent = template.send(record);
+      try {
+        sent.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        // The producer still holds the record and may write it later: keep watching for it.
+        sent.whenComplete(
+            (result, failure) -> {
+              if (failure != null) {
+                watcher.forget(eventId);
+              }
+            });
+        throw new UnacknowledgedWriteException(
+            "no acknowledgement from " + topic.name() + " within " + sendTimeout,
+            notYet,
+            new Written(eventId, applied),
+            sent);
+      }
       return new Written(eventId, applied);
+    } catch (UnacknowledgedWriteException e) {
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       watcher.forget(eventId);
       throw new EventLogUnavailableException("interrupted while writing to " + topic.name(), e);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+    } catch (ExecutionException | RuntimeException e) {
       watcher.forget(eventId);
       throw new EventLogUnavailableException("cannot write to " + topic.name() + ": " + e, e);
     }
