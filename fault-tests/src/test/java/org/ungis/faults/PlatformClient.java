@@ -48,17 +48,33 @@ final class PlatformClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final AuthTokens tokens;
   private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
+  private final Duration requestTimeout;
 
   final AtomicInteger unavailable = new AtomicInteger();
   final AtomicInteger unavailableWithoutRetryAfter = new AtomicInteger();
+
+  /** Requests that got no answer within the request timeout. */
+  final AtomicInteger timeouts = new AtomicInteger();
+
+  /** Requests that failed without an answer for another reason (refused, reset). */
   final AtomicInteger connectionErrors = new AtomicInteger();
+
   final AtomicLong slowestMillis = new AtomicLong();
   final List<Response> serverErrors = new CopyOnWriteArrayList<>();
 
   private record CachedToken(String token, long expiresAt) {}
 
   PlatformClient(String authServerUrl) {
+    this(authServerUrl, REQUEST_TIMEOUT);
+  }
+
+  /**
+   * A client whose requests time out after {@code requestTimeout}: longer than any answer a test
+   * allows, so a hang shows as a timeout instead of being hidden by it.
+   */
+  PlatformClient(String authServerUrl, Duration requestTimeout) {
     this.tokens = new AuthTokens(authServerUrl);
+    this.requestTimeout = requestTimeout;
   }
 
   /** The bearer token of a client (cached for a while; fetched again when it gets old). */
@@ -89,7 +105,7 @@ final class PlatformClient {
   Attempt postOnce(String url, String token, Object body, String idempotencyKey) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(requestTimeout)
             .POST(HttpRequest.BodyPublishers.ofString(HttpJson.JSON.writeValueAsString(body)))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
@@ -104,7 +120,7 @@ final class PlatformClient {
   Attempt getOnce(String url, String token) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(requestTimeout)
             .GET()
             .header("Accept", "application/json");
     if (token != null) {
@@ -116,7 +132,8 @@ final class PlatformClient {
   /**
    * POSTs until the answer is final: retries, with the same key and body, on a connection error or
    * timeout, on {@code 502/503/504}, and on any answer {@code retryAlso} accepts (e.g. a 404 while
-   * another service has not yet read an event). Gives up after {@code patience}.
+   * another service has not yet read an event); waits while no token can be had (the authorization
+   * server is down). Gives up after {@code patience}.
    */
   Response postUntilFinal(
       String url,
@@ -125,6 +142,18 @@ final class PlatformClient {
       String idempotencyKey,
       Predicate<Response> retryAlso,
       Duration patience) {
+    return postUntilFinal(url, token, body, idempotencyKey, retryAlso, patience, attempt -> {});
+  }
+
+  /** As above, telling {@code eachAttempt} of every attempt and what it got (for a history). */
+  Response postUntilFinal(
+      String url,
+      java.util.function.Supplier<String> token,
+      Object body,
+      String idempotencyKey,
+      Predicate<Response> retryAlso,
+      Duration patience,
+      java.util.function.Consumer<Attempt> eachAttempt) {
     AtomicReference<Response> last = new AtomicReference<>();
     await("POST " + url + " (Idempotency-Key " + idempotencyKey + ") gets a final answer")
         .atMost(patience)
@@ -132,7 +161,14 @@ final class PlatformClient {
         .pollInterval(Duration.ofMillis(700))
         .until(
             () -> {
-              Attempt attempt = postOnce(url, token.get(), body, idempotencyKey);
+              String bearer;
+              try {
+                bearer = token.get();
+              } catch (RuntimeException authorizationServerDown) {
+                return false; // no token, no attempt: try again
+              }
+              Attempt attempt = postOnce(url, bearer, body, idempotencyKey);
+              eachAttempt.accept(attempt);
               if (!attempt.answered()) {
                 return false;
               }
@@ -162,7 +198,8 @@ final class PlatformClient {
       }
       return new Attempt(response, null, took);
     } catch (IOException e) {
-      connectionErrors.incrementAndGet();
+      (e instanceof java.net.http.HttpTimeoutException ? timeouts : connectionErrors)
+          .incrementAndGet();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       slowestMillis.accumulateAndGet(took.toMillis(), Math::max);
       return new Attempt(null, e, took);

@@ -41,6 +41,16 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
   @Override
   public ProcessingHandlerResponse handle(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (context.sourceRawValue() == null) {
+      // An output of a punctuation (e.g. a record entry that cannot be serialized while the schema
+      // registry is down): there is no input record to dead-letter, and going on would drop the
+      // output. Fail the task: the transaction is aborted and the work done again on a new thread.
+      log.error(
+          "cannot process an output of {} (no input record to dead-letter); failing the task",
+          context.processorNodeId(),
+          exception);
+      return ProcessingHandlerResponse.FAIL;
+    }
     log.error(
         "cannot process {}-{}@{} in {}; dead-lettering it",
         context.topic(),
@@ -48,7 +58,7 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
         context.offset(),
         context.processorNodeId(),
         exception);
-    if (recoverer != null && context.sourceRawValue() != null) {
+    if (recoverer != null) {
       ConsumerRecord<byte[], byte[]> original =
           new ConsumerRecord<>(
               context.topic(),

@@ -97,4 +97,25 @@ class DeadLetterProcessingExceptionHandlerTest {
             });
     assertThat(causes).containsExactly(failure);
   }
+
+  @Test
+  void failsTheTaskWhenThereIsNoInputToDeadLetterInsteadOfDroppingTheOutput() {
+    // An entry written by a punctuation that cannot be serialized (the schema registry down): with
+    // CONTINUE the entry would be lost, as fault-tests' scenario i showed.
+    List<ConsumerRecord<?, ?>> dead = new ArrayList<>();
+    DeadLetterProcessingExceptionHandler handler = new DeadLetterProcessingExceptionHandler();
+    handler.configure(
+        Map.of(
+            DeadLetterProcessingExceptionHandler.RECOVERER,
+            (ConsumerRecordRecoverer) (record, exception) -> dead.add(record)));
+
+    ProcessingHandlerResponse response =
+        handler.handle(
+            new Context(null, null, new RecordHeaders()),
+            new Record<>("igf-2026/c-1", "entry", 0L),
+            new org.apache.kafka.common.errors.SerializationException("registry unreachable"));
+
+    assertThat(response).isEqualTo(ProcessingHandlerResponse.FAIL);
+    assertThat(dead).isEmpty();
+  }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -122,6 +123,51 @@ public class EventPublisher {
     return written;
   }
 
+  /**
+   * Completes normally once a write whose acknowledgement did not come in time is known to be
+   * written (acknowledged, or applied by the view), exceptionally once it is known not to be (a
+   * failure other than a timeout), or presumed not to be (a timeout, and the view has not applied
+   * it within twice the send timeout).
+   */
+  private CompletableFuture<Void> settled(
+      String eventId, CompletableFuture<?> sent, CompletableFuture<Void> applied) {
+    CompletableFuture<Void> settled = new CompletableFuture<>();
+    applied.whenComplete(
+        (done, refused) -> {
+          if (refused == null) {
+            settled.complete(null);
+          }
+        });
+    sent.whenComplete(
+        (result, failure) -> {
+          if (failure == null) {
+            settled.complete(null);
+          } else if (!timedOut(failure)) {
+            settled.completeExceptionally(failure);
+          } else {
+            CompletableFuture.delayedExecutor(sendTimeout.toMillis() * 2, TimeUnit.MILLISECONDS)
+                .execute(() -> settled.completeExceptionally(failure));
+          }
+        });
+    settled.whenComplete(
+        (done, failure) -> {
+          if (failure != null) {
+            watcher.forget(eventId);
+          }
+        });
+    return settled;
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TimeoutException
+          || t instanceof org.apache.kafka.common.errors.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private <V extends SpecificRecord> Written send(
       Topic<V> topic, String key, UUID id, V event, IdempotentRequest request) {
     String eventId = id.toString();
@@ -129,13 +175,30 @@ public class EventPublisher {
     try {
       ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), key, event);
       IdempotencyHeaders.write(record.headers(), request);
-      template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      var sent = template.send(record);
+      try {
+        sent.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        if (e instanceof ExecutionException failed && !timedOut(failed)) {
+          throw failed;
+        }
+        // No acknowledgement in time: the record may still be written (the producer still holds
+        // it, or the broker holds the request). Its fate is settled by its acknowledgement or by
+        // the view applying it, else presumed unwritten after a grace period.
+        throw new UnacknowledgedWriteException(
+            "no acknowledgement from " + topic.name() + " within " + sendTimeout,
+            e,
+            new Written(eventId, applied),
+            settled(eventId, sent, applied));
+      }
       return new Written(eventId, applied);
+    } catch (UnacknowledgedWriteException e) {
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       watcher.forget(eventId);
       throw new EventLogUnavailableException("interrupted while writing to " + topic.name(), e);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+    } catch (ExecutionException | RuntimeException e) {
       watcher.forget(eventId);
       throw new EventLogUnavailableException("cannot write to " + topic.name() + ": " + e, e);
     }

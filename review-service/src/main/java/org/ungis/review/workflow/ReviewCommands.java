@@ -12,10 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
+import org.ungis.review.messaging.EventLogUnavailableException;
 import org.ungis.review.messaging.EventPublisher;
 import org.ungis.review.messaging.HandoverBarrier;
 import org.ungis.review.messaging.IdempotentRequest;
 import org.ungis.review.messaging.ItemOwners;
+import org.ungis.review.messaging.UnacknowledgedWriteException;
 import org.ungis.review.messaging.Views;
 import org.ungis.review.messaging.Written;
 import org.ungis.review.process.CallForInputs;
@@ -50,6 +52,13 @@ public class ReviewCommands {
   private record InFlight(
       String eventId, ReviewDecision decision, CompletableFuture<Void> applied) {}
 
+  /** A decision written without an acknowledgement in time: it may still land. */
+  private record Unacknowledged(
+      Written written,
+      ReviewDecision decision,
+      IdempotentRequest request,
+      CompletableFuture<?> acknowledged) {}
+
   private final Views views;
   private final ReviewQueue queue;
   private final EventPublisher publisher;
@@ -61,6 +70,7 @@ public class ReviewCommands {
   private final KeyedLocks locks = new KeyedLocks();
   private final InFlightRequests requests = new InFlightRequests();
   private final Map<String, List<InFlight>> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, Unacknowledged> unacknowledged = new ConcurrentHashMap<>();
 
   ReviewCommands(
       Views views,
@@ -109,6 +119,7 @@ public class ReviewCommands {
         () -> {
           // just after a rebalance: first apply what the previous owner wrote last
           handover.awaitItem(contributionId, settings.viewTimeout());
+          settleUnacknowledged(contributionId);
           Instant now = now();
           ReviewItem item = current(contributionId).orElseThrow(() -> notFound(contributionId));
           Optional<Recorded> replayed = replay(request, item);
@@ -132,15 +143,51 @@ public class ReviewCommands {
           // request waited (lock, view, call): write only if this instance still owns it, else
           // 503 (the new owner decides on the retry). Always true with one instance.
           owners.checkServedHere(contributionId);
-          Written written = publisher.decision(decided, request);
+          Written written;
+          try {
+            written = publisher.decision(decided, request);
+          } catch (UnacknowledgedWriteException e) {
+            unacknowledged.put(
+                contributionId,
+                new Unacknowledged(e.written(), decided, request, e.acknowledged()));
+            throw e;
+          }
           if (!written.awaitView(settings.viewTimeout())) {
-            inFlight
-                .computeIfAbsent(contributionId, k -> new ArrayList<>())
-                .add(new InFlight(written.eventId(), decided, written.applied()));
-            requests.add(request, written, contributionId);
+            remember(contributionId, written, decided, request);
           }
           return new Recorded(written.eventId(), decided, false);
         });
+  }
+
+  /**
+   * A decision on this contribution whose write was not acknowledged in time may still land, so
+   * nothing is decided on it (503, the client retries) until the producer knows: once the write is
+   * acknowledged it counts as written but not yet in the view (a retry with its key is replayed, a
+   * later decision is checked against it); once it failed, it is forgotten. Call holding the item's
+   * lock.
+   */
+  private void settleUnacknowledged(String contributionId) {
+    Unacknowledged pending = unacknowledged.get(contributionId);
+    if (pending == null) {
+      return;
+    }
+    if (!pending.acknowledged().isDone()) {
+      throw new EventLogUnavailableException(
+          "an earlier decision on " + contributionId + " is not acknowledged yet", null);
+    }
+    unacknowledged.remove(contributionId);
+    if (!pending.acknowledged().isCompletedExceptionally()) {
+      remember(contributionId, pending.written(), pending.decision(), pending.request());
+    }
+  }
+
+  /** A decision written but not yet in the view: this instance applies it itself meanwhile. */
+  private void remember(
+      String contributionId, Written written, ReviewDecision decided, IdempotentRequest request) {
+    inFlight
+        .computeIfAbsent(contributionId, k -> new ArrayList<>())
+        .add(new InFlight(written.eventId(), decided, written.applied()));
+    requests.add(request, written, contributionId);
   }
 
   /** The decision recorded for an earlier request with the same Idempotency-Key, if any. */

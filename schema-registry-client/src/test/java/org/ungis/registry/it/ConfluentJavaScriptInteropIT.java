@@ -1,7 +1,6 @@
 package org.ungis.registry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +26,15 @@ import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.testing.Greeting;
 import org.ungis.registry.testing.Tone;
+import org.ungis.testsupport.RequiredTools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Interoperability with an official non-Java Confluent client: {@code @confluentinc/schemaregistry}
  * (Confluent's JavaScript Schema Registry client and Avro serde) with {@code kafkajs}, run by the
- * machine's Node.js against our real registry and a real broker. Skipped when {@code node} is not
- * on the PATH.
+ * machine's Node.js against our real registry and a real broker. Skipped when {@code node} or
+ * {@code npm} is not on the PATH, except in CI ({@code CI=true}), where that is a failure.
  */
 @ExtendWith(KafkaAndRegistry.class)
 class ConfluentJavaScriptInteropIT {
@@ -48,10 +48,8 @@ class ConfluentJavaScriptInteropIT {
 
   @BeforeAll
   static void nodeAndPackages() throws Exception {
-    assumeTrue(
-        succeeds(List.of("node", "--version")),
-        "Node.js (node) is not on the PATH: the interoperability test with Confluent's JavaScript"
-            + " client is skipped. Install Node.js 18+ to run it.");
+    RequiredTools.require("node", "--version");
+    RequiredTools.require("npm", "--version");
     installPackagesIfNeeded();
   }
 
@@ -154,14 +152,6 @@ class ConfluentJavaScriptInteropIT {
       return new ProcessResult(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(log);
-    }
-  }
-
-  private static boolean succeeds(List<String> command) {
-    try {
-      return run(command, 30).exitCode() == 0;
-    } catch (Exception notFound) {
-      return false;
     }
   }
 

@@ -1,7 +1,6 @@
 package org.ungis.schemas.asyncapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +14,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.RequiredTools;
 
 /**
  * Reads {@code docs/asyncapi/asyncapi.yaml} with the official AsyncAPI parser ({@code
  * docs/asyncapi/validate}), so the document is valid AsyncAPI 3.0 for the tools integrators use,
  * and every referenced {@code .avsc} loads through the official Avro schema parser. Needs {@code
- * node} and {@code npm} (and the npm registry the first time); skipped where there is no node. An
- * {@code *IT} because {@code npm ci} is slow, not because of a broker.
+ * node} and {@code npm} (and the npm registry the first time); skipped where they are missing,
+ * except in CI ({@code CI=true}), where that is a failure. An {@code *IT} because {@code npm ci} is
+ * slow, not because of a broker.
  */
 class AsyncApiOfficialParserIT {
 
@@ -29,8 +30,8 @@ class AsyncApiOfficialParserIT {
 
   @Test
   void theDocumentIsValidAsyncApiAndEveryAvroSchemaLoads() throws Exception {
-    assumeTrue(succeeds(List.of("node", "--version")), "no node on this machine");
-    assumeTrue(succeeds(List.of("npm", "--version")), "no npm on this machine");
+    RequiredTools.require("node", "--version");
+    RequiredTools.require("npm", "--version");
     installPackagesIfNeeded();
 
     Result result = run(List.of("node", "validate.mjs", "../asyncapi.yaml"), 120);
@@ -78,14 +79,6 @@ class AsyncApiOfficialParserIT {
       return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(log);
-    }
-  }
-
-  private static boolean succeeds(List<String> command) {
-    try {
-      return run(command, 30).exitCode() == 0;
-    } catch (Exception notInstalled) {
-      return false;
     }
   }
 

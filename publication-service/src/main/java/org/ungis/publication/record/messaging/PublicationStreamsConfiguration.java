@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
@@ -82,10 +83,25 @@ class PublicationStreamsConfiguration {
               log.warn("an input topic does not exist yet; retrying: {}", e.getMessage());
               return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
+            if (causedBy(e, SerializationException.class)) {
+              // e.g. the schema registry unreachable while publishing: the aborted work is done
+              // again by a new thread (exactly once), instead of stopping or dropping it.
+              log.warn("cannot serialize an output; replacing the stream thread: {}", e.toString());
+              return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             log.error("stream thread failed; stopping the streams client", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
           });
     };
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Bean

@@ -1,0 +1,185 @@
+package org.ungis.faults;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ungis.faults.EventLog.Coordinate;
+
+/**
+ * What every client of a test did and what it got, in the order the answers came, as Jepsen keeps a
+ * history: one {@link Operation} per attempt (a retry with the same Idempotency-Key is another
+ * attempt of the same request), {@code OK} with the id the answer named, {@code FAILED} with the
+ * status of a definite refusal, {@code UNKNOWN} when the client cannot tell whether the write was
+ * made (a timeout, a reset or refused connection, a 502/503/504). It also holds the records a test
+ * wrote to a topic itself: poison pills (with the number of dead letters each must have) and
+ * well-formed events written by a producer of its own. Thread-safe.
+ */
+final class History {
+
+  /** What a client asked for. */
+  enum Type {
+    SUBMIT,
+    REVISE,
+    DECIDE
+  }
+
+  /** What it learned. */
+  enum Outcome {
+    OK,
+    FAILED,
+    UNKNOWN
+  }
+
+  /** The text of a submission or revision, as the client sent it. */
+  record Text(String title, String summary, String body) {}
+
+  /**
+   * One attempt of a request. {@code agency} is the caller's agency for a submission; {@code
+   * contributionId} is the target of a revision or decision and the id the answer named for a
+   * submission ({@code null} unless OK); {@code revision} and {@code decision} describe a decision
+   * (a revision: the revision it creates).
+   */
+  record Operation(
+      int index,
+      String client,
+      Type type,
+      String agency,
+      String key,
+      Text text,
+      String contributionId,
+      int revision,
+      String decision,
+      Outcome outcome,
+      int status,
+      String error) {
+
+    /** The request this attempt belongs to: the same key and the same request. */
+    List<Object> request() {
+      return type == Type.SUBMIT
+          ? List.of(type, agency, String.valueOf(key), text)
+          : List.of(type, contributionId, revision, String.valueOf(decision), String.valueOf(key));
+    }
+
+    boolean mayHaveWritten() {
+      return outcome != Outcome.FAILED;
+    }
+  }
+
+  /** A record a test wrote to an input topic that no service can use. */
+  record Poison(Coordinate at, int deadLetters) {}
+
+  private final AtomicInteger sequence = new AtomicInteger();
+  private final List<Operation> operations = new ArrayList<>();
+  private final List<Poison> poisons = new ArrayList<>();
+  private final List<Coordinate> produced = new ArrayList<>();
+
+  /** Records one attempt. */
+  synchronized Operation add(
+      String client,
+      Type type,
+      String agency,
+      String key,
+      Text text,
+      String contributionId,
+      int revision,
+      String decision,
+      Outcome outcome,
+      int status,
+      String error) {
+    Operation operation =
+        new Operation(
+            sequence.incrementAndGet(),
+            client,
+            type,
+            agency,
+            key,
+            text,
+            contributionId,
+            revision,
+            decision,
+            outcome,
+            status,
+            error);
+    operations.add(operation);
+    return operation;
+  }
+
+  /** A submission attempt and what it got. */
+  Operation submit(
+      String client, String agency, String key, Text text, Outcome outcome, int status, String id) {
+    return add(client, Type.SUBMIT, agency, key, text, id, 1, null, outcome, status, null);
+  }
+
+  /** A revision attempt (creating {@code revision}) and what it got. */
+  Operation revise(
+      String client,
+      String contributionId,
+      int revision,
+      String key,
+      Text text,
+      Outcome outcome,
+      int status) {
+    return add(
+        client,
+        Type.REVISE,
+        null,
+        key,
+        text,
+        contributionId,
+        revision,
+        null,
+        outcome,
+        status,
+        null);
+  }
+
+  /** A decision attempt and what it got. */
+  Operation decide(
+      String client,
+      String contributionId,
+      int revision,
+      String decision,
+      String key,
+      Outcome outcome,
+      int status) {
+    return add(
+        client,
+        Type.DECIDE,
+        null,
+        key,
+        null,
+        contributionId,
+        revision,
+        decision,
+        outcome,
+        status,
+        null);
+  }
+
+  /** A poison pill written at {@code at}, refused by {@code deadLetters} services. */
+  synchronized void poison(Coordinate at, int deadLetters) {
+    poisons.add(new Poison(at, deadLetters));
+  }
+
+  /** A well-formed event a test wrote with a producer of its own. */
+  synchronized void produced(Coordinate at) {
+    produced.add(at);
+  }
+
+  synchronized List<Operation> operations() {
+    return List.copyOf(operations);
+  }
+
+  synchronized List<Poison> poisons() {
+    return List.copyOf(poisons);
+  }
+
+  synchronized List<Coordinate> produced() {
+    return List.copyOf(produced);
+  }
+
+  /** How many attempts ended so. */
+  synchronized long count(Outcome outcome) {
+    return operations.stream().filter(o -> o.outcome() == outcome).count();
+  }
+}

@@ -1,0 +1,466 @@
+package org.ungis.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.ungis.events.common.ActionLine;
+import org.ungis.events.common.Actor;
+import org.ungis.events.common.ActorRole;
+import org.ungis.events.common.ContributionContent;
+import org.ungis.events.common.Language;
+import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.events.contribution.ContributionRevised;
+import org.ungis.events.contribution.ContributionSubmitted;
+import org.ungis.events.record.EntryRef;
+import org.ungis.events.record.RecordEdition;
+import org.ungis.events.record.RecordEntry;
+import org.ungis.events.record.RecordEvent;
+import org.ungis.events.review.Decision;
+import org.ungis.events.review.DecisionRecorded;
+import org.ungis.events.review.ReviewEvent;
+import org.ungis.faults.EventLog.Coordinate;
+import org.ungis.faults.EventLog.DeadLetter;
+import org.ungis.faults.EventLog.Logged;
+import org.ungis.faults.History.Outcome;
+import org.ungis.faults.History.Text;
+import org.ungis.faults.HistoryChecker.Check;
+import org.ungis.faults.HistoryChecker.Report;
+import org.ungis.schemas.Topics;
+
+/**
+ * The checker of {@code FaultInjectionIT} fed histories and logs built by hand: a clean run passes
+ * every check, and each kind of fault (a loss, a duplicate, a phantom, the text of another
+ * revision, an unresolved unknown, a missing or doubled dead letter) is reported by the check that
+ * must catch it, so that every verdict of the suite is one that can fail.
+ */
+class HistoryCheckerTest {
+
+  private static final String CALL = "igf-2026";
+  private static final Instant AT = Instant.parse("2026-06-01T10:00:00Z");
+
+  private final History history = new History();
+  private final EventLog.Builder log = EventLog.builder();
+  private int offset;
+
+  @Test
+  void aCleanRunPassesEveryCheck() {
+    cleanRun();
+
+    Report report = check();
+
+    assertThat(report.clean()).as("%s", report).isTrue();
+    assertThat(report.figures())
+        .containsEntry("invoked", 6)
+        .containsEntry("ok", 3L)
+        .containsEntry("failed", 1L)
+        .containsEntry("unknown", 2L)
+        .containsEntry("approved", 2)
+        .containsEntry("published", 2)
+        .containsEntry("unknown-resolved-by-answer", 1)
+        .containsEntry("unknown-resolved-by-log", 1);
+  }
+
+  @Test
+  void anAcknowledgedSubmissionMissingFromTheLogIsALoss() {
+    cleanRun();
+    history.submit("load-1", "FAO", "k-lost", text(9), Outcome.OK, 201, "c-lost");
+
+    assertThat(violations(Check.ACKNOWLEDGED_ONCE))
+        .singleElement(STRING)
+        .startsWith("lost: SUBMIT by FAO key k-lost");
+  }
+
+  @Test
+  void anAcknowledgedDecisionMissingFromTheLogIsALoss() {
+    cleanRun();
+    submitted("c-3", "ILO", 1, text(3));
+    history.submit("load-1", "ILO", "k-3", text(3), Outcome.OK, 201, "c-3");
+    history.decide("chair", "c-3", 1, "APPROVED", "approve-c-3", Outcome.OK, 201);
+
+    assertThat(violations(Check.ACKNOWLEDGED_ONCE))
+        .singleElement(STRING)
+        .startsWith("lost: APPROVED c-3 r1");
+  }
+
+  @Test
+  void oneRequestThatCreatedTwoContributionsIsADuplicate() {
+    cleanRun();
+    // A retry with the key was not recognized: a second contribution with the same text.
+    submitted("c-1-again", "ITU", 1, text(1));
+
+    assertThat(violations(Check.ACKNOWLEDGED_ONCE))
+        .anyMatch(v -> v.startsWith("duplicate: SUBMIT by ITU key k-1") && v.contains("c-1-again"));
+  }
+
+  @Test
+  void aDecisionWrittenTwiceIsADuplicate() {
+    cleanRun();
+    review(approval("c-1", 1));
+
+    assertThat(violations(Check.ACKNOWLEDGED_ONCE))
+        .singleElement(STRING)
+        .isEqualTo("duplicate: APPROVED c-1 r1 key approve-c-1 is in the log 2 times");
+  }
+
+  @Test
+  void theVerySameSubmissionTwiceUnderOneIdIsARepeatNotADuplicate() {
+    cleanRun();
+    submitted("c-1", "ITU", 1, text(1));
+
+    Report report = check();
+
+    assertThat(report.clean()).as("%s", report).isTrue();
+    assertThat(report.figures()).containsEntry("repeats", 1);
+  }
+
+  @Test
+  void oneIdSubmittedWithTwoTextsIsADuplicate() {
+    cleanRun();
+    // Another request of ITU, whose answer was lost, landed under the id of the first.
+    history.add(
+        "load-3",
+        History.Type.SUBMIT,
+        "ITU",
+        "k-7",
+        text(7),
+        null,
+        1,
+        null,
+        Outcome.UNKNOWN,
+        -1,
+        "HttpTimeoutException");
+    submitted("c-1", "ITU", 1, text(7));
+
+    assertThat(violations(Check.ACKNOWLEDGED_ONCE))
+        .contains("duplicate: contribution c-1 submitted 2 ways");
+  }
+
+  @Test
+  void aContributionNoOperationAskedForIsAPhantom() {
+    cleanRun();
+    submitted("c-ghost", "WIPO", 1, text(42));
+
+    assertThat(violations(Check.NO_PHANTOMS))
+        .singleElement(STRING)
+        .startsWith("phantom: ContributionSubmitted c-ghost r1 by WIPO")
+        .endsWith("no operation asked for it");
+  }
+
+  @Test
+  void aDecisionNoOperationAskedForIsAPhantom() {
+    cleanRun();
+    submitted("c-3", "ILO", 1, text(3));
+    history.submit("load-1", "ILO", "k-3", text(3), Outcome.OK, 201, "c-3");
+    review(approval("c-3", 1));
+    record(entry("c-3", 1, text(3)));
+    record(edition(3, ref("c-1", 1), ref("c-2", 1), ref("c-3", 1)));
+
+    assertThat(violations(Check.NO_PHANTOMS))
+        .anyMatch(v -> v.startsWith("phantom: DecisionRecorded c-3 r1"));
+  }
+
+  @Test
+  void aWriteTheClientWasToldWasRefusedMustNotTakeEffect() {
+    cleanRun();
+    history.submit("load-1", "FAO", "k-1", text(8), Outcome.FAILED, 422, null);
+    submitted("c-8", "FAO", 1, text(8));
+
+    assertThat(violations(Check.NO_PHANTOMS))
+        .singleElement(STRING)
+        .contains("its request was refused");
+  }
+
+  @Test
+  void aRecordEntryOfAContributionNeverApprovedIsAPhantom() {
+    cleanRun();
+    submitted("c-3", "ILO", 1, text(3));
+    history.submit("load-1", "ILO", "k-3", text(3), Outcome.OK, 201, "c-3");
+    record(entry("c-3", 1, text(3)));
+
+    assertThat(violations(Check.NO_PHANTOMS))
+        .anyMatch(v -> v.startsWith("phantom: record entry c-3 r1"));
+  }
+
+  @Test
+  void anApprovedRevisionPublishedWithTheTextOfAnotherRevisionIsReported() {
+    cleanRun();
+    submitted("c-3", "ILO", 1, text(3));
+    history.submit("load-1", "ILO", "k-3", text(3), Outcome.OK, 201, "c-3");
+    revised("c-3", "ILO", 2, text(4));
+    history.revise("load-1", "c-3", 2, "k-3-r2", text(4), Outcome.OK, 200);
+    review(approval("c-3", 2));
+    history.decide("chair", "c-3", 2, "APPROVED", "approve-c-3-r2", Outcome.OK, 201);
+    // Revision 2 was approved, but the entry carries revision 1's text.
+    RecordEntry wrong = entry("c-3", 2, text(3));
+    record(wrong);
+    record(edition(3, ref("c-1", 1), ref("c-2", 1), ref("c-3", 2)));
+
+    assertThat(violations(Check.APPROVED_IN_FINAL_RECORD))
+        .contains("approved c-3 r2 is in the final record with another text")
+        .anyMatch(v -> v.startsWith("entry c-3 at") && v.endsWith("text of revision 2"));
+  }
+
+  @Test
+  void anApprovedContributionMissingFromTheFinalRecordIsReported() {
+    cleanRun();
+    record(edition(3, ref("c-1", 1)));
+
+    assertThat(violations(Check.APPROVED_IN_FINAL_RECORD))
+        .containsExactly("approved c-2 r1 is in the final record of " + CALL + " 0 times");
+  }
+
+  @Test
+  void aContributionListedTwiceInAnEarlierEditionIsReported() {
+    cleanRun();
+    record(edition(3, ref("c-1", 1), ref("c-1", 1), ref("c-2", 1)));
+    record(edition(4, ref("c-1", 1), ref("c-2", 1)));
+
+    assertThat(violations(Check.APPROVED_IN_FINAL_RECORD))
+        .containsExactly("edition 3 of " + CALL + " lists c-1 2 times");
+  }
+
+  @Test
+  void anUnknownOutcomeWithNoLaterAnswerAndNoEffectIsUnresolved() {
+    cleanRun();
+    history.add(
+        "load-2",
+        History.Type.SUBMIT,
+        "UNECA",
+        "k-9",
+        text(9),
+        null,
+        1,
+        null,
+        Outcome.UNKNOWN,
+        -1,
+        "HttpTimeoutException");
+
+    assertThat(violations(Check.UNKNOWNS_RESOLVED))
+        .singleElement(STRING)
+        .startsWith("unresolved: #7 SUBMIT by UNECA key k-9")
+        .contains("HttpTimeoutException");
+  }
+
+  @Test
+  void aPoisonPillWithoutItsDeadLetterIsReported() {
+    cleanRun();
+    Coordinate poison = new Coordinate(Topics.REVIEWS.name(), 2, 40);
+    history.poison(poison, 2);
+    log.undecodable(new Logged<>(poison.topic(), 2, 40, "poison", new byte[] {1}, Map.of()));
+    deadLetter(poison);
+
+    assertThat(violations(Check.DEAD_LETTERS_ONCE))
+        .containsExactly("poison " + poison + " has 1 dead letter(s), expected 2");
+  }
+
+  @Test
+  void aPoisonPillDeadLetteredTwiceByOneServiceIsReported() {
+    cleanRun();
+    Coordinate garbage = new Coordinate(Topics.REVIEWS.name(), 1, 7);
+    deadLetter(garbage);
+
+    assertThat(violations(Check.DEAD_LETTERS_ONCE))
+        .containsExactly("poison " + garbage + " has 3 dead letter(s), expected 2");
+  }
+
+  @Test
+  void aGoodRecordDeadLetteredIsReported() {
+    cleanRun();
+    deadLetter(new Coordinate(Topics.CONTRIBUTIONS.name(), 0, 0));
+
+    assertThat(violations(Check.DEAD_LETTERS_ONCE))
+        .singleElement(STRING)
+        .endsWith("a record no test poisoned");
+  }
+
+  // ---------------------------------------------------------------- a clean run
+
+  /**
+   * Two agencies submit; ITU's first attempt times out and its retry gets the 201; the chair
+   * approves both (the second approval's answer is lost, but it is on the topic); a submission with
+   * a reused key is refused; publication-service writes two editions; a garbage record on the
+   * reviews topic is dead-lettered by the two services that read it.
+   */
+  private void cleanRun() {
+    history.add(
+        "load-1",
+        History.Type.SUBMIT,
+        "ITU",
+        "k-1",
+        text(1),
+        null,
+        1,
+        null,
+        Outcome.UNKNOWN,
+        -1,
+        "HttpTimeoutException");
+    submitted("c-1", "ITU", 1, text(1));
+    history.submit("load-1", "ITU", "k-1", text(1), Outcome.OK, 201, "c-1");
+    submitted("c-2", "UNECA", 1, text(2));
+    history.submit("load-2", "UNECA", "k-2", text(2), Outcome.OK, 201, "c-2");
+    history.submit("load-2", "UNECA", "k-2", text(5), Outcome.FAILED, 422, null);
+    review(approval("c-1", 1));
+    history.decide("chair", "c-1", 1, "APPROVED", "approve-c-1", Outcome.OK, 201);
+    record(entry("c-1", 1, text(1)));
+    record(edition(1, ref("c-1", 1)));
+    review(approval("c-2", 1));
+    history.decide("chair", "c-2", 1, "APPROVED", "approve-c-2", Outcome.UNKNOWN, 503);
+    record(entry("c-2", 1, text(2)));
+    record(edition(2, ref("c-1", 1), ref("c-2", 1)));
+    Coordinate garbage = new Coordinate(Topics.REVIEWS.name(), 1, 7);
+    history.poison(garbage, 2);
+    log.undecodable(new Logged<>(garbage.topic(), 1, 7, "garbage", new byte[] {'{'}, Map.of()));
+    deadLetter(garbage);
+    deadLetter(garbage);
+  }
+
+  // ---------------------------------------------------------------- building logs
+
+  private Report check() {
+    return HistoryChecker.check(history, log.build());
+  }
+
+  private List<String> violations(Check check) {
+    Report report = check();
+    for (Check other : Check.values()) {
+      if (other != check) {
+        assertThat(report.verdict(other).holds()).as("%s", report).isTrue();
+      }
+    }
+    assertThat(report.clean()).isFalse();
+    return report.verdict(check).violations();
+  }
+
+  private static Text text(int n) {
+    return new Text("Input " + n, "In brief " + n, "Body of input " + n);
+  }
+
+  private static ContributionContent content(Text text) {
+    return ContributionContent.newBuilder()
+        .setTitle(text.title())
+        .setSummary(text.summary())
+        .setBody(text.body())
+        .setLanguage(Language.EN)
+        .setActionLines(List.of(ActionLine.C7))
+        .setSdgs(List.of(9))
+        .setLinks(List.of())
+        .build();
+  }
+
+  private static Actor actor(String agency, ActorRole role) {
+    return Actor.newBuilder().setAgency(agency).setPrincipal("p@" + agency).setRole(role).build();
+  }
+
+  private void submitted(String id, String agency, int revision, Text text) {
+    contribution(
+        id, agency, revision, ContributionSubmitted.newBuilder().setContent(content(text)).build());
+  }
+
+  private void revised(String id, String agency, int revision, Text text) {
+    contribution(
+        id,
+        agency,
+        revision,
+        ContributionRevised.newBuilder().setContent(content(text)).setNote(null).build());
+  }
+
+  private void contribution(String id, String agency, int revision, Object payload) {
+    ContributionEvent event =
+        ContributionEvent.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setOccurredAt(AT)
+            .setActor(actor(agency, ActorRole.AGENCY))
+            .setContributionId(id)
+            .setProcessId(CALL)
+            .setAgency(agency)
+            .setRevision(revision)
+            .setPayload(payload)
+            .build();
+    log.contribution(new Logged<>(Topics.CONTRIBUTIONS.name(), 0, offset++, id, event, Map.of()));
+  }
+
+  private static ReviewEvent approval(String id, int revision) {
+    return ReviewEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setOccurredAt(AT)
+        .setActor(actor("UNCTAD", ActorRole.CHAIR))
+        .setContributionId(id)
+        .setProcessId(CALL)
+        .setAgency("ITU")
+        .setRevision(revision)
+        .setPayload(
+            DecisionRecorded.newBuilder()
+                .setDecision(Decision.APPROVED)
+                .setComment(null)
+                .setOutcome(Decision.APPROVED)
+                .build())
+        .build();
+  }
+
+  private void review(ReviewEvent event) {
+    log.review(
+        new Logged<>(
+            Topics.REVIEWS.name(), 0, offset++, event.getContributionId(), event, Map.of()));
+  }
+
+  private static EntryRef ref(String id, int revision) {
+    return EntryRef.newBuilder()
+        .setContributionId(id)
+        .setAgency("ITU")
+        .setRevision(revision)
+        .setKey(CALL + "/" + id)
+        .build();
+  }
+
+  private static RecordEdition edition(int number, EntryRef... refs) {
+    return RecordEdition.newBuilder()
+        .setEdition(number)
+        .setFinal$(false)
+        .setCallTitle("IGF 2026")
+        .setCallDescription("")
+        .setDeadline(AT)
+        .setEntries(List.of(refs))
+        .build();
+  }
+
+  private static RecordEntry entry(String id, int revision, Text text) {
+    return RecordEntry.newBuilder()
+        .setContributionId(id)
+        .setAgency("ITU")
+        .setAgencyName("ITU")
+        .setRevision(revision)
+        .setSubmittedAt(AT)
+        .setApprovedAt(AT)
+        .setContent(content(text))
+        .build();
+  }
+
+  private void record(Object payload) {
+    RecordEvent event =
+        RecordEvent.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setOccurredAt(AT)
+            .setActor(actor("UNCTAD", ActorRole.CHAIR))
+            .setProcessId(CALL)
+            .setPayload(payload)
+            .build();
+    String key =
+        payload instanceof RecordEntry entry ? CALL + "/" + entry.getContributionId() : CALL;
+    log.record(new Logged<>(Topics.RECORDS.name(), 0, offset++, key, event, Map.of()));
+  }
+
+  private void deadLetter(Coordinate original) {
+    log.deadLetter(
+        new DeadLetter(
+            new Coordinate(original.topic() + ".DLT", 0, offset++),
+            original,
+            "poison",
+            new byte[] {'{'},
+            "org.apache.kafka.common.errors.SerializationException"));
+  }
+}
