@@ -3,9 +3,6 @@ package org.ungis.contributions;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,13 +17,12 @@ import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
 import org.ungis.contributions.contribution.messaging.ViewChanges;
 import org.ungis.contributions.routing.ContributionOwners;
 import org.ungis.reference.Roster;
+import org.ungis.streams.ReplaceFailedStreamThreads;
 
 /** Wires the domain service to its adapters and declares the view topology. */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class ContributionsConfiguration {
-
-  private static final Logger log = LoggerFactory.getLogger(ContributionsConfiguration.class);
 
   @Bean
   Clock clock(ClockSettings settings) {
@@ -62,11 +58,7 @@ class ContributionsConfiguration {
   static StreamsBuilderFactoryBeanConfigurer streamsLifecycle() {
     return factoryBean -> {
       factoryBean.setLeaveGroupOnClose(true);
-      factoryBean.setStreamsUncaughtExceptionHandler(
-          exception -> {
-            log.error("A stream thread failed; replacing it", exception);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-          });
+      factoryBean.setStreamsUncaughtExceptionHandler(new ReplaceFailedStreamThreads());
     };
   }
 

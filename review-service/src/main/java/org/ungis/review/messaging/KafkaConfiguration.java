@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.review.TopicSettings;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.ReplaceFailedStreamThreads;
 
 /**
  * The Kafka side of the service: the topics it declares, the stream topology of its views and the
@@ -72,11 +73,17 @@ class KafkaConfiguration {
   /**
    * On a clean close the client leaves its group (also as a static member, {@code
    * group.instance.id}), so that the next start gets a fresh assignment at once instead of the
-   * previous member's tasks after its session times out.
+   * previous member's tasks after its session times out. A failed stream thread is replaced (see
+   * {@link ReplaceFailedStreamThreads}): with the client's default, a commit refused after the
+   * process was frozen past its session timeout stopped the client for good (fault-tests' scenario
+   * j), and every decision was answered 500, then 503, until a restart.
    */
   @Bean
   static StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
-    return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
+    return factoryBean -> {
+      factoryBean.setLeaveGroupOnClose(true);
+      factoryBean.setStreamsUncaughtExceptionHandler(new ReplaceFailedStreamThreads());
+    };
   }
 
   @Autowired
