@@ -104,10 +104,8 @@ class DeadLetterProcessingExceptionHandlerTest {
     // CONTINUE the entry would be lost, as fault-tests' scenario i showed.
     List<ConsumerRecord<?, ?>> dead = new ArrayList<>();
     DeadLetterProcessingExceptionHandler handler = new DeadLetterProcessingExceptionHandler();
-    handler.configure(
-        Map.of(
-            DeadLetterProcessingExceptionHandler.RECOVERER,
-            (ConsumerRecordRecoverer) (record, exception) -> dead.add(record)));
+    BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer = (record, exception) -> dead.add(record);
+    handler.configure(Map.of(DeadLetterProcessingExceptionHandler.RECOVERER, recoverer));
 
     ProcessingHandlerResponse response =
         handler.handle(
