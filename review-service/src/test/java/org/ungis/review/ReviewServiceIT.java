@@ -635,7 +635,7 @@ class ReviewServiceIT {
             "/api/v1/processes",
             reviewer("UNDP"),
             Map.of(
-                "id", "wsis-2023",
+                "id", "wsis-doc-2023",
                 "title", "WSIS Forum 2023",
                 "deadline", DEADLINE.toString(),
                 "symbol", "UNGIS/2023/WSIS/1",
@@ -650,14 +650,14 @@ class ReviewServiceIT {
             "/api/v1/processes",
             reviewer("UNDP"),
             Map.of(
-                "id", "wsis-2023-bis",
+                "id", "wsis-doc-2023-bis",
                 "title", "t",
                 "deadline", DEADLINE.toString(),
                 "symbol", "UNGIS/2023/WSIS/1")),
         409,
         "symbol-exists");
 
-    String framing = "/api/v1/processes/wsis-2023/framing";
+    String framing = "/api/v1/processes/wsis-doc-2023/framing";
     assertForbidden(
         send(
             "PUT",
@@ -678,7 +678,7 @@ class ReviewServiceIT {
     assertProblem(
         send(
             "PUT",
-            "/api/v1/processes/wsis-2023/document",
+            "/api/v1/processes/wsis-doc-2023/document",
             reviewer("UNDP"),
             JSON.writeValueAsString(Map.of("language", "DE"))),
         400,
@@ -686,7 +686,7 @@ class ReviewServiceIT {
     HttpResponse<String> rule =
         send(
             "PUT",
-            "/api/v1/processes/wsis-2023/document",
+            "/api/v1/processes/wsis-doc-2023/document",
             reviewer("UNDP"),
             JSON.writeValueAsString(Map.of("withdrawalAfterClosure", "CORRIGENDUM")));
     assertThat(rule.statusCode()).as(rule.body()).isEqualTo(200);
@@ -698,7 +698,7 @@ class ReviewServiceIT {
             () -> {
               CallForInputsEvent snapshot =
                   consume(Topics.PROCESSES.name(), CallForInputsEvent.class, 1).stream()
-                      .filter(c -> c.getProcessId().equals("wsis-2023"))
+                      .filter(c -> c.getProcessId().equals("wsis-doc-2023"))
                       .filter(c -> c.getChange() == CallChange.UPDATED)
                       .reduce((a, b) -> b)
                       .orElseThrow();
@@ -1037,7 +1037,7 @@ class ReviewServiceIT {
 
   @Test
   void theInternalEndpointAnswersOnlyPlatformInstancesAndABadParameterIs400() {
-    String share = "/internal/v1/reviews/local-queue?status=PENDING";
+    String share = "/internal/v1/reviews/local-queue?status=PENDING&limit=10";
     assertProblem(get(share, reviewer("ITU")), 403, "forbidden");
     assertProblem(
         send("GET", share, reviewer("ITU"), null, Map.of("X-Ungis-Internal", "guess")),
