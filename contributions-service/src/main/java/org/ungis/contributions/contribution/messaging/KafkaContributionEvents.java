@@ -72,8 +72,7 @@ class KafkaContributionEvents implements ContributionEvents {
     } else {
       name = "ungis.contributions.withdrawn";
     }
-    // No agency or call tags: who submitted to what is not for the metrics' readers.
-    meters.counter(name).increment();
+    meters.counter(name, "agency", change.agency(), "process", change.processId()).increment();
   }
 
   private static RefusedException unavailable(Exception e) {

@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.ungis.contributions.contribution.Call;
@@ -55,10 +54,7 @@ class ContributionControllerSliceTest {
             t ->
                 t.claim("agency", agency)
                     .claim("principal", "intake@" + agency.toLowerCase() + ".int")
-                    .claim("roles", List.of(roles)))
-        .authorities(
-            AuthorityUtils.createAuthorityList(
-                "SCOPE_contributions.read", "SCOPE_contributions.write"));
+                    .claim("roles", List.of(roles)));
   }
 
   String submitAsItu() throws Exception {
@@ -95,8 +91,8 @@ class ContributionControllerSliceTest {
     mvc.perform(get("/api/v1/contributions/" + id).with(token("UNCTAD", "REVIEWER")))
         .andExpect(status().isOk());
     mvc.perform(get("/api/v1/contributions/" + id).with(token("UNDP", "AGENCY")))
-        .andExpect(status().isNotFound())
-        .andExpect(jsonPath("$.type").value("https://ungis.org/problems/not-found"));
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.type").value("https://ungis.org/problems/forbidden"));
     mvc.perform(
             post("/api/v1/contributions")
                 .with(token("UNCTAD", "REVIEWER"))
