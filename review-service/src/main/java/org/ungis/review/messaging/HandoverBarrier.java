@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsConfig;
@@ -27,15 +29,17 @@ import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
 
 /**
- * With several instances, makes a write on the new owner of a partition wait until its task has
- * applied what the previous owner wrote last. A partition moves only in a rebalance, and its new
- * owner serves it as soon as its store is queryable, which can be before its task has processed the
- * last records of its input partitions (e.g. a decision the old owner wrote a moment before the
- * handover). So during {@value #GUARD_SECONDS} s after the streams last (re)entered {@code
- * RUNNING}, a write first reads the end offsets of the key's input partitions ({@code
+ * Makes a write wait until the view has applied what was written last to the key's partition,
+ * during {@value #GUARD_SECONDS} s after the streams last (re)entered {@code RUNNING}. A task
+ * serves its store as soon as the store is queryable, which can be before it has processed the last
+ * records of its input partitions: after a rebalance, the decision the previous owner wrote a
+ * moment before the handover; after a restart (one instance or several), the decision this instance
+ * wrote just before it was killed, whose client now retries with the same Idempotency-Key. Without
+ * the wait the retry would not find the earlier write and write the decision a second time. So in
+ * that time a write first reads the end offsets of the key's input partitions ({@code
  * read_committed}) and waits, bounded, until the service's group has committed them: with
  * exactly-once processing a committed offset means every record before it is in the store. Outside
- * that time, and with one instance, it returns at once.
+ * that time it returns at once.
  */
 @Component
 public class HandoverBarrier implements DisposableBean {
@@ -48,6 +52,7 @@ public class HandoverBarrier implements DisposableBean {
   private final StreamsBuilderFactoryBean streams;
   private final ItemOwners itemOwners;
   private final Map<String, Object> adminConfig;
+  private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
   private volatile long lastRunning = System.nanoTime();
   private Admin admin;
 
@@ -80,30 +85,17 @@ public class HandoverBarrier implements DisposableBean {
   }
 
   private void await(String store, String key, List<Topic<?>> topics, Duration timeout) {
-    if (!itemOwners.routing()
-        || System.nanoTime() - lastRunning > TimeUnit.SECONDS.toNanos(GUARD_SECONDS)) {
+    if (System.nanoTime() - lastRunning > TimeUnit.SECONDS.toNanos(GUARD_SECONDS)) {
       return;
     }
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    if (kafkaStreams == null) {
-      throw new ViewUnavailableException(store, null);
-    }
-    KeyQueryMetadata metadata;
-    try {
-      metadata = kafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer());
-    } catch (RuntimeException e) {
-      throw new ViewUnavailableException(store, e);
-    }
-    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-      throw new ViewUnavailableException(store, null);
-    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int partition = partitionOf(store, key, topics.get(0), deadline);
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (Topic<?> topic : topics) {
-      latest.put(new TopicPartition(topic.name(), metadata.partition()), OffsetSpec.latest());
+      latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
     }
     String group =
         streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       Map<TopicPartition, ListOffsetsResultInfo> end =
           admin()
@@ -129,11 +121,60 @@ public class HandoverBarrier implements DisposableBean {
         }
         if (left(deadline) <= 0) {
           throw new ViewUnavailableException(
-              store + " (partition " + metadata.partition() + " catching up after a rebalance)",
+              store + " (partition " + partition + " catching up after a rebalance or a restart)",
               null);
         }
         Thread.sleep(Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left(deadline)) + 1));
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ViewUnavailableException(store, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new ViewUnavailableException(store, e);
+    }
+  }
+
+  /**
+   * The key's partition: from the streams' metadata when instances route (it also proves the
+   * assignment is known), else as the producers' default partitioner places a String key.
+   */
+  private int partitionOf(String store, String key, Topic<?> topic, long deadline) {
+    if (itemOwners.routing()) {
+      KafkaStreams kafkaStreams = streams.getKafkaStreams();
+      if (kafkaStreams == null) {
+        throw new ViewUnavailableException(store, null);
+      }
+      KeyQueryMetadata metadata;
+      try {
+        metadata = kafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer());
+      } catch (RuntimeException e) {
+        throw new ViewUnavailableException(store, e);
+      }
+      if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+        throw new ViewUnavailableException(store, null);
+      }
+      return metadata.partition();
+    }
+    byte[] bytes = Serdes.String().serializer().serialize(topic.name(), key);
+    return Utils.toPositive(Utils.murmur2(bytes)) % partitions(store, topic, deadline);
+  }
+
+  private int partitions(String store, Topic<?> topic, long deadline) {
+    Integer known = partitionCounts.get(topic.name());
+    if (known != null) {
+      return known;
+    }
+    try {
+      int count =
+          admin()
+              .describeTopics(List.of(topic.name()))
+              .allTopicNames()
+              .get(left(deadline), TimeUnit.NANOSECONDS)
+              .get(topic.name())
+              .partitions()
+              .size();
+      partitionCounts.put(topic.name(), count);
+      return count;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ViewUnavailableException(store, e);
