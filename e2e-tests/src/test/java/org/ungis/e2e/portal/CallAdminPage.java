@@ -55,6 +55,22 @@ final class CallAdminPage extends PortalPage {
     return new CallAdminPage(browser);
   }
 
+  /** "The joint input" for a call: types the introduction and the conclusion, then saves. */
+  CallAdminPage writeDocument(String id, String introduction, String conclusion) {
+    follow(By.id("document-" + id));
+    new DocumentPage(browser);
+    browser.find(By.id("introduction")).sendKeys(introduction);
+    browser.find(By.id("conclusion")).sendKeys(conclusion);
+    click(By.id("save-document"));
+    return new CallAdminPage(browser);
+  }
+
+  static final class DocumentPage extends PortalPage {
+    DocumentPage(Browser browser) {
+      super(browser, "/chair/calls/[^/]+/document", "call-document");
+    }
+  }
+
   static final class OpenCallForm extends PortalPage {
     OpenCallForm(Browser browser) {
       super(browser, "/chair/calls/new", "call-open-form");

@@ -157,6 +157,10 @@ class PortalJourneyIT {
     assertThat(calls.banner()).contains(callTitle);
     assertThat(calls.call(callTitle)).contains(shown.open());
 
+    // The chair writes the joint input's introduction and conclusion.
+    calls = calls.writeDocument(callId, typed.introduction(), typed.conclusion());
+    assertThat(calls.banner()).contains(callTitle);
+
     // The chair keeps the review queue open in their window.
     QueuePage queue = QueuePage.open(chairs, portal, callId);
     assertThat(queue.titles()).doesNotContain(inputTitle);
@@ -254,7 +258,13 @@ class PortalJourneyIT {
     assertThat(record.entries())
         .singleElement()
         .satisfies(
-            entry -> assertThat(entry).contains(inputTitle).contains(body).contains(addition));
+            entry ->
+                assertThat(entry)
+                    .contains(inputTitle)
+                    .contains(body)
+                    .contains(addition)
+                    .contains(viceChair.name()));
+    assertThat(record.framing()).contains(typed.introduction()).contains(typed.conclusion());
   }
 
   /** A new browser for one person of this run, asking for pages in the run's language. */

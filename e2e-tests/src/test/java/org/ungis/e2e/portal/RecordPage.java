@@ -21,6 +21,18 @@ final class RecordPage extends PortalPage {
     return browser.find(By.cssSelector(".summary-list div:first-child dd")).getText();
   }
 
+  /** The chair's introduction and conclusion, as shown. */
+  String framing() {
+    return browser
+        .driver()
+        .findElements(
+            By.cssSelector(
+                "section[aria-labelledby=introduction], section[aria-labelledby=conclusion]"))
+        .stream()
+        .map(WebElement::getText)
+        .reduce("", (a, b) -> a + "\n" + b);
+  }
+
   /** Each entry's text: title, agency, revision, approval date, the text itself. */
   List<String> entries() {
     return browser.driver().findElements(By.cssSelector("article.entry")).stream()

@@ -23,7 +23,9 @@ record Texts(String tag, String dir, String code, Typed typed, Shown shown) {
       String body,
       String addition,
       String comment,
-      String note) {}
+      String note,
+      String introduction,
+      String conclusion) {}
 
   /** What the portal says (its message bundles). */
   record Shown(
@@ -52,7 +54,9 @@ record Texts(String tag, String dir, String code, Typed typed, Shown shown) {
               "Africa's digital transformation strategy 2020-2030 sets the priorities.",
               " In 2024, 38 per cent of Africa's population used the Internet.",
               "Please add figures on connectivity in Africa.",
-              "Added the connectivity figures the chair asked for."),
+              "Added the connectivity figures the chair asked for.",
+              "The UNGIS members submit this joint input to the WSIS+20 review.",
+              "UNGIS stands ready to support the follow-up."),
           new Shown(
               "Open",
               "Closed",
@@ -79,7 +83,9 @@ record Texts(String tag, String dir, String code, Typed typed, Shown shown) {
               "تحدد استراتيجية التحول الرقمي لأفريقيا 2020-2030 الأولويات.",
               " في عام 2024، استخدم 38 في المائة من سكان أفريقيا الإنترنت.",
               "يرجى إضافة أرقام عن الاتصال في أفريقيا.",
-              "أضفنا أرقام الاتصال التي طلبها الرئيس."),
+              "أضفنا أرقام الاتصال التي طلبها الرئيس.",
+              "يقدم أعضاء الفريق هذه المساهمة المشتركة إلى استعراض القمة +20.",
+              "الفريق مستعد لدعم المتابعة."),
           new Shown(
               "مفتوحة",
               "مغلقة",

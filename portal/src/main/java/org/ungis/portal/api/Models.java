@@ -60,6 +60,26 @@ public final class Models {
 
   /** A call for inputs (review-service). */
   @JsonIgnoreProperties(ignoreUnknown = true)
+  /**
+   * What the chair sets of the call's joint input: its symbol, the language of its labels, the rule
+   * on withdrawals after closure, and the introduction and conclusion the chair writes.
+   */
+  public record Document(
+      String symbol,
+      String language,
+      String withdrawalAfterClosure,
+      String introduction,
+      String conclusion) {
+    static final Document NONE = new Document(null, "EN", "REFUSED", "", "");
+
+    public Document {
+      language = language == null ? "EN" : language;
+      withdrawalAfterClosure = withdrawalAfterClosure == null ? "REFUSED" : withdrawalAfterClosure;
+      introduction = introduction == null ? "" : introduction;
+      conclusion = conclusion == null ? "" : conclusion;
+    }
+  }
+
   public record Call(
       String id,
       String title,
@@ -67,10 +87,12 @@ public final class Models {
       Instant deadline,
       String status,
       int requiredApprovals,
-      List<Extension> extensions) {
+      List<Extension> extensions,
+      Document document) {
     public Call {
       extensions = extensions == null ? List.of() : extensions;
       description = description == null ? "" : description;
+      document = document == null ? Document.NONE : document;
     }
 
     public boolean open() {
@@ -234,16 +256,51 @@ public final class Models {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record RecordEdition(
       String processId,
+      String symbol,
       int edition,
       boolean finalEdition,
+      int corrigendum,
+      List<RecordCorrection> corrections,
       Instant publishedAt,
       RecordCall call,
+      RecordRota rota,
+      RecordFraming framing,
       int entryCount,
       List<RecordEntry> entries) {
     public RecordEdition {
       entries = entries == null ? List.of() : entries;
+      corrections = corrections == null ? List.of() : corrections;
+      rota = rota == null ? new RecordRota(null, null) : rota;
+      framing = framing == null ? new RecordFraming(null, null) : framing;
     }
   }
+
+  /** The chairs and vice-chairs of the call's period, as "full name (CODE)". */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RecordRota(List<String> chairs, List<String> viceChairs) {
+    public RecordRota {
+      chairs = chairs == null ? List.of() : chairs;
+      viceChairs = viceChairs == null ? List.of() : viceChairs;
+    }
+  }
+
+  /** The chair's introduction and conclusion, by paragraph. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RecordFraming(List<String> introduction, List<String> conclusion) {
+    public RecordFraming {
+      introduction = introduction == null ? List.of() : introduction;
+      conclusion = conclusion == null ? List.of() : conclusion;
+    }
+  }
+
+  /** One change a corrigendum makes, with the line that says it in the record's language. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RecordCorrection(String kind, String agency, String title, String text) {}
+
+  /** Who approved an entry (person and agency) and when. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RecordApproval(
+      String person, String agency, String agencyName, Instant approvedAt) {}
 
   /** The call as a record shows it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -263,8 +320,10 @@ public final class Models {
       String language,
       List<Integer> sdgs,
       List<String> actionLines,
-      List<String> links) {
+      List<String> links,
+      List<RecordApproval> approvals) {
     public RecordEntry {
+      approvals = approvals == null ? List.of() : approvals;
       sdgs = sdgs == null ? List.of() : sdgs;
       actionLines = actionLines == null ? List.of() : actionLines;
       links = links == null ? List.of() : links;

@@ -149,6 +149,39 @@ public class ReviewClient {
     return http.post().uri("/api/v1/processes/{id}/closure", id).retrieve().body(Call.class);
   }
 
+  /**
+   * The chair writes the joint input's introduction and conclusion; after the closure the record
+   * publishes a corrigendum.
+   */
+  public Call frame(String id, String introduction, String conclusion) {
+    return http.put()
+        .uri("/api/v1/processes/{id}/framing", id)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("introduction", introduction, "conclusion", conclusion))
+        .retrieve()
+        .body(Call.class);
+  }
+
+  /**
+   * The chair sets the language of the joint input's labels (while the call is open) and the rule
+   * on withdrawals after closure ({@code REFUSED} or {@code CORRIGENDUM}); null keeps a setting.
+   */
+  public Call configureDocument(String id, String language, String withdrawalAfterClosure) {
+    Map<String, Object> body = new HashMap<>();
+    if (language != null) {
+      body.put("language", language);
+    }
+    if (withdrawalAfterClosure != null) {
+      body.put("withdrawalAfterClosure", withdrawalAfterClosure);
+    }
+    return http.put()
+        .uri("/api/v1/processes/{id}/document", id)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .body(Call.class);
+  }
+
   public void extend(String id, String agency, Instant deadline, String reason, String key) {
     http.post()
         .uri("/api/v1/processes/{id}/extensions", id)

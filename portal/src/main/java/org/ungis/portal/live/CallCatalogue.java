@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.portal.api.Models.Call;
+import org.ungis.portal.api.Models.Document;
 import org.ungis.portal.api.Models.Extension;
 
 /**
@@ -32,7 +33,13 @@ public class CallCatalogue {
             e.getRequiredApprovals(),
             e.getExtensions().stream()
                 .map(x -> new Extension(x.getAgency(), x.getDeadline(), x.getReason()))
-                .toList()));
+                .toList(),
+            new Document(
+                e.getSymbol().isEmpty() ? null : e.getSymbol(),
+                e.getRecordLanguage().name(),
+                e.getWithdrawalAfterClosure().name(),
+                e.getIntroduction(),
+                e.getConclusion())));
   }
 
   /** The open calls, nearest deadline first. */

@@ -27,10 +27,17 @@ import org.ungis.portal.security.Person;
 class PublicPages {
 
   /** The formats publication-service serves, by the file extension of a download. */
+  private static final String WORD_VALUE =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  private static final MediaType WORD = MediaType.parseMediaType(WORD_VALUE);
+
   enum Format {
     html(MediaType.TEXT_HTML, "text/html; charset=UTF-8"),
     md(MediaType.parseMediaType("text/markdown"), "text/markdown; charset=UTF-8"),
-    json(MediaType.APPLICATION_JSON, "application/json");
+    json(MediaType.APPLICATION_JSON, "application/json"),
+    pdf(MediaType.APPLICATION_PDF, "application/pdf"),
+    docx(WORD, WORD_VALUE);
 
     final MediaType accept;
     final String contentType;

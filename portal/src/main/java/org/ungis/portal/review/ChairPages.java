@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.Models.Call;
+import org.ungis.portal.api.Models.Document;
 import org.ungis.portal.api.ReviewClient;
 import org.ungis.portal.web.FormErrors;
 import org.ungis.reference.Roster;
@@ -31,6 +33,14 @@ import org.ungis.reference.Roster;
 class ChairPages {
 
   private static final Pattern CALL_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+  /** The six official UN languages, in which the joint input's labels can be written. */
+  static final List<String> LANGUAGES = List.of("AR", "ZH", "EN", "FR", "RU", "ES");
+
+  static final List<String> WITHDRAWAL_RULES = List.of("REFUSED", "CORRIGENDUM");
+
+  /** As review-service bounds the chair's introduction and conclusion. */
+  static final int FRAMING_MAX = 20_000;
 
   private final ReviewClient review;
   private final Roster roster;
@@ -226,6 +236,87 @@ class ChairPages {
       }
     }
     return extendForm(model, call, agency, deadline, reason, errors);
+  }
+
+  /** The joint input's text and settings: introduction, conclusion, language, withdrawal rule. */
+  @GetMapping("/chair/calls/{id}/document")
+  String documentForm(@PathVariable String id, Model model) {
+    Call call = review.call(id);
+    Document d = call.document();
+    return documentForm(
+        model,
+        call,
+        d.introduction(),
+        d.conclusion(),
+        d.language(),
+        d.withdrawalAfterClosure(),
+        new FormErrors());
+  }
+
+  @PostMapping("/chair/calls/{id}/document")
+  String document(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String introduction,
+      @RequestParam(defaultValue = "") String conclusion,
+      @RequestParam(defaultValue = "") String language,
+      @RequestParam(defaultValue = "") String withdrawalAfterClosure,
+      Model model,
+      RedirectAttributes redirect) {
+    Call call = review.call(id);
+    FormErrors errors = new FormErrors();
+    if (!LANGUAGES.contains(language)) {
+      errors.add("language", "error.record-language");
+    }
+    if (!WITHDRAWAL_RULES.contains(withdrawalAfterClosure)) {
+      errors.add("withdrawalAfterClosure", "error.withdrawal-rule");
+    }
+    if (introduction.length() > FRAMING_MAX) {
+      errors.add("introduction", "error.framing.long");
+    }
+    if (conclusion.length() > FRAMING_MAX) {
+      errors.add("conclusion", "error.framing.long");
+    }
+    if (!errors.any()) {
+      try {
+        Document before = call.document();
+        if (!before.introduction().equals(introduction)
+            || !before.conclusion().equals(conclusion)) {
+          review.frame(id, introduction, conclusion);
+        }
+        // the language may change only while the call is open: a closed call keeps its own
+        String newLanguage = call.open() && !before.language().equals(language) ? language : null;
+        if (newLanguage != null
+            || !before.withdrawalAfterClosure().equals(withdrawalAfterClosure)) {
+          review.configureDocument(id, newLanguage, withdrawalAfterClosure);
+        }
+        redirect.addFlashAttribute("banner", "banner.call.document");
+        redirect.addFlashAttribute("bannerArg", call.title());
+        return "redirect:/chair";
+      } catch (ApiProblem.Exception e) {
+        errors.add(e.problem());
+      }
+    }
+    return documentForm(
+        model, call, introduction, conclusion, language, withdrawalAfterClosure, errors);
+  }
+
+  private String documentForm(
+      Model model,
+      Call call,
+      String introduction,
+      String conclusion,
+      String language,
+      String withdrawalAfterClosure,
+      FormErrors errors) {
+    model.addAttribute("call", call);
+    model.addAttribute("introduction", introduction);
+    model.addAttribute("conclusion", conclusion);
+    model.addAttribute("language", language);
+    model.addAttribute("recordLanguages", LANGUAGES);
+    model.addAttribute("withdrawalAfterClosure", withdrawalAfterClosure);
+    model.addAttribute("withdrawalRules", WITHDRAWAL_RULES);
+    model.addAttribute("errors", errors);
+    return "chair/document";
   }
 
   private String callForm(Model model, CallForm form, FormErrors errors) {
