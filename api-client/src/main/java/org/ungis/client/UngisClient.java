@@ -59,17 +59,12 @@ public final class UngisClient {
   private final ReviewsApi reviews;
   private final RecordsApi records;
 
-  private UngisClient(String baseUrl, HttpClient http, Duration timeout, Supplier<String> token) {
+  private UngisClient(
+      String baseUrl, HttpClient http, Duration timeout, Consumer<HttpRequest.Builder> signer) {
     this.baseUrl = strip(baseUrl);
     this.http = http;
     this.timeout = timeout;
-    this.signer =
-        request -> {
-          String value = token.get();
-          if (value != null) {
-            request.setHeader("Authorization", "Bearer " + value);
-          }
-        };
+    this.signer = signer;
     // Every generated API of this client, and of the clients made by as(), shares one HttpClient.
     var contributionsClient =
         new org.ungis.client.contributions.invoker.ApiClient(null, MAPPER, this.baseUrl) {
@@ -107,7 +102,25 @@ public final class UngisClient {
    * actor or per request (a portal calling with the signed-in person's token).
    */
   public UngisClient as(Supplier<String> token) {
-    return new UngisClient(baseUrl, http, timeout, Objects.requireNonNull(token, "token"));
+    return signedBy(bearer(token));
+  }
+
+  /**
+   * The same API, connection pool and timeouts, each request signed by {@code signer} (which may
+   * set any header) instead of a bearer token.
+   */
+  public UngisClient signedBy(Consumer<HttpRequest.Builder> signer) {
+    return new UngisClient(baseUrl, http, timeout, Objects.requireNonNull(signer, "signer"));
+  }
+
+  private static Consumer<HttpRequest.Builder> bearer(Supplier<String> token) {
+    Objects.requireNonNull(token, "token");
+    return request -> {
+      String value = token.get();
+      if (value != null) {
+        request.setHeader("Authorization", "Bearer " + value);
+      }
+    };
   }
 
   /** A client of the API at {@code baseUrl}, acting with the tokens {@code token} supplies. */
@@ -284,7 +297,7 @@ public final class UngisClient {
 
     public UngisClient build() {
       HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
-      return new UngisClient(baseUrl, http, timeout, token);
+      return new UngisClient(baseUrl, http, timeout, bearer(token));
     }
   }
 }
