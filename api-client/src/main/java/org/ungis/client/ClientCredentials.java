@@ -51,6 +51,29 @@ public final class ClientCredentials implements Supplier<String> {
   }
 
   /**
+   * Whether an authorization server answers at {@code authServerUrl} (its OAuth2 metadata document
+   * within 5 s): a client may then act with tokens.
+   */
+  public static boolean serverAnswers(String authServerUrl) {
+    String base =
+        authServerUrl.endsWith("/")
+            ? authServerUrl.substring(0, authServerUrl.length() - 1)
+            : authServerUrl;
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/.well-known/oauth-authorization-server"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
    * A valid access token; an {@link ApiProblem} when the server refuses the client, an {@link
    * UncheckedIOException} when it does not answer.
    */

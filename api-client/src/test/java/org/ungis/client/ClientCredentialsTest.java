@@ -50,6 +50,12 @@ class ClientCredentialsTest {
           exchange.getResponseBody().write(bytes);
           exchange.close();
         });
+    server.createContext(
+        "/.well-known/oauth-authorization-server",
+        exchange -> {
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -87,5 +93,17 @@ class ClientCredentialsTest {
     assertThatThrownBy(tokens::get)
         .isInstanceOfSatisfying(
             ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(401));
+  }
+
+  @Test
+  void aServerAnswersWhereItsMetadataIsServedAndNotWhereNothingListens() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+
+    assertThat(ClientCredentials.serverAnswers(url())).isTrue();
+    assertThat(ClientCredentials.serverAnswers("http://localhost:" + closedPort)).isFalse();
   }
 }

@@ -1,11 +1,6 @@
 package org.ungis.benchmarks;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,15 +14,13 @@ import org.ungis.client.ClientCredentials;
  */
 final class Actors {
 
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String authUrl;
   private final boolean tokens;
   private final Map<String, ClientCredentials> cache = new ConcurrentHashMap<>();
 
   Actors(String authUrl) {
     this.authUrl = authUrl;
-    this.tokens = answers(authUrl + "/.well-known/oauth-authorization-server");
+    this.tokens = ClientCredentials.serverAnswers(authUrl);
   }
 
   boolean usesTokens() {
@@ -61,21 +54,5 @@ final class Actors {
     return cache
         .computeIfAbsent(clientId, id -> ClientCredentials.of(authUrl, clientId, secret))
         .get();
-  }
-
-  private boolean answers(String url) {
-    try {
-      return client
-              .send(
-                  HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -1,11 +1,5 @@
 package org.ungis.localstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +20,7 @@ final class Tokens {
 
   Tokens(String authServerUrl) {
     this.authServerUrl = authServerUrl;
-    this.available = answers(authServerUrl + "/.well-known/oauth-authorization-server");
+    this.available = ClientCredentials.serverAnswers(authServerUrl);
   }
 
   boolean available() {
@@ -49,21 +43,5 @@ final class Tokens {
     }
     return clients.computeIfAbsent(
         clientId, id -> ClientCredentials.of(authServerUrl, clientId, secret));
-  }
-
-  private static boolean answers(String url) {
-    try {
-      return HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }
