@@ -1,42 +1,26 @@
 package org.ungis.benchmarks;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.ungis.client.ClientCredentials;
 
 /**
  * Who acts: every request carries the {@code X-Ungis-Agency} / {@code X-Ungis-Principal} headers
  * and, when the authorization server answers, a client-credentials bearer token (an agency's {@code
  * <code>-intake} client, a reviewer's {@code reviewer-<code>-1}). Tokens are fetched once per
- * client and refreshed 60 s before they expire, off the request path where possible.
+ * client and fetched again shortly before they expire ({@link ClientCredentials}).
  */
 final class Actors {
 
-  private static final Pattern ACCESS_TOKEN =
-      Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
-
-  private record Token(String value, long expiresAtNanos) {}
-
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final String tokenUrl;
+  private final String authUrl;
   private final boolean tokens;
-  private final Map<String, Token> cache = new ConcurrentHashMap<>();
+  private final Map<String, ClientCredentials> cache = new ConcurrentHashMap<>();
 
   Actors(String authUrl) {
-    this.tokenUrl = authUrl + "/oauth2/token";
-    this.tokens = answers(authUrl + "/.well-known/oauth-authorization-server");
+    this.authUrl = authUrl;
+    this.tokens = ClientCredentials.serverAnswers(authUrl);
   }
 
   boolean usesTokens() {
@@ -67,64 +51,8 @@ final class Actors {
   }
 
   private String token(String clientId, String secret) {
-    Token cached = cache.get(clientId);
-    long now = System.nanoTime();
-    if (cached != null && cached.expiresAtNanos() - now > Duration.ofSeconds(60).toNanos()) {
-      return cached.value();
-    }
-    synchronized (this) {
-      cached = cache.get(clientId);
-      if (cached != null && cached.expiresAtNanos() - now > Duration.ofSeconds(60).toNanos()) {
-        return cached.value();
-      }
-      Token fresh = fetch(clientId, secret);
-      cache.put(clientId, fresh);
-      return fresh.value();
-    }
-  }
-
-  private Token fetch(String clientId, String secret) {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(tokenUrl))
-            .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-            .build();
-    try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      Matcher token = ACCESS_TOKEN.matcher(response.body());
-      if (response.statusCode() != 200 || !token.find()) {
-        throw new IllegalStateException(
-            "no token for " + clientId + ": " + response.statusCode() + " " + response.body());
-      }
-      Matcher expires = EXPIRES_IN.matcher(response.body());
-      long seconds = expires.find() ? Long.parseLong(expires.group(1)) : 300;
-      return new Token(token.group(1), System.nanoTime() + Duration.ofSeconds(seconds).toNanos());
-    } catch (IOException e) {
-      throw new IllegalStateException("the authorization server does not answer: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private boolean answers(String url) {
-    try {
-      return client
-              .send(
-                  HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return cache
+        .computeIfAbsent(clientId, id -> ClientCredentials.of(authUrl, clientId, secret))
+        .get();
   }
 }

@@ -10,7 +10,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.ungis.client.ClientCredentials;
+import org.ungis.client.UngisClient;
 
 /**
  * The whole platform as separate processes on free ports, like {@code bin/local-stack} runs it: a
@@ -48,6 +52,8 @@ public final class PlatformStack implements AutoCloseable {
 
   private final Path workDir;
   private final Map<String, ServiceProcess> processes;
+  private final Map<String, ClientCredentials> tokens = new ConcurrentHashMap<>();
+  private final Map<String, UngisClient> apiClients = new ConcurrentHashMap<>();
 
   private PlatformStack(Path workDir, Map<String, ServiceProcess> processes) {
     this.workDir = workDir;
@@ -382,11 +388,32 @@ public final class PlatformStack implements AutoCloseable {
     if (authServer().isEmpty()) {
       return headers;
     }
-    AuthTokens tokens = new AuthTokens(authServer().get().baseUrl());
+    Supplier<String> token = token(clientId, secret);
     return request -> {
       headers.sign(request);
-      Caller.bearer(tokens.token(clientId, secret)).sign(request);
+      Caller.bearer(token.get()).sign(request);
     };
+  }
+
+  /** A client's tokens from the stack's authorization server, fetched again before they expire. */
+  private Supplier<String> token(String clientId, String secret) {
+    String authServerUrl = authServer().orElseThrow().baseUrl();
+    return tokens.computeIfAbsent(
+        clientId, id -> ClientCredentials.of(authServerUrl, clientId, secret));
+  }
+
+  /**
+   * The generated API client, from the one base URL (the gateway; the stack must run it), acting as
+   * {@code caller}.
+   */
+  public UngisClient api(Caller caller) {
+    String baseUrl =
+        gateway()
+            .orElseThrow(() -> new IllegalStateException("the stack runs no gateway"))
+            .baseUrl();
+    return apiClients
+        .computeIfAbsent(baseUrl, url -> UngisClient.of(url, () -> null))
+        .signedBy(caller::sign);
   }
 
   public ServiceProcess get(String name) {

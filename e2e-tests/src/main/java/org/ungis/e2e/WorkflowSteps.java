@@ -5,22 +5,31 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.ungis.client.ApiProblem;
+import org.ungis.client.UngisClient;
+import org.ungis.client.contributions.invoker.ApiResponse;
+import org.ungis.client.contributions.model.ContributionRequest;
+import org.ungis.client.contributions.model.ContributionResponse;
+import org.ungis.client.review.model.Decide;
 import org.ungis.e2e.HttpJson.Response;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The steps of the workflow as a client takes them over HTTP, each retried only while a service has
- * not yet read from Kafka what another one wrote: shared by the end-to-end tests (services as
- * processes) and container-tests (services in one JVM).
+ * The steps of the workflow as a client takes them over HTTP (the generated client of {@code
+ * api-client}), each retried only while a service has not yet read from Kafka what another one
+ * wrote: shared by the end-to-end tests (services as processes) and container-tests (services in
+ * one JVM).
  */
 public final class WorkflowSteps {
 
   private final String contributionsUrl;
-  private final String reviewUrl;
+  private final UngisClient contributions;
+  private final UngisClient review;
   private final Duration patience;
 
   /**
@@ -30,7 +39,8 @@ public final class WorkflowSteps {
    */
   public WorkflowSteps(String contributionsUrl, String reviewUrl, Duration patience) {
     this.contributionsUrl = contributionsUrl;
-    this.reviewUrl = reviewUrl;
+    this.contributions = UngisClient.of(contributionsUrl, () -> null);
+    this.review = UngisClient.of(reviewUrl, () -> null);
     this.patience = patience;
   }
 
@@ -40,7 +50,7 @@ public final class WorkflowSteps {
    */
   public String submit(
       Caller agency, String processId, String title, String body, List<String> actionLines) {
-    return submit(agency, processId, title, body, actionLines, Map.of());
+    return submit(agency, processId, title, body, actionLines, (String) null);
   }
 
   /** As {@link #submit(Caller, String, String, String, List)}, with this Idempotency-Key. */
@@ -51,8 +61,7 @@ public final class WorkflowSteps {
       String body,
       List<String> actionLines,
       String idempotencyKey) {
-    return submit(
-        agency, processId, title, body, actionLines, Map.of("Idempotency-Key", idempotencyKey));
+    return submit(agency, processId, title, body, actionLines, idempotencyKey);
   }
 
   private String submit(
@@ -61,25 +70,37 @@ public final class WorkflowSteps {
       String title,
       String body,
       List<String> actionLines,
-      Map<String, String> headers) {
-    Map<String, Object> request = new LinkedHashMap<>(content(title, body, actionLines));
-    request.put("processId", processId);
-    AtomicReference<Response> created = new AtomicReference<>();
+      String idempotencyKey) {
+    ContributionRequest request = request(title, body, actionLines).processId(processId);
+    AtomicReference<ApiResponse<ContributionResponse>> created = new AtomicReference<>();
+    AtomicReference<ApiProblem> refused = new AtomicReference<>();
     await("the intake accepts a submission to " + processId)
         .atMost(patience)
         .pollInterval(Duration.ofMillis(300))
         .until(
             () -> {
-              Response r =
-                  HttpJson.post(
-                      contributionsUrl + "/api/v1/contributions", agency, request, headers);
-              created.set(r);
-              return !(r.status() >= 400 && r.status() < 500 && r.body().contains("processId"));
+              try {
+                created.set(
+                    UngisClient.call(
+                        () ->
+                            contributions
+                                .signedBy(agency::sign)
+                                .contributions()
+                                .submitWithHttpInfo(request, idempotencyKey)));
+                return true;
+              } catch (ApiProblem problem) {
+                refused.set(problem);
+                return !(problem.status() < 500 && problem.body().contains("processId"));
+              }
             });
-    Response r = created.get();
-    assertThat(r.status()).as("submitting: %s", r).isEqualTo(201);
-    String id = r.json().path("id").asString();
-    assertThat(r.header("Location").orElseThrow()).endsWith("/api/v1/contributions/" + id);
+    assertThat(created.get()).as("submitting: %s", refused.get()).isNotNull();
+    assertThat(created.get().getStatusCode()).isEqualTo(201);
+    String id = created.get().getData().getId();
+    assertThat(created.get().getHeaders().get("location"))
+        .as("Location")
+        .singleElement()
+        .asString()
+        .endsWith("/api/v1/contributions/" + id);
     return id;
   }
 
@@ -96,36 +117,53 @@ public final class WorkflowSteps {
     return content;
   }
 
+  /** The text fields of a submission or revision, as the generated client sends them. */
+  public static ContributionRequest request(String title, String body, List<String> actionLines) {
+    return new ContributionRequest()
+        .title(title)
+        .summary(title + ": the agency's input in brief.")
+        .body(body)
+        .language(ContributionRequest.LanguageEnum.EN)
+        .actionLines(new LinkedHashSet<>(actionLines))
+        .sdgs(new LinkedHashSet<>(List.of(8, 9, 17)))
+        .links(new LinkedHashSet<>());
+  }
+
   /**
    * Decides, retrying while review-service has not yet read the contribution or its latest revision
    * from Kafka (404, or 409 on a revision it does not know yet).
    */
   public void decide(
       Caller reviewer, String contributionId, int revision, String decision, String comment) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("revision", revision);
-    request.put("decision", decision);
-    if (comment != null) {
-      request.put("comment", comment);
-    }
-    String url = reviewUrl + "/api/v1/reviews/" + contributionId;
-    AtomicReference<Response> answer = new AtomicReference<>();
+    Decide request = new Decide().revision(revision).decision(decision).comment(comment);
+    UngisClient api = review.signedBy(reviewer::sign);
+    AtomicReference<ApiProblem> refused = new AtomicReference<>();
+    AtomicReference<Boolean> decided = new AtomicReference<>(false);
     await(decision + " on " + contributionId + " revision " + revision)
         .atMost(patience)
         .pollInterval(Duration.ofMillis(300))
         .until(
             () -> {
-              Response r = HttpJson.post(url + "/decisions", reviewer, request);
-              answer.set(r);
-              return r.status() != 404
-                  && !(r.status() == 409 && lagsBehind(url, revision, reviewer));
+              try {
+                UngisClient.call(() -> api.reviews().decide(contributionId, request, null));
+                decided.set(true);
+                return true;
+              } catch (ApiProblem problem) {
+                refused.set(problem);
+                return problem.status() != 404
+                    && !(problem.status() == 409 && lagsBehind(api, contributionId, revision));
+              }
             });
-    assertThat(answer.get().status()).as("%s: %s", decision, answer.get()).isEqualTo(201);
+    assertThat(decided.get()).as("%s: %s", decision, refused.get()).isTrue();
   }
 
-  private static boolean lagsBehind(String itemUrl, int revision, Caller reviewer) {
-    Response item = HttpJson.get(itemUrl, "application/json", reviewer);
-    return item.status() == 200 && item.json().path("revision").asInt() < revision;
+  private static boolean lagsBehind(UngisClient api, String contributionId, int revision) {
+    try {
+      return UngisClient.call(() -> api.reviews().item(contributionId, null)).getRevision()
+          < revision;
+    } catch (ApiProblem problem) {
+      return false;
+    }
   }
 
   /** A contribution as {@code reader} reads it; it must answer 200. */

@@ -1,15 +1,15 @@
 package org.ungis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.ungis.client.UngisClient.call;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.ungis.client.ApiProblem;
+import org.ungis.client.UngisClient;
+import org.ungis.client.contributions.model.ContributionResponse;
+import org.ungis.client.contributions.model.WithdrawalRequest;
+import org.ungis.client.publication.model.EntryDocument;
+import org.ungis.client.publication.model.RecordDocument;
+import org.ungis.client.review.model.CallView;
+import org.ungis.client.review.model.DocumentSettings;
+import org.ungis.client.review.model.Framing;
+import org.ungis.client.review.model.OpenCall;
 import org.ungis.e2e.HttpJson.Response;
 import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
 import org.ungis.events.record.RecordEntry;
@@ -35,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  * lists both with the revised text: over HTTP (JSON and HTML) and on the records topic, read by a
  * plain Kafka consumer with the Confluent-format deserializer. Then publication-service is killed
  * (SIGKILL), its local state deleted, and started again: it serves the same record, rebuilt from
- * Kafka.
+ * Kafka. The JSON API is called through the generated client ({@code api-client}), from the one
+ * base URL of the gateway.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowEndToEndIT {
@@ -87,20 +98,15 @@ class WorkflowEndToEndIT {
     String processId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
     // The chair opens a call for inputs.
-    Response opened =
-        HttpJson.post(
-            review("/api/v1/processes"),
-            chair,
-            Map.of(
-                "id",
-                processId,
-                "title",
-                "UNGIS joint input to the end-to-end test",
-                "description",
-                "A call opened by the end-to-end test of the workflow.",
-                "deadline",
-                Instant.now().plus(7, ChronoUnit.DAYS).toString()));
-    assertThat(opened.status()).as("opening the call: %s", opened).isEqualTo(201);
+    OpenCall call =
+        new OpenCall()
+            .id(processId)
+            .title("UNGIS joint input to the end-to-end test")
+            .description("A call opened by the end-to-end test of the workflow.")
+            .deadline(Instant.now().plus(7, ChronoUnit.DAYS).toString());
+    var opened = call(() -> api(chair).processes().openWithHttpInfo(call, null));
+    assertThat(opened.getStatusCode()).isEqualTo(201);
+    assertThat(opened.getData().getStatus()).isEqualTo("OPEN");
 
     // Two agencies submit.
     String originalBody = "Africa's digital transformation strategy 2020-2030 sets the priorities.";
@@ -118,9 +124,8 @@ class WorkflowEndToEndIT {
                 "Decent work in the platform economy",
                 "Digital labour platforms need fair working conditions.",
                 List.of("C7", "C10"));
-    assertThat(steps().contribution(firstId, first).path("status").asString())
-        .isEqualTo("SUBMITTED");
-    assertThat(steps().contribution(secondId, second).path("revision").asInt()).isEqualTo(1);
+    assertThat(contribution(firstId, first).getStatus()).isEqualTo("SUBMITTED");
+    assertThat(contribution(secondId, second).getRevision()).isEqualTo(1);
 
     // The chair requests changes on the first; the agency sees the request and revises.
     String comment = "Please add figures on connectivity in Africa.";
@@ -131,18 +136,17 @@ class WorkflowEndToEndIT {
                 firstId, first, c -> c.path("status").asString().equals("CHANGES_REQUESTED"));
     assertThat(changesRequested.path("decisions").toString()).contains(comment);
 
-    Map<String, Object> revision =
-        new LinkedHashMap<>(
-            WorkflowSteps.content("Digital transformation in Africa", revisedBody, List.of("C7")));
-    revision.put("note", "Added the connectivity figures the chair asked for.");
-    revision.put("expectedRevision", 1);
-    Response revised =
-        HttpJson.put(contributions("/api/v1/contributions/" + firstId), first, revision);
-    assertThat(revised.status()).as("revising: %s", revised).isEqualTo(200);
-    JsonNode afterRevision = steps().contribution(firstId, first);
-    assertThat(afterRevision.path("revision").asInt()).isEqualTo(2);
-    assertThat(afterRevision.path("body").asString()).isEqualTo(revisedBody);
-    assertThat(afterRevision.path("status").asString()).isEqualTo("SUBMITTED");
+    var revision =
+        WorkflowSteps.request("Digital transformation in Africa", revisedBody, List.of("C7"))
+            .note("Added the connectivity figures the chair asked for.")
+            .expectedRevision(1);
+    ContributionResponse revised =
+        call(() -> api(first).contributions().revise(firstId, revision, null));
+    assertThat(revised.getRevision()).isEqualTo(2);
+    ContributionResponse afterRevision = contribution(firstId, first);
+    assertThat(afterRevision.getRevision()).isEqualTo(2);
+    assertThat(afterRevision.getBody()).isEqualTo(revisedBody);
+    assertThat(afterRevision.getStatus()).isEqualTo("SUBMITTED");
 
     // Both are approved (the first in its revised text).
     steps().decide(chair, firstId, 2, "APPROVED", null);
@@ -153,23 +157,19 @@ class WorkflowEndToEndIT {
 
     // The record lists both, over HTTP as JSON ...
     String recordUrl = publication("/api/v1/records/" + processId);
-    AtomicReference<JsonNode> record = new AtomicReference<>();
+    AtomicReference<RecordDocument> record = new AtomicReference<>();
     await("the record lists both approved inputs")
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(300))
         .untilAsserted(
             () -> {
-              Response r = HttpJson.get(recordUrl);
-              assertThat(r.status()).as("GET %s: %s", recordUrl, r).isEqualTo(200);
-              JsonNode json = r.json();
-              assertThat(json.path("entries").size()).isEqualTo(2);
-              assertThat(WorkflowSteps.entryOf(json, FIRST_AGENCY).path("revision").asInt())
-                  .isEqualTo(2);
-              record.set(json);
+              RecordDocument latest = latestRecord(processId);
+              assertThat(latest.getEntries()).hasSize(2);
+              assertThat(entryOf(latest, FIRST_AGENCY).getRevision()).isEqualTo(2);
+              record.set(latest);
             });
-    JsonNode firstEntry = WorkflowSteps.entryOf(record.get(), FIRST_AGENCY);
-    assertThat(firstEntry.findValue("body").asString()).isEqualTo(revisedBody);
-    assertThat(WorkflowSteps.entryOf(record.get(), SECOND_AGENCY).findValue("title").asString())
+    assertThat(entryOf(record.get(), FIRST_AGENCY).getBody()).isEqualTo(revisedBody);
+    assertThat(entryOf(record.get(), SECOND_AGENCY).getTitle())
         .isEqualTo("Decent work in the platform economy");
 
     // ... and as HTML, a readable document ...
@@ -204,8 +204,7 @@ class WorkflowEndToEndIT {
         .isEqualTo(secondId);
     assertThat(fromKafka.get().edition().getCallTitle())
         .isEqualTo("UNGIS joint input to the end-to-end test");
-    assertThat(fromKafka.get().edition().getEdition())
-        .isEqualTo(record.get().path("edition").asInt());
+    assertThat(fromKafka.get().edition().getEdition()).isEqualTo(record.get().getEdition());
     recordProcessId = processId;
     recordJson = HttpJson.get(recordUrl).body();
   }
@@ -248,30 +247,27 @@ class WorkflowEndToEndIT {
     String processId = "e2e-corr-" + UUID.randomUUID().toString().substring(0, 8);
     String symbol = "UNGIS/E2E/" + processId.substring(9).toUpperCase(java.util.Locale.ROOT);
 
-    Response opened =
-        HttpJson.post(
-            review("/api/v1/processes"),
-            chair,
-            Map.of(
-                "id",
-                processId,
-                "title",
-                "UNGIS joint input with a corrigendum",
-                "deadline",
-                Instant.now().plus(7, ChronoUnit.DAYS).toString(),
-                "symbol",
-                symbol,
-                "language",
-                "FR"));
-    assertThat(opened.status()).as("opening the call: %s", opened).isEqualTo(201);
-    assertThat(opened.json().path("document").path("withdrawalAfterClosure").asString())
-        .isEqualTo("REFUSED");
-    Response framed =
-        HttpJson.put(
-            review("/api/v1/processes/" + processId + "/framing"),
-            chair,
-            Map.of("introduction", "Le GNUSI présente sa contribution.", "conclusion", "Fin."));
-    assertThat(framed.status()).as("framing: %s", framed).isEqualTo(200);
+    OpenCall call =
+        new OpenCall()
+            .id(processId)
+            .title("UNGIS joint input with a corrigendum")
+            .deadline(Instant.now().plus(7, ChronoUnit.DAYS).toString())
+            .symbol(symbol)
+            .language("FR");
+    CallView opened = call(() -> api(chair).processes().open(call, null));
+    assertThat(opened.getDocument().getWithdrawalAfterClosure()).isEqualTo("REFUSED");
+    CallView framed =
+        call(
+            () ->
+                api(chair)
+                    .processes()
+                    .frame(
+                        processId,
+                        new Framing()
+                            .introduction("Le GNUSI présente sa contribution.")
+                            .conclusion("Fin.")));
+    assertThat(framed.getDocument().getIntroduction())
+        .isEqualTo("Le GNUSI présente sa contribution.");
 
     String firstId =
         steps()
@@ -283,88 +279,91 @@ class WorkflowEndToEndIT {
     steps().awaitContribution(firstId, first, c -> c.path("status").asString().equals("APPROVED"));
     steps()
         .awaitContribution(secondId, second, c -> c.path("status").asString().equals("APPROVED"));
-    Response closed =
-        HttpJson.post(review("/api/v1/processes/" + processId + "/closure"), chair, Map.of());
-    assertThat(closed.status()).as("closing: %s", closed).isEqualTo(200);
+    CallView closed = call(() -> api(chair).processes().close(processId, null));
+    assertThat(closed.getStatus()).isEqualTo("CLOSED");
 
     String recordUrl = publication("/api/v1/records/" + processId);
-    AtomicReference<JsonNode> finalEdition = new AtomicReference<>();
+    AtomicReference<RecordDocument> finalEdition = new AtomicReference<>();
     await("the final edition lists both inputs")
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(300))
         .untilAsserted(
             () -> {
-              Response r = HttpJson.get(recordUrl);
-              assertThat(r.status()).isEqualTo(200);
-              assertThat(r.json().path("finalEdition").asBoolean()).isTrue();
-              assertThat(r.json().path("entries").size()).isEqualTo(2);
-              finalEdition.set(r.json());
+              RecordDocument latest = latestRecord(processId);
+              assertThat(latest.getFinalEdition()).isTrue();
+              assertThat(latest.getEntries()).hasSize(2);
+              finalEdition.set(latest);
             });
-    assertThat(finalEdition.get().path("symbol").asString()).isEqualTo(symbol);
-    assertThat(finalEdition.get().path("language").asString()).isEqualTo("FR");
-    assertThat(finalEdition.get().path("framing").path("introduction").toString())
+    assertThat(finalEdition.get().getSymbol()).isEqualTo(symbol);
+    assertThat(finalEdition.get().getLanguage()).isEqualTo("FR");
+    assertThat(finalEdition.get().getFraming().getIntroduction())
         .contains("Le GNUSI présente sa contribution.");
 
     // Under the default rule the withdrawal is refused: nothing changes anywhere.
-    String withdrawal = contributions("/api/v1/contributions/" + firstId + "/withdrawal");
-    Response refused = HttpJson.post(withdrawal, first, Map.of("reason", "Superseded"));
-    assertThat(refused.status()).as("withdrawal after closure: %s", refused).isEqualTo(409);
-    assertThat(refused.json().path("type").asString()).endsWith("/call-closed");
-    assertThat(steps().contribution(firstId, first).path("status").asString())
-        .isEqualTo("APPROVED");
+    WithdrawalRequest withdrawal = new WithdrawalRequest().reason("Superseded");
+    assertThatThrownBy(() -> call(() -> api(first).contributions().withdraw(firstId, withdrawal)))
+        .as("withdrawal after closure")
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            refused -> {
+              assertThat(refused.status()).isEqualTo(409);
+              assertThat(refused.type()).endsWith("/call-closed");
+            });
+    assertThat(contribution(firstId, first).getStatus()).isEqualTo("APPROVED");
 
     // The chair allows withdrawals after closure: the withdrawal goes through everywhere.
-    Response rule =
-        HttpJson.put(
-            review("/api/v1/processes/" + processId + "/document"),
-            chair,
-            Map.of("withdrawalAfterClosure", "CORRIGENDUM"));
-    assertThat(rule.status()).as("the chair's rule: %s", rule).isEqualTo(200);
+    CallView rule =
+        call(
+            () ->
+                api(chair)
+                    .processes()
+                    .configure(
+                        processId, new DocumentSettings().withdrawalAfterClosure("CORRIGENDUM")));
+    assertThat(rule.getDocument().getWithdrawalAfterClosure()).isEqualTo("CORRIGENDUM");
     await("contributions-service knows the chair's rule")
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(500))
+        .ignoreException(ApiProblem.class)
         .until(
-            () -> HttpJson.post(withdrawal, first, Map.of("reason", "Superseded")).status() == 200);
+            () ->
+                call(() -> api(first).contributions().withdraw(firstId, withdrawal))
+                    .getStatus()
+                    .equals("WITHDRAWN"));
     steps().awaitContribution(firstId, first, c -> c.path("status").asString().equals("WITHDRAWN"));
     await("review-service shows the withdrawal")
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(300))
         .untilAsserted(
             () ->
-                assertThat(
-                        HttpJson.get(
-                                review("/api/v1/reviews/" + firstId), "application/json", chair)
-                            .json()
-                            .path("status")
-                            .asString())
+                assertThat(call(() -> api(chair).reviews().item(firstId, null)).getStatus())
                     .isEqualTo("WITHDRAWN"));
 
-    AtomicReference<JsonNode> corrigendum = new AtomicReference<>();
+    AtomicReference<RecordDocument> corrigendum = new AtomicReference<>();
     await("the record publishes a corrigendum without the withdrawn input")
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(300))
         .untilAsserted(
             () -> {
-              JsonNode json = HttpJson.get(recordUrl).json();
-              assertThat(json.path("corrigendum").asInt()).isEqualTo(1);
-              corrigendum.set(json);
+              RecordDocument latest = latestRecord(processId);
+              assertThat(latest.getCorrigendum()).isEqualTo(1);
+              corrigendum.set(latest);
             });
-    JsonNode corr = corrigendum.get();
-    assertThat(corr.path("symbol").asString()).isEqualTo(symbol + "/Corr.1");
-    assertThat(corr.path("edition").asInt())
-        .isEqualTo(finalEdition.get().path("edition").asInt() + 1);
-    assertThat(corr.path("entries").size()).isEqualTo(1);
-    assertThat(corr.path("entries").get(0).path("contributionId").asString()).isEqualTo(secondId);
-    assertThat(corr.path("corrections").get(0).path("kind").asString()).isEqualTo("WITHDRAWN");
-    assertThat(corr.path("corrections").get(0).path("text").asString())
+    RecordDocument corr = corrigendum.get();
+    assertThat(corr.getSymbol()).isEqualTo(symbol + "/Corr.1");
+    assertThat(corr.getEdition()).isEqualTo(finalEdition.get().getEdition() + 1);
+    assertThat(corr.getEntries()).hasSize(1);
+    assertThat(corr.getEntries().get(0).getContributionId()).isEqualTo(secondId);
+    assertThat(corr.getCorrections().get(0).getKind()).isEqualTo("WITHDRAWN");
+    assertThat(corr.getCorrections().get(0).getText())
         .contains("Digital transformation in Africa")
         .contains("a été retirée");
 
     // The final edition is kept, as it was.
-    Response kept =
-        HttpJson.get(recordUrl + "/editions/" + finalEdition.get().path("edition").asInt());
-    assertThat(kept.json().path("entries").size()).isEqualTo(2);
-    assertThat(kept.json().path("corrigendum").asInt()).isZero();
+    int finalNumber = finalEdition.get().getEdition();
+    RecordDocument kept =
+        call(() -> api(Caller.anonymous()).records().edition(processId, finalNumber, null));
+    assertThat(kept.getEntries()).hasSize(2);
+    assertThat(kept.getCorrigendum()).isZero();
 
     // The corrigendum as PDF and Word, by extension and by Accept.
     Response pdf = HttpJson.get(recordUrl + ".pdf", "*/*", Caller.anonymous());
@@ -408,6 +407,27 @@ class WorkflowEndToEndIT {
         .isEqualTo(200);
   }
 
+  /** The generated client, from the gateway's one base URL, acting as {@code caller}. */
+  private static UngisClient api(Caller caller) {
+    return stack.api(caller);
+  }
+
+  private static ContributionResponse contribution(String id, Caller reader) {
+    return call(() -> api(reader).contributions().get(id));
+  }
+
+  private static RecordDocument latestRecord(String processId) {
+    return call(() -> api(Caller.anonymous()).records().latestEdition(processId, null));
+  }
+
+  /** The entry of {@code agency} in a record edition. */
+  private static EntryDocument entryOf(RecordDocument record, String agency) {
+    return record.getEntries().stream()
+        .filter(entry -> agency.equals(entry.getAgency()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no entry of " + agency + " in " + record));
+  }
+
   /** The service that answers a path when asked directly. */
   private static String serviceOf(String path) {
     if (path.startsWith("/api/v1/contributions")) {
@@ -427,14 +447,6 @@ class WorkflowEndToEndIT {
   private static WorkflowSteps steps() {
     String gateway = stack.gateway().orElseThrow().baseUrl();
     return new WorkflowSteps(gateway, gateway, PROPAGATION);
-  }
-
-  private static String contributions(String path) {
-    return api(path);
-  }
-
-  private static String review(String path) {
-    return api(path);
   }
 
   private static String publication(String path) {

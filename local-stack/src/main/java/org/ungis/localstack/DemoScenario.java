@@ -317,18 +317,4 @@ final class DemoScenario {
               null,
               null,
               false));
-
-  /** The web domain of an agency, for the demo principals' e-mail addresses. */
-  static String domainOf(String agency) {
-    return switch (agency) {
-      case "ITU" -> "itu.int";
-      case "UNESCO" -> "unesco.org";
-      case "UNDP" -> "undp.org";
-      case "UNCTAD" -> "unctad.org";
-      case "UNECA" -> "uneca.org";
-      case "UNESCWA" -> "un.org";
-      case "UNESCAP" -> "un.org";
-      default -> agency.toLowerCase(java.util.Locale.ROOT) + ".org";
-    };
-  }
 }

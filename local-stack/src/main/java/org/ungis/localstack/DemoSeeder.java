@@ -1,26 +1,38 @@
 package org.ungis.localstack;
 
+import static org.ungis.client.UngisClient.call;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.ungis.client.ApiProblem;
+import org.ungis.client.UngisClient;
+import org.ungis.client.contributions.model.ContributionRequest;
+import org.ungis.client.contributions.model.ContributionResponse;
+import org.ungis.client.contributions.model.DecisionResponse;
+import org.ungis.client.publication.model.RecordDocument;
+import org.ungis.client.review.model.Decide;
+import org.ungis.client.review.model.Framing;
+import org.ungis.client.review.model.OpenCall;
 import org.ungis.localstack.DemoScenario.Call;
 import org.ungis.localstack.DemoScenario.Input;
-import org.ungis.localstack.Http.Actor;
-import org.ungis.localstack.Http.Response;
 import org.ungis.reference.Period;
 import org.ungis.reference.Roster;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Seeds the 2023 scenario of the UNGIS annual report through the real HTTP APIs of the running
  * stack: the chair opens three calls for inputs, agencies submit, the chair requests changes on one
  * input, it is revised, reviewers approve several, the Global Digital Compact call is closed, and
- * the resulting record is printed.
+ * the resulting record is printed. It is a client of the API like any integrator's system: the
+ * generated client of the {@code api-client} module, with client-credentials tokens.
  *
  * <p>Safe to run again: what exists is skipped (an existing call, an input already submitted, a
  * decision already taken). Run by {@code bin/local-stack --demo}, or on its own against a running
@@ -30,10 +42,11 @@ import tools.jackson.databind.JsonNode;
 public final class DemoSeeder {
 
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Supplier<String> NOBODY = () -> null;
 
-  private final Http contributions;
-  private final Http review;
-  private final Http publication;
+  private final UngisClient contributions;
+  private final UngisClient review;
+  private final UngisClient publication;
   private final Tokens tokens;
   private final Roster roster;
   private Instant start;
@@ -45,10 +58,13 @@ public final class DemoSeeder {
   /** What the demo knows of an input once it is in the system. */
   private record Seeded(Input input, String id, int revision, String status) {}
 
+  /** Who acts: an agency (its focal point) or a reviewer, with that client's tokens. */
+  private record Actor(String agency, Supplier<String> token) {}
+
   DemoSeeder(
-      Http contributions,
-      Http review,
-      Http publication,
+      UngisClient contributions,
+      UngisClient review,
+      UngisClient publication,
       Tokens tokens,
       Instant start,
       Roster roster) {
@@ -82,9 +98,10 @@ public final class DemoSeeder {
             : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     DemoSeeder seeder =
         new DemoSeeder(
-            new Http(options.getOrDefault("--contributions", "http://localhost:8082")),
-            new Http(options.getOrDefault("--review", "http://localhost:8083")),
-            new Http(options.getOrDefault("--publication", "http://localhost:8084")),
+            UngisClient.of(
+                options.getOrDefault("--contributions", "http://localhost:8082"), NOBODY),
+            UngisClient.of(options.getOrDefault("--review", "http://localhost:8083"), NOBODY),
+            UngisClient.of(options.getOrDefault("--publication", "http://localhost:8084"), NOBODY),
             new Tokens(options.getOrDefault("--auth-server", "http://localhost:9000")),
             start,
             Roster.load());
@@ -103,9 +120,9 @@ public final class DemoSeeder {
     say(
         tokens.available()
             ? "acting with client-credentials tokens from the authorization server"
-            : "no authorization server: acting with the X-Ungis-Agency / X-Ungis-Principal headers");
+            : "no authorization server answers: acting without tokens (the services answer 401)");
     String recordPath = "/api/v1/records/" + DemoScenario.PUBLISHED;
-    if (isFinal(recordPath)) {
+    if (isFinal()) {
       say("the %s record is already final: nothing to seed", DemoScenario.PUBLISHED);
     } else {
       DemoScenario.CALLS.forEach(this::open);
@@ -122,20 +139,15 @@ public final class DemoSeeder {
       awaitRecordListing(published);
       close(DemoScenario.PUBLISHED);
     }
-    JsonNode record =
+    RecordDocument record =
         await(
             "the final edition of the " + DemoScenario.PUBLISHED + " record",
-            () -> {
-              Response r = publication.getJson(recordPath);
-              return r.status() == 200 && r.json().path("finalEdition").asBoolean(false)
-                  ? Optional.of(r.json())
-                  : Optional.empty();
-            });
+            () -> latestRecord().filter(r -> Boolean.TRUE.equals(r.getFinalEdition())));
     say(
         "published: edition %s of the %s record (final), %d entries",
-        record.path("edition").asString("?"),
+        record.getEdition(),
         DemoScenario.PUBLISHED,
-        record.path("entries").size());
+        record.getEntries() == null ? 0 : record.getEntries().size());
     System.out.println();
     System.out.println("  " + publication.url(recordPath));
     for (String format : List.of("pdf", "docx", "html")) {
@@ -147,15 +159,27 @@ public final class DemoSeeder {
               + ")");
     }
     System.out.println();
-    Response markdown = publication.get(recordPath, "text/markdown");
-    System.out.println(markdown.ok() ? markdown.body() : "(Markdown: " + markdown.problem() + ")");
+    try {
+      System.out.println(publication.text(recordPath, "text/markdown"));
+    } catch (ApiProblem problem) {
+      System.out.println("(Markdown: " + problem.getMessage() + ")");
+    }
   }
 
-  private boolean isFinal(String recordPath) {
+  /** The latest edition of the published call's record, if there is one yet. */
+  private Optional<RecordDocument> latestRecord() {
     try {
-      Response existing = publication.getJson(recordPath);
-      return existing.status() == 200 && existing.json().path("finalEdition").asBoolean(false);
-    } catch (Http.Unreachable unreachable) {
+      return Optional.of(
+          call(() -> publication.records().latestEdition(DemoScenario.PUBLISHED, null)));
+    } catch (ApiProblem notYet) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean isFinal() {
+    try {
+      return latestRecord().map(r -> Boolean.TRUE.equals(r.getFinalEdition())).orElse(false);
+    } catch (UncheckedIOException unreachable) {
       say("publication-service does not answer yet: %s", unreachable.getMessage());
       return false;
     }
@@ -164,22 +188,31 @@ public final class DemoSeeder {
   private void open(Call call) {
     Actor chair = reviewer(chairs.get(0));
     Instant deadline = start.plus(call.deadlineAfterStart());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", call.id());
-    body.put("title", call.title());
-    body.put("description", call.description());
-    body.put("deadline", deadline.toString());
-    body.put("symbol", DemoScenario.SYMBOLS.get(call.id()));
-    Response r = review.post("/api/v1/processes", chair, body, "demo-open-" + call.id());
+    OpenCall body =
+        new OpenCall()
+            .id(call.id())
+            .title(call.title())
+            .description(call.description())
+            .deadline(deadline.toString())
+            .symbol(DemoScenario.SYMBOLS.get(call.id()));
+    ApiProblem refused;
+    try {
+      call(() -> as(review, chair).processes().open(body, "demo-open-" + call.id()));
+      refused = null;
+    } catch (ApiProblem problem) {
+      refused = problem;
+    }
     boolean refusedOnTheirClock =
-        r.status() == 403 || (r.status() / 100 == 4 && r.body().contains("deadline"));
+        refused != null
+            && (refused.status() == 403
+                || (refused.status() / 100 == 4 && refused.body().contains("deadline")));
     if (refusedOnTheirClock && !roster.periodAt(Instant.now()).equals(roster.periodAt(start))) {
       // The services refuse the demo timeline's chair or deadline: they run on today's clock (no
       // ungis.clock.start). Play the scenario today, with today's rota and deadlines.
       say(
           "%s may not open calls on the services' clock (%s): they do not run on the demo"
               + " timeline; playing the scenario with today's rota instead",
-          chair.agency(), r.problem());
+          chair.agency(), refused.getMessage());
       playAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
       say(
           "rota today: chair(s) %s, vice-chairs %s",
@@ -187,105 +220,115 @@ public final class DemoSeeder {
       open(call);
       return;
     }
-    if (r.status() == 201) {
+    if (refused == null) {
       say(
           "%s opened the call %s \"%s\" (deadline %s)",
           chair.agency(), call.id(), call.title(), deadline);
       if (call.id().equals(DemoScenario.GDC)) {
-        Response framed =
-            review.put(
-                "/api/v1/processes/" + call.id() + "/framing",
-                chair,
-                Map.of(
-                    "introduction",
-                    DemoScenario.GDC_INTRODUCTION,
-                    "conclusion",
-                    DemoScenario.GDC_CONCLUSION));
-        say("%s wrote the framing of %s: %s", chair.agency(), call.id(), framed.status());
+        Framing framing =
+            new Framing()
+                .introduction(DemoScenario.GDC_INTRODUCTION)
+                .conclusion(DemoScenario.GDC_CONCLUSION);
+        call(() -> as(review, chair).processes().frame(call.id(), framing));
+        say("%s wrote the framing of %s", chair.agency(), call.id());
       }
-    } else if (r.status() == 409) {
+    } else if (refused.status() == 409) {
       say("the call %s exists already", call.id());
     } else {
-      throw new IllegalStateException("opening " + call.id() + ": " + r.problem());
+      throw new IllegalStateException("opening " + call.id() + ": " + refused.getMessage());
     }
   }
 
   private void submit(Input input) {
-    Optional<JsonNode> found = findExisting(input);
+    Optional<ContributionResponse> found = findExisting(input);
     if (found.isPresent()) {
       remember(input, found.get());
       say("%s's input to %s exists already (%s)", input.agency(), input.processId(), status(input));
       return;
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("processId", input.processId());
-    body.put("title", input.title());
-    body.put("summary", input.summary());
-    body.put("body", input.body());
-    body.put("language", "EN");
-    body.put("actionLines", input.actionLines());
-    body.put("sdgs", input.sdgs());
-    body.put("links", input.links());
+    ContributionRequest body = content(input, input.body()).processId(input.processId());
     Actor agency = focalPoint(input.agency());
-    Response r =
+    ContributionResponse created =
         retryWhileCallUnknown(
+            input,
             () ->
-                contributions.post(
-                    "/api/v1/contributions", agency, body, "demo-submit-" + input.key()));
-    if (r.status() != 201) {
-      throw new IllegalStateException(
-          input.agency() + " submitting to " + input.processId() + ": " + r.problem());
-    }
-    remember(input, r.json());
+                call(
+                    () ->
+                        as(contributions, agency)
+                            .contributions()
+                            .submit(body, "demo-submit-" + input.key())));
+    remember(input, created);
     say(
         "%s submitted to %s: \"%s\" (%s)",
         input.agency(), input.processId(), input.title(), seeded.get(input.key()).id());
   }
 
-  /** The intake may not have read a just-opened call yet: retry a refusal naming the process. */
-  private Response retryWhileCallUnknown(Supplier<Response> call) {
-    Response[] last = new Response[1];
-    await(
-        "the intake to accept the submission",
-        () -> {
-          last[0] = call.get();
-          boolean transientRefusal =
-              last[0].status() >= 400
-                  && last[0].status() != 409
-                  && last[0].body().contains("processId")
-                  && !last[0].body().contains("deadline");
-          return transientRefusal ? Optional.empty() : Optional.of(last[0]);
-        });
-    return last[0];
+  /** The fields of a submission or revision, with this body. */
+  private static ContributionRequest content(Input input, String body) {
+    return new ContributionRequest()
+        .title(input.title())
+        .summary(input.summary())
+        .body(body)
+        .language(ContributionRequest.LanguageEnum.EN)
+        .actionLines(new LinkedHashSet<>(input.actionLines()))
+        .sdgs(new LinkedHashSet<>(input.sdgs()))
+        .links(new LinkedHashSet<>(input.links().stream().map(URI::create).toList()));
   }
 
-  private Optional<JsonNode> findExisting(Input input) {
-    Response r =
-        contributions.getJson(
-            "/api/v1/contributions?size=100&agency="
-                + input.agency()
-                + "&process="
-                + input.processId(),
-            focalPoint(input.agency()));
-    if (!r.ok()) {
+  /** The intake may not have read a just-opened call yet: retry a refusal naming the process. */
+  private ContributionResponse retryWhileCallUnknown(
+      Input input, Supplier<ContributionResponse> submission) {
+    ApiProblem[] last = new ApiProblem[1];
+    try {
+      return await(
+          "the intake to accept the submission",
+          () -> {
+            try {
+              return Optional.of(submission.get());
+            } catch (ApiProblem problem) {
+              last[0] = problem;
+              boolean transientRefusal =
+                  problem.status() != 409
+                      && problem.body().contains("processId")
+                      && !problem.body().contains("deadline");
+              if (transientRefusal) {
+                return Optional.empty();
+              }
+              throw problem;
+            }
+          });
+    } catch (ApiProblem problem) {
+      throw new IllegalStateException(
+          input.agency() + " submitting to " + input.processId() + ": " + problem.getMessage(),
+          problem);
+    }
+  }
+
+  private Optional<ContributionResponse> findExisting(Input input) {
+    try {
+      return call(
+              () ->
+                  as(contributions, focalPoint(input.agency()))
+                      .contributions()
+                      .callList(
+                          input.agency(), input.processId(), null, null, null, null, null, 0, 100))
+          .getItems()
+          .stream()
+          .filter(item -> input.title().equals(item.getTitle()))
+          .findFirst();
+    } catch (ApiProblem problem) {
       return Optional.empty();
     }
-    for (JsonNode item : r.json().path("items")) {
-      if (input.title().equals(item.path("title").asString(""))) {
-        return Optional.of(item);
-      }
-    }
-    return Optional.empty();
   }
 
-  private void remember(Input input, JsonNode contribution) {
+  private void remember(Input input, ContributionResponse contribution) {
     seeded.put(
         input.key(),
         new Seeded(
             input,
-            contribution.path("id").asString(),
-            contribution.path("revision").asInt(1),
-            contribution.path("status").asString("SUBMITTED")));
+            contribution.getId(),
+            contribution.getRevision() == null ? 1 : contribution.getRevision(),
+            contribution.getStatus() == null ? "SUBMITTED" : contribution.getStatus()));
   }
 
   private String status(Input input) {
@@ -304,22 +347,20 @@ public final class DemoSeeder {
       s = awaitStatus(s, "CHANGES_REQUESTED", 1);
     }
     if (s.revision() == 1 && s.status().equals("CHANGES_REQUESTED")) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("title", input.title());
-      body.put("summary", input.summary());
-      body.put("body", input.revisedBody());
-      body.put("language", "EN");
-      body.put("actionLines", input.actionLines());
-      body.put("sdgs", input.sdgs());
-      body.put("links", input.links());
-      body.put("note", input.revisionNote());
-      body.put("expectedRevision", 1);
-      Response r =
-          contributions.put("/api/v1/contributions/" + s.id(), focalPoint(input.agency()), body);
-      if (!r.ok()) {
-        throw new IllegalStateException(input.agency() + " revising: " + r.problem());
+      ContributionRequest body =
+          content(input, input.revisedBody()).note(input.revisionNote()).expectedRevision(1);
+      String id = s.id();
+      try {
+        remember(
+            input,
+            call(
+                () ->
+                    as(contributions, focalPoint(input.agency()))
+                        .contributions()
+                        .revise(id, body, null)));
+      } catch (ApiProblem problem) {
+        throw new IllegalStateException(input.agency() + " revising: " + problem.getMessage());
       }
-      remember(input, r.json());
       say("%s revised its input (revision 2): %s", input.agency(), input.revisionNote());
     }
   }
@@ -348,97 +389,97 @@ public final class DemoSeeder {
    * latest revision) from Kafka.
    */
   private void decide(Seeded s, Actor reviewer, String decision, String comment) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("revision", s.revision());
-    body.put("decision", decision);
-    if (comment != null) {
-      body.put("comment", comment);
-    }
-    String path = "/api/v1/reviews/" + s.id() + "/decisions";
-    Response[] last = new Response[1];
+    Decide body = new Decide().revision(s.revision()).decision(decision).comment(comment);
+    ApiProblem[] last = new ApiProblem[1];
     try {
       await(
           decision + " on " + s.input().agency() + "'s input",
           () -> {
-            last[0] = review.post(path, reviewer, body, null);
-            if (last[0].status() == 201) {
+            try {
+              call(() -> as(review, reviewer).reviews().decide(s.id(), body, null));
               return Optional.of(true);
+            } catch (ApiProblem problem) {
+              last[0] = problem;
+              if (problem.status() == 409 && alreadyDecided(s)) {
+                return Optional.of(true);
+              }
+              if (problem.status() == 404 || problem.status() == 409) {
+                return Optional.empty();
+              }
+              throw new IllegalStateException(decision + " refused: " + problem.getMessage());
             }
-            if (last[0].status() == 409 && alreadyDecided(s)) {
-              return Optional.of(true);
-            }
-            if (last[0].status() == 404 || last[0].status() == 409) {
-              return Optional.empty();
-            }
-            throw new IllegalStateException(decision + " refused: " + last[0].problem());
           });
     } catch (IllegalStateException e) {
       if (last[0] != null && e.getMessage().startsWith("timed out")) {
-        throw new IllegalStateException(e.getMessage() + "; last answer " + last[0].problem(), e);
+        throw new IllegalStateException(
+            e.getMessage() + "; last answer " + last[0].getMessage(), e);
       }
       throw e;
     }
   }
 
+  private Optional<ContributionResponse> contribution(Seeded s) {
+    try {
+      return Optional.of(
+          call(
+              () -> as(contributions, focalPoint(s.input().agency())).contributions().get(s.id())));
+    } catch (ApiProblem problem) {
+      return Optional.empty();
+    }
+  }
+
   private boolean alreadyDecided(Seeded s) {
-    Response r =
-        contributions.getJson("/api/v1/contributions/" + s.id(), focalPoint(s.input().agency()));
-    if (!r.ok()) {
-      return false;
-    }
-    for (JsonNode d : r.json().path("decisions")) {
-      if (d.path("revision").asInt() == s.revision() && !d.path("outcome").isNull()) {
-        return true;
-      }
-    }
-    return false;
+    List<DecisionResponse> decisions =
+        contribution(s).map(ContributionResponse::getDecisions).orElse(List.of());
+    return decisions != null
+        && decisions.stream()
+            .anyMatch(d -> d.getRevision() == s.revision() && d.getOutcome() != null);
   }
 
   private Seeded awaitStatus(Seeded s, String status, int revision) {
-    JsonNode contribution =
+    ContributionResponse contribution =
         await(
             s.input().agency() + "'s input to be " + status,
-            () -> {
-              Response r =
-                  contributions.getJson(
-                      "/api/v1/contributions/" + s.id(), focalPoint(s.input().agency()));
-              return r.ok()
-                      && r.json().path("status").asString("").equals(status)
-                      && r.json().path("revision").asInt() == revision
-                  ? Optional.of(r.json())
-                  : Optional.empty();
-            });
+            () ->
+                contribution(s)
+                    .filter(c -> status.equals(c.getStatus()) && c.getRevision() == revision));
     remember(s.input(), contribution);
     return seeded.get(s.input().key());
   }
 
   private void awaitRecordListing(List<Seeded> approved) {
-    String path = "/api/v1/records/" + DemoScenario.PUBLISHED;
     await(
         "the " + DemoScenario.PUBLISHED + " record to list the " + approved.size() + " approvals",
-        () -> {
-          Response r = publication.getJson(path);
-          if (!r.ok()) {
-            return Optional.empty();
-          }
-          String json = r.body();
-          boolean all = approved.stream().allMatch(s -> json.contains(s.id()));
-          return all ? Optional.of(true) : Optional.empty();
-        });
+        () ->
+            latestRecord()
+                .filter(
+                    r ->
+                        r.getEntries() != null
+                            && approved.stream()
+                                .allMatch(
+                                    s ->
+                                        r.getEntries().stream()
+                                            .anyMatch(e -> s.id().equals(e.getContributionId())))));
   }
 
   private void close(String processId) {
     Actor chair = reviewer(chairs.get(0));
-    Response r = review.post("/api/v1/processes/" + processId + "/closure", chair, Map.of(), null);
-    if (r.ok()) {
+    try {
+      call(() -> as(review, chair).processes().close(processId, null));
       say(
           "%s (chair) closed the call %s: the record's final edition follows",
           chair.agency(), processId);
-    } else if (r.status() == 409) {
+    } catch (ApiProblem problem) {
+      if (problem.status() != 409) {
+        throw new IllegalStateException("closing " + processId + ": " + problem.getMessage());
+      }
       say("the call %s is closed already", processId);
-    } else {
-      throw new IllegalStateException("closing " + processId + ": " + r.problem());
     }
+  }
+
+  /** The client acting as {@code actor}. */
+  private static UngisClient as(UngisClient client, Actor actor) {
+    return client.as(actor.token());
   }
 
   private List<String> rotate(List<String> rota) {
@@ -458,13 +499,11 @@ public final class DemoSeeder {
   }
 
   private Actor reviewer(String agency) {
-    return new Actor(
-        agency, "ungis.reviewer@" + DemoScenario.domainOf(agency), tokens.forReviewer(agency));
+    return new Actor(agency, tokens.forReviewer(agency));
   }
 
   private Actor focalPoint(String agency) {
-    return new Actor(
-        agency, "ungis.focalpoint@" + DemoScenario.domainOf(agency), tokens.forAgency(agency));
+    return new Actor(agency, tokens.forAgency(agency));
   }
 
   private static <T> T await(String what, Supplier<Optional<T>> probe) {
@@ -476,7 +515,7 @@ public final class DemoSeeder {
         if (value.isPresent()) {
           return value.get();
         }
-      } catch (Http.Unreachable e) {
+      } catch (UncheckedIOException e) {
         lastProblem = " (" + e.getMessage() + ")";
       }
       if (System.nanoTime() > deadline) {

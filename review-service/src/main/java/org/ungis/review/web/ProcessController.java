@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
@@ -37,6 +38,11 @@ import org.ungis.web.QueryParameters;
  * acting {@link Actor}, so they need a reviewer's token; see {@code CurrentActor}); read by any
  * authenticated caller, since agencies need to see the open calls.
  */
+@Tag(
+    name = "processes",
+    description =
+        "Calls for inputs: opened, framed, extended and closed by the chair and vice-chairs (a"
+            + " reviewer's token); read by any authenticated caller.")
 @SecurityRequirement(name = ReviewController.BEARER)
 @RestController
 @RequestMapping("/api/v1/processes")
@@ -115,7 +121,7 @@ class ProcessController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<CallView> open(
-      Actor actor,
+      @Parameter(hidden = true) Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @RequestBody OpenCall body) {
     var request = Idempotency.of(actor, key, "POST", "/api/v1/processes", body);
@@ -139,7 +145,7 @@ class ProcessController {
 
   @PostMapping("/{id}/closure")
   ResponseEntity<CallView> close(
-      Actor actor,
+      @Parameter(hidden = true) Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @PathVariable String id) {
     var request = Idempotency.of(actor, key, "POST", "/api/v1/processes/" + id + "/closure", "");
@@ -150,7 +156,7 @@ class ProcessController {
   @PostMapping("/{id}/extensions")
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<CallView> extend(
-      Actor actor,
+      @Parameter(hidden = true) Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @PathVariable String id,
       @RequestBody GrantExtension body) {
@@ -171,7 +177,8 @@ class ProcessController {
    * keeps its text). After the closure it is a correction: the record publishes a corrigendum.
    */
   @PutMapping("/{id}/framing")
-  CallView frame(Actor actor, @PathVariable String id, @RequestBody Framing body) {
+  CallView frame(
+      @Parameter(hidden = true) Actor actor, @PathVariable String id, @RequestBody Framing body) {
     return CallView.of(processes.frame(actor, id, body.introduction(), body.conclusion()).call());
   }
 
@@ -180,7 +187,10 @@ class ProcessController {
    * the rule on withdrawals after closure (REFUSED or CORRIGENDUM; at any time).
    */
   @PutMapping("/{id}/document")
-  CallView configure(Actor actor, @PathVariable String id, @RequestBody DocumentSettings body) {
+  CallView configure(
+      @Parameter(hidden = true) Actor actor,
+      @PathVariable String id,
+      @RequestBody DocumentSettings body) {
     return CallView.of(
         processes
             .configureDocument(actor, id, body.language(), body.withdrawalAfterClosure())

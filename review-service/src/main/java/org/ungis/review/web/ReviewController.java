@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +60,10 @@ import org.ungis.web.QueryParameters;
     scheme = "bearer",
     bearerFormat = "JWT",
     description = "A client-credentials access token of the platform's authorization server")
+@Tag(
+    name = "reviews",
+    description =
+        "The review queue and the decisions of the chair and vice-chairs (a reviewer's token).")
 @SecurityRequirement(name = ReviewController.BEARER)
 @RestController
 @RequestMapping("/api/v1/reviews")
@@ -174,7 +179,7 @@ class ReviewController {
               + " value 400 invalid-parameter, each naming the parameter.")
   @GetMapping
   PageResponse<QueueEntry> queue(
-      Actor reviewer,
+      @Parameter(hidden = true) Actor reviewer,
       @Parameter(description = "Call for inputs id, e.g. gdc-2023")
           @RequestParam(name = "process", required = false)
           String process,
@@ -214,7 +219,7 @@ class ReviewController {
    */
   @GetMapping("/{contributionId}")
   QueueEntry item(
-      Actor reviewer,
+      @Parameter(hidden = true) Actor reviewer,
       @PathVariable String contributionId,
       @RequestParam(name = "revision", required = false) Integer revision) {
     return QueueEntry.of(
@@ -224,7 +229,7 @@ class ReviewController {
   @PostMapping("/{contributionId}/decisions")
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<DecisionView> decide(
-      Actor actor,
+      @Parameter(hidden = true) Actor actor,
       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
       @PathVariable String contributionId,
       @RequestBody Decide body) {
@@ -244,14 +249,17 @@ class ReviewController {
 
   /** Every decision and refused attempt on a contribution, oldest first. */
   @GetMapping("/{contributionId}/decisions")
-  List<DecisionView> history(Actor reviewer, @PathVariable String contributionId) {
+  List<DecisionView> history(
+      @Parameter(hidden = true) Actor reviewer, @PathVariable String contributionId) {
     ReviewItem item = reviews.item(contributionId);
     return item.history().stream().map(h -> DecisionView.of(item, h)).toList();
   }
 
   @GetMapping("/{contributionId}/decisions/{id}")
   DecisionView decision(
-      Actor reviewer, @PathVariable String contributionId, @PathVariable String id) {
+      @Parameter(hidden = true) Actor reviewer,
+      @PathVariable String contributionId,
+      @PathVariable String id) {
     ReviewItem item = reviews.item(contributionId);
     return item.history().stream()
         .filter(h -> h.eventId().equals(id))
