@@ -36,6 +36,7 @@ public final class DemoSeeder {
   private final Http publication;
   private final Tokens tokens;
   private final Roster roster;
+  private final Optional<DemoNotifications> notifications;
   private Instant start;
   private List<String> chairs;
   private List<String> viceChairs;
@@ -51,8 +52,10 @@ public final class DemoSeeder {
       Http publication,
       Tokens tokens,
       Instant start,
-      Roster roster) {
+      Roster roster,
+      Optional<DemoNotifications> notifications) {
     this.contributions = contributions;
+    this.notifications = notifications;
     this.review = review;
     this.publication = publication;
     this.tokens = tokens;
@@ -80,14 +83,26 @@ public final class DemoSeeder {
         options.containsKey("--clock-start")
             ? Instant.parse(options.get("--clock-start"))
             : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Tokens tokens = new Tokens(options.getOrDefault("--auth-server", "http://localhost:9000"));
+    // --notifications URL --inbox URL --imap HOST:PORT: register a webhook, report what was sent
+    Optional<DemoNotifications> notifications =
+        options.containsKey("--notifications") && options.containsKey("--inbox")
+            ? Optional.of(
+                new DemoNotifications(
+                    new Http(options.get("--notifications")),
+                    new Http(options.get("--inbox")),
+                    tokens,
+                    options.getOrDefault("--imap", "localhost:3143")))
+            : Optional.empty();
     DemoSeeder seeder =
         new DemoSeeder(
             new Http(options.getOrDefault("--contributions", "http://localhost:8082")),
             new Http(options.getOrDefault("--review", "http://localhost:8083")),
             new Http(options.getOrDefault("--publication", "http://localhost:8084")),
-            new Tokens(options.getOrDefault("--auth-server", "http://localhost:9000")),
+            tokens,
             start,
-            Roster.load());
+            Roster.load(),
+            notifications);
     try {
       seeder.run();
     } catch (RuntimeException e) {
@@ -108,6 +123,7 @@ public final class DemoSeeder {
     if (isFinal(recordPath)) {
       say("the %s record is already final: nothing to seed", DemoScenario.PUBLISHED);
     } else {
+      notifications.ifPresent(DemoNotifications::register);
       DemoScenario.CALLS.forEach(this::open);
       DemoScenario.INPUTS.forEach(this::submit);
       DemoScenario.INPUTS.stream()
@@ -149,6 +165,7 @@ public final class DemoSeeder {
     System.out.println();
     Response markdown = publication.get(recordPath, "text/markdown");
     System.out.println(markdown.ok() ? markdown.body() : "(Markdown: " + markdown.problem() + ")");
+    notifications.ifPresent(DemoNotifications::report);
   }
 
   private boolean isFinal(String recordPath) {
@@ -467,7 +484,7 @@ public final class DemoSeeder {
         agency, "ungis.focalpoint@" + DemoScenario.domainOf(agency), tokens.forAgency(agency));
   }
 
-  private static <T> T await(String what, Supplier<Optional<T>> probe) {
+  static <T> T await(String what, Supplier<Optional<T>> probe) {
     long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
     String lastProblem = "";
     while (true) {
@@ -492,7 +509,7 @@ public final class DemoSeeder {
     }
   }
 
-  private static void say(String format, Object... args) {
+  static void say(String format, Object... args) {
     System.out.println("[demo] " + String.format(format, args));
   }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Client-credentials tokens from the local authorization server, with its development credentials:
  * an agency's intake client {@code <code>-intake} / {@code <code>-secret}, a reviewer's {@code
- * reviewer-<code>-1} / {@code reviewer-<code>-1-secret} (auth-server README). When no authorization
+ * reviewer-<code>-1} / {@code reviewer-<code>-1-secret}, an agency's integrator {@code
+ * <code>-webhooks} / {@code <code>-webhooks-secret} (auth-server README). When no authorization
  * server answers, there are no tokens and the services read the acting agency from the {@code
  * X-Ungis-*} headers instead.
  */
@@ -49,6 +50,14 @@ final class Tokens {
 
   Optional<String> forReviewer(String agency) {
     String id = "reviewer-" + agency.toLowerCase(Locale.ROOT) + "-1";
+    return token(id, id + "-secret");
+  }
+
+  /**
+   * An agency's integrator: registers webhooks ({@code <code>-webhooks}, scope webhooks.manage).
+   */
+  Optional<String> forWebhooks(String agency) {
+    String id = agency.toLowerCase(Locale.ROOT) + "-webhooks";
     return token(id, id + "-secret");
   }
 
