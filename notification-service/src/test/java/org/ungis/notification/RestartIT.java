@@ -82,8 +82,8 @@ class RestartIT {
     registry = EmbeddedSchemaRegistry.start(brokers);
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
-    // A slow endpoint: it answers 200 ms after each request, so deliveries are in flight when the
-    // service stops.
+    // A slow endpoint: it answers 2 s after each request, so deliveries are in flight when the
+    // service stops (without the drain at stop, their outcomes would be lost and sent again).
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext(
         "/hook",
@@ -98,7 +98,7 @@ class RestartIT {
                   // the sender gave up: it attempts again
                 }
               },
-              CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+              CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
         });
     receiver.start();
   }
@@ -134,10 +134,12 @@ class RestartIT {
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(10))
-        .until(() -> smtp.getReceivedMessages().length > 0);
+        .until(() -> !received.isEmpty());
+    int inFlightAtStop = received.size(); // received, none answered yet
     first.close();
     int mailsAtStop = smtp.getReceivedMessages().length;
     int deliveriesAtStop = received.size();
+    assertThat(inFlightAtStop).as("deliveries in flight at the stop").isPositive();
     assertThat(mailsAtStop).as("stopped mid-flow").isLessThan(BEFORE * REVIEWERS);
 
     try (KafkaProducer<String, Object> producer = producer()) {
@@ -173,8 +175,9 @@ class RestartIT {
     assertThat(byWebhookId.keySet()).containsExactlyInAnyOrderElementsOf(events);
     assertThat(byWebhookId.values()).as("each delivery once").containsOnly(1L);
     System.out.printf(
-        "[restart] at the stop: %d of %d e-mails, %d of %d deliveries; in the end each once%n",
-        mailsAtStop, BEFORE * REVIEWERS, deliveriesAtStop, BEFORE);
+        "[restart] at the stop: %d deliveries in flight; when stopped: %d of %d e-mails, %d of %d"
+            + " deliveries; in the end each once%n",
+        inFlightAtStop, mailsAtStop, BEFORE * REVIEWERS, deliveriesAtStop, BEFORE);
   }
 
   ConfigurableApplicationContext startService() {

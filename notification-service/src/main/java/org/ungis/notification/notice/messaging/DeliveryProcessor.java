@@ -173,6 +173,17 @@ final class DeliveryProcessor
     future.whenComplete((ok, error) -> outcomes.add(new Outcome(event, error, false)));
   }
 
+  /**
+   * The task leaves this instance (a rebalance, a dirty close): the attempts it still waits for are
+   * abandoned, not settled (their notifications stay in {@code pending}, due again wherever the
+   * task goes), and a stop no longer waits for them.
+   */
+  @Override
+  public void close() {
+    inFlight.forEach(id -> gate.settled());
+    inFlight.clear();
+  }
+
   /** Takes up the outcomes of finished attempts, on the stream thread. */
   private void takeOutcomes() {
     Outcome outcome;
