@@ -49,6 +49,7 @@ public final class DemoSeeder {
   private final UngisClient publication;
   private final Tokens tokens;
   private final Roster roster;
+  private final Optional<DemoNotifications> notifications;
   private Instant start;
   private List<String> chairs;
   private List<String> viceChairs;
@@ -67,8 +68,10 @@ public final class DemoSeeder {
       UngisClient publication,
       Tokens tokens,
       Instant start,
-      Roster roster) {
+      Roster roster,
+      Optional<DemoNotifications> notifications) {
     this.contributions = contributions;
+    this.notifications = notifications;
     this.review = review;
     this.publication = publication;
     this.tokens = tokens;
@@ -96,15 +99,27 @@ public final class DemoSeeder {
         options.containsKey("--clock-start")
             ? Instant.parse(options.get("--clock-start"))
             : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Tokens tokens = new Tokens(options.getOrDefault("--auth-server", "http://localhost:9000"));
+    // --notifications URL --inbox URL --imap HOST:PORT: register a webhook, report what was sent
+    Optional<DemoNotifications> notifications =
+        options.containsKey("--notifications") && options.containsKey("--inbox")
+            ? Optional.of(
+                new DemoNotifications(
+                    new Http(options.get("--notifications")),
+                    new Http(options.get("--inbox")),
+                    tokens,
+                    options.getOrDefault("--imap", "localhost:3143")))
+            : Optional.empty();
     DemoSeeder seeder =
         new DemoSeeder(
             UngisClient.of(
                 options.getOrDefault("--contributions", "http://localhost:8082"), NOBODY),
             UngisClient.of(options.getOrDefault("--review", "http://localhost:8083"), NOBODY),
             UngisClient.of(options.getOrDefault("--publication", "http://localhost:8084"), NOBODY),
-            new Tokens(options.getOrDefault("--auth-server", "http://localhost:9000")),
+            tokens,
             start,
-            Roster.load());
+            Roster.load(),
+            notifications);
     try {
       seeder.run();
     } catch (RuntimeException e) {
@@ -125,6 +140,7 @@ public final class DemoSeeder {
     if (isFinal()) {
       say("the %s record is already final: nothing to seed", DemoScenario.PUBLISHED);
     } else {
+      notifications.ifPresent(DemoNotifications::register);
       DemoScenario.CALLS.forEach(this::open);
       DemoScenario.INPUTS.forEach(this::submit);
       DemoScenario.INPUTS.stream()
@@ -164,6 +180,7 @@ public final class DemoSeeder {
     } catch (ApiProblem problem) {
       System.out.println("(Markdown: " + problem.getMessage() + ")");
     }
+    notifications.ifPresent(DemoNotifications::report);
   }
 
   /** The latest edition of the published call's record, if there is one yet. */
@@ -506,7 +523,7 @@ public final class DemoSeeder {
     return new Actor(agency, tokens.forAgency(agency));
   }
 
-  private static <T> T await(String what, Supplier<Optional<T>> probe) {
+  static <T> T await(String what, Supplier<Optional<T>> probe) {
     long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
     String lastProblem = "";
     while (true) {
@@ -531,7 +548,7 @@ public final class DemoSeeder {
     }
   }
 
-  private static void say(String format, Object... args) {
+  static void say(String format, Object... args) {
     System.out.println("[demo] " + String.format(format, args));
   }
 }

@@ -9,7 +9,8 @@ import org.ungis.client.ClientCredentials;
 /**
  * Client-credentials tokens from the local authorization server, with its development credentials:
  * an agency's intake client {@code <code>-intake} / {@code <code>-secret}, a reviewer's {@code
- * reviewer-<code>-1} / {@code reviewer-<code>-1-secret} (auth-server README). When no authorization
+ * reviewer-<code>-1} / {@code reviewer-<code>-1-secret}, an agency's integrator {@code
+ * <code>-webhooks} / {@code <code>-webhooks-secret} (auth-server README). When no authorization
  * server answers, the suppliers give no token (and the services answer 401).
  */
 final class Tokens {
@@ -34,6 +35,14 @@ final class Tokens {
 
   Supplier<String> forReviewer(String agency) {
     String id = "reviewer-" + agency.toLowerCase(Locale.ROOT) + "-1";
+    return token(id, id + "-secret");
+  }
+
+  /**
+   * An agency's integrator: registers webhooks ({@code <code>-webhooks}, scope webhooks.manage).
+   */
+  Supplier<String> forWebhooks(String agency) {
+    String id = agency.toLowerCase(Locale.ROOT) + "-webhooks";
     return token(id, id + "-secret");
   }
 

@@ -33,6 +33,8 @@ public record NotificationSettings(
    * @param retryTick how often due retries are started and finished attempts taken up
    * @param webhookTimeout how long a webhook endpoint may take to connect and answer
    * @param reminderCheck how often the deadlines are checked for reminders
+   * @param webhookSecretKey the AES-256 key (32 bytes, base64) that seals the webhook signing
+   *     secrets stored on {@code ungis.webhooks.v1}; unset stores new ones in clear
    */
   public record Notifications(
       @DefaultValue("http://localhost:8080") URI portalUrl,
@@ -42,5 +44,6 @@ public record NotificationSettings(
       @DefaultValue("24h") Duration retryFor,
       @DefaultValue("1s") Duration retryTick,
       @DefaultValue("10s") Duration webhookTimeout,
-      @DefaultValue("1m") Duration reminderCheck) {}
+      @DefaultValue("1m") Duration reminderCheck,
+      String webhookSecretKey) {}
 }

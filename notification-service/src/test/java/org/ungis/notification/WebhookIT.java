@@ -42,6 +42,7 @@ import org.ungis.notification.webhook.WebhookSignature;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -254,15 +255,83 @@ class WebhookIT {
     assertThat(deadLog.get(0).path("lastError").asString()).isNotBlank();
   }
 
+  @Test
+  void aRetryWithTheSameIdempotencyKeyGetsTheSameRegistrationAndAnotherBodyIsRefused()
+      throws Exception {
+    String integrator = auth().token("itu-webhooks", "itu-webhooks-secret");
+    String url = "http://127.0.0.1:9/idempotent";
+    List<String> types = List.of("record.edition", "call.closed");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> !get(integrator, "/api/v1/webhooks").isEmpty());
+
+    HttpResponse<String> first = post(integrator, url, types, "itu-archive-1");
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    JsonNode created = JSON.readTree(first.body());
+
+    HttpResponse<String> again =
+        post(integrator, url, List.of("call.closed", "record.edition"), "itu-archive-1");
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(again.headers().firstValue("Location"))
+        .isEqualTo(first.headers().firstValue("Location"));
+    JsonNode replayed = JSON.readTree(again.body());
+    assertThat(replayed.path("id").asString()).isEqualTo(created.path("id").asString());
+    assertThat(replayed.path("secret").asString()).isEqualTo(created.path("secret").asString());
+
+    HttpResponse<String> other = post(integrator, url, List.of("record.edition"), "itu-archive-1");
+    assertThat(other.statusCode()).isEqualTo(422);
+    assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(other.body()).path("type").asString())
+        .isEqualTo("https://ungis.org/problems/idempotency-key-reused");
+
+    HttpResponse<String> anotherKey = post(integrator, url, types, "itu-archive-2");
+    assertThat(anotherKey.statusCode()).isEqualTo(201);
+    assertThat(JSON.readTree(anotherKey.body()).path("id").asString())
+        .isNotEqualTo(created.path("id").asString());
+    String list = get(integrator, "/api/v1/webhooks");
+    assertThat(JSON.readTree(list))
+        .filteredOn(w -> w.path("url").asString().equals(url))
+        .hasSize(2);
+  }
+
+  @Test
+  void theOpenApiDescriptionIsTheCommittedOneAndNamesTheIdempotencyKey() throws Exception {
+    HttpResponse<String> docs =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode post = JSON.readTree(docs.body()).path("paths").path("/api/v1/webhooks").path("post");
+    assertThat(post.path("summary").asString()).isNotBlank();
+    assertThat(post.path("parameters"))
+        .extracting(p -> p.path("name").asString())
+        .containsExactly("Idempotency-Key");
+    assertThat(JSON.readTree(docs.body()).path("paths").propertyNames())
+        .containsExactlyInAnyOrder(
+            "/api/v1/webhooks", "/api/v1/webhooks/{id}", "/api/v1/webhooks/{id}/deliveries");
+    OpenApiSnapshot.assertMatchesCommitted("notification-service", WebhookIT.class, docs.body());
+  }
+
   HttpResponse<String> post(String token, String url, List<String> types) throws Exception {
+    return post(token, url, types, null);
+  }
+
+  HttpResponse<String> post(String token, String url, List<String> types, String key)
+      throws Exception {
     String body = JSON.writeValueAsString(Map.of("url", url, "eventTypes", types));
-    return HTTP.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/webhooks"))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   String get(String token, String path) throws Exception {

@@ -16,9 +16,17 @@ import java.util.regex.Pattern;
  * @param role what the person does on the platform
  * @param language the preferred language, one of {@link #LANGUAGES} (used for e-mails and as the
  *     portal's default)
+ * @param awaitingReview how a reviewer hears of the inputs and revisions awaiting them: at once
+ *     (the default) or in a daily digest
  */
 public record Person(
-    String id, String name, String email, String agency, Role role, String language) {
+    String id,
+    String name,
+    String email,
+    String agency,
+    Role role,
+    String language,
+    AwaitingReview awaitingReview) {
 
   /** The six official languages of the United Nations, as BCP 47 tags. */
   public static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
@@ -33,7 +41,21 @@ public record Person(
     REVIEWER
   }
 
+  /** How a reviewer hears of the inputs and revisions awaiting them. */
+  public enum AwaitingReview {
+    /** One e-mail per input or revision, as it arrives. */
+    IMMEDIATELY,
+    /** One e-mail a day listing the day's inputs and revisions, after the day ends (UTC). */
+    DAILY_DIGEST
+  }
+
+  /** A person who hears of inputs awaiting review at once. */
+  public Person(String id, String name, String email, String agency, Role role, String language) {
+    this(id, name, email, agency, role, language, AwaitingReview.IMMEDIATELY);
+  }
+
   public Person {
+    awaitingReview = awaitingReview == null ? AwaitingReview.IMMEDIATELY : awaitingReview;
     Objects.requireNonNull(email, "email");
     email = email.strip().toLowerCase(Locale.ROOT);
     id = id == null ? email : id.strip().toLowerCase(Locale.ROOT);

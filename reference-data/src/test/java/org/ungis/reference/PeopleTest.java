@@ -56,6 +56,19 @@ class PeopleTest {
   }
 
   @Test
+  void aReviewerMayChooseTheDailyDigestAndOthersHearOfInputsAtOnce() {
+    People two =
+        parse(
+            "- { email: a.b@itu.int, name: A B, agency: ITU, role: REVIEWER, language: en,"
+                + " awaitingReview: DAILY_DIGEST }\n"
+                + "- { email: c.d@itu.int, name: C D, agency: ITU, role: REVIEWER, language: en }");
+
+    assertThat(two.all())
+        .extracting(Person::awaitingReview)
+        .containsExactly(Person.AwaitingReview.DAILY_DIGEST, Person.AwaitingReview.IMMEDIATELY);
+  }
+
+  @Test
   void anUnknownAgencyIsRefused() {
     assertThatThrownBy(
             () ->

@@ -23,5 +23,7 @@ public enum Kind {
   /** To everyone concerned: the final edition of a record. */
   RECORD_FINAL,
   /** To everyone concerned: a new edition of a record after its final one. */
-  CORRIGENDUM
+  CORRIGENDUM,
+  /** To a reviewer who chose the daily digest: the inputs and revisions of one day. */
+  DAILY_DIGEST
 }

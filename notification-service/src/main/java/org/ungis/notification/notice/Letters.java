@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -37,8 +38,10 @@ public final class Letters {
     String subject = fill(texts.getString(key + ".subject"), values);
     String body = fill(texts.getString(key + ".body"), values);
     String greeting = fill(texts.getString("greeting"), values);
+    boolean digest = notice.kind() == Kind.DAILY_DIGEST;
+    List<String> items = digest ? notice.facts().comment().lines().toList() : List.of();
     String comment =
-        notice.facts().comment() == null || notice.facts().comment().isBlank()
+        digest || notice.facts().comment() == null || notice.facts().comment().isBlank()
             ? null
             : fill(texts.getString("comment"), values);
     String open = texts.getString("open");
@@ -47,6 +50,10 @@ public final class Letters {
 
     StringBuilder text = new StringBuilder();
     text.append(greeting).append("\n\n").append(body).append("\n\n");
+    items.forEach(item -> text.append("- ").append(item).append('\n'));
+    if (!items.isEmpty()) {
+      text.append('\n');
+    }
     if (comment != null) {
       text.append(comment).append("\n\n");
     }
@@ -65,6 +72,11 @@ public final class Letters {
         .append("</p><p>")
         .append(escape(body))
         .append("</p>");
+    if (!items.isEmpty()) {
+      html.append("<ul>");
+      items.forEach(item -> html.append("<li>").append(escape(item)).append("</li>"));
+      html.append("</ul>");
+    }
     if (comment != null) {
       html.append("<blockquote>").append(escape(comment)).append("</blockquote>");
     }
@@ -77,6 +89,17 @@ public final class Letters {
         .append("</small></p></body></html>");
     return new Letter(
         notice.recipient().language(), subject, text.toString(), html.toString(), link);
+  }
+
+  /**
+   * A notice in one line of its recipient's language, for a digest: its subject without the {@code
+   * [UNGIS]} tag, then the link to its page.
+   */
+  public String line(Notice notice) {
+    Locale locale = notice.recipient().locale();
+    String subject =
+        fill(bundle(locale).getString(notice.kind().name() + ".subject"), values(notice, locale));
+    return subject.replaceFirst("^\\[UNGIS\\]\\s*", "") + " " + portal.resolve(notice.page());
   }
 
   static ResourceBundle bundle(Locale locale) {

@@ -44,6 +44,9 @@ public record Notice(String sourceId, Kind kind, Person recipient, Facts facts) 
 
   /** The portal's page about it, relative to the portal's base URL. */
   public String page() {
+    if (kind == Kind.DAILY_DIGEST) {
+      return ""; // the portal's start page, with the reviewer's queue
+    }
     if (facts.contributionId() != null) {
       return "contributions/" + facts.contributionId();
     }

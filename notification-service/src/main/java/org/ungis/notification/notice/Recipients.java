@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ungis.reference.People;
 import org.ungis.reference.Period;
@@ -20,6 +21,11 @@ public final class Recipients {
   public Recipients(People people, Roster roster) {
     this.people = people;
     this.roster = roster;
+  }
+
+  /** A person of the directory, by e-mail address. */
+  public Optional<Person> person(String email) {
+    return people.all().stream().filter(p -> p.email().equals(email)).findFirst();
   }
 
   /** The focal points of an agency. */

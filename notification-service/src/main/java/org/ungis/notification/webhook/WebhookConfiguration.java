@@ -13,11 +13,15 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.ungis.events.notification.WebhookSubscriptionEvent;
+import org.ungis.notification.NotificationSettings;
 import org.ungis.schemas.Topics;
 
 /** The registration API's writer of {@code ungis.webhooks.v1} and its reader of the stores. */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(WebhookConfiguration.class);
 
   @Bean
   KafkaTemplate<String, WebhookSubscriptionEvent> webhookTemplate(
@@ -39,7 +43,22 @@ class WebhookConfiguration {
   @Bean
   WebhookRegistry webhookRegistry(
       KafkaTemplate<String, WebhookSubscriptionEvent> webhookTemplate,
-      StreamsBuilderFactoryBean streams) {
-    return new WebhookRegistry(webhookTemplate, streams);
+      StreamsBuilderFactoryBean streams,
+      SecretCipher cipher) {
+    return new WebhookRegistry(webhookTemplate, streams, cipher);
+  }
+
+  /** The signing secrets are stored sealed with {@code ungis.notifications.webhook-secret-key}. */
+  @Bean
+  SecretCipher webhookSecretCipher(NotificationSettings settings) {
+    String key = settings.notifications().webhookSecretKey();
+    if (key == null || key.isBlank()) {
+      log.warn(
+          "ungis.notifications.webhook-secret-key is not set: new webhook secrets are stored in"
+              + " clear in {}",
+          Topics.WEBHOOKS.name());
+      return SecretCipher.clear();
+    }
+    return new SecretCipher(key);
   }
 }

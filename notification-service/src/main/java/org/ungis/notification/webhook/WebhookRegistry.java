@@ -1,6 +1,7 @@
 package org.ungis.notification.webhook;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,11 +39,22 @@ public class WebhookRegistry {
 
   private final KafkaTemplate<String, WebhookSubscriptionEvent> template;
   private final StreamsBuilderFactoryBean streams;
+  private final SecretCipher cipher;
 
   public WebhookRegistry(
-      KafkaTemplate<String, WebhookSubscriptionEvent> template, StreamsBuilderFactoryBean streams) {
+      KafkaTemplate<String, WebhookSubscriptionEvent> template,
+      StreamsBuilderFactoryBean streams,
+      SecretCipher cipher) {
     this.template = template;
     this.streams = streams;
+    this.cipher = cipher;
+  }
+
+  /** The registration with its secret in clear, for the answer to its registration. */
+  private WebhookSubscriptionEvent revealed(WebhookSubscriptionEvent stored) {
+    return WebhookSubscriptionEvent.newBuilder(stored)
+        .setSecret(cipher.open(stored.getSubscriptionId(), stored.getSecret()))
+        .build();
   }
 
   /** A registration refused for its content. */
@@ -51,9 +64,98 @@ public class WebhookRegistry {
     }
   }
 
+  /** An {@code Idempotency-Key} used before with another request, or whose registration is gone. */
+  public static final class IdempotencyKeyReusedException extends RuntimeException {
+    public IdempotencyKeyReusedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * A registration and whether it is the answer to an earlier request with the same {@code
+   * Idempotency-Key}.
+   */
+  public record Registration(WebhookSubscriptionEvent subscription, boolean replayed) {}
+
+  private final ConcurrentHashMap<String, Object> keyLocks = new ConcurrentHashMap<>();
+
   /** Registers an endpoint for some event types, owned by the acting principal. */
   public WebhookSubscriptionEvent register(
       String agency, String principal, String url, List<String> eventTypes) {
+    return register(agency, principal, url, eventTypes, null).subscription();
+  }
+
+  /**
+   * Registers an endpoint; with an {@code Idempotency-Key}, a retry of the same request (same
+   * principal, key, URL and event types) gets the same registration, secret included, and a
+   * different request with that key is refused. The subscription's id is derived from the principal
+   * and the key, so the answer survives a restart (it is read back from {@code ungis.webhooks.v1}).
+   */
+  public Registration register(
+      String agency, String principal, String url, List<String> eventTypes, String key) {
+    if (key == null) {
+      return new Registration(
+          revealed(registerAs(newId(), agency, principal, url, eventTypes)), false);
+    }
+    if (key.isBlank() || key.length() > 255) {
+      throw new InvalidRegistrationException("an Idempotency-Key has 1 to 255 characters");
+    }
+    String id = idFor(principal, key);
+    synchronized (keyLocks.computeIfAbsent(id, k -> new Object())) {
+      WebhookSubscriptionEvent earlier = subscriptions().get(id);
+      if (earlier != null) {
+        if (earlier.getChange() != SubscriptionChange.REGISTERED) {
+          throw new IdempotencyKeyReusedException(
+              "the webhook registered with this Idempotency-Key was deleted; use a new key");
+        }
+        if (!earlier.getUrl().equals(checkedUrl(url).toString())
+            || !earlier.getEventTypes().equals(sortedTypes(eventTypes))) {
+          throw new IdempotencyKeyReusedException(
+              "this Idempotency-Key was used with a different request");
+        }
+        return new Registration(revealed(earlier), true);
+      }
+      WebhookSubscriptionEvent created = registerAs(id, agency, principal, url, eventTypes);
+      awaitVisible(id);
+      return new Registration(revealed(created), false);
+    }
+  }
+
+  /** The id of the registration a principal makes with an Idempotency-Key. */
+  static String idFor(String principal, String key) {
+    UUID uuid = UUID.nameUUIDFromBytes((principal + "\n" + key).getBytes(StandardCharsets.UTF_8));
+    return "wh_" + uuid.toString().replace("-", "");
+  }
+
+  private static String newId() {
+    return "wh_" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private static List<String> sortedTypes(List<String> eventTypes) {
+    return eventTypes == null
+        ? List.of()
+        : List.copyOf(Set.copyOf(eventTypes)).stream().sorted().toList();
+  }
+
+  /** A retry right after the first answer must find the registration in the store. */
+  private void awaitVisible(String id) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (subscriptions().get(id) == null) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the registration is not readable yet; retry with the same key");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
+  private WebhookSubscriptionEvent registerAs(
+      String id, String agency, String principal, String url, List<String> eventTypes) {
     URI uri = checkedUrl(url);
     if (eventTypes == null || eventTypes.isEmpty()) {
       throw new InvalidRegistrationException("eventTypes names at least one of " + EventTypes.ALL);
@@ -69,11 +171,11 @@ public class WebhookRegistry {
             .setEventId(UUID.randomUUID())
             .setOccurredAt(Instant.now())
             .setActor(new Actor(agency, principal, ActorRole.AGENCY))
-            .setSubscriptionId("wh_" + UUID.randomUUID().toString().replace("-", ""))
+            .setSubscriptionId(id)
             .setChange(SubscriptionChange.REGISTERED)
             .setUrl(uri.toString())
-            .setSecret(WebhookSignature.newSecret())
-            .setEventTypes(List.copyOf(Set.copyOf(eventTypes)).stream().sorted().toList())
+            .setSecret(cipher.seal(id, WebhookSignature.newSecret()))
+            .setEventTypes(sortedTypes(eventTypes))
             .build();
     publish(event);
     return event;

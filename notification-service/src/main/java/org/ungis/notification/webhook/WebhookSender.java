@@ -19,14 +19,39 @@ public final class WebhookSender {
 
   private final HttpClient http;
   private final Duration timeout;
+  private final SecretCipher cipher;
 
   public WebhookSender(Duration timeout) {
+    this(timeout, SecretCipher.clear());
+  }
+
+  /**
+   * @param cipher opens the secrets as they are stored
+   */
+  public WebhookSender(Duration timeout, SecretCipher cipher) {
+    this.cipher = cipher;
     this.timeout = timeout;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /**
+   * Signs with a subscription's secret as it is stored (sealed or in clear).
+   *
+   * @param subscriptionId the subscription, whose id the sealed secret is bound to
+   */
+  public CompletionStage<Void> post(
+      String subscriptionId, String url, String storedSecret, String webhookId, String body) {
+    String secret;
+    try {
+      secret = cipher.open(subscriptionId, storedSecret);
+    } catch (IllegalStateException e) {
+      return CompletableFuture.failedFuture(new DeliveryFailedException(e.getMessage(), e));
+    }
+    return post(url, secret, webhookId, body);
   }
 
   /**

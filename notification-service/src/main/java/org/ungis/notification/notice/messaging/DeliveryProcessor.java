@@ -61,6 +61,7 @@ final class DeliveryProcessor
   private final Duration tick;
   private final Duration attemptTimeout;
   private final Clock clock;
+  private final DeliveryGate gate;
   private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Set<String> inFlight = new HashSet<>();
 
@@ -76,7 +77,9 @@ final class DeliveryProcessor
       Backoff backoff,
       Duration tick,
       Duration attemptTimeout,
-      Clock clock) {
+      Clock clock,
+      DeliveryGate gate) {
+    this.gate = gate;
     this.courier = courier;
     this.webhooks = webhooks;
     this.backoff = backoff;
@@ -132,6 +135,12 @@ final class DeliveryProcessor
    */
   private void attempt(NotificationEvent event) {
     String id = event.getNotificationId();
+    if (!gate.open()) { // stopping: the next start attempts it
+      pending.put(
+          id, NotificationEvent.newBuilder(event).setNextAttemptAt(clock.instant()).build());
+      return;
+    }
+    gate.started();
     inFlight.add(id);
     NotificationEvent waiting =
         NotificationEvent.newBuilder(event)
@@ -147,6 +156,7 @@ final class DeliveryProcessor
       }
       attempt =
           webhooks.post(
+              subscription.getSubscriptionId(),
               subscription.getUrl(),
               subscription.getSecret(),
               event.getSourceEventId(),
@@ -163,6 +173,17 @@ final class DeliveryProcessor
     future.whenComplete((ok, error) -> outcomes.add(new Outcome(event, error, false)));
   }
 
+  /**
+   * The task leaves this instance (a rebalance, a dirty close): the attempts it still waits for are
+   * abandoned, not settled (their notifications stay in {@code pending}, due again wherever the
+   * task goes), and a stop no longer waits for them.
+   */
+  @Override
+  public void close() {
+    inFlight.forEach(id -> gate.settled());
+    inFlight.clear();
+  }
+
   /** Takes up the outcomes of finished attempts, on the stream thread. */
   private void takeOutcomes() {
     Outcome outcome;
@@ -170,45 +191,59 @@ final class DeliveryProcessor
       NotificationEvent event = outcome.event();
       String id = event.getNotificationId();
       inFlight.remove(id);
-      int attempts = event.getAttempts() + 1;
-      Instant now = clock.instant();
-      if (outcome.gone()) {
+      settle(outcome);
+    }
+  }
+
+  private void settle(Outcome outcome) {
+    try {
+      take(outcome);
+    } finally {
+      gate.settled();
+    }
+  }
+
+  private void take(Outcome outcome) {
+    NotificationEvent event = outcome.event();
+    String id = event.getNotificationId();
+    int attempts = event.getAttempts() + 1;
+    Instant now = clock.instant();
+    if (outcome.gone()) {
+      finish(
+          id,
+          NotificationRecords.step(
+              event,
+              DeliveryStatus.DEAD_LETTERED,
+              now,
+              event.getAttempts(),
+              null,
+              "the webhook subscription was removed"));
+    } else if (outcome.error() == null) {
+      finish(id, NotificationRecords.step(event, DeliveryStatus.SENT, now, attempts, null, null));
+    } else {
+      Throwable error =
+          outcome.error() instanceof CompletionException && outcome.error().getCause() != null
+              ? outcome.error().getCause()
+              : outcome.error();
+      Instant next = backoff.next(event.getPlannedAt(), attempts, now);
+      if (next == null) {
+        log.error("notification {} failed for its whole retry period; dead-lettered", id, error);
         finish(
             id,
             NotificationRecords.step(
-                event,
-                DeliveryStatus.DEAD_LETTERED,
-                now,
-                event.getAttempts(),
-                null,
-                "the webhook subscription was removed"));
-      } else if (outcome.error() == null) {
-        finish(id, NotificationRecords.step(event, DeliveryStatus.SENT, now, attempts, null, null));
+                event, DeliveryStatus.DEAD_LETTERED, now, attempts, null, error.getMessage()));
       } else {
-        Throwable error =
-            outcome.error() instanceof CompletionException && outcome.error().getCause() != null
-                ? outcome.error().getCause()
-                : outcome.error();
-        Instant next = backoff.next(event.getPlannedAt(), attempts, now);
-        if (next == null) {
-          log.error("notification {} failed for its whole retry period; dead-lettered", id, error);
-          finish(
-              id,
-              NotificationRecords.step(
-                  event, DeliveryStatus.DEAD_LETTERED, now, attempts, null, error.getMessage()));
-        } else {
-          log.warn(
-              "notification {} failed (attempt {}); next at {}: {}",
-              id,
-              attempts,
-              next,
-              error.getMessage());
-          NotificationEvent retrying =
-              NotificationRecords.step(
-                  event, DeliveryStatus.RETRYING, now, attempts, next, error.getMessage());
-          pending.put(id, retrying);
-          emit(retrying);
-        }
+        log.warn(
+            "notification {} failed (attempt {}); next at {}: {}",
+            id,
+            attempts,
+            next,
+            error.getMessage());
+        NotificationEvent retrying =
+            NotificationRecords.step(
+                event, DeliveryStatus.RETRYING, now, attempts, next, error.getMessage());
+        pending.put(id, retrying);
+        emit(retrying);
       }
     }
   }

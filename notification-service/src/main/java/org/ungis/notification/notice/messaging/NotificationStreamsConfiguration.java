@@ -1,6 +1,7 @@
 package org.ungis.notification.notice.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -18,11 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -33,6 +36,7 @@ import org.ungis.notification.NotificationSettings;
 import org.ungis.notification.notice.Courier;
 import org.ungis.notification.notice.Letters;
 import org.ungis.notification.notice.Recipients;
+import org.ungis.notification.webhook.SecretCipher;
 import org.ungis.notification.webhook.WebhookSender;
 import org.ungis.reference.People;
 import org.ungis.reference.Roster;
@@ -112,12 +116,60 @@ class NotificationStreamsConfiguration {
   }
 
   @Bean
+  DeliveryGate deliveryGate() {
+    return new DeliveryGate();
+  }
+
+  /**
+   * On a clean stop, before the streams client closes (a higher phase stops first): no new attempt
+   * starts and the started ones settle, so that the close commits their outcomes.
+   */
+  @Bean
+  SmartLifecycle deliveryDrain(
+      DeliveryGate gate, NotificationSettings settings, StreamsBuilderFactoryBean streams) {
+    int phase = streams.getPhase() + 1;
+    Duration wait = settings.notifications().webhookTimeout().plusSeconds(5);
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        running = false;
+        try {
+          if (!gate.drain(wait)) {
+            log.warn("attempts still unanswered after {}: they are attempted again at start", wait);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+
+      @Override
+      public int getPhase() {
+        return phase;
+      }
+    };
+  }
+
+  @Bean
   InitializingBean notificationTopology(
       StreamsBuilder builder,
       KafkaProperties kafka,
       Recipients recipients,
       Courier courier,
-      NotificationSettings settings) {
+      NotificationSettings settings,
+      DeliveryGate gate,
+      SecretCipher cipher) {
     NotificationSettings.Notifications n = settings.notifications();
     return () ->
         NotificationTopology.build(
@@ -126,11 +178,12 @@ class NotificationStreamsConfiguration {
             recipients,
             new Letters(n.portalUrl()),
             courier,
-            new WebhookSender(n.webhookTimeout()),
+            new WebhookSender(n.webhookTimeout(), cipher),
             new Backoff(n.firstRetry(), n.maxRetryInterval(), n.retryFor()),
             new NotificationTopology.Schedule(
                 n.retryTick(), n.webhookTimeout().plusSeconds(5), n.reminderCheck()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            gate);
   }
 
   /** Dead letters keep their original bytes: a plain byte-array producer, idempotent, acks=all. */

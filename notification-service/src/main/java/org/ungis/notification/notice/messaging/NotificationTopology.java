@@ -29,6 +29,7 @@ import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.notification.notice.CallWatch;
 import org.ungis.notification.notice.Courier;
+import org.ungis.notification.notice.Digest;
 import org.ungis.notification.notice.Letters;
 import org.ungis.notification.notice.Notice;
 import org.ungis.notification.notice.Planner;
@@ -94,6 +95,30 @@ final class NotificationTopology {
       Backoff backoff,
       Schedule schedule,
       Clock clock) {
+    build(
+        builder,
+        serdes,
+        recipients,
+        letters,
+        courier,
+        webhooks,
+        backoff,
+        schedule,
+        clock,
+        new DeliveryGate());
+  }
+
+  static void build(
+      StreamsBuilder builder,
+      EventSerdes serdes,
+      Recipients recipients,
+      Letters letters,
+      Courier courier,
+      WebhookSender webhooks,
+      Backoff backoff,
+      Schedule schedule,
+      Clock clock,
+      DeliveryGate gate) {
     Serde<String> keys = Serdes.String();
     Planner planner = new Planner(recipients);
     builder.addGlobalStore(
@@ -110,9 +135,43 @@ final class NotificationTopology {
             Consumed.with(keys, serdes.contributions()).withName("contributions-in"));
     contributions
         .flatMap(
-            (key, event) -> planned(awaitingReview(planner, event), letters, clock),
+            (key, event) ->
+                planned(
+                    awaitingReview(planner, event).stream()
+                        .filter(n -> !Digest.deferred(n))
+                        .toList(),
+                    letters,
+                    clock),
             org.apache.kafka.streams.kstream.Named.as("awaiting-review"))
         .to(Topics.NOTIFICATIONS.name(), toLog(serdes, "awaiting-review-out"));
+    // the reviewers who chose the daily digest: their items, by recipient, to the digest's store
+    JsonSerde<DigestItem> digestItems = new JsonSerde<>(DigestItem.class);
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DigestProcessor.STORE), keys, digestItems));
+    contributions
+        .flatMap(
+            (key, event) ->
+                awaitingReview(planner, event).stream()
+                    .filter(Digest::deferred)
+                    .map(
+                        n ->
+                            KeyValue.pair(
+                                n.recipient().email(),
+                                DigestItem.of(
+                                    n,
+                                    java.time.LocalDate.ofInstant(
+                                        event.getOccurredAt(), java.time.ZoneOffset.UTC))))
+                    .toList(),
+            org.apache.kafka.streams.kstream.Named.as("awaiting-digest"))
+        .repartition(
+            org.apache.kafka.streams.kstream.Repartitioned.with(keys, digestItems)
+                .withName("digest-items"))
+        .process(
+            () -> new DigestProcessor(recipients, letters, schedule.reminderCheck(), clock),
+            org.apache.kafka.streams.kstream.Named.as("daily-digest"),
+            DigestProcessor.STORE)
+        .to(Topics.NOTIFICATIONS.name(), toLog(serdes, "daily-digest-out"));
     contributions
         .process(
             () -> new WebhookPlanner<ContributionEvent>(WebhookMessages::of, clock),
@@ -207,7 +266,8 @@ final class NotificationTopology {
                     backoff,
                     schedule.retryTick(),
                     schedule.attemptTimeout(),
-                    clock),
+                    clock,
+                    gate),
             DeliveryProcessor.DELIVERED,
             DeliveryProcessor.PENDING,
             DeliveryProcessor.WEBHOOK_LOG)
