@@ -140,6 +140,12 @@ class FaultInjectionIT {
   /** The number of attempts in the history when the current test started. */
   static int operationsBefore;
 
+  /**
+   * Where the current test started (the attempts so far, the ends of the topics): its checker
+   * reports what went wrong since, not what an earlier test's checker reported.
+   */
+  static HistoryChecker.Scope scope;
+
   @RegisterExtension
   static final TestWatcher PRINT_LOGS_ON_FAILURE =
       new TestWatcher() {
@@ -757,9 +763,10 @@ class FaultInjectionIT {
                 PlatformStack.BROKER));
     java.util.Collections.shuffle(victims, random);
     try (Load load = new Load("sigkill", 3)) {
-      // Poison pills on the other input topics, while the load runs.
+      // Poison pills on every input topic of the three services, while the load runs.
       poisonWhileRunning(Topics.CONTRIBUTIONS.name(), 3);
       poisonWhileRunning(Topics.PROCESSES.name(), 3);
+      poisonWhileRunning(Topics.REVIEWS.name(), 3);
       for (int round = 0; round < victims.size(); round += 2) {
         load.awaitProgress(2);
         Duration moment = Duration.ofMillis(random.nextInt(1500));
@@ -994,13 +1001,24 @@ class FaultInjectionIT {
 
   @org.junit.jupiter.api.BeforeEach
   void markTheHistory() {
-    operationsBefore = history.operations().size();
+    operationsBefore = history.size();
+    Map<EventLog.Partition, Long> ends;
+    try {
+      ends = EventLogReader.endOffsets(stack.bootstrapServers());
+    } catch (RuntimeException brokerUnreachable) {
+      // Left down by a failed test: this test's checker then also reports the earlier findings.
+      System.out.println("the ends of the topics are unknown: " + brokerUnreachable);
+      ends = Map.of();
+    }
+    scope = new HistoryChecker.Scope(operationsBefore, ends);
   }
 
   /**
    * Checks the whole history so far against every topic read from the beginning (waiting, within
    * the propagation time, for the services to catch up), prints this scenario's operations, the
-   * events per topic and the verdicts, and fails unless every verdict holds.
+   * events per topic and the verdicts, and fails unless every verdict holds for what happened in
+   * this scenario (the findings an earlier scenario's checker reported are left out, counted as
+   * {@code earlier-findings}).
    */
   private static void checkTheHistory(String scenario) {
     AtomicReference<HistoryChecker.Report> report = new AtomicReference<>();
@@ -1014,7 +1032,8 @@ class FaultInjectionIT {
                 report.set(
                     HistoryChecker.check(
                         history,
-                        EventLogReader.read(stack.bootstrapServers(), stack.registryUrl())));
+                        EventLogReader.read(stack.bootstrapServers(), stack.registryUrl()),
+                        scope));
                 return report.get().clean();
               });
     } catch (org.awaitility.core.ConditionTimeoutException e) {

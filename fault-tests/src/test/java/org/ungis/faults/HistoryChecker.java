@@ -25,6 +25,7 @@ import org.ungis.events.review.ReviewEvent;
 import org.ungis.faults.EventLog.Coordinate;
 import org.ungis.faults.EventLog.DeadLetter;
 import org.ungis.faults.EventLog.Logged;
+import org.ungis.faults.EventLog.Partition;
 import org.ungis.faults.History.Operation;
 import org.ungis.faults.History.Outcome;
 import org.ungis.faults.History.Poison;
@@ -100,10 +101,47 @@ final class HistoryChecker {
     }
   }
 
+  /**
+   * Where a part of a run (a scenario) starts: after the first {@code operations} attempts of the
+   * history, at offsets {@code from} of the topics (a partition not named was empty then).
+   */
+  record Scope(int operations, Map<Partition, Long> from) {
+    Scope {
+      from = Map.copyOf(from);
+    }
+  }
+
   private HistoryChecker() {}
 
+  /** Checks the whole history against the whole log. */
   static Report check(History history, EventLog log) {
     return new Run(history, log).report();
+  }
+
+  /**
+   * Checks the whole history against the whole log, and gives as violations only those caused
+   * within {@code scope}: the findings the history before the scope already had against the log as
+   * it was when the scope started (an earlier part's findings, reported there) are left out and
+   * counted as {@code earlier-findings}. Whatever the part broke is reported, also about an earlier
+   * request: a phantom written since, a third copy of a decision written twice before, an entry an
+   * edition of it dropped.
+   */
+  static Report check(History history, EventLog log, Scope scope) {
+    Report whole = new Run(history, log).report();
+    Report before =
+        new Run(history.before(scope.operations(), scope.from()), log.before(scope.from()))
+            .report();
+    int earlier = 0;
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Verdict verdict : whole.verdicts()) {
+      Set<String> known = new HashSet<>(before.verdict(verdict.check()).violations());
+      List<String> own = verdict.violations().stream().filter(v -> !known.contains(v)).toList();
+      earlier += verdict.violations().size() - own.size();
+      verdicts.add(new Verdict(verdict.check(), own));
+    }
+    Map<String, Object> figures = new LinkedHashMap<>(whole.figures());
+    figures.put("earlier-findings", earlier);
+    return new Report(List.copyOf(verdicts), figures);
   }
 
   /** One check of one history against one log. */
