@@ -197,6 +197,7 @@ class FaultInjectionIT {
 
   @AfterAll
   static void killEverything() {
+    extraInstances.forEach(ServiceProcess::kill);
     if (stack != null) {
       List<ServiceProcess> all = new ArrayList<>(stack.all());
       java.util.Collections.reverse(all);
@@ -825,7 +826,202 @@ class FaultInjectionIT {
     checkTheHistory("j (services and broker frozen past the session timeout)");
   }
 
+  @Test
+  @Order(11)
+  void kConcurrentDecisionsWhileReviewInstancesJoinLeaveAndDieEndEachRevisionOnce()
+      throws Exception {
+    // The stack's review-service (one instance, no routing) makes way for instances that route.
+    stack.review().stop();
+    ServiceProcess first = reviewInstance(1);
+    ServiceProcess second = reviewInstance(2);
+    ServiceProcess third = reviewInstance(3);
+    List<ServiceProcess> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      first.start();
+      second.start();
+      first.awaitReady(READY);
+      second.awaitReady(READY);
+      live.addAll(List.of(first, second));
+      try (Race race = new Race(live, 2)) {
+        race.awaitProgress(2);
+        System.out.println("scenario k: a third review-service instance joins");
+        third.startAndAwaitReady(READY);
+        live.add(third);
+        race.awaitProgress(2);
+        System.out.println("scenario k: the first leaves cleanly (SIGTERM)");
+        live.remove(first);
+        first.stop();
+        race.awaitProgress(2);
+        System.out.printf(
+            "scenario k: SIGKILL of the second, %d decisions in flight%n", race.inFlight.get());
+        second.kill();
+        race.awaitProgress(3);
+        live.remove(second);
+      }
+    } finally {
+      extraInstances.forEach(ServiceProcess::kill);
+      extraInstances.clear();
+      // Back to the stack's one instance (the checker reads the topics, not review-service).
+      stack.review().start();
+    }
+    checkTheHistory("k (concurrent decisions while review-service instances join, leave, die)");
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /** Review-service instances a test started besides the stack's (killed at the end). */
+  static final List<ServiceProcess> extraInstances =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Another review-service instance, as the stack's is started but on a port and state directory of
+   * its own and advertising itself ({@code application.server}), so that instances route.
+   */
+  private static ServiceProcess reviewInstance(int n) {
+    List<String> command = stack.review().command();
+    int jar = command.indexOf("-jar");
+    int port = org.ungis.e2e.FreePorts.next();
+    List<String> args = new ArrayList<>();
+    for (String arg : command.subList(jar + 2, command.size())) {
+      if (!arg.startsWith("--server.port=")
+          && !arg.startsWith("--spring.kafka.streams.state-dir=")) {
+        args.add(arg);
+      }
+    }
+    args.add("--server.port=" + port);
+    args.add("--spring.kafka.streams.state-dir=" + workDir.resolve("state").resolve("review-" + n));
+    args.add("--spring.kafka.streams.properties.application.server=localhost:" + port);
+    ServiceProcess instance =
+        ServiceProcess.of(
+            PlatformStack.REVIEW + "-" + n,
+            port,
+            Path.of(command.get(jar + 1)),
+            command.subList(1, jar),
+            args,
+            workDir.resolve("logs").resolve(PlatformStack.REVIEW + "-" + n + ".log"),
+            org.ungis.e2e.Readiness.actuator());
+    extraInstances.add(instance);
+    return instance;
+  }
+
+  /**
+   * Clients that submit and then, at once, decide each submission twice, concurrently: the chair
+   * approves it with one key while the chair also rejects it with another, each attempt sent to an
+   * instance of review-service picked at random among {@code live}. Exactly one of the two may end
+   * the revision's review; the other is refused ({@code 409 ALREADY_DECIDED}).
+   */
+  private static final class Race implements AutoCloseable {
+    final AtomicInteger decided = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService pool;
+    private final ExecutorService deciders;
+    private final List<Future<?>> workers = new ArrayList<>();
+
+    Race(List<ServiceProcess> live, int clients) {
+      PlatformClient via =
+          new PlatformClient(stack.authServer().orElseThrow().baseUrl(), Duration.ofSeconds(60));
+      AtomicInteger sequence = new AtomicInteger();
+      pool = Executors.newFixedThreadPool(clients);
+      deciders = Executors.newFixedThreadPool(clients * 2);
+      for (int c = 0; c < clients; c++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  while (running.get()) {
+                    int n = sequence.incrementAndGet();
+                    String id = submitOne(via, AGENCIES.get(n % AGENCIES.size()), "race", n);
+                    inFlight.addAndGet(2);
+                    try {
+                      Future<Response> approve =
+                          deciders.submit(() -> decide(via, live, id, "APPROVED"));
+                      Future<Response> reject =
+                          deciders.submit(() -> decide(via, live, id, "REJECTED"));
+                      List<Integer> answers =
+                          List.of(
+                              approve.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS).status(),
+                              reject.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS).status());
+                      assertThat(answers)
+                          .as("approving and rejecting %s at once", id)
+                          .allMatch(status -> status == 201 || status == 409);
+                    } finally {
+                      inFlight.addAndGet(-2);
+                    }
+                    decided.incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+    }
+
+    /** One decision, retried with its key on any instance until its answer is final. */
+    private static Response decide(
+        PlatformClient via, List<ServiceProcess> live, String id, String decision) {
+      String key = decision.toLowerCase(java.util.Locale.ROOT) + "-" + id;
+      Map<String, Object> body = Map.of("revision", 1, "decision", decision);
+      AtomicReference<Response> last = new AtomicReference<>();
+      await(decision + " " + id + " gets a final answer")
+          .atMost(PATIENCE)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                String token;
+                try {
+                  token = via.reviewerToken(chair);
+                } catch (RuntimeException authorizationServerDown) {
+                  return false;
+                }
+                ServiceProcess to =
+                    live.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(live.size()));
+                PlatformClient.Attempt attempt =
+                    via.postOnce(
+                        to.baseUrl() + "/api/v1/reviews/" + id + "/decisions", token, body, key);
+                history.decide(
+                    Thread.currentThread().getName(),
+                    id,
+                    1,
+                    decision,
+                    key,
+                    outcome(attempt),
+                    attempt.status());
+                if (!attempt.answered()) {
+                  return false;
+                }
+                last.set(attempt.response());
+                int status = attempt.status();
+                // 404: the instance has not read the submission yet
+                return status != 404 && status != 502 && status != 503 && status != 504;
+              });
+      return last.get();
+    }
+
+    /** Waits until {@code more} contributions were decided (fails if a client died). */
+    void awaitProgress(int more) throws Exception {
+      int target = decided.get() + more;
+      await("the race goes on")
+          .atMost(PATIENCE)
+          .until(() -> decided.get() >= target || workers.stream().anyMatch(Future::isDone));
+      for (Future<?> worker : workers) {
+        if (worker.isDone()) {
+          worker.get();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      running.set(false);
+      pool.shutdown();
+      try {
+        for (Future<?> worker : workers) {
+          worker.get(PATIENCE.toSeconds() * 2, TimeUnit.SECONDS);
+        }
+      } finally {
+        deciders.shutdownNow();
+      }
+    }
+  }
 
   /**
    * Clients that submit and, as soon as each submission is accepted, approve it, without pause,

@@ -39,7 +39,7 @@ import org.ungis.faults.History.Type;
  * <ul>
  *   <li>{@link Check#ACKNOWLEDGED_ONCE}: every acknowledged write is in the log, and no request is
  *       in it twice (a repeat of the very same submission under the same id, which every fold
- *       treats as one, is counted, not refused);
+ *       treats as one, is counted, not refused); no revision's review round ends twice;
  *   <li>{@link Check#NO_PHANTOMS}: no contribution, revision, decision, refusal, record entry or
  *       edition line exists that no operation could have caused, and no write the client was told
  *       was refused took effect;
@@ -320,6 +320,28 @@ final class HistoryChecker {
             if (different.size() > 1) {
               violations.add(
                   "duplicate: contribution " + id + " submitted " + different.size() + " ways");
+            }
+          });
+      // One outcome per revision: a revision's review round ends once (the decision that carries
+      // the outcome). Two such decisions of different requests (e.g. two instances deciding at
+      // once during a handover) are one too many; the same request twice is a duplicate, above.
+      Map<String, Set<String>> outcomes = new TreeMap<>();
+      for (Logged<ReviewEvent> logged : log.reviews()) {
+        if (!excluded.contains(logged.at())
+            && logged.value().getPayload() instanceof DecisionRecorded recorded
+            && recorded.getOutcome() != null) {
+          ReviewEvent event = logged.value();
+          outcomes
+              .computeIfAbsent(
+                  event.getContributionId() + " r" + event.getRevision(),
+                  r -> new java.util.TreeSet<>())
+              .add(recorded.getOutcome() + " by " + event.getActor().getPrincipal());
+        }
+      }
+      outcomes.forEach(
+          (revision, decided) -> {
+            if (decided.size() > 1) {
+              violations.add("two outcomes: " + revision + " ends " + decided + " on the topic");
             }
           });
       figures.put("repeats", repeats);

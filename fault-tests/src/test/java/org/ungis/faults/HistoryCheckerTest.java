@@ -108,6 +108,20 @@ class HistoryCheckerTest {
   }
 
   @Test
+  void twoDifferentDecisionsOnOneRevisionAreTwoOutcomes() {
+    cleanRun();
+    // Two reviewers decided at once on two instances during a handover, both written.
+    history.decide("vice-chair", "c-1", 1, "REJECTED", "reject-c-1", Outcome.OK, 201);
+    review(decision("c-1", 1, Decision.REJECTED));
+
+    // (The record, which followed the approval, now lists a revision whose last word is a
+    // rejection: the final record's check reports that too.)
+    assertThat(check().verdict(Check.ACKNOWLEDGED_ONCE).violations())
+        .containsExactly(
+            "two outcomes: c-1 r1 ends [APPROVED by p@UNCTAD, REJECTED by p@UNCTAD] on the topic");
+  }
+
+  @Test
   void theVerySameSubmissionTwiceUnderOneIdIsARepeatNotADuplicate() {
     cleanRun();
     submitted("c-1", "ITU", 1, text(1));
@@ -450,6 +464,10 @@ class HistoryCheckerTest {
   }
 
   private static ReviewEvent approval(String id, int revision) {
+    return decision(id, revision, Decision.APPROVED);
+  }
+
+  private static ReviewEvent decision(String id, int revision, Decision decision) {
     return ReviewEvent.newBuilder()
         .setEventId(UUID.randomUUID())
         .setOccurredAt(AT)
@@ -460,9 +478,9 @@ class HistoryCheckerTest {
         .setRevision(revision)
         .setPayload(
             DecisionRecorded.newBuilder()
-                .setDecision(Decision.APPROVED)
+                .setDecision(decision)
                 .setComment(null)
-                .setOutcome(Decision.APPROVED)
+                .setOutcome(decision)
                 .build())
         .build();
   }
