@@ -937,13 +937,13 @@ class FaultInjectionIT {
                           deciders.submit(() -> decide(via, live, id, "APPROVED"));
                       Future<Response> reject =
                           deciders.submit(() -> decide(via, live, id, "REJECTED"));
-                      List<Integer> answers =
+                      List<Response> answers =
                           List.of(
-                              approve.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS).status(),
-                              reject.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS).status());
+                              approve.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS),
+                              reject.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS));
                       assertThat(answers)
-                          .as("approving and rejecting %s at once", id)
-                          .allMatch(status -> status == 201 || status == 409);
+                          .as("approving and rejecting %s at once: %s", id, answers)
+                          .allMatch(answer -> answer.status() == 201 || answer.status() == 409);
                     } finally {
                       inFlight.addAndGet(-2);
                     }
@@ -958,7 +958,10 @@ class FaultInjectionIT {
     private static Response decide(
         PlatformClient via, List<ServiceProcess> live, String id, String decision) {
       String key = decision.toLowerCase(java.util.Locale.ROOT) + "-" + id;
-      Map<String, Object> body = Map.of("revision", 1, "decision", decision);
+      Map<String, Object> body =
+          decision.equals("APPROVED")
+              ? Map.of("revision", 1, "decision", decision)
+              : Map.of("revision", 1, "decision", decision, "comment", "Rejected in the race.");
       AtomicReference<Response> last = new AtomicReference<>();
       await(decision + " " + id + " gets a final answer")
           .atMost(PATIENCE)
