@@ -31,8 +31,16 @@ record EventLog(
     }
   }
 
+  /** A partition of a topic. */
+  record Partition(String topic, int partition) {}
+
   /** Where a record is: topic, partition, offset. */
   record Coordinate(String topic, int partition, long offset) {
+    /** Whether this record was written before {@code ends} (a partition not named: no record). */
+    boolean before(Map<Partition, Long> ends) {
+      return offset < ends.getOrDefault(new Partition(topic, partition), 0L);
+    }
+
     @Override
     public String toString() {
       return topic + "/" + partition + "@" + offset;
@@ -42,6 +50,20 @@ record EventLog(
   /** A dead letter: where it is, the original record's place and bytes, and who refused it. */
   record DeadLetter(
       Coordinate at, Coordinate original, String key, byte[] value, String exception) {}
+
+  /**
+   * The log as it was when every partition ended at {@code ends} (a partition not named was empty):
+   * the records written before, not those after. The counts of the topics not examined are lost.
+   */
+  EventLog before(Map<Partition, Long> ends) {
+    Builder before = builder();
+    contributions.stream().filter(e -> e.at().before(ends)).forEach(before::contribution);
+    reviews.stream().filter(e -> e.at().before(ends)).forEach(before::review);
+    records.stream().filter(e -> e.at().before(ends)).forEach(before::record);
+    undecodable.stream().filter(e -> e.at().before(ends)).forEach(before::undecodable);
+    deadLetters.stream().filter(d -> d.at().before(ends)).forEach(before::deadLetter);
+    return before.build();
+  }
 
   /** An empty log, to be filled by {@link #add}-style builders in tests. */
   static Builder builder() {

@@ -20,6 +20,7 @@ import org.ungis.events.review.ReviewEvent;
 import org.ungis.faults.EventLog.Coordinate;
 import org.ungis.faults.EventLog.DeadLetter;
 import org.ungis.faults.EventLog.Logged;
+import org.ungis.faults.EventLog.Partition;
 import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
@@ -71,19 +72,41 @@ final class EventLogReader {
     return log.build();
   }
 
-  /** Every record of a topic, from the beginning to its end as it is now. */
-  static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
+  /** Where every partition of every topic of the catalogue and its DLT ends now. */
+  static Map<Partition, Long> endOffsets(String bootstrapServers) {
+    Map<Partition, Long> ends = new HashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+      for (Topic<?> topic : Topics.ALL) {
+        for (String name : List.of(topic.name(), topic.deadLetterTopic())) {
+          List<TopicPartition> partitions = partitions(consumer, name);
+          consumer
+              .endOffsets(partitions)
+              .forEach((p, end) -> ends.put(new Partition(p.topic(), p.partition()), end));
+        }
+      }
+    }
+    return ends;
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+    return consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition()))
+        .toList();
+  }
+
+  /** Every record of a topic, from the beginning to its end as it is now. */
+  static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
     List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
       if (partitions.isEmpty()) {
         return all;
       }

@@ -140,6 +140,12 @@ class FaultInjectionIT {
   /** The number of attempts in the history when the current test started. */
   static int operationsBefore;
 
+  /**
+   * Where the current test started (the attempts so far, the ends of the topics): its checker
+   * reports what went wrong since, not what an earlier test's checker reported.
+   */
+  static HistoryChecker.Scope scope;
+
   @RegisterExtension
   static final TestWatcher PRINT_LOGS_ON_FAILURE =
       new TestWatcher() {
@@ -191,6 +197,7 @@ class FaultInjectionIT {
 
   @AfterAll
   static void killEverything() {
+    extraInstances.forEach(ServiceProcess::kill);
     if (stack != null) {
       List<ServiceProcess> all = new ArrayList<>(stack.all());
       java.util.Collections.reverse(all);
@@ -757,9 +764,10 @@ class FaultInjectionIT {
                 PlatformStack.BROKER));
     java.util.Collections.shuffle(victims, random);
     try (Load load = new Load("sigkill", 3)) {
-      // Poison pills on the other input topics, while the load runs.
+      // Poison pills on every input topic of the three services, while the load runs.
       poisonWhileRunning(Topics.CONTRIBUTIONS.name(), 3);
       poisonWhileRunning(Topics.PROCESSES.name(), 3);
+      poisonWhileRunning(Topics.REVIEWS.name(), 3);
       for (int round = 0; round < victims.size(); round += 2) {
         load.awaitProgress(2);
         Duration moment = Duration.ofMillis(random.nextInt(1500));
@@ -818,7 +826,205 @@ class FaultInjectionIT {
     checkTheHistory("j (services and broker frozen past the session timeout)");
   }
 
+  @Test
+  @Order(11)
+  void kConcurrentDecisionsWhileReviewInstancesJoinLeaveAndDieEndEachRevisionOnce()
+      throws Exception {
+    // The stack's review-service (one instance, no routing) makes way for instances that route.
+    stack.review().stop();
+    ServiceProcess first = reviewInstance(1);
+    ServiceProcess second = reviewInstance(2);
+    ServiceProcess third = reviewInstance(3);
+    List<ServiceProcess> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      first.start();
+      second.start();
+      first.awaitReady(READY);
+      second.awaitReady(READY);
+      live.addAll(List.of(first, second));
+      try (Race race = new Race(live, 2)) {
+        race.awaitProgress(2);
+        System.out.println("scenario k: a third review-service instance joins");
+        third.startAndAwaitReady(READY);
+        live.add(third);
+        race.awaitProgress(2);
+        System.out.println("scenario k: the first leaves cleanly (SIGTERM)");
+        live.remove(first);
+        first.stop();
+        race.awaitProgress(2);
+        System.out.printf(
+            "scenario k: SIGKILL of the second, %d decisions in flight%n", race.inFlight.get());
+        second.kill();
+        race.awaitProgress(3);
+        live.remove(second);
+      }
+    } finally {
+      extraInstances.forEach(ServiceProcess::kill);
+      extraInstances.clear();
+      // Back to the stack's one instance (the checker reads the topics, not review-service).
+      stack.review().start();
+    }
+    checkTheHistory("k (concurrent decisions while review-service instances join, leave, die)");
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /** Review-service instances a test started besides the stack's (killed at the end). */
+  static final List<ServiceProcess> extraInstances =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Another review-service instance, as the stack's is started but on a port and state directory of
+   * its own and advertising itself ({@code application.server}), so that instances route.
+   */
+  private static ServiceProcess reviewInstance(int n) {
+    List<String> command = stack.review().command();
+    int jar = command.indexOf("-jar");
+    int port = org.ungis.e2e.FreePorts.next();
+    List<String> args = new ArrayList<>();
+    for (String arg : command.subList(jar + 2, command.size())) {
+      if (!arg.startsWith("--server.port=")
+          && !arg.startsWith("--spring.kafka.streams.state-dir=")) {
+        args.add(arg);
+      }
+    }
+    args.add("--server.port=" + port);
+    args.add("--spring.kafka.streams.state-dir=" + workDir.resolve("state").resolve("review-" + n));
+    args.add("--spring.kafka.streams.properties.application.server=localhost:" + port);
+    ServiceProcess instance =
+        ServiceProcess.of(
+            PlatformStack.REVIEW + "-" + n,
+            port,
+            Path.of(command.get(jar + 1)),
+            command.subList(1, jar),
+            args,
+            workDir.resolve("logs").resolve(PlatformStack.REVIEW + "-" + n + ".log"),
+            org.ungis.e2e.Readiness.actuator());
+    extraInstances.add(instance);
+    return instance;
+  }
+
+  /**
+   * Clients that submit and then, at once, decide each submission twice, concurrently: the chair
+   * approves it with one key while the chair also rejects it with another, each attempt sent to an
+   * instance of review-service picked at random among {@code live}. Exactly one of the two may end
+   * the revision's review; the other is refused ({@code 409 ALREADY_DECIDED}).
+   */
+  private static final class Race implements AutoCloseable {
+    final AtomicInteger decided = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService pool;
+    private final ExecutorService deciders;
+    private final List<Future<?>> workers = new ArrayList<>();
+
+    Race(List<ServiceProcess> live, int clients) {
+      PlatformClient via =
+          new PlatformClient(stack.authServer().orElseThrow().baseUrl(), Duration.ofSeconds(60));
+      AtomicInteger sequence = new AtomicInteger();
+      pool = Executors.newFixedThreadPool(clients);
+      deciders = Executors.newFixedThreadPool(clients * 2);
+      for (int c = 0; c < clients; c++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  while (running.get()) {
+                    int n = sequence.incrementAndGet();
+                    String id = submitOne(via, AGENCIES.get(n % AGENCIES.size()), "race", n);
+                    inFlight.addAndGet(2);
+                    try {
+                      Future<Response> approve =
+                          deciders.submit(() -> decide(via, live, id, "APPROVED"));
+                      Future<Response> reject =
+                          deciders.submit(() -> decide(via, live, id, "REJECTED"));
+                      List<Response> answers =
+                          List.of(
+                              approve.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS),
+                              reject.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS));
+                      assertThat(answers)
+                          .as("approving and rejecting %s at once: %s", id, answers)
+                          .allMatch(answer -> answer.status() == 201 || answer.status() == 409);
+                    } finally {
+                      inFlight.addAndGet(-2);
+                    }
+                    decided.incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+    }
+
+    /** One decision, retried with its key on any instance until its answer is final. */
+    private static Response decide(
+        PlatformClient via, List<ServiceProcess> live, String id, String decision) {
+      String key = decision.toLowerCase(java.util.Locale.ROOT) + "-" + id;
+      Map<String, Object> body =
+          decision.equals("APPROVED")
+              ? Map.of("revision", 1, "decision", decision)
+              : Map.of("revision", 1, "decision", decision, "comment", "Rejected in the race.");
+      AtomicReference<Response> last = new AtomicReference<>();
+      await(decision + " " + id + " gets a final answer")
+          .atMost(PATIENCE)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                String token;
+                try {
+                  token = via.reviewerToken(chair);
+                } catch (RuntimeException authorizationServerDown) {
+                  return false;
+                }
+                ServiceProcess to =
+                    live.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(live.size()));
+                PlatformClient.Attempt attempt =
+                    via.postOnce(
+                        to.baseUrl() + "/api/v1/reviews/" + id + "/decisions", token, body, key);
+                history.decide(
+                    Thread.currentThread().getName(),
+                    id,
+                    1,
+                    decision,
+                    key,
+                    outcome(attempt),
+                    attempt.status());
+                if (!attempt.answered()) {
+                  return false;
+                }
+                last.set(attempt.response());
+                int status = attempt.status();
+                // 404: the instance has not read the submission yet
+                return status != 404 && status != 502 && status != 503 && status != 504;
+              });
+      return last.get();
+    }
+
+    /** Waits until {@code more} contributions were decided (fails if a client died). */
+    void awaitProgress(int more) throws Exception {
+      int target = decided.get() + more;
+      await("the race goes on")
+          .atMost(PATIENCE)
+          .until(() -> decided.get() >= target || workers.stream().anyMatch(Future::isDone));
+      for (Future<?> worker : workers) {
+        if (worker.isDone()) {
+          worker.get();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      running.set(false);
+      pool.shutdown();
+      try {
+        for (Future<?> worker : workers) {
+          worker.get(PATIENCE.toSeconds() * 2, TimeUnit.SECONDS);
+        }
+      } finally {
+        deciders.shutdownNow();
+      }
+    }
+  }
 
   /**
    * Clients that submit and, as soon as each submission is accepted, approve it, without pause,
@@ -994,13 +1200,24 @@ class FaultInjectionIT {
 
   @org.junit.jupiter.api.BeforeEach
   void markTheHistory() {
-    operationsBefore = history.operations().size();
+    operationsBefore = history.size();
+    Map<EventLog.Partition, Long> ends;
+    try {
+      ends = EventLogReader.endOffsets(stack.bootstrapServers());
+    } catch (RuntimeException brokerUnreachable) {
+      // Left down by a failed test: this test's checker then also reports the earlier findings.
+      System.out.println("the ends of the topics are unknown: " + brokerUnreachable);
+      ends = Map.of();
+    }
+    scope = new HistoryChecker.Scope(operationsBefore, ends);
   }
 
   /**
    * Checks the whole history so far against every topic read from the beginning (waiting, within
    * the propagation time, for the services to catch up), prints this scenario's operations, the
-   * events per topic and the verdicts, and fails unless every verdict holds.
+   * events per topic and the verdicts, and fails unless every verdict holds for what happened in
+   * this scenario (the findings an earlier scenario's checker reported are left out, counted as
+   * {@code earlier-findings}).
    */
   private static void checkTheHistory(String scenario) {
     AtomicReference<HistoryChecker.Report> report = new AtomicReference<>();
@@ -1014,7 +1231,8 @@ class FaultInjectionIT {
                 report.set(
                     HistoryChecker.check(
                         history,
-                        EventLogReader.read(stack.bootstrapServers(), stack.registryUrl())));
+                        EventLogReader.read(stack.bootstrapServers(), stack.registryUrl()),
+                        scope));
                 return report.get().clean();
               });
     } catch (org.awaitility.core.ConditionTimeoutException e) {

@@ -2,8 +2,10 @@ package org.ungis.faults;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ungis.faults.EventLog.Coordinate;
+import org.ungis.faults.EventLog.Partition;
 
 /**
  * What every client of a test did and what it got, in the order the answers came, as Jepsen keeps a
@@ -176,6 +178,23 @@ final class History {
 
   synchronized List<Coordinate> produced() {
     return List.copyOf(produced);
+  }
+
+  /**
+   * The history as it was when {@code operations} attempts had been recorded and the topics ended
+   * at {@code ends}: the first attempts, and the records the test wrote before those ends.
+   */
+  synchronized History before(int operations, Map<Partition, Long> ends) {
+    History before = new History();
+    before.operations.addAll(this.operations.subList(0, Math.min(operations, size())));
+    before.sequence.set(before.operations.size());
+    poisons.stream().filter(p -> p.at().before(ends)).forEach(before.poisons::add);
+    produced.stream().filter(c -> c.before(ends)).forEach(before.produced::add);
+    return before;
+  }
+
+  synchronized int size() {
+    return operations.size();
   }
 
   /** How many attempts ended so. */

@@ -25,6 +25,7 @@ import org.ungis.events.review.ReviewEvent;
 import org.ungis.faults.EventLog.Coordinate;
 import org.ungis.faults.EventLog.DeadLetter;
 import org.ungis.faults.EventLog.Logged;
+import org.ungis.faults.EventLog.Partition;
 import org.ungis.faults.History.Operation;
 import org.ungis.faults.History.Outcome;
 import org.ungis.faults.History.Poison;
@@ -38,7 +39,7 @@ import org.ungis.faults.History.Type;
  * <ul>
  *   <li>{@link Check#ACKNOWLEDGED_ONCE}: every acknowledged write is in the log, and no request is
  *       in it twice (a repeat of the very same submission under the same id, which every fold
- *       treats as one, is counted, not refused);
+ *       treats as one, is counted, not refused); no revision's review round ends twice;
  *   <li>{@link Check#NO_PHANTOMS}: no contribution, revision, decision, refusal, record entry or
  *       edition line exists that no operation could have caused, and no write the client was told
  *       was refused took effect;
@@ -100,10 +101,47 @@ final class HistoryChecker {
     }
   }
 
+  /**
+   * Where a part of a run (a scenario) starts: after the first {@code operations} attempts of the
+   * history, at offsets {@code from} of the topics (a partition not named was empty then).
+   */
+  record Scope(int operations, Map<Partition, Long> from) {
+    Scope {
+      from = Map.copyOf(from);
+    }
+  }
+
   private HistoryChecker() {}
 
+  /** Checks the whole history against the whole log. */
   static Report check(History history, EventLog log) {
     return new Run(history, log).report();
+  }
+
+  /**
+   * Checks the whole history against the whole log, and gives as violations only those caused
+   * within {@code scope}: the findings the history before the scope already had against the log as
+   * it was when the scope started (an earlier part's findings, reported there) are left out and
+   * counted as {@code earlier-findings}. Whatever the part broke is reported, also about an earlier
+   * request: a phantom written since, a third copy of a decision written twice before, an entry an
+   * edition of it dropped.
+   */
+  static Report check(History history, EventLog log, Scope scope) {
+    Report whole = new Run(history, log).report();
+    Report before =
+        new Run(history.before(scope.operations(), scope.from()), log.before(scope.from()))
+            .report();
+    int earlier = 0;
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Verdict verdict : whole.verdicts()) {
+      Set<String> known = new HashSet<>(before.verdict(verdict.check()).violations());
+      List<String> own = verdict.violations().stream().filter(v -> !known.contains(v)).toList();
+      earlier += verdict.violations().size() - own.size();
+      verdicts.add(new Verdict(verdict.check(), own));
+    }
+    Map<String, Object> figures = new LinkedHashMap<>(whole.figures());
+    figures.put("earlier-findings", earlier);
+    return new Report(List.copyOf(verdicts), figures);
   }
 
   /** One check of one history against one log. */
@@ -282,6 +320,28 @@ final class HistoryChecker {
             if (different.size() > 1) {
               violations.add(
                   "duplicate: contribution " + id + " submitted " + different.size() + " ways");
+            }
+          });
+      // One outcome per revision: a revision's review round ends once (the decision that carries
+      // the outcome). Two such decisions of different requests (e.g. two instances deciding at
+      // once during a handover) are one too many; the same request twice is a duplicate, above.
+      Map<String, Set<String>> outcomes = new TreeMap<>();
+      for (Logged<ReviewEvent> logged : log.reviews()) {
+        if (!excluded.contains(logged.at())
+            && logged.value().getPayload() instanceof DecisionRecorded recorded
+            && recorded.getOutcome() != null) {
+          ReviewEvent event = logged.value();
+          outcomes
+              .computeIfAbsent(
+                  event.getContributionId() + " r" + event.getRevision(),
+                  r -> new java.util.TreeSet<>())
+              .add(recorded.getOutcome() + " by " + event.getActor().getPrincipal());
+        }
+      }
+      outcomes.forEach(
+          (revision, decided) -> {
+            if (decided.size() > 1) {
+              violations.add("two outcomes: " + revision + " ends " + decided + " on the topic");
             }
           });
       figures.put("repeats", repeats);

@@ -108,6 +108,20 @@ class HistoryCheckerTest {
   }
 
   @Test
+  void twoDifferentDecisionsOnOneRevisionAreTwoOutcomes() {
+    cleanRun();
+    // Two reviewers decided at once on two instances during a handover, both written.
+    history.decide("vice-chair", "c-1", 1, "REJECTED", "reject-c-1", Outcome.OK, 201);
+    review(decision("c-1", 1, Decision.REJECTED));
+
+    // (The record, which followed the approval, now lists a revision whose last word is a
+    // rejection: the final record's check reports that too.)
+    assertThat(check().verdict(Check.ACKNOWLEDGED_ONCE).violations())
+        .containsExactly(
+            "two outcomes: c-1 r1 ends [APPROVED by p@UNCTAD, REJECTED by p@UNCTAD] on the topic");
+  }
+
+  @Test
   void theVerySameSubmissionTwiceUnderOneIdIsARepeatNotADuplicate() {
     cleanRun();
     submitted("c-1", "ITU", 1, text(1));
@@ -278,6 +292,52 @@ class HistoryCheckerTest {
         .endsWith("a record no test poisoned");
   }
 
+  @Test
+  void aScenarioIsNotFailedByWhatAnEarlierScenarioBrokeOnlyByWhatItBreaks() {
+    HistoryChecker.Scope next = anEarlierScenarioWroteAnApprovalTwice();
+    // The next scenario submits and approves cleanly.
+    submitted("c-4", "FAO", 1, text(4));
+    history.submit("load-4", "FAO", "k-4", text(4), Outcome.OK, 201, "c-4");
+    review(approval("c-4", 1));
+    history.decide("chair", "c-4", 1, "APPROVED", "approve-c-4", Outcome.OK, 201);
+    record(entry("c-4", 1, text(4)));
+    record(edition(3, ref("c-1", 1), ref("c-2", 1), ref("c-4", 1)));
+
+    Report whole = check();
+    Report scoped = HistoryChecker.check(history, log.build(), next);
+
+    assertThat(whole.verdict(Check.ACKNOWLEDGED_ONCE).violations())
+        .containsExactly("duplicate: APPROVED c-1 r1 key approve-c-1 is in the log 2 times");
+    assertThat(scoped.clean()).as("%s", scoped).isTrue();
+    assertThat(scoped.figures()).containsEntry("earlier-findings", 1);
+  }
+
+  @Test
+  void aScenarioIsFailedByAPhantomALossAndAFurtherCopyOfAnEarlierRequestWrittenDuringIt() {
+    HistoryChecker.Scope next = anEarlierScenarioWroteAnApprovalTwice();
+    // During the next scenario: a phantom, a lost acknowledged submission, a third copy of the
+    // approval the earlier scenario wrote twice, and a dead letter of a good record.
+    submitted("c-ghost", "WIPO", 1, text(42));
+    history.submit("load-5", "ILO", "k-5", text(5), Outcome.OK, 201, "c-5");
+    review(approval("c-1", 1));
+    deadLetter(new Coordinate(Topics.CONTRIBUTIONS.name(), 0, 0));
+
+    Report scoped = HistoryChecker.check(history, log.build(), next);
+
+    assertThat(scoped.verdict(Check.ACKNOWLEDGED_ONCE).violations())
+        .containsExactlyInAnyOrder(
+            "duplicate: APPROVED c-1 r1 key approve-c-1 is in the log 3 times",
+            "lost: SUBMIT by ILO key k-5 \"Input 5\" was acknowledged, not in the log");
+    assertThat(scoped.verdict(Check.NO_PHANTOMS).violations())
+        .singleElement(STRING)
+        .startsWith("phantom: ContributionSubmitted c-ghost r1 by WIPO");
+    assertThat(scoped.verdict(Check.DEAD_LETTERS_ONCE).violations())
+        .singleElement(STRING)
+        .endsWith("a record no test poisoned");
+    assertThat(scoped.verdict(Check.APPROVED_IN_FINAL_RECORD).holds()).as("%s", scoped).isTrue();
+    assertThat(scoped.verdict(Check.UNKNOWNS_RESOLVED).holds()).as("%s", scoped).isTrue();
+  }
+
   // ---------------------------------------------------------------- a clean run
 
   /**
@@ -320,6 +380,25 @@ class HistoryCheckerTest {
   }
 
   // ---------------------------------------------------------------- building logs
+
+  /** A clean run whose approval of c-1 is written twice; the scope of the next scenario. */
+  private HistoryChecker.Scope anEarlierScenarioWroteAnApprovalTwice() {
+    cleanRun();
+    review(approval("c-1", 1));
+    return scopeFromHere();
+  }
+
+  /** A scope that starts now: after the attempts so far, at the next offset of every topic. */
+  private HistoryChecker.Scope scopeFromHere() {
+    Map<EventLog.Partition, Long> from = new java.util.HashMap<>();
+    for (var topic : Topics.ALL) {
+      for (int partition = 0; partition < 3; partition++) {
+        from.put(new EventLog.Partition(topic.name(), partition), (long) offset);
+        from.put(new EventLog.Partition(topic.deadLetterTopic(), partition), (long) offset);
+      }
+    }
+    return new HistoryChecker.Scope(history.size(), from);
+  }
 
   private Report check() {
     return HistoryChecker.check(history, log.build());
@@ -385,6 +464,10 @@ class HistoryCheckerTest {
   }
 
   private static ReviewEvent approval(String id, int revision) {
+    return decision(id, revision, Decision.APPROVED);
+  }
+
+  private static ReviewEvent decision(String id, int revision, Decision decision) {
     return ReviewEvent.newBuilder()
         .setEventId(UUID.randomUUID())
         .setOccurredAt(AT)
@@ -395,9 +478,9 @@ class HistoryCheckerTest {
         .setRevision(revision)
         .setPayload(
             DecisionRecorded.newBuilder()
-                .setDecision(Decision.APPROVED)
+                .setDecision(decision)
                 .setComment(null)
-                .setOutcome(Decision.APPROVED)
+                .setOutcome(decision)
                 .build())
         .build();
   }

@@ -91,6 +91,8 @@ public final class ContributionService {
     return locks.withLock(
         "idempotency/" + actor.agency() + "/" + idempotencyKey,
         () -> {
+          views.awaitCaughtUp(
+              IdempotentRequest.contributionIdFor(actor.agency(), idempotencyKey), viewTimeout);
           Optional<IdempotentRequest> earlier =
               views.idempotentRequest(actor.agency(), idempotencyKey);
           if (earlier.isPresent()) {
@@ -251,8 +253,12 @@ public final class ContributionService {
     return contribution;
   }
 
-  /** Loads from the view, first waiting for changes this instance wrote to show up. */
+  /**
+   * Loads from the view, first waiting for changes this instance wrote to show up, and for the view
+   * to have applied what is on the topic (after a restart or a rebalance).
+   */
   private Contribution load(String id) {
+    views.awaitCaughtUp(id, viewTimeout);
     Integer behind = written.get(id);
     if (behind != null) {
       Contribution caughtUp =

@@ -14,6 +14,14 @@ public interface ContributionViews {
    */
   Optional<Contribution> awaitChanges(String id, int changes, Duration timeout);
 
+  /**
+   * Waits, at most {@code timeout}, until the view has applied every change already written about a
+   * contribution (after a restart or a rebalance it can be behind the topic for a moment); a write
+   * calls it before it reads what it changes. Refused as unavailable if it does not get there in
+   * time.
+   */
+  default void awaitCaughtUp(String id, Duration timeout) {}
+
   Page<Contribution> list(ContributionQuery query);
 
   /** The submission an agency made earlier with an idempotency key, if any. */

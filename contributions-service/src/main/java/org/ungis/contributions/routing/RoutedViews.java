@@ -54,6 +54,11 @@ class RoutedViews implements ContributionViews {
   }
 
   @Override
+  public void awaitCaughtUp(String id, Duration timeout) {
+    local.awaitCaughtUp(id, timeout);
+  }
+
+  @Override
   public Optional<Contribution> find(String id) {
     Optional<Contribution> found = local.find(id);
     if (found.isPresent() || !owners.routing()) {

@@ -28,10 +28,17 @@ class StreamsViews implements ContributionViews {
 
   private final StreamsBuilderFactoryBean streams;
   private final ViewChanges changesSeen;
+  private final CatchUpBarrier catchUp;
 
-  StreamsViews(StreamsBuilderFactoryBean streams, ViewChanges changesSeen) {
+  StreamsViews(StreamsBuilderFactoryBean streams, ViewChanges changesSeen, CatchUpBarrier catchUp) {
     this.streams = streams;
     this.changesSeen = changesSeen;
+    this.catchUp = catchUp;
+  }
+
+  @Override
+  public void awaitCaughtUp(String id, Duration timeout) {
+    catchUp.await(id, timeout);
   }
 
   @Override

@@ -1,0 +1,291 @@
+package org.ungis.contributions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.ungis.auth.EmbeddedAuthServer;
+import org.ungis.events.common.ActionLine;
+import org.ungis.events.common.Actor;
+import org.ungis.events.common.ActorRole;
+import org.ungis.events.common.ContributionContent;
+import org.ungis.events.common.Language;
+import org.ungis.events.contribution.ContributionEvent;
+import org.ungis.events.contribution.ContributionRevised;
+import org.ungis.events.contribution.ContributionSubmitted;
+import org.ungis.events.process.CallChange;
+import org.ungis.events.process.CallForInputsEvent;
+import org.ungis.events.process.CallStatus;
+import org.ungis.registry.server.EmbeddedSchemaRegistry;
+import org.ungis.routing.testing.ServiceInstance;
+import org.ungis.schemas.Topics;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A restarted instance does not write a revision twice: the revision an instance made durable just
+ * before it died (its client never got the answer) is on the topic behind a backlog the restarted
+ * instance has not processed yet, and the client's retry (the same {@code If-Match}) reaches the
+ * restarted instance as soon as its views run. The retry must be refused as stale (or answered 503
+ * until the view has caught up), never written again: the topic holds that revision once.
+ */
+class RestartCatchUpIT {
+
+  static final EmbeddedKafkaKraftBroker BROKER = ServiceInstance.broker();
+  static final String CALL = "wsis-2027";
+
+  /** Records ahead of the revision in its partition, so that the restarted view is behind. */
+  static final int BACKLOG = 20_000;
+
+  static EmbeddedSchemaRegistry registry;
+  static EmbeddedAuthServer auth;
+  static ServiceInstance before;
+  static ServiceInstance after;
+
+  @BeforeAll
+  static void start() throws Exception {
+    BROKER.afterPropertiesSet();
+    registry = EmbeddedSchemaRegistry.start(BROKER.getBrokersAsString());
+    auth = EmbeddedAuthServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    ServiceInstance.closeAll(after, before, registry, BROKER::destroy, auth);
+  }
+
+  @Test
+  void aRevisionWrittenJustBeforeARestartIsNotWrittenAgainByItsRetry() throws Exception {
+    before = startInstance();
+    awaitRunning(before);
+    try (KafkaProducer<String, Object> producer = producer()) {
+      producer.send(new ProducerRecord<>(Topics.PROCESSES.name(), CALL, call())).get();
+      String itu = auth.intakeToken("ITU");
+      var created =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () ->
+                      before.send(
+                          "POST",
+                          "/api/v1/contributions",
+                          body("Before the restart"),
+                          itu,
+                          Map.of("Idempotency-Key", "restart-1")),
+                  r -> r.statusCode() == 201);
+      String id = new JsonMapper().readTree(created.body()).path("id").asString();
+      before.close();
+
+      // What the instance wrote before it died: a backlog in the partition of the contribution,
+      // then revision 2 of the contribution, whose answer never reached its client.
+      int partitions = producer.partitionsFor(Topics.CONTRIBUTIONS.name()).size();
+      int partition = partitionOf(id, partitions);
+      for (int n = 0, sent = 0; sent < BACKLOG; n++) {
+        String other = id + "-" + n;
+        if (partitionOf(other, partitions) == partition) {
+          producer.send(
+              new ProducerRecord<>(
+                  Topics.CONTRIBUTIONS.name(),
+                  other,
+                  event(
+                      other,
+                      1,
+                      ContributionSubmitted.newBuilder()
+                          .setContent(content("Backlog " + n))
+                          .build())));
+          sent++;
+        }
+      }
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.CONTRIBUTIONS.name(),
+                  id,
+                  event(
+                      id,
+                      2,
+                      ContributionRevised.newBuilder()
+                          .setContent(content("Revised once"))
+                          .setNote(null)
+                          .build())))
+          .get();
+
+      after = startInstance();
+      awaitRunning(after);
+      // The client retries its revision as soon as the restarted instance runs.
+      var retried =
+          after.send("PUT", "/api/v1/contributions/" + id, body("Revised once"), itu, ifMatch("1"));
+      assertThat(retried.statusCode())
+          .as("the retry of a revision already written: %s", retried.body())
+          .isIn(409, 503);
+      var settled =
+          await()
+              .atMost(Duration.ofSeconds(120))
+              .until(
+                  () ->
+                      after.send(
+                          "PUT",
+                          "/api/v1/contributions/" + id,
+                          body("Revised once"),
+                          itu,
+                          ifMatch("1")),
+                  r -> r.statusCode() != 503);
+      assertThat(settled.statusCode()).as(settled.body()).isEqualTo(409);
+      assertThat(recordsOf(id, partition))
+          .as("the submission and revision 2, each once, on the topic")
+          .isEqualTo(2);
+    }
+  }
+
+  static ServiceInstance startInstance() throws Exception {
+    return ServiceInstance.start(
+        ContributionsServiceApplication.class,
+        BROKER,
+        Map.of(
+            "spring.kafka.properties.schema.registry.url", registry.url(),
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer()));
+  }
+
+  static void awaitRunning(ServiceInstance instance) {
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                instance.streams() != null
+                    && instance.streams().state() == KafkaStreams.State.RUNNING);
+  }
+
+  static Map<String, String> ifMatch(String revision) {
+    return Map.of("If-Match", "\"" + revision + "\"");
+  }
+
+  static int partitionOf(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+  }
+
+  /** How many records of the contributions topic carry this key. */
+  static long recordsOf(String key, int partition) {
+    try (var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                BROKER.getBrokersAsString(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      TopicPartition topicPartition = new TopicPartition(Topics.CONTRIBUTIONS.name(), partition);
+      consumer.assign(List.of(topicPartition));
+      consumer.seekToBeginning(List.of(topicPartition));
+      long end = consumer.endOffsets(List.of(topicPartition)).get(topicPartition);
+      long count = 0;
+      while (consumer.position(topicPartition) < end) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+            count++;
+          }
+        }
+      }
+      return count;
+    }
+  }
+
+  static KafkaProducer<String, Object> producer() {
+    var serde = Map.of("schema.registry.url", registry.url());
+    @SuppressWarnings("unchecked")
+    var values =
+        (org.apache.kafka.common.serialization.Serializer<Object>)
+            (org.apache.kafka.common.serialization.Serializer<?>)
+                Topics.CONTRIBUTIONS.valueSerde(serde).serializer();
+    var processes = Topics.PROCESSES.valueSerde(serde).serializer();
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            BROKER.getBrokersAsString(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            20),
+        new StringSerializer(),
+        (topic, value) ->
+            value instanceof CallForInputsEvent event
+                ? processes.serialize(topic, event)
+                : values.serialize(topic, value));
+  }
+
+  static String body(String title) {
+    return """
+        {"processId":"%s","title":"%s","summary":"A short summary","body":"The full text.",\
+        "language":"EN","actionLines":["C7"],"sdgs":[9],"links":[]}"""
+        .formatted(CALL, title);
+  }
+
+  static ContributionContent content(String title) {
+    return ContributionContent.newBuilder()
+        .setTitle(title)
+        .setSummary("A short summary")
+        .setBody("The full text.")
+        .setLanguage(Language.EN)
+        .setActionLines(List.of(ActionLine.C7))
+        .setSdgs(List.of(9))
+        .setLinks(List.of())
+        .build();
+  }
+
+  static Actor actor(String agency, ActorRole role) {
+    return Actor.newBuilder()
+        .setAgency(agency)
+        .setPrincipal("focal-point@" + agency.toLowerCase())
+        .setRole(role)
+        .build();
+  }
+
+  static ContributionEvent event(String id, int revision, Object payload) {
+    return ContributionEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setActor(actor("ITU", ActorRole.AGENCY))
+        .setContributionId(id)
+        .setProcessId(CALL)
+        .setAgency("ITU")
+        .setRevision(revision)
+        .setPayload(payload)
+        .build();
+  }
+
+  static CallForInputsEvent call() {
+    return CallForInputsEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setActor(actor("UNDP", ActorRole.CHAIR))
+        .setProcessId(CALL)
+        .setChange(CallChange.OPENED)
+        .setTitle("Call " + CALL)
+        .setDescription("")
+        .setDeadline(Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS))
+        .setStatus(CallStatus.OPEN)
+        .setExtensions(List.of())
+        .build();
+  }
+}
