@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -29,23 +31,21 @@ import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
 
 /**
- * Makes a write wait until the view has applied what was written last to the key's partition,
- * during {@value #GUARD_SECONDS} s after the streams last (re)entered {@code RUNNING}. A task
+ * Makes a write wait until the view has applied what was already written to the key's partitions,
+ * once per partition after the streams (re)entered {@code RUNNING} or {@code REBALANCING}. A task
  * serves its store as soon as the store is queryable, which can be before it has processed the last
  * records of its input partitions: after a rebalance, the decision the previous owner wrote a
  * moment before the handover; after a restart (one instance or several), the decision this instance
  * wrote just before it was killed, whose client now retries with the same Idempotency-Key. Without
- * the wait the retry would not find the earlier write and write the decision a second time. So in
- * that time a write first reads the end offsets of the key's input partitions ({@code
+ * the wait the retry would not find the earlier write and write the decision a second time. So the
+ * first write to a partition reads the end offsets of the key's input partitions ({@code
  * read_committed}) and waits, bounded, until the service's group has committed them: with
- * exactly-once processing a committed offset means every record before it is in the store. Outside
- * that time it returns at once.
+ * exactly-once processing a committed offset means every record before it is in the store. From
+ * then on the partition's new records are this instance's own writes, which the commands wait for
+ * themselves, and writes pass at once.
  */
 @Component
 public class HandoverBarrier implements DisposableBean {
-
-  /** How long after a rebalance writes wait for their partition to be caught up. */
-  static final long GUARD_SECONDS = 30;
 
   private static final long POLL_MILLIS = 50;
 
@@ -53,7 +53,11 @@ public class HandoverBarrier implements DisposableBean {
   private final ItemOwners itemOwners;
   private final Map<String, Object> adminConfig;
   private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
-  private volatile long lastRunning = System.nanoTime();
+
+  /** The (store, partition) pairs caught up with since the assignment last changed. */
+  private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
+
+  private final AtomicLong assignment = new AtomicLong();
   private Admin admin;
 
   HandoverBarrier(StreamsBuilderFactoryBean streams, ItemOwners itemOwners, KafkaProperties kafka) {
@@ -64,8 +68,11 @@ public class HandoverBarrier implements DisposableBean {
     // partitions move only in a rebalance, which the streams leave by (re)entering RUNNING
     streams.setStateListener(
         (now, before) -> {
-          if (now == KafkaStreams.State.RUNNING) {
-            lastRunning = System.nanoTime();
+          if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.REBALANCING) {
+            synchronized (caughtUp) {
+              assignment.incrementAndGet();
+              caughtUp.clear();
+            }
           }
         });
   }
@@ -85,11 +92,13 @@ public class HandoverBarrier implements DisposableBean {
   }
 
   private void await(String store, String key, List<Topic<?>> topics, Duration timeout) {
-    if (System.nanoTime() - lastRunning > TimeUnit.SECONDS.toNanos(GUARD_SECONDS)) {
-      return;
-    }
+    long since = assignment.get();
     long deadline = System.nanoTime() + timeout.toNanos();
     int partition = partitionOf(store, key, topics.get(0), deadline);
+    String done = store + "/" + partition;
+    if (caughtUp.contains(done)) {
+      return;
+    }
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (Topic<?> topic : topics) {
       latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
@@ -113,10 +122,15 @@ public class HandoverBarrier implements DisposableBean {
         if (end.entrySet().stream()
             .allMatch(
                 e -> {
-                  OffsetAndMetadata done = committed.get(e.getKey());
+                  OffsetAndMetadata applied = committed.get(e.getKey());
                   long needed = e.getValue().offset();
-                  return needed <= 0 || (done != null && done.offset() >= needed);
+                  return needed <= 0 || (applied != null && applied.offset() >= needed);
                 })) {
+          synchronized (caughtUp) {
+            if (assignment.get() == since) {
+              caughtUp.add(done);
+            }
+          }
           return;
         }
         if (left(deadline) <= 0) {

@@ -42,8 +42,7 @@ import org.ungis.schemas.Topics;
  * (then {@code 503}), until the service's group has committed them: with exactly-once processing a
  * committed offset means every record before it is in the store. From then on the partition's new
  * records are this instance's own writes, which the use cases wait for themselves, and writes pass
- * at once. (review-service's {@code HandoverBarrier} does the same for decisions, for a while after
- * a rebalance.)
+ * at once. (review-service's {@code HandoverBarrier} does the same for decisions.)
  */
 @Component
 class CatchUpBarrier implements DisposableBean {
