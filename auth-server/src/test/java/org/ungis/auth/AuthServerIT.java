@@ -49,7 +49,8 @@ class AuthServerIT {
     JsonNode body = json(response.body());
     assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
     assertThat(body.get("expires_in").asLong()).isBetween(890L, 900L);
-    assertThat(body.get("scope").asString()).isEqualTo("contributions.read contributions.write");
+    assertThat(body.get("scope").asString().split(" "))
+        .containsExactlyInAnyOrder("contributions.read", "contributions.write", "processes.read");
 
     Jwt jwt = jwksDecoder().decode(body.get("access_token").asString());
     assertThat(jwt.getSubject()).isEqualTo("itu-intake");
@@ -57,7 +58,8 @@ class AuthServerIT {
     assertThat(jwt.getClaimAsString("principal")).isEqualTo("intake@itu.int");
     assertThat(jwt.getClaimAsStringList("roles")).containsExactly("AGENCY");
     assertThat(jwt.getAudience()).containsExactly("ungis-platform");
-    assertThat(jwt.getClaimAsString("scope")).isEqualTo("contributions.read contributions.write");
+    assertThat(jwt.getClaimAsString("scope"))
+        .isEqualTo("contributions.read contributions.write processes.read");
     assertThat(jwt.getClaimAsString("iss")).isEqualTo(auth.issuer());
     assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()))
         .isEqualTo(Duration.ofMinutes(15));
@@ -74,7 +76,7 @@ class AuthServerIT {
     assertThat(jwt.getClaimAsString("name")).isEqualTo("UNCTAD reviewer 1");
     assertThat(jwt.getClaimAsStringList("roles")).containsExactly("REVIEWER");
     assertThat(jwt.getClaimAsString("scope"))
-        .isEqualTo("processes.write reviews.read reviews.write");
+        .isEqualTo("contributions.read processes.read processes.write reviews.read reviews.write");
   }
 
   @Test

@@ -22,7 +22,8 @@ class ClientDirectoryTest {
     assertThat(itu.agency()).isEqualTo("ITU");
     assertThat(itu.principal()).isEqualTo("intake@itu.int");
     assertThat(itu.roles()).containsExactly("AGENCY");
-    assertThat(itu.scopes()).containsExactlyInAnyOrder("contributions.write", "contributions.read");
+    assertThat(itu.scopes())
+        .containsExactlyInAnyOrder("contributions.write", "contributions.read", "processes.read");
     assertThat(clients.byClientId("unescwa-intake")).isPresent();
   }
 
@@ -50,7 +51,12 @@ class ClientDirectoryTest {
     assertThat(reviewer.principal()).isEqualTo("reviewer-1@unctad.int");
     assertThat(reviewer.roles()).containsExactly("REVIEWER");
     assertThat(reviewer.scopes())
-        .containsExactlyInAnyOrder("reviews.write", "reviews.read", "processes.write");
+        .containsExactlyInAnyOrder(
+            "reviews.write",
+            "reviews.read",
+            "processes.write",
+            "processes.read",
+            "contributions.read");
     assertThat(reviewers)
         .extracting(ReviewersFile.Reviewer::agency)
         .contains("UNCTAD", "ITU", "UNDP", "UNESCO", "UNESCWA", "UNESCAP");
