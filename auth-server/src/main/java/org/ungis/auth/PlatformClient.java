@@ -32,6 +32,12 @@ record PlatformClient(
    */
   static final Set<String> INTEGRATOR_SCOPES = Set.of("webhooks.manage");
 
+  /**
+   * The operators' monitoring (e.g. Prometheus): reads the services' metrics and other actuator
+   * endpoints on their own ports, and nothing else.
+   */
+  static final Set<String> OPERATIONS_SCOPES = Set.of("operations.read");
+
   /** An intake client submits and reads its own contributions and reads the calls. */
   static final Set<String> AGENCY_SCOPES =
       Set.of("contributions.write", "contributions.read", "processes.read");

@@ -16,7 +16,7 @@ class ClientDirectoryTest {
   void everyMemberAgencyHasAnIntakeClient() {
     ClientDirectory clients = ClientDirectory.of(roster, List.of());
 
-    assertThat(clients.all()).hasSize(2 * roster.members().size());
+    assertThat(clients.all()).hasSize(2 * roster.members().size() + 1);
     PlatformClient itu = clients.byClientId("itu-intake").orElseThrow();
     assertThat(itu.secret()).isEqualTo("itu-secret");
     assertThat(itu.agency()).isEqualTo("ITU");
@@ -25,6 +25,16 @@ class ClientDirectoryTest {
     assertThat(itu.scopes())
         .containsExactlyInAnyOrder("contributions.write", "contributions.read", "processes.read");
     assertThat(clients.byClientId("unescwa-intake")).isPresent();
+  }
+
+  @Test
+  void theOperatorsMonitoringClientReadsOperationsEndpointsOnly() {
+    PlatformClient operations =
+        ClientDirectory.of(roster, List.of()).byClientId("operations").orElseThrow();
+
+    assertThat(operations.secret()).isEqualTo("operations-secret");
+    assertThat(operations.roles()).isEmpty();
+    assertThat(operations.scopes()).containsExactly("operations.read");
   }
 
   @Test
