@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,6 +69,7 @@ class AuthorizationServerConfig {
 
   @Bean
   ClientDirectory clientDirectory(AuthServerSettings settings, Roster roster) {
+    DevelopmentSecrets.refuseInProduction(settings);
     var reviewers =
         settings.reviewers() != null
             ? settings.reviewers()
@@ -108,12 +110,18 @@ class AuthorizationServerConfig {
             .accessTokenTimeToLive(settings.tokenTtl())
             .build();
     List<RegisteredClient> registered = new ArrayList<>();
+    Map<String, String> secrets = DevelopmentSecrets.load(settings.clientSecrets());
     for (PlatformClient client : clients.all()) {
+      Optional<String> secret =
+          DevelopmentSecrets.secretOf(client, secrets, settings.development());
+      if (secret.isEmpty()) {
+        continue;
+      }
       registered.add(
           RegisteredClient.withId(client.clientId())
               .clientId(client.clientId())
               .clientName(client.displayName())
-              .clientSecret("{noop}" + client.secret())
+              .clientSecret(secret.get())
               .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
               .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
               .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -121,6 +129,7 @@ class AuthorizationServerConfig {
               .tokenSettings(tokens)
               .build());
     }
+    log.info("{} of {} machine clients have a secret", registered.size(), clients.all().size());
     registered.add(portal(settings));
     return new InMemoryRegisteredClientRepository(registered);
   }
@@ -228,15 +237,14 @@ class AuthorizationServerConfig {
     return http.build();
   }
 
-  /** Everything else: health and info for probes, nothing more. */
+  /** Everything else: the health probes, nothing more. */
   @Bean
   @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(
-                        "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/error")
                     .permitAll()
                     .anyRequest()
                     .denyAll())

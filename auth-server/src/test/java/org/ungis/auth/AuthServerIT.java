@@ -1,6 +1,7 @@
 package org.ungis.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -161,6 +162,12 @@ class AuthServerIT {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isIn(401, 403);
+  }
+
+  @Test
+  void withoutTheDevelopmentFlagTheServerDoesNotStartWithTheDevelopmentCredentials() {
+    assertThatThrownBy(() -> EmbeddedAuthServer.start(Map.of("ungis.auth.development", "false")))
+        .hasStackTraceContaining("does not start with development credentials");
   }
 
   @Test
