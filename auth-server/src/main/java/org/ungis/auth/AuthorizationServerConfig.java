@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -161,6 +165,21 @@ class AuthorizationServerConfig {
                 .reuseRefreshTokens(false)
                 .build())
         .build();
+  }
+
+  /**
+   * Repeated failed client authentications and sign-ins are slowed down and logged, ahead of Spring
+   * Security's filters ({@code ungis.auth.failure-max-wait}: the longest a principal waits after
+   * its failures, 60 s by default).
+   */
+  @Bean
+  FilterRegistrationBean<SlowDownFailures> slowDownFailures(
+      @Value("${ungis.auth.failure-max-wait:60s}") Duration maxWait) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new SlowDownFailures(new FailedAttempts(maxWait, Clock.systemUTC())));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
   }
 
   /** Authorizations in memory, each person's kept to the scopes of their role. */

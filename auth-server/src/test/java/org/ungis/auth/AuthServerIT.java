@@ -2,6 +2,7 @@ package org.ungis.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -165,6 +166,33 @@ class AuthServerIT {
   }
 
   @Test
+  void repeatedFailedClientAuthenticationsAreSlowedDownWithoutLockingTheOwnerOutForLong()
+      throws Exception {
+    try (EmbeddedAuthServer server =
+        EmbeddedAuthServer.start(Map.of("ungis.auth.failure-max-wait", "2s"))) {
+      for (int i = 0; i < FailedAttempts.FREE; i++) {
+        assertThat(tokenRequest(server, "unesco-intake", "guess-" + i, Map.of()).statusCode())
+            .isEqualTo(401);
+      }
+
+      HttpResponse<String> slowed =
+          tokenRequest(server, "unesco-intake", "unesco-secret", Map.of());
+      assertThat(slowed.statusCode()).as("even the right secret waits").isEqualTo(429);
+      assertThat(slowed.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(tokenRequest(server, "undp-intake", "undp-secret", Map.of()).statusCode())
+          .as("another client is not slowed down")
+          .isEqualTo(200);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  tokenRequest(server, "unesco-intake", "unesco-secret", Map.of()).statusCode()
+                      == 200);
+    }
+  }
+
+  @Test
   void withoutTheDevelopmentFlagTheServerDoesNotStartWithTheDevelopmentCredentials() {
     assertThatThrownBy(() -> EmbeddedAuthServer.start(Map.of("ungis.auth.development", "false")))
         .hasStackTraceContaining("does not start with development credentials");
@@ -196,12 +224,18 @@ class AuthServerIT {
 
   private static HttpResponse<String> tokenRequest(
       String clientId, String secret, Map<String, String> extra) throws Exception {
+    return tokenRequest(auth, clientId, secret, extra);
+  }
+
+  private static HttpResponse<String> tokenRequest(
+      EmbeddedAuthServer server, String clientId, String secret, Map<String, String> extra)
+      throws Exception {
     StringBuilder form = new StringBuilder("grant_type=client_credentials");
     extra.forEach(
         (k, v) -> form.append('&').append(k).append('=').append(URLEncoder.encode(v, UTF8)));
     String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(UTF8));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(auth.tokenUri()))
+        HttpRequest.newBuilder(URI.create(server.tokenUri()))
             .header("Authorization", "Basic " + basic)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
