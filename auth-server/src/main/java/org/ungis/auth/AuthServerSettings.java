@@ -24,6 +24,13 @@ import org.springframework.core.io.Resource;
  * @param peoplePasswords the YAML file of people's password hashes ({@code dev-people.yml} in
  *     development)
  * @param portal the portal, the client that signs people in
+ * @param development whether the development credentials may be used (the portal's {@code
+ *     portal-secret}, the machine clients' {@code <id>-secret}, the bundled {@code
+ *     dev-people.yml}); without it the server refuses to start with any of them ({@link
+ *     DevelopmentSecrets})
+ * @param clientSecrets the YAML file of the machine clients' secrets ({@code secrets: {client id:
+ *     "{bcrypt}..."}}); a client listed there uses that secret; one not listed has its development
+ *     secret in development and no secret at all (it cannot get a token) otherwise
  */
 @ConfigurationProperties("ungis.auth")
 record AuthServerSettings(
@@ -35,7 +42,9 @@ record AuthServerSettings(
     Resource signingKey,
     Resource reviewers,
     Resource peoplePasswords,
-    @DefaultValue Portal portal) {
+    @DefaultValue Portal portal,
+    @DefaultValue("false") boolean development,
+    Resource clientSecrets) {
 
   AuthServerSettings {
     if (keyDirectory == null) {

@@ -6,14 +6,19 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -68,6 +73,7 @@ class AuthorizationServerConfig {
 
   @Bean
   ClientDirectory clientDirectory(AuthServerSettings settings, Roster roster) {
+    DevelopmentSecrets.refuseInProduction(settings);
     var reviewers =
         settings.reviewers() != null
             ? settings.reviewers()
@@ -108,12 +114,18 @@ class AuthorizationServerConfig {
             .accessTokenTimeToLive(settings.tokenTtl())
             .build();
     List<RegisteredClient> registered = new ArrayList<>();
+    Map<String, String> secrets = DevelopmentSecrets.load(settings.clientSecrets());
     for (PlatformClient client : clients.all()) {
+      Optional<String> secret =
+          DevelopmentSecrets.secretOf(client, secrets, settings.development());
+      if (secret.isEmpty()) {
+        continue;
+      }
       registered.add(
           RegisteredClient.withId(client.clientId())
               .clientId(client.clientId())
               .clientName(client.displayName())
-              .clientSecret("{noop}" + client.secret())
+              .clientSecret(secret.get())
               .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
               .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
               .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -121,6 +133,7 @@ class AuthorizationServerConfig {
               .tokenSettings(tokens)
               .build());
     }
+    log.info("{} of {} machine clients have a secret", registered.size(), clients.all().size());
     registered.add(portal(settings));
     return new InMemoryRegisteredClientRepository(registered);
   }
@@ -152,6 +165,21 @@ class AuthorizationServerConfig {
                 .reuseRefreshTokens(false)
                 .build())
         .build();
+  }
+
+  /**
+   * Repeated failed client authentications and sign-ins are slowed down and logged, ahead of Spring
+   * Security's filters ({@code ungis.auth.failure-max-wait}: the longest a principal waits after
+   * its failures, 60 s by default).
+   */
+  @Bean
+  FilterRegistrationBean<SlowDownFailures> slowDownFailures(
+      @Value("${ungis.auth.failure-max-wait:60s}") Duration maxWait) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new SlowDownFailures(new FailedAttempts(maxWait, Clock.systemUTC())));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
   }
 
   /** Authorizations in memory, each person's kept to the scopes of their role. */
@@ -228,15 +256,14 @@ class AuthorizationServerConfig {
     return http.build();
   }
 
-  /** Everything else: health and info for probes, nothing more. */
+  /** Everything else: the health probes, nothing more. */
   @Bean
   @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(
-                        "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/error")
                     .permitAll()
                     .anyRequest()
                     .denyAll())

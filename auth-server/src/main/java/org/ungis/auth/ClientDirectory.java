@@ -14,11 +14,18 @@ import org.ungis.reference.Roster;
 /**
  * Every client of the platform, generated from data: one intake client per member agency of the
  * roster ({@code itu-intake}), one webhooks client per member agency for its integrations ({@code
- * itu-webhooks}, scope {@code webhooks.manage}) and one client per reviewer listed in {@code
+ * itu-webhooks}, scope {@code webhooks.manage}), the operators' monitoring client ({@code
+ * operations}, scope {@code operations.read}) and one client per reviewer listed in {@code
  * reviewers.yml}, each of whom must work at an agency that chairs or vice-chairs some period of the
  * rota.
  */
 final class ClientDirectory {
+
+  /** The operators' monitoring client: no role, only the scope {@code operations.read}. */
+  static final String OPERATIONS_CLIENT = "operations";
+
+  /** The {@code agency} claim of the monitoring client: the group itself, acting for no member. */
+  static final String OPERATIONS_AGENCY = "UNGIS";
 
   private final Map<String, PlatformClient> byClientId;
   private final List<PlatformClient> ordered;
@@ -57,6 +64,15 @@ final class ClientDirectory {
               List.of(PlatformClient.INTEGRATOR_ROLE),
               PlatformClient.INTEGRATOR_SCOPES));
     }
+    clients.add(
+        new PlatformClient(
+            OPERATIONS_CLIENT,
+            OPERATIONS_CLIENT + "-secret",
+            OPERATIONS_AGENCY,
+            "operations@ungis.int",
+            "Platform operations (metrics)",
+            List.of(),
+            PlatformClient.OPERATIONS_SCOPES));
     Set<String> rotaAgencies = roster.rotaAgencies();
     for (ReviewersFile.Reviewer reviewer : reviewers) {
       if (!roster.isMember(reviewer.agency())) {
@@ -89,7 +105,10 @@ final class ClientDirectory {
     return Optional.ofNullable(byClientId.get(clientId));
   }
 
-  /** Intake clients in roster order, then reviewers in file order. */
+  /**
+   * Intake and webhooks clients in roster order, the monitoring client, then reviewers in file
+   * order.
+   */
   List<PlatformClient> all() {
     return ordered;
   }

@@ -76,6 +76,8 @@ public final class EmbeddedAuthServer implements AutoCloseable {
     settings.put("ungis.auth.issuer", "");
     settings.put("ungis.auth.key-directory", keyDirectory.toString());
     settings.put("ungis.security.enabled", "false");
+    // Tests and the local stack: the development credentials are what they sign in with.
+    settings.put("ungis.auth.development", "true");
     settings.put("spring.jmx.enabled", "false");
     settings.put("spring.main.banner-mode", "off");
     // A service's test classpath brings Kafka; the authorization server has no use for it.

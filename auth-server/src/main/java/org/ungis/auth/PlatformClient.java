@@ -32,9 +32,24 @@ record PlatformClient(
    */
   static final Set<String> INTEGRATOR_SCOPES = Set.of("webhooks.manage");
 
-  static final Set<String> AGENCY_SCOPES = Set.of("contributions.write", "contributions.read");
+  /**
+   * The operators' monitoring (e.g. Prometheus): reads the services' metrics and other actuator
+   * endpoints on their own ports, and nothing else.
+   */
+  static final Set<String> OPERATIONS_SCOPES = Set.of("operations.read");
+
+  /** An intake client submits and reads its own contributions and reads the calls. */
+  static final Set<String> AGENCY_SCOPES =
+      Set.of("contributions.write", "contributions.read", "processes.read");
+
+  /** A reviewer client manages calls, decides, and reads the contributions under review. */
   static final Set<String> REVIEWER_SCOPES =
-      Set.of("reviews.write", "reviews.read", "processes.write");
+      Set.of(
+          "reviews.write",
+          "reviews.read",
+          "processes.write",
+          "processes.read",
+          "contributions.read");
 
   PlatformClient {
     roles = List.copyOf(roles);

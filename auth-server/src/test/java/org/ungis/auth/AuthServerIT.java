@@ -1,6 +1,8 @@
 package org.ungis.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,7 +51,8 @@ class AuthServerIT {
     JsonNode body = json(response.body());
     assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
     assertThat(body.get("expires_in").asLong()).isBetween(890L, 900L);
-    assertThat(body.get("scope").asString()).isEqualTo("contributions.read contributions.write");
+    assertThat(body.get("scope").asString().split(" "))
+        .containsExactlyInAnyOrder("contributions.read", "contributions.write", "processes.read");
 
     Jwt jwt = jwksDecoder().decode(body.get("access_token").asString());
     assertThat(jwt.getSubject()).isEqualTo("itu-intake");
@@ -57,7 +60,8 @@ class AuthServerIT {
     assertThat(jwt.getClaimAsString("principal")).isEqualTo("intake@itu.int");
     assertThat(jwt.getClaimAsStringList("roles")).containsExactly("AGENCY");
     assertThat(jwt.getAudience()).containsExactly("ungis-platform");
-    assertThat(jwt.getClaimAsString("scope")).isEqualTo("contributions.read contributions.write");
+    assertThat(jwt.getClaimAsString("scope"))
+        .isEqualTo("contributions.read contributions.write processes.read");
     assertThat(jwt.getClaimAsString("iss")).isEqualTo(auth.issuer());
     assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()))
         .isEqualTo(Duration.ofMinutes(15));
@@ -74,7 +78,7 @@ class AuthServerIT {
     assertThat(jwt.getClaimAsString("name")).isEqualTo("UNCTAD reviewer 1");
     assertThat(jwt.getClaimAsStringList("roles")).containsExactly("REVIEWER");
     assertThat(jwt.getClaimAsString("scope"))
-        .isEqualTo("processes.write reviews.read reviews.write");
+        .isEqualTo("contributions.read processes.read processes.write reviews.read reviews.write");
   }
 
   @Test
@@ -162,6 +166,39 @@ class AuthServerIT {
   }
 
   @Test
+  void repeatedFailedClientAuthenticationsAreSlowedDownWithoutLockingTheOwnerOutForLong()
+      throws Exception {
+    try (EmbeddedAuthServer server =
+        EmbeddedAuthServer.start(Map.of("ungis.auth.failure-max-wait", "2s"))) {
+      for (int i = 0; i < FailedAttempts.FREE; i++) {
+        assertThat(tokenRequest(server, "unesco-intake", "guess-" + i, Map.of()).statusCode())
+            .isEqualTo(401);
+      }
+
+      HttpResponse<String> slowed =
+          tokenRequest(server, "unesco-intake", "unesco-secret", Map.of());
+      assertThat(slowed.statusCode()).as("even the right secret waits").isEqualTo(429);
+      assertThat(slowed.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(tokenRequest(server, "undp-intake", "undp-secret", Map.of()).statusCode())
+          .as("another client is not slowed down")
+          .isEqualTo(200);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  tokenRequest(server, "unesco-intake", "unesco-secret", Map.of()).statusCode()
+                      == 200);
+    }
+  }
+
+  @Test
+  void withoutTheDevelopmentFlagTheServerDoesNotStartWithTheDevelopmentCredentials() {
+    assertThatThrownBy(() -> EmbeddedAuthServer.start(Map.of("ungis.auth.development", "false")))
+        .hasStackTraceContaining("does not start with development credentials");
+  }
+
+  @Test
   void tokensSurviveARestartAndTheIssuerIsConfigurable(@TempDir Path keys) {
     Map<String, String> settings =
         Map.of(
@@ -187,12 +224,18 @@ class AuthServerIT {
 
   private static HttpResponse<String> tokenRequest(
       String clientId, String secret, Map<String, String> extra) throws Exception {
+    return tokenRequest(auth, clientId, secret, extra);
+  }
+
+  private static HttpResponse<String> tokenRequest(
+      EmbeddedAuthServer server, String clientId, String secret, Map<String, String> extra)
+      throws Exception {
     StringBuilder form = new StringBuilder("grant_type=client_credentials");
     extra.forEach(
         (k, v) -> form.append('&').append(k).append('=').append(URLEncoder.encode(v, UTF8)));
     String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(UTF8));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(auth.tokenUri()))
+        HttpRequest.newBuilder(URI.create(server.tokenUri()))
             .header("Authorization", "Basic " + basic)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form.toString()))

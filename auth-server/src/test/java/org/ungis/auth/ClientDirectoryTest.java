@@ -16,14 +16,25 @@ class ClientDirectoryTest {
   void everyMemberAgencyHasAnIntakeClient() {
     ClientDirectory clients = ClientDirectory.of(roster, List.of());
 
-    assertThat(clients.all()).hasSize(2 * roster.members().size());
+    assertThat(clients.all()).hasSize(2 * roster.members().size() + 1);
     PlatformClient itu = clients.byClientId("itu-intake").orElseThrow();
     assertThat(itu.secret()).isEqualTo("itu-secret");
     assertThat(itu.agency()).isEqualTo("ITU");
     assertThat(itu.principal()).isEqualTo("intake@itu.int");
     assertThat(itu.roles()).containsExactly("AGENCY");
-    assertThat(itu.scopes()).containsExactlyInAnyOrder("contributions.write", "contributions.read");
+    assertThat(itu.scopes())
+        .containsExactlyInAnyOrder("contributions.write", "contributions.read", "processes.read");
     assertThat(clients.byClientId("unescwa-intake")).isPresent();
+  }
+
+  @Test
+  void theOperatorsMonitoringClientReadsOperationsEndpointsOnly() {
+    PlatformClient operations =
+        ClientDirectory.of(roster, List.of()).byClientId("operations").orElseThrow();
+
+    assertThat(operations.secret()).isEqualTo("operations-secret");
+    assertThat(operations.roles()).isEmpty();
+    assertThat(operations.scopes()).containsExactly("operations.read");
   }
 
   @Test
@@ -50,7 +61,12 @@ class ClientDirectoryTest {
     assertThat(reviewer.principal()).isEqualTo("reviewer-1@unctad.int");
     assertThat(reviewer.roles()).containsExactly("REVIEWER");
     assertThat(reviewer.scopes())
-        .containsExactlyInAnyOrder("reviews.write", "reviews.read", "processes.write");
+        .containsExactlyInAnyOrder(
+            "reviews.write",
+            "reviews.read",
+            "processes.write",
+            "processes.read",
+            "contributions.read");
     assertThat(reviewers)
         .extracting(ReviewersFile.Reviewer::agency)
         .contains("UNCTAD", "ITU", "UNDP", "UNESCO", "UNESCWA", "UNESCAP");

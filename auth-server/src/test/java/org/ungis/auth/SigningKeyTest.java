@@ -47,7 +47,9 @@ class SigningKeyTest {
             null,
             null,
             new AuthServerSettings.Portal(
-                "portal-secret", List.of("http://localhost:8080/callback"), List.of()));
+                "portal-secret", List.of("http://localhost:8080/callback"), List.of()),
+            true,
+            null);
 
     RSAKey configured = SigningKey.load(settings);
 

@@ -75,8 +75,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The service against a real KRaft broker and the real schema registry, driven over HTTP, with the
  * calls for inputs and the review decisions produced as review-service would produce them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "ungis.security.internal.secret=" + ContributionsServiceIT.INTERNAL_SECRET)
 class ContributionsServiceIT {
+
+  static final String INTERNAL_SECRET = "contributions-it-internal-secret";
 
   static final EmbeddedKafkaKraftBroker BROKER =
       (EmbeddedKafkaKraftBroker)
@@ -227,7 +231,20 @@ class ContributionsServiceIT {
 
     HttpResponse<String> notTheOwner =
         send("PUT", "/api/v1/contributions/" + id, submission("gdc-2023", "Mine"), undp(), null);
-    assertProblem(notTheOwner, 403, "forbidden");
+    assertProblem(notTheOwner, 404, "not-found");
+    String unknown = UUID.randomUUID().toString();
+    HttpResponse<String> notThere =
+        send(
+            "PUT",
+            "/api/v1/contributions/" + unknown,
+            submission("gdc-2023", "Mine"),
+            undp(),
+            null);
+    assertThat(notTheOwner.body().replace(id, unknown))
+        .as("another agency's id answers as an unknown one")
+        .isEqualTo(notThere.body());
+    assertThat(get("/api/v1/contributions/" + id, undp()).body().replace(id, unknown))
+        .isEqualTo(get("/api/v1/contributions/" + unknown, undp()).body());
 
     refuse(id, 2, "RECUSAL", "ITU may not decide on a contribution of its own agency");
     await()
@@ -293,11 +310,54 @@ class ContributionsServiceIT {
         .isEqualTo("merged into the joint input");
     assertThat(json(get("/api/v1/contributions/" + id + "/history", reviewer())).get("entries"))
         .hasSize(5);
-    assertProblem(get("/api/v1/contributions/" + id + "/history", undp()), 403, "forbidden");
+    assertProblem(get("/api/v1/contributions/" + id + "/history", undp()), 404, "not-found");
 
     JsonNode page = json(get("/api/v1/contributions?agency=ITU&process=gdc-2023&status=WITHDRAWN"));
     assertThat(page.get("items").valueStream().map(i -> i.get("id").asString())).contains(id);
     assertThat(page.get("page").get("totalElements").asLong()).isPositive();
+  }
+
+  @Test
+  void withOneInstanceABodyOverTheLimitIs413BeforeItIsReadAndLongFreeTextIs400() throws Exception {
+    String huge =
+        """
+        {"processId":"limits-2023","title":"t","body":"%s"}"""
+            .formatted("x".repeat(1_500_000));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contributions"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + itu())
+            // The client sends the body only once the server starts reading it.
+            .expectContinue(true)
+            .POST(HttpRequest.BodyPublishers.ofString(huge))
+            .build();
+    assertProblem(
+        HTTP.send(request, HttpResponse.BodyHandlers.ofString()), 413, "payload-too-large");
+
+    openCall("limits-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    String id = json(awaitCreated(submission("limits-2023", "Limits"))).get("id").asString();
+    String longNote =
+        submission("limits-2023", "Limits")
+            .replace("{", "{\"note\":\"" + "n".repeat(150_000) + "\",");
+    assertProblem(
+        send("PUT", "/api/v1/contributions/" + id, longNote, itu(), null),
+        400,
+        "validation",
+        "note");
+  }
+
+  @Test
+  void theInternalEndpointAnswersOnlyPlatformInstancesAndABadParameterIs400() throws Exception {
+    String share = "/internal/v1/contributions/local-matches?limit=10";
+    assertProblem(get(share, reviewer()), 403, "forbidden");
+    Map<String, String> internal = Map.of("X-Ungis-Internal", INTERNAL_SECRET);
+    assertProblem(
+        send("GET", share, "", reviewer(), Map.of("X-Ungis-Internal", "guess"), null),
+        403,
+        "forbidden");
+    assertThat(send("GET", share, "", reviewer(), internal, null).statusCode()).isEqualTo(200);
+    assertProblem(
+        send("GET", share + "&status=bogus", "", reviewer(), internal, null), 400, "validation");
   }
 
   @Test
@@ -456,13 +516,21 @@ class ContributionsServiceIT {
     openCall("metrics-2026", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
     awaitCreated(submission("metrics-2026", "Counted"));
 
-    HttpResponse<String> scrape = get("/actuator/prometheus", null);
+    assertProblem(get("/actuator/prometheus", null), 401, "unauthorized");
+    assertProblem(get("/actuator/prometheus", itu()), 403, "forbidden");
+    String operations =
+        SIGNING_KEY.token(
+            auth().issuer(), "ITU", claims -> claims.claim("scope", "operations.read"));
+    HttpResponse<String> scrape = get("/actuator/prometheus", operations);
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     List<String> lines = scrape.body().lines().toList();
     assertThat(lines)
-        .filteredOn(l -> l.startsWith("ungis_contributions_submitted_total{"))
-        .filteredOn(l -> l.contains("agency=\"ITU\"") && l.contains("process=\"metrics-2026\""))
+        .filteredOn(l -> l.contains("agency=") || l.contains("metrics-2026"))
+        .as("no metric says who submitted to what")
+        .isEmpty();
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("ungis_contributions_submitted_total"))
         .singleElement()
         .satisfies(
             l ->
@@ -506,7 +574,11 @@ class ContributionsServiceIT {
     /** UNCTAD's reviewer 1 (role REVIEWER). */
     REVIEWER,
     /** A token of the trusted issuer for ITU without any role. */
-    NO_ROLE
+    NO_ROLE,
+    /** ITU's intake token narrowed to the scope {@code contributions.read}. */
+    OWNER_READ_ONLY,
+    /** UNESCAP's reviewer 1: UNESCAP vice-chaired 2023-2024 and is off the rota of 2025-2026. */
+    PAST_REVIEWER
   }
 
   String token(Who who) {
@@ -516,6 +588,11 @@ class ContributionsServiceIT {
       case REVIEWER -> reviewer();
       case NO_ROLE ->
           SIGNING_KEY.token(auth().issuer(), "ITU", claims -> claims.claim("roles", List.of()));
+      case PAST_REVIEWER ->
+          TOKENS.computeIfAbsent("reviewer-unescap-1", k -> auth().reviewerToken(k));
+      case OWNER_READ_ONLY ->
+          SIGNING_KEY.token(
+              auth().issuer(), "ITU", claims -> claims.claim("scope", "contributions.read"));
     };
   }
 
@@ -537,22 +614,30 @@ class ContributionsServiceIT {
         new Access("POST", "/api/v1/contributions", content, Who.OWNER_AGENCY, 201),
         new Access("POST", "/api/v1/contributions", content, Who.REVIEWER, 403),
         new Access("POST", "/api/v1/contributions", content, Who.NO_ROLE, 403),
+        new Access("POST", "/api/v1/contributions", content, Who.OWNER_READ_ONLY, 403),
+        new Access("PUT", one, revision, Who.OWNER_READ_ONLY, 403),
+        new Access("POST", one + "/withdrawal", withdrawal, Who.OWNER_READ_ONLY, 403),
+        new Access("GET", one, null, Who.OWNER_READ_ONLY, 200),
+        new Access("GET", one, null, Who.PAST_REVIEWER, 404),
+        new Access("GET", one + "/history", null, Who.PAST_REVIEWER, 404),
+        new Access(
+            "GET", "/api/v1/contributions?process=access-2023", null, Who.PAST_REVIEWER, 403),
         new Access("PUT", one, revision, Who.OWNER_AGENCY, 200),
-        new Access("PUT", one, revision, Who.OTHER_AGENCY, 403),
+        new Access("PUT", one, revision, Who.OTHER_AGENCY, 404),
         new Access("PUT", one, revision, Who.REVIEWER, 403),
         new Access("PUT", one, revision, Who.NO_ROLE, 403),
         new Access("POST", one + "/withdrawal", withdrawal, Who.OWNER_AGENCY, 200),
-        new Access("POST", one + "/withdrawal", withdrawal, Who.OTHER_AGENCY, 403),
+        new Access("POST", one + "/withdrawal", withdrawal, Who.OTHER_AGENCY, 404),
         new Access("POST", one + "/withdrawal", withdrawal, Who.REVIEWER, 403),
         new Access("POST", one + "/withdrawal", withdrawal, Who.NO_ROLE, 403),
         new Access("GET", one, null, Who.OWNER_AGENCY, 200),
         new Access("GET", one, null, Who.REVIEWER, 200),
-        new Access("GET", one, null, Who.OTHER_AGENCY, 403),
-        new Access("GET", one, null, Who.NO_ROLE, 403),
+        new Access("GET", one, null, Who.OTHER_AGENCY, 404),
+        new Access("GET", one, null, Who.NO_ROLE, 404),
         new Access("GET", one + "/history", null, Who.OWNER_AGENCY, 200),
         new Access("GET", one + "/history", null, Who.REVIEWER, 200),
-        new Access("GET", one + "/history", null, Who.OTHER_AGENCY, 403),
-        new Access("GET", one + "/history", null, Who.NO_ROLE, 403),
+        new Access("GET", one + "/history", null, Who.OTHER_AGENCY, 404),
+        new Access("GET", one + "/history", null, Who.NO_ROLE, 404),
         new Access("GET", list, null, Who.OWNER_AGENCY, 200),
         new Access("GET", list, null, Who.OTHER_AGENCY, 200),
         new Access("GET", list, null, Who.REVIEWER, 200),
@@ -675,7 +760,7 @@ class ContributionsServiceIT {
         json(get("/api/v1/contributions/" + id + "/history")).get("entries").get(0).get("actor");
     assertThat(submitted.get("agency").asString()).isEqualTo("ITU");
     assertThat(submitted.get("principal").asString()).isEqualTo("intake@itu.int");
-    assertProblem(get("/api/v1/contributions/" + id, undp()), 403, "forbidden");
+    assertProblem(get("/api/v1/contributions/" + id, undp()), 404, "not-found");
     assertProblem(
         send("POST", "/api/v1/contributions", namingUndp, null, spoofed, null),
         401,
@@ -703,8 +788,8 @@ class ContributionsServiceIT {
     assertThat(submitted.get("principal").asString()).isEqualTo("lea.moreau@itu.int");
     assertProblem(
         get("/api/v1/contributions/" + id, auth().personToken("sarah.mitchell@undp.org")),
-        403,
-        "forbidden");
+        404,
+        "not-found");
   }
 
   static Stream<String> untrustedTokens() {

@@ -221,6 +221,8 @@ public final class PlatformStack implements AutoCloseable {
         args.add("--server.port=" + authPort);
         args.add("--ungis.auth.issuer=" + issuer);
         args.add("--ungis.auth.key-directory=" + workDir.resolve("auth"));
+        // The test signs people and clients in with the development credentials.
+        args.add("--ungis.auth.development=true");
         args.add("--management.endpoint.health.probes.enabled=true");
         if (portal) {
           args.add("--ungis.auth.portal.redirect-uris=" + portalUrl + "/login/oauth2/code/ungis");

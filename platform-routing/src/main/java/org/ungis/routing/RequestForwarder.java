@@ -48,6 +48,12 @@ public class RequestForwarder implements AutoCloseable {
   /** Marks a request one instance forwarded to another; such a request is never forwarded again. */
   public static final String FORWARDED = "X-Ungis-Forwarded";
 
+  /**
+   * The header carrying the platform instances' shared secret on requests to internal endpoints (a
+   * share of a list); platform-security's {@code ungis.security.internal.secret}.
+   */
+  public static final String INTERNAL = "X-Ungis-Internal";
+
   private static final Logger log = LoggerFactory.getLogger(RequestForwarder.class);
 
   /** Hop-by-hop headers and those the HTTP client sets itself. */
@@ -105,6 +111,7 @@ public class RequestForwarder implements AutoCloseable {
   private final Duration shareTimeout;
   private final BodyLimit bodyLimit;
   private final ThreadPoolExecutor shares;
+  private volatile String internalSecret;
 
   /**
    * @param ownerWorstCase the longest the owner may take to answer (its wait for a per-key lock,
@@ -307,6 +314,14 @@ public class RequestForwarder implements AutoCloseable {
   }
 
   /**
+   * The secret sent ({@link #INTERNAL}) with every request to a peer's internal endpoint; the peers
+   * answer only requests that carry it.
+   */
+  protected final void internalSecret(String secret) {
+    this.internalSecret = secret;
+  }
+
+  /**
    * {@code GET pathAndQuery} on a peer, marked as forwarded and with the caller's {@code
    * Authorization}, waiting at most {@link #SHARE_TIMEOUT}; completes with the body of a {@code
    * 200}, or exceptionally with {@link RoutingUnavailableException}.
@@ -322,6 +337,9 @@ public class RequestForwarder implements AutoCloseable {
             .GET();
     if (authorization != null) {
       request.header(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    if (internalSecret != null && !internalSecret.isBlank()) {
+      request.header(INTERNAL, internalSecret);
     }
     HttpRequest built = request.build();
     CompletableFuture<byte[]> result = new CompletableFuture<>();

@@ -58,6 +58,12 @@ public final class RoutingProblems {
     write(response, 400, "bad-request", "Bad request", instance, detail);
   }
 
+  /** 400 {@code validation}: a parameter of an internal endpoint is not one it understands. */
+  public static void invalid(HttpServletResponse response, String instance, String detail)
+      throws IOException {
+    write(response, 400, "validation", "Invalid input", instance, detail);
+  }
+
   public static void write(
       HttpServletResponse response,
       int status,

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -29,11 +30,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Makes a servlet service an OAuth2 resource server of the platform: every request needs a valid
- * bearer JWT for the platform's audience, except the health, info, metrics and API-doc endpoints
- * and the paths in {@code ungis.security.public-paths}. Whom to trust is set with Spring Boot's
- * {@code spring.security.oauth2.resourceserver.jwt.*} (see {@link PlatformJwtDecoder}); this
- * configuration adds the audience check, the claim mapping to {@link AuthenticatedActor} and
- * problem+json answers for {@code 401}/{@code 403}.
+ * bearer JWT for the platform's audience, except the health probes, the API description and the
+ * paths in {@code ungis.security.public-paths}; the other actuator endpoints need the scope {@code
+ * operations.read} (or the management port), the internal ones the instances' secret, and each path
+ * of {@code ungis.security.scopes} its scope. Whom to trust is set with Spring Boot's {@code
+ * spring.security.oauth2.resourceserver.jwt.*} (see {@link PlatformJwtDecoder}); this configuration
+ * adds the audience check, the claim mapping to {@link AuthenticatedActor} and problem+json answers
+ * for {@code 401}/{@code 403}.
  */
 @AutoConfiguration(
     beforeName = {
@@ -51,13 +54,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 })
 public final class PlatformSecurityAutoConfiguration {
 
-  /** Paths every service serves without a token. */
+  /** Paths every service serves without a token: the probes and the API's description. */
   static final List<String> ALWAYS_PUBLIC =
       List.of(
           "/actuator/health",
           "/actuator/health/**",
-          "/actuator/info",
-          "/actuator/prometheus",
           "/v3/api-docs",
           "/v3/api-docs/**",
           "/swagger-ui.html",
@@ -94,11 +95,20 @@ public final class PlatformSecurityAutoConfiguration {
     return web -> web.httpFirewall(firewall);
   }
 
+  /**
+   * The scope a token needs for every actuator endpoint but the health probes (metrics, info, ...)
+   * on the service's own port; on a separate management port ({@code management.server.port}) they
+   * need none, that port being for the operators' network only.
+   */
+  static final String OPERATIONS_SCOPE = "operations.read";
+
   @Bean
   SecurityFilterChain ungisResourceServerFilterChain(
-      HttpSecurity http, UngisSecurityProperties settings) {
+      HttpSecurity http, UngisSecurityProperties settings, Environment environment) {
+    RequestMatcher managementPort = managementPort(environment);
     ProblemResponses problems = new ProblemResponses(settings.realm());
     List<RequestMatcher> publicPaths = publicPaths(settings.publicPaths());
+    List<ScopeRule> scopeRules = ScopeRule.parse(settings.scopes());
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
@@ -111,9 +121,18 @@ public final class PlatformSecurityAutoConfiguration {
                   .dispatcherTypeMatchers(DispatcherType.ERROR)
                   .permitAll()
                   .requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new))
-                  .permitAll();
+                  .permitAll()
+                  .requestMatchers(managementPort)
+                  .permitAll()
+                  .requestMatchers("/actuator", "/actuator/**")
+                  .hasAuthority("SCOPE_" + OPERATIONS_SCOPE)
+                  .requestMatchers(settings.internal().paths().toArray(String[]::new))
+                  .access(new InternalAccess(settings.internal().secret()));
               if (!publicPaths.isEmpty()) {
                 requests.requestMatchers(publicPaths.toArray(RequestMatcher[]::new)).permitAll();
+              }
+              for (ScopeRule rule : scopeRules) {
+                requests.requestMatchers(rule.matcher()).hasAuthority(rule.authority());
               }
               requests.anyRequest().authenticated();
             })
@@ -143,6 +162,19 @@ public final class PlatformSecurityAutoConfiguration {
             new AuthenticatedActorArgumentResolver(new ActorJwtConverter(settings.claims())));
       }
     };
+  }
+
+  /**
+   * Requests that came in on the management port, when {@code management.server.port} names one
+   * other than the service's own.
+   */
+  static RequestMatcher managementPort(Environment environment) {
+    Integer port = environment.getProperty("management.server.port", Integer.class);
+    Integer server = environment.getProperty("server.port", Integer.class);
+    if (port == null || port <= 0 || port.equals(server)) {
+      return request -> false;
+    }
+    return request -> request.getLocalPort() == port;
   }
 
   /** {@code /path/**} or {@code GET /path/**}. */

@@ -16,21 +16,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPaths extra request paths readable without a token, as path patterns ({@code
  *     /api/v1/records/**}), optionally prefixed with an HTTP method ({@code GET
  *     /api/v1/records/**})
+ * @param scopes the scope each request needs, one rule a line, first match wins: {@code POST
+ *     /api/v1/contributions/** contributions.write} (see {@link ScopeRule}); a request no rule
+ *     matches needs a valid token only
  * @param realm the realm named in {@code WWW-Authenticate}
  * @param claims the names of the claims the actor is read from
  * @param tokenCache how verified tokens are remembered between requests
+ * @param internal who may call the internal endpoints between instances
  */
 @ConfigurationProperties("ungis.security")
 public record UngisSecurityProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("ungis-platform") String audience,
     List<String> publicPaths,
+    List<String> scopes,
     @DefaultValue("ungis") String realm,
     @DefaultValue Claims claims,
-    @DefaultValue TokenCache tokenCache) {
+    @DefaultValue TokenCache tokenCache,
+    @DefaultValue Internal internal) {
 
   public UngisSecurityProperties {
     publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+    scopes = scopes == null ? List.of() : List.copyOf(scopes);
   }
 
   /**
@@ -58,4 +65,21 @@ public record UngisSecurityProperties(
    */
   public record TokenCache(
       @DefaultValue("5m") Duration ttl, @DefaultValue("10000") int maxEntries) {}
+
+  /**
+   * The internal endpoints that one instance of a service calls on another (platform-routing's
+   * shares of a list): they need a valid token and this secret in the {@code X-Ungis-Internal}
+   * header, which every instance of the platform is given and nobody outside.
+   *
+   * @param paths the path patterns of the internal endpoints
+   * @param secret the instances' shared secret; unset, the internal endpoints answer nobody (fine
+   *     for one instance, which never calls them)
+   */
+  public record Internal(@DefaultValue("/internal/**") List<String> paths, String secret) {
+
+    @Override
+    public String toString() {
+      return "Internal[paths=" + paths + ", secret=" + (secret == null ? "unset" : "***") + "]";
+    }
+  }
 }

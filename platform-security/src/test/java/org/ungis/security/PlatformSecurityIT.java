@@ -35,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "ungis.security.public-paths=GET /api/v1/records/**",
-      "management.endpoints.web.exposure.include=health,info"
+      "ungis.security.scopes[0]=GET /api/v1/whoami contributions.read",
+      "ungis.security.scopes[1]=/api/v1/reviewer-only/** reviews.read",
+      "management.endpoints.web.exposure.include=health,info",
+      "ungis.security.internal.secret=instances-only"
     })
 class PlatformSecurityIT {
 
@@ -144,6 +147,33 @@ class PlatformSecurityIT {
   }
 
   @Test
+  void aTokenWithoutTheScopeTheTableAsksForIs403InsufficientScope() throws Exception {
+    String writeOnly = TRUSTED.token(claims -> claims.claim("scope", "contributions.write"));
+
+    HttpResponse<String> response = get("/api/v1/whoami", writeOnly);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json(response).get("type").asString())
+        .isEqualTo("https://ungis.org/problems/forbidden");
+    assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .contains("insufficient_scope");
+  }
+
+  @Test
+  void theRightRoleWithoutTheScopeIs403() throws Exception {
+    String reviewerWithoutScope =
+        TRUSTED.token(
+            claims ->
+                claims
+                    .claim("agency", "UNCTAD")
+                    .claim("roles", List.of("REVIEWER"))
+                    .claim("scope", "reviews.write"));
+
+    assertThat(get("/api/v1/reviewer-only", reviewerWithoutScope).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void theRoleTheEndpointAllowsIs200() throws Exception {
     String reviewer =
         TRUSTED.token(
@@ -152,7 +182,8 @@ class PlatformSecurityIT {
                     .subject("reviewer-unctad-1")
                     .claim("agency", "UNCTAD")
                     .claim("principal", "Reviewer One (UNCTAD)")
-                    .claim("roles", List.of("REVIEWER")));
+                    .claim("roles", List.of("REVIEWER"))
+                    .claim("scope", "reviews.read"));
 
     HttpResponse<String> response = get("/api/v1/reviewer-only", reviewer);
 
@@ -172,6 +203,28 @@ class PlatformSecurityIT {
   void healthAndReadinessNeedNoToken() throws Exception {
     assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsAndInfoNeedATokenWithTheOperationsScope() throws Exception {
+    assertUnauthorized(get("/actuator/prometheus", null));
+    assertUnauthorized(get("/actuator/info", null));
+    assertThat(get("/actuator/info", TRUSTED.token()).statusCode()).isEqualTo(403);
+    String operations = TRUSTED.token(claims -> claims.claim("scope", "operations.read"));
+    assertThat(get("/actuator/info", operations).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void internalPathsNeedTheInstancesSecretBesidesAValidToken() throws Exception {
+    assertUnauthorized(get("/internal/v1/ping", null));
+    assertThat(get("/internal/v1/ping", TRUSTED.token()).statusCode()).isEqualTo(403);
+    HttpRequest withSecret =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/v1/ping"))
+            .header("Authorization", "Bearer " + TRUSTED.token())
+            .header("X-Ungis-Internal", "instances-only")
+            .build();
+    assertThat(http.send(withSecret, HttpResponse.BodyHandlers.ofString()).body())
+        .isEqualTo("pong");
   }
 
   @Test
@@ -232,6 +285,11 @@ class PlatformSecurityIT {
       @PreAuthorize("hasRole('REVIEWER')")
       String reviewerOnly(AuthenticatedActor actor) {
         return actor.agency();
+      }
+
+      @GetMapping("/internal/v1/ping")
+      String ping() {
+        return "pong";
       }
 
       @GetMapping("/api/v1/records/{id}")

@@ -89,7 +89,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    classes = {ReviewServiceApplication.class, ReviewServiceIT.FixedTime.class})
+    classes = {ReviewServiceApplication.class, ReviewServiceIT.FixedTime.class},
+    properties = "ungis.security.internal.secret=" + ReviewServiceIT.INTERNAL_SECRET)
 @EmbeddedKafka(
     count = 1,
     partitions = 3,
@@ -203,7 +204,7 @@ class ReviewServiceIT {
             .claim("agency", "ITU")
             .claim("principal", "reviewer-1@itu.int")
             .claim("roles", List.of("REVIEWER"))
-            .claim("scope", "processes.write reviews.read reviews.write");
+            .claim("scope", "processes.read processes.write reviews.read reviews.write");
     change.accept(claims);
     try {
       RSAKey jwk =
@@ -414,8 +415,13 @@ class ReviewServiceIT {
     awaitQueueEntry("metrics-2026", "PENDING", fao, 1);
     assertThat(decide(fao, reviewer("ITU"), 1, "APPROVED", null).statusCode()).isEqualTo(201);
 
+    assertProblem(
+        send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain")),
+        401,
+        "unauthorized");
+    String operations = mint(SIGNING_KEY, c -> c.claim("scope", "operations.read"));
     HttpResponse<String> scrape =
-        send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain"));
+        send("GET", "/actuator/prometheus", operations, null, Map.of("Accept", "text/plain"));
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     List<String> lines = scrape.body().lines().toList();
@@ -908,15 +914,23 @@ class ReviewServiceIT {
 
   @Test
   void everyEndpointAllowsItsRoleAndRefusesTheOthers() {
-    // UNESCO's intake token: an agency whose reviewers are on the rota; the token's role counts.
-    String intake = agency("UNESCO");
+    // An AGENCY token of UNESCO (an agency whose reviewers are on the rota) with every scope: the
+    // token's role counts, whatever its scopes.
+    String intake =
+        mint(
+            SIGNING_KEY,
+            c ->
+                c.subject("unesco-intake")
+                    .claim("agency", "UNESCO")
+                    .claim("principal", "intake@unesco.int")
+                    .claim("roles", List.of("AGENCY")));
     Map<String, Object> call =
         Map.of("id", "roles-2023", "title", "Roles", "deadline", DEADLINE.toString());
     assertForbidden(post("/api/v1/processes", intake, call), "NOT_A_REVIEWER");
     assertForbidden(post("/api/v1/processes", reviewer("UNESCWA"), call), "NOT_ON_ROTA");
     assertThat(post("/api/v1/processes", reviewer("ITU"), call).statusCode()).isEqualTo(201);
 
-    // Calls are read by any authenticated caller: agencies need to see the open calls.
+    // Calls are read with processes.read, which intake clients and reviewers have.
     for (String token : List.of(intake, agency("ILO"), reviewer("UNESCO"))) {
       assertThat(get("/api/v1/processes", token).statusCode()).isEqualTo(200);
       assertThat(json(get("/api/v1/processes/roles-2023", token)).path("status").asString())
@@ -937,11 +951,12 @@ class ReviewServiceIT {
     String decisions = "/api/v1/reviews/" + ilo + "/decisions";
     for (String path :
         List.of("/api/v1/reviews?process=roles-2023", "/api/v1/reviews/" + ilo, decisions)) {
-      assertForbidden(get(path, agency("ILO")), "NOT_A_REVIEWER");
+      assertInsufficientScope(get(path, agency("ILO")));
       assertForbidden(get(path, intake), "NOT_A_REVIEWER");
       assertThat(get(path, reviewer("UNESCO")).statusCode()).as(path).isEqualTo(200);
     }
-    assertForbidden(decide(ilo, agency("ILO"), 1, "APPROVED", null), "NOT_A_REVIEWER");
+    assertInsufficientScope(decide(ilo, agency("ILO"), 1, "APPROVED", null));
+    assertInsufficientScope(post("/api/v1/processes", agency("ILO"), call));
     assertForbidden(decide(ilo, intake, 1, "APPROVED", null), "NOT_A_REVIEWER");
 
     // A body and headers naming another agency change nothing: the token says who acts.
@@ -968,7 +983,8 @@ class ReviewServiceIT {
     assertThat(by.path("principal").asString()).isEqualTo("reviewer-1@unesco.int");
     assertThat(by.path("role").asString()).isEqualTo("VICE_CHAIR");
     String location = approved.headers().firstValue("Location").orElseThrow();
-    assertForbidden(get(location, agency("ILO")), "NOT_A_REVIEWER");
+    assertInsufficientScope(get(location, agency("ILO")));
+    assertForbidden(get(location, intake), "NOT_A_REVIEWER");
     assertThat(get(location, reviewer("UNESCO")).statusCode()).isEqualTo(200);
     // Refused agency tokens are not attempts at a decision: the history holds the approval only.
     assertThat(json(get(decisions))).hasSize(1);
@@ -976,6 +992,80 @@ class ReviewServiceIT {
     String closure = "/api/v1/processes/roles-2023/closure";
     assertForbidden(post(closure, intake, Map.of()), "NOT_A_REVIEWER");
     assertThat(post(closure, reviewer("UNESCO"), Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  static final String INTERNAL_SECRET = "review-it-internal-secret";
+
+  @Test
+  void withOneInstanceABodyOverTheLimitIs413AndLongFreeTextIs400NamingTheField() {
+    Map<String, Object> call =
+        Map.of("id", "limits-2023", "title", "Limits", "deadline", DEADLINE.toString());
+    assertThat(post("/api/v1/processes", reviewer("ITU"), call).statusCode()).isEqualTo(201);
+    String fao = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(fao, "limits-2023", "FAO", "Limited", NOW));
+    awaitQueueEntry("limits-2023", "PENDING", fao, 1);
+
+    String decisions = "/api/v1/reviews/" + fao + "/decisions";
+    assertProblem(
+        decide(fao, reviewer("ITU"), 1, "REJECTED", "c".repeat(1_000_000)),
+        413,
+        "payload-too-large");
+    HttpResponse<String> longComment =
+        decide(
+            fao,
+            reviewer("ITU"),
+            1,
+            "REJECTED",
+            "c".repeat(org.ungis.review.review.ReviewItem.MAX_COMMENT + 1));
+    assertProblem(longComment, 400, "validation");
+    assertThat(longComment.body()).contains("comment");
+    HttpResponse<String> longReason =
+        post(
+            "/api/v1/processes/limits-2023/extensions",
+            reviewer("ITU"),
+            Map.of(
+                "agency",
+                "FAO",
+                "deadline",
+                DEADLINE.plusSeconds(86_400).toString(),
+                "reason",
+                "r".repeat(2_001)));
+    assertProblem(longReason, 400, "validation");
+    assertThat(longReason.body()).contains("reason");
+    assertThat(json(get(decisions))).isEmpty();
+  }
+
+  @Test
+  void theInternalEndpointAnswersOnlyPlatformInstancesAndABadParameterIs400() {
+    String share = "/internal/v1/reviews/local-queue?status=PENDING&limit=10";
+    assertProblem(get(share, reviewer("ITU")), 403, "forbidden");
+    assertProblem(
+        send("GET", share, reviewer("ITU"), null, Map.of("X-Ungis-Internal", "guess")),
+        403,
+        "forbidden");
+    Map<String, String> internal = Map.of("X-Ungis-Internal", INTERNAL_SECRET);
+    assertThat(send("GET", share, reviewer("ITU"), null, internal).statusCode()).isEqualTo(200);
+    assertProblem(
+        send("GET", share.replace("PENDING", "bogus"), reviewer("ITU"), null, internal),
+        400,
+        "validation");
+  }
+
+  @Test
+  void aReviewerTokenNarrowedToReadingCannotDecideNorOpenACall() {
+    String readOnly = mint(SIGNING_KEY, c -> c.claim("scope", "processes.read reviews.read"));
+    Map<String, Object> call =
+        Map.of("id", "scopes-2023", "title", "Scopes", "deadline", DEADLINE.toString());
+    assertInsufficientScope(post("/api/v1/processes", readOnly, call));
+    assertThat(post("/api/v1/processes", reviewer("ITU"), call).statusCode()).isEqualTo(201);
+    String fao = UUID.randomUUID().toString();
+    produce(TestEvents.submitted(fao, "scopes-2023", "FAO", "Scoped", NOW));
+    awaitQueueEntry("scopes-2023", "PENDING", fao, 1);
+
+    assertThat(get("/api/v1/reviews/" + fao, readOnly).statusCode()).isEqualTo(200);
+    assertInsufficientScope(decide(fao, readOnly, 1, "APPROVED", null));
+    assertInsufficientScope(post("/api/v1/processes/scopes-2023/closure", readOnly, Map.of()));
+    assertThat(json(get("/api/v1/reviews/" + fao + "/decisions"))).isEmpty();
   }
 
   @Test
@@ -987,7 +1077,8 @@ class ReviewServiceIT {
     Map<String, Object> call =
         Map.of("id", "people-2023", "title", "People", "deadline", DEADLINE.toString());
 
-    assertForbidden(post("/api/v1/processes", lea, call), "NOT_A_REVIEWER");
+    // A focal point's token has no processes.write: refused before its role is looked at.
+    assertInsufficientScope(post("/api/v1/processes", lea, call));
     assertForbidden(post("/api/v1/processes", karim, call), "NOT_ON_ROTA");
     assertThat(post("/api/v1/processes", wei, call).statusCode()).isEqualTo(201);
     String input = UUID.randomUUID().toString();
@@ -1205,6 +1296,13 @@ class ReviewServiceIT {
 
   static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
+  }
+
+  /** Refused by the scope table before any role check: {@code insufficient_scope}. */
+  static void assertInsufficientScope(HttpResponse<String> response) {
+    assertProblem(response, 403, "forbidden");
+    assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .contains("insufficient_scope");
   }
 
   static void assertForbidden(HttpResponse<String> response, String reason) {

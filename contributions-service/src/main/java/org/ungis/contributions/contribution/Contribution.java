@@ -25,6 +25,21 @@ public final class Contribution {
   /** A withdrawal reason is at most this many characters. */
   public static final int REASON_MAX = 2_000;
 
+  /** A revision note is at most this many characters. */
+  public static final int NOTE_MAX = 2_000;
+
+  /**
+   * A contribution has at most this many revisions (the submission is revision 1): its history and
+   * the text it carries are one stored value, which must stay well below the broker's record limit.
+   */
+  public static final int REVISIONS_MAX = 20;
+
+  /**
+   * The history keeps at most this many refused decision attempts; later ones stay in
+   * review-service's decision history and in {@code ungis.reviews.v1}.
+   */
+  public static final int REFUSED_KEPT = 50;
+
   private final String id;
   private final String processId;
   private final String agency;
@@ -113,19 +128,19 @@ public final class Contribution {
     return contribution;
   }
 
-  /** Only the owning agency may change its contribution. */
+  /**
+   * Only the owning agency may change its contribution. Another agency is told exactly what it
+   * would be told of an id that does not exist, so that ids cannot be probed for their owner.
+   */
   public void checkOwnedBy(Actor actor) {
     if (!agency.equals(actor.agency())) {
-      throw new RefusedException(
-          Refusal.FORBIDDEN,
-          "Contribution "
-              + id
-              + " belongs to "
-              + agency
-              + "; "
-              + actor.agency()
-              + " may not change it");
+      throw notFound(id);
     }
+  }
+
+  /** The refusal of an id that does not exist, or that belongs to another agency. */
+  public static RefusedException notFound(String id) {
+    return new RefusedException(Refusal.NOT_FOUND, "There is no contribution " + id);
   }
 
   /** Refuses a change prepared against another revision than the current one. */
@@ -142,10 +157,23 @@ public final class Contribution {
   public void revise(ContributionChange.Meta meta, Content content, String note) {
     Objects.requireNonNull(content, "content");
     checkOwnedBy(meta.actor());
+    if (note != null && note.codePointCount(0, note.length()) > NOTE_MAX) {
+      throw new RefusedException(
+          Refusal.VALIDATION, "The note is longer than " + NOTE_MAX + " characters", "note");
+    }
     if (status != ContributionStatus.SUBMITTED && status != ContributionStatus.CHANGES_REQUESTED) {
       throw new RefusedException(
           Refusal.CONFLICT,
           "Contribution " + id + " is " + status + " and can no longer be revised");
+    }
+    if (revision >= REVISIONS_MAX) {
+      throw new RefusedException(
+          Refusal.CONFLICT,
+          "Contribution "
+              + id
+              + " has "
+              + REVISIONS_MAX
+              + " revisions, the most a contribution may have; withdraw it and submit anew");
     }
     revision++;
     this.content = content;
@@ -215,23 +243,25 @@ public final class Contribution {
     if (history.stream().anyMatch(h -> h.eventId().equals(refused.eventId()))) {
       return;
     }
+    long kept =
+        history.stream().filter(h -> h.kind() == HistoryEntry.Kind.DECISION_REFUSED).count();
+    if (kept >= REFUSED_KEPT) {
+      return;
+    }
     history.add(refused.toHistory());
   }
 
-  /** Who may read this contribution and its history: its own agency and every reviewer. */
-  public void checkReadableBy(Actor actor) {
-    if (actor.isReviewer() || (actor.isAgency() && agency.equals(actor.agency()))) {
+  /**
+   * Who may read this contribution and its history: its own agency, and the reviewers while their
+   * agency is on the rota ({@code currentReviewer}: the caller decides it against the roster).
+   * Anyone else is answered as for an unknown id ({@link #notFound}).
+   */
+  public void checkReadableBy(Actor actor, boolean currentReviewer) {
+    if ((actor.isReviewer() && currentReviewer)
+        || (actor.isAgency() && agency.equals(actor.agency()))) {
       return;
     }
-    throw new RefusedException(
-        Refusal.FORBIDDEN,
-        "Contribution "
-            + id
-            + " belongs to "
-            + agency
-            + "; only "
-            + agency
-            + " and the reviewers may read it");
+    throw notFound(id);
   }
 
   /** The changes recorded since this object was built, once; the caller publishes them. */

@@ -204,7 +204,7 @@ public final class ContributionService {
   /** A contribution (with its history), for its own agency or a reviewer. */
   public Contribution get(Actor actor, String id) {
     Contribution contribution = get(id);
-    contribution.checkReadableBy(actor);
+    contribution.checkReadableBy(actor, onRotaNow(actor));
     return contribution;
   }
 
@@ -217,8 +217,15 @@ public final class ContributionService {
    * it, and naming another agency is refused).
    */
   public Page<Contribution> list(Actor actor, ContributionQuery query) {
-    if (actor.isReviewer()) {
+    if (actor.isReviewer() && onRotaNow(actor)) {
       return views.list(query);
+    }
+    if (actor.isReviewer() && !actor.isAgency()) {
+      throw new RefusedException(
+          Refusal.FORBIDDEN,
+          actor.agency()
+              + " chairs or vice-chairs no period of the rota now; only the current reviewers"
+              + " read the contributions under review");
     }
     if (!actor.isAgency()) {
       throw new RefusedException(
@@ -295,12 +302,20 @@ public final class ContributionService {
     }
   }
 
+  /**
+   * A reviewer reads drafts only while their agency chairs or vice-chairs the current period: a
+   * reviewer of a past period reads what everyone reads (published records, the calls).
+   */
+  private boolean onRotaNow(Actor actor) {
+    return actor.isReviewer() && roster.roleAt(actor.agency(), clock.instant()).isPresent();
+  }
+
   private ContributionChange.Meta meta(Actor actor) {
     return new ContributionChange.Meta(UUID.randomUUID(), clock.instant(), actor);
   }
 
   private static RefusedException notFound(String id) {
-    return new RefusedException(Refusal.NOT_FOUND, "There is no contribution " + id);
+    return Contribution.notFound(id);
   }
 
   private static RefusedException viewBehind() {

@@ -59,7 +59,7 @@ class LocalMatchesEndpoint {
       @RequestParam(required = false) String sdg,
       @RequestParam(required = false) String actionLine,
       @RequestParam(required = false) String q,
-      @RequestParam int limit,
+      @RequestParam(required = false) String limit,
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
@@ -78,18 +78,29 @@ class LocalMatchesEndpoint {
           "Only reviewers, and an agency for its own contributions, may list contributions");
       return;
     }
-    var filter =
-        new ContributionFilter(
-            agency,
-            process,
-            status == null ? null : ContributionStatus.valueOf(status),
-            language == null ? null : Language.valueOf(language),
-            sdg == null ? null : Integer.valueOf(sdg),
-            actionLine == null ? null : ActionLine.valueOf(actionLine),
-            q);
+    ContributionFilter filter;
+    int most;
+    try {
+      filter =
+          new ContributionFilter(
+              agency,
+              process,
+              status == null ? null : ContributionStatus.valueOf(status),
+              language == null ? null : Language.valueOf(language),
+              sdg == null ? null : Integer.valueOf(sdg),
+              actionLine == null ? null : ActionLine.valueOf(actionLine),
+              q);
+      most = Integer.parseInt(limit == null ? "" : limit);
+    } catch (IllegalArgumentException e) {
+      RoutingProblems.invalid(
+          response,
+          request.getRequestURI(),
+          "status, language, sdg and actionLine must be valid values and limit a whole number");
+      return;
+    }
     Share<Contribution.State> share;
     try {
-      share = matches.find(filter, Math.max(0, limit));
+      share = matches.find(filter, Math.max(0, most));
     } catch (RefusedException e) {
       RoutingProblems.unavailable(response, request.getRequestURI(), e.getMessage());
       return;

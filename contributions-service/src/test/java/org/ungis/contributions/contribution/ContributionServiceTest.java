@@ -102,11 +102,11 @@ class ContributionServiceTest {
     assertThat(refusal(() -> service.revise(REVIEWER, id, draft("t"), null, null)))
         .isEqualTo(Refusal.FORBIDDEN);
     assertThat(refusal(() -> service.revise(UNDP, id, draft("t"), null, null)))
-        .isEqualTo(Refusal.FORBIDDEN);
+        .isEqualTo(Refusal.NOT_FOUND);
     assertThat(refusal(() -> service.withdraw(REVIEWER, id, "why"))).isEqualTo(Refusal.FORBIDDEN);
-    assertThat(refusal(() -> service.withdraw(UNDP, id, "why"))).isEqualTo(Refusal.FORBIDDEN);
-    assertThat(refusal(() -> service.get(UNDP, id))).isEqualTo(Refusal.FORBIDDEN);
-    assertThat(refusal(() -> service.get(NO_ROLE, id))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(refusal(() -> service.withdraw(UNDP, id, "why"))).isEqualTo(Refusal.NOT_FOUND);
+    assertThat(refusal(() -> service.get(UNDP, id))).isEqualTo(Refusal.NOT_FOUND);
+    assertThat(refusal(() -> service.get(NO_ROLE, id))).isEqualTo(Refusal.NOT_FOUND);
     assertThat(published).hasSize(1);
 
     assertThat(service.get(ITU, id).id()).isEqualTo(id);
@@ -130,11 +130,22 @@ class ContributionServiceTest {
   }
 
   @Test
+  void aReviewerOffTheCurrentRotaReadsNoDraftAndListsNothing() {
+    String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
+    // UNESCWA vice-chairs 2025-2026, not 2023-2024 (the service's clock says 2023).
+    Actor offRota = new Actor("UNESCWA", "karim.mansour@un.org", Set.of(Actor.Role.REVIEWER));
+
+    assertThat(refusal(() -> service.get(offRota, id))).isEqualTo(Refusal.NOT_FOUND);
+    assertThat(refusal(() -> service.list(offRota, query(null)))).isEqualTo(Refusal.FORBIDDEN);
+    assertThat(service.get(REVIEWER, id).id()).isEqualTo(id);
+  }
+
+  @Test
   void anotherAgencyLearnsNothingFromARevisionNamingAnotherCall() {
     String id = service.submit(ITU, "gdc-2023", draft("Mine"), null).contribution().id();
 
     assertThat(refusal(() -> service.revise(UNDP, id, "hlpf-2023", draft("t"), null, null)))
-        .isEqualTo(Refusal.FORBIDDEN);
+        .isEqualTo(Refusal.NOT_FOUND);
     assertThat(refusal(() -> service.revise(ITU, id, "hlpf-2023", draft("t"), null, null)))
         .isEqualTo(Refusal.VALIDATION);
   }

@@ -205,10 +205,10 @@ class ContributionTest {
 
     assertThatThrownBy(() -> c.revise(meta(UNDP, 1), content("mine now"), null))
         .isInstanceOfSatisfying(
-            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FORBIDDEN));
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.NOT_FOUND));
     assertThatThrownBy(() -> c.withdraw(meta(UNDP, 1), "no"))
         .isInstanceOfSatisfying(
-            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FORBIDDEN));
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.NOT_FOUND));
     assertThat(c.revision()).isEqualTo(1);
   }
 
@@ -283,13 +283,17 @@ class ContributionTest {
   void itsAgencyAndReviewersMayReadItNobodyElse() {
     Contribution c = submitted();
 
-    c.checkReadableBy(ITU);
-    c.checkReadableBy(new Actor("UNCTAD", "r@unctad.int", java.util.Set.of(Actor.Role.REVIEWER)));
-    assertThatThrownBy(() -> c.checkReadableBy(UNDP))
+    Actor reviewer = new Actor("UNCTAD", "r@unctad.int", java.util.Set.of(Actor.Role.REVIEWER));
+    c.checkReadableBy(ITU, false);
+    c.checkReadableBy(reviewer, true);
+    assertThatThrownBy(() -> c.checkReadableBy(reviewer, false))
         .extracting(e -> ((RefusedException) e).refusal())
-        .isEqualTo(Refusal.FORBIDDEN);
-    assertThatThrownBy(() -> c.checkReadableBy(new Actor("ITU", "x", java.util.Set.of())))
+        .isEqualTo(Refusal.NOT_FOUND);
+    assertThatThrownBy(() -> c.checkReadableBy(UNDP, false))
         .extracting(e -> ((RefusedException) e).refusal())
-        .isEqualTo(Refusal.FORBIDDEN);
+        .isEqualTo(Refusal.NOT_FOUND);
+    assertThatThrownBy(() -> c.checkReadableBy(new Actor("ITU", "x", java.util.Set.of()), true))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.NOT_FOUND);
   }
 }

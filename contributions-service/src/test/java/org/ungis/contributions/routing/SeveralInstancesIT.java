@@ -158,7 +158,7 @@ class SeveralInstancesIT {
     }
     assertThat(json(a.get("/api/v1/contributions/" + idOnB, itu)).get("title").asString())
         .isEqualTo("On B");
-    assertThat(a.get("/api/v1/contributions/" + idOnB, undp).statusCode()).isEqualTo(403);
+    assertThat(a.get("/api/v1/contributions/" + idOnB, undp).statusCode()).isEqualTo(404);
     String unknown = UUID.randomUUID().toString();
     HttpResponse<String> notFound = a.get("/api/v1/contributions/" + unknown, itu);
     assertThat(notFound.statusCode()).isEqualTo(404);
@@ -278,10 +278,17 @@ class SeveralInstancesIT {
   @Test
   @Order(2)
   void theInternalShareOfAListIsNoWayAroundTheListRules() throws Exception {
+    Map<String, String> instance = Map.of("X-Ungis-Internal", ServiceInstance.INTERNAL_SECRET);
     HttpResponse<String> otherAgency =
-        a.get(LocalMatchesEndpoint.PATH + "?agency=ITU&limit=10", undp);
+        a.send("GET", LocalMatchesEndpoint.PATH + "?agency=ITU&limit=10", null, undp, instance);
     assertThat(otherAgency.statusCode()).isEqualTo(403);
-    assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", undp).statusCode()).isEqualTo(403);
+    assertThat(
+            a.send("GET", LocalMatchesEndpoint.PATH + "?limit=10", null, undp, instance)
+                .statusCode())
+        .isEqualTo(403);
+    // From outside (no instances' secret) even a reviewer's token is refused.
+    assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", reviewer).statusCode())
+        .isEqualTo(403);
     HttpResponse<String> noToken =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -290,7 +297,9 @@ class SeveralInstancesIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(noToken.statusCode()).isEqualTo(401);
-    assertThat(a.get(LocalMatchesEndpoint.PATH + "?limit=10", reviewer).statusCode())
+    assertThat(
+            a.send("GET", LocalMatchesEndpoint.PATH + "?limit=10", null, reviewer, instance)
+                .statusCode())
         .isEqualTo(200);
   }
 

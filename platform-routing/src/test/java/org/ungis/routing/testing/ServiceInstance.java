@@ -31,6 +31,9 @@ import org.ungis.routing.PartitionOwners;
 public record ServiceInstance(ConfigurableApplicationContext context, int port)
     implements AutoCloseable {
 
+  /** The instances' shared secret of the internal endpoints (platform-security). */
+  public static final String INTERNAL_SECRET = "several-instances-test-secret";
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** One KRaft broker, topics of 3 partitions, internal topics with one replica. */
@@ -66,6 +69,8 @@ public record ServiceInstance(ConfigurableApplicationContext context, int port)
     all.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
     all.put("spring.jmx.enabled", "false");
     all.put("spring.main.banner-mode", "off");
+    // The instances of one test share the credential of the internal endpoints.
+    all.put("ungis.security.internal.secret", INTERNAL_SECRET);
     all.putAll(settings);
     String[] args =
         all.entrySet().stream()

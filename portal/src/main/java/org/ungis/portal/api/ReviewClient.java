@@ -98,6 +98,17 @@ public class ReviewClient {
     return http.get().uri("/api/v1/reviews/{id}", contributionId).retrieve().body(QueueItem.class);
   }
 
+  /**
+   * The entry once review-service holds at least this revision of it; review-service waits for its
+   * view a bounded time (its view timeout) before it answers as it is.
+   */
+  public QueueItem item(String contributionId, int revision) {
+    return http.get()
+        .uri("/api/v1/reviews/{id}?revision={revision}", contributionId, revision)
+        .retrieve()
+        .body(QueueItem.class);
+  }
+
   public List<ReviewDecision> decisions(String contributionId) {
     return http.get()
         .uri("/api/v1/reviews/{id}/decisions", contributionId)

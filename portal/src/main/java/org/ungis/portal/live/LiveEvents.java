@@ -59,6 +59,18 @@ final class LiveEvents {
     return Optional.empty();
   }
 
+  /** An input sent or revised, which reviewers' queues are to show. */
+  static Optional<ArrivingInputs.Arrival> arrival(Object value) {
+    if (value instanceof ContributionEvent e
+        && (e.getPayload() instanceof ContributionSubmitted
+            || e.getPayload() instanceof ContributionRevised)) {
+      return Optional.of(
+          new ArrivingInputs.Arrival(
+              e.getContributionId(), e.getProcessId(), e.getAgency(), e.getRevision()));
+    }
+    return Optional.empty();
+  }
+
   private static Optional<LiveEvent> contribution(ContributionEvent e) {
     String key;
     Object payload = e.getPayload();

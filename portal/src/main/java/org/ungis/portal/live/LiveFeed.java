@@ -45,15 +45,22 @@ class LiveFeed implements SmartLifecycle {
   private final PortalSettings settings;
   private final CallCatalogue calls;
   private final LiveHub hub;
+  private final ArrivingInputs arriving;
   private volatile boolean running;
   private volatile KafkaConsumer<String, Object> consumer;
   private Thread thread;
 
-  LiveFeed(KafkaProperties kafka, PortalSettings settings, CallCatalogue calls, LiveHub hub) {
+  LiveFeed(
+      KafkaProperties kafka,
+      PortalSettings settings,
+      CallCatalogue calls,
+      LiveHub hub,
+      ArrivingInputs arriving) {
     this.kafka = kafka;
     this.settings = settings;
     this.calls = calls;
     this.hub = hub;
+    this.arriving = arriving;
   }
 
   @Override
@@ -185,6 +192,7 @@ class LiveFeed implements SmartLifecycle {
     if (value instanceof CallForInputsEvent call) {
       calls.apply(call);
     }
+    LiveEvents.arrival(value).ifPresent(arriving::arrived);
     if (value != null) {
       LiveEvents.of(value).ifPresent(hub::publish);
     }

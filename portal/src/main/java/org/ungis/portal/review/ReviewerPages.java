@@ -1,6 +1,7 @@
 package org.ungis.portal.review;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.ContributionsClient;
 import org.ungis.portal.api.Models.Call;
@@ -23,6 +25,7 @@ import org.ungis.portal.api.Models.QueueItem;
 import org.ungis.portal.api.Models.ReviewDecision;
 import org.ungis.portal.api.ProblemMessages;
 import org.ungis.portal.api.ReviewClient;
+import org.ungis.portal.live.ArrivingInputs;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.FormErrors;
 import org.ungis.reference.Roster;
@@ -35,19 +38,29 @@ import org.ungis.reference.Roster;
 class ReviewerPages {
 
   static final int PAGE_SIZE = 20;
+
+  /** The longest a live refresh of the queue waits for review-service to hold arriving inputs. */
+  static final Duration ARRIVAL_WAIT = Duration.ofSeconds(5);
+
   static final List<String> DECISIONS = List.of("APPROVED", "CHANGES_REQUESTED", "REJECTED");
 
   private final ReviewClient review;
   private final ContributionsClient contributions;
   private final Roster roster;
   private final Clock clock;
+  private final ArrivingInputs arriving;
 
   ReviewerPages(
-      ReviewClient review, ContributionsClient contributions, Roster roster, Clock clock) {
+      ReviewClient review,
+      ContributionsClient contributions,
+      Roster roster,
+      Clock clock,
+      ArrivingInputs arriving) {
     this.review = review;
     this.contributions = contributions;
     this.roster = roster;
     this.clock = clock;
+    this.arriving = arriving;
   }
 
   /** One row of the queue, with its call. */
@@ -71,8 +84,51 @@ class ReviewerPages {
       @RequestParam(defaultValue = "PENDING") String status,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
-    queueModel(process, agency, status, page, model);
+    try {
+      if (!"DECIDED".equals(status)) {
+        awaitArrivals(blank(process) ? null : process, blank(agency) ? null : agency);
+      }
+      queueModel(process, agency, status, page, model);
+    } catch (ApiProblem.Exception e) {
+      refused(model, process, agency, status, page, ProblemMessages.key(e.problem()));
+    } catch (RestClientException e) {
+      refused(model, process, agency, status, page, "problem.unavailable");
+    }
     return "review/queue :: live";
+  }
+
+  /**
+   * Waits, bounded, until review-service holds each input the portal has just seen arrive in this
+   * queue: the live refresh comes when the portal reads the event, which may be before
+   * review-service has read it (see {@link ArrivingInputs}).
+   */
+  private void awaitArrivals(String process, String agency) {
+    long deadline = System.nanoTime() + ARRIVAL_WAIT.toNanos();
+    for (ArrivingInputs.Arrival a : arriving.arriving(process, agency)) {
+      if (System.nanoTime() > deadline) {
+        return;
+      }
+      try {
+        review.item(a.contributionId(), a.revision());
+      } catch (ApiProblem.Exception notYet) {
+        // Not there within review-service's view timeout, or not this reviewer's to see: the
+        // queue shows what review-service lists.
+      }
+    }
+  }
+
+  /**
+   * The live part when review-service refused or failed to list the queue: the reason instead of
+   * the rows, never an empty queue (the part keeps its trigger, so the next event tries again).
+   */
+  private static void refused(
+      Model model, String process, String agency, String status, int page, String problemKey) {
+    model.addAttribute("rows", List.of());
+    model.addAttribute("page", Page.<QueueItem>of(List.of(), Math.max(0, page), PAGE_SIZE).page());
+    model.addAttribute("process", blank(process) ? "" : process);
+    model.addAttribute("agency", blank(agency) ? "" : agency);
+    model.addAttribute("status", "DECIDED".equals(status) ? "DECIDED" : "PENDING");
+    model.addAttribute("queueProblem", problemKey);
   }
 
   private void queueModel(String process, String agency, String status, int page, Model model) {

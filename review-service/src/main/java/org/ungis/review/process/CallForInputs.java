@@ -40,6 +40,7 @@ public record CallForInputs(
 
   static final int MAX_TITLE = 300;
   static final int MAX_DESCRIPTION = 10_000;
+  static final int MAX_REASON = 2_000;
 
   public CallForInputs {
     extensions = List.copyOf(extensions == null ? List.of() : extensions);
@@ -164,10 +165,11 @@ public record CallForInputs(
     if (title == null || title.isBlank()) {
       throw RuleViolation.invalid("title", "must not be blank");
     }
-    if (title.length() > MAX_TITLE) {
+    if (title.codePointCount(0, title.length()) > MAX_TITLE) {
       throw RuleViolation.invalid("title", "must be at most " + MAX_TITLE + " characters");
     }
-    if (description != null && description.length() > MAX_DESCRIPTION) {
+    if (description != null
+        && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
       throw RuleViolation.invalid(
           "description", "must be at most " + MAX_DESCRIPTION + " characters");
     }
@@ -220,6 +222,9 @@ public record CallForInputs(
     rota.requireChair(actor, now);
     if (agency == null || !rota.isMember(agency)) {
       throw RuleViolation.invalid("agency", "is not a UNGIS member: " + agency);
+    }
+    if (reason != null && reason.codePointCount(0, reason.length()) > MAX_REASON) {
+      throw RuleViolation.invalid("reason", "must be at most " + MAX_REASON + " characters");
     }
     if (newDeadline == null) {
       throw RuleViolation.invalid("deadline", "must be an ISO-8601 instant");

@@ -47,6 +47,9 @@ public record ReviewItem(
     ReviewRound round,
     List<HistoryEntry> history) {
 
+  /** A decision's comment is at most this many characters. */
+  public static final int MAX_COMMENT = 2_000;
+
   public ReviewItem {
     Objects.requireNonNull(contributionId, "contributionId");
     history = List.copyOf(history == null ? List.of() : history);
@@ -232,6 +235,9 @@ public record ReviewItem(
     }
     if (decision != Verdict.APPROVED && (comment == null || comment.isBlank())) {
       throw RuleViolation.invalid("comment", "is required unless the decision is APPROVED");
+    }
+    if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT) {
+      throw RuleViolation.invalid("comment", "must be at most " + MAX_COMMENT + " characters");
     }
     ReviewerRole role = rota.requireReviewer(reviewer, now);
     if (reviewer.agency().equals(agency)) {

@@ -1,14 +1,17 @@
 package org.ungis.review.routing;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.workflow.QueueFilter;
 import org.ungis.review.workflow.QueueStatus;
+import org.ungis.routing.RoutingProblems;
 
 /**
  * Internal, between instances (not in the public OpenAPI description): this instance's share of the
@@ -28,15 +31,30 @@ class LocalQueueEndpoint {
   }
 
   @GetMapping(PATH)
-  ResponseEntity<byte[]> share(
+  void share(
       Actor reviewer,
       @RequestParam(name = "process", required = false) String process,
       @RequestParam(name = "agency", required = false) String agency,
-      @RequestParam(name = "status") QueueStatus status,
-      @RequestParam(name = "limit") int limit) {
-    var filter = new QueueFilter(process, agency, status);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(RoutedReviewQueue.CODEC.encode(queue.localShare(filter, Math.max(0, limit))));
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "limit", required = false) String limit,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    QueueStatus wanted;
+    int most;
+    try {
+      wanted = QueueStatus.valueOf(status == null ? "" : status);
+      most = Integer.parseInt(limit == null ? "" : limit);
+    } catch (IllegalArgumentException e) {
+      RoutingProblems.invalid(
+          response, request.getRequestURI(), "status must be a queue status and limit a number");
+      return;
+    }
+    var filter = new QueueFilter(process, agency, wanted);
+    byte[] body = RoutedReviewQueue.CODEC.encode(queue.localShare(filter, Math.max(0, most)));
+    response.setStatus(200);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

@@ -1,6 +1,9 @@
 package org.ungis.review.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -22,15 +25,19 @@ import org.ungis.security.AuthenticatedActor;
  * agency's intake client) is refused with {@code 403 forbidden}, reason {@code NOT_A_REVIEWER},
  * before the request body is read; so an endpoint that declares an {@link Actor} parameter is for
  * reviewers only. Whether the reviewer's agency chairs or vice-chairs the period of the decision
- * instant is checked later, against the rota, by the workflow (and audited there).
+ * instant is checked later, against the rota, by the workflow (and audited there); a read (the
+ * queue, an item, its decisions) is refused here, reason {@code NOT_ON_ROTA}, unless the reviewer's
+ * agency is on the rota now.
  */
 @Component
 public class CurrentActor implements HandlerMethodArgumentResolver {
 
   private final Rota rota;
+  private final Clock clock;
 
-  CurrentActor(Rota rota) {
+  CurrentActor(Rota rota, Clock clock) {
     this.rota = rota;
+    this.clock = clock;
   }
 
   /**
@@ -71,6 +78,18 @@ public class CurrentActor implements HandlerMethodArgumentResolver {
     if (!rota.isMember(token.agency())) {
       throw new UnknownAgencyException(token.agency());
     }
-    return new Actor(token.agency(), token.principal());
+    Actor actor = new Actor(token.agency(), token.principal());
+    if (isRead(request)) {
+      // The queue and the drafts in it are for the reviewers of the current period only; a
+      // reviewer of a past period reads what everyone reads (calls, published records).
+      rota.requireReviewer(actor, clock.instant());
+    }
+    return actor;
+  }
+
+  private static boolean isRead(NativeWebRequest request) {
+    HttpServletRequest http =
+        request == null ? null : request.getNativeRequest(HttpServletRequest.class);
+    return http != null && HttpMethod.GET.matches(http.getMethod());
   }
 }

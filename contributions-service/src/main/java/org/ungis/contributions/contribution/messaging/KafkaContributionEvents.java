@@ -72,7 +72,8 @@ class KafkaContributionEvents implements ContributionEvents {
     } else {
       name = "ungis.contributions.withdrawn";
     }
-    meters.counter(name, "agency", change.agency(), "process", change.processId()).increment();
+    // No agency or call tags: who submitted to what is not for the metrics' readers.
+    meters.counter(name).increment();
   }
 
   private static RefusedException unavailable(Exception e) {

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.ungis.contributions.contribution.Call;
@@ -54,7 +55,10 @@ class ContributionControllerSliceTest {
             t ->
                 t.claim("agency", agency)
                     .claim("principal", "intake@" + agency.toLowerCase() + ".int")
-                    .claim("roles", List.of(roles)));
+                    .claim("roles", List.of(roles)))
+        .authorities(
+            AuthorityUtils.createAuthorityList(
+                "SCOPE_contributions.read", "SCOPE_contributions.write"));
   }
 
   String submitAsItu() throws Exception {
@@ -91,8 +95,8 @@ class ContributionControllerSliceTest {
     mvc.perform(get("/api/v1/contributions/" + id).with(token("UNCTAD", "REVIEWER")))
         .andExpect(status().isOk());
     mvc.perform(get("/api/v1/contributions/" + id).with(token("UNDP", "AGENCY")))
-        .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.type").value("https://ungis.org/problems/forbidden"));
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.type").value("https://ungis.org/problems/not-found"));
     mvc.perform(
             post("/api/v1/contributions")
                 .with(token("UNCTAD", "REVIEWER"))
