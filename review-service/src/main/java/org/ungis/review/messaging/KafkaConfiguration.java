@@ -1,8 +1,6 @@
 package org.ungis.review.messaging;
 
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,10 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.review.TopicSettings;
-import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.ReplaceFailedStreamThreads;
 
@@ -39,35 +35,12 @@ class KafkaConfiguration {
   KafkaAdmin.NewTopics reviewTopics(TopicSettings settings) {
     short rf = settings.replicationFactor();
     return new KafkaAdmin.NewTopics(
-        topic(Topics.PROCESSES, rf),
-        topic(Topics.REVIEWS, rf),
-        topic(Topics.CONTRIBUTIONS, rf),
-        deadLetterTopic(Topics.PROCESSES, rf),
-        deadLetterTopic(Topics.REVIEWS, rf),
-        deadLetterTopic(Topics.CONTRIBUTIONS, rf));
-  }
-
-  static NewTopic topic(Topic<?> topic, short replicationFactor) {
-    TopicBuilder builder =
-        TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(replicationFactor);
-    if (topic.compacted()) {
-      builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-    } else if (topic.retention() != null) {
-      builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()));
-    } else {
-      builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
-    }
-    return builder.build();
-  }
-
-  /** A DLT keeps every dead letter (never compacted: two letters may share a key). */
-  static NewTopic deadLetterTopic(Topic<?> topic, short replicationFactor) {
-    return TopicBuilder.name(topic.deadLetterTopic())
-        .partitions(topic.partitions())
-        .replicas(replicationFactor)
-        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
-        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-        .build();
+        Topics.PROCESSES.newTopic(rf),
+        Topics.REVIEWS.newTopic(rf),
+        Topics.CONTRIBUTIONS.newTopic(rf),
+        Topics.PROCESSES.newDeadLetterTopic(rf),
+        Topics.REVIEWS.newDeadLetterTopic(rf),
+        Topics.CONTRIBUTIONS.newDeadLetterTopic(rf));
   }
 
   /**

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -167,16 +166,10 @@ class NotificationStreamsConfiguration {
   KafkaAdmin.NewTopics notificationTopics(NotificationSettings settings) {
     short replicas = settings.replicationFactor();
     java.util.List<NewTopic> topics = new java.util.ArrayList<>();
-    for (Topic<?> owned : java.util.List.of(Topics.NOTIFICATIONS, Topics.WEBHOOKS)) {
-      topics.add(
-          new NewTopic(owned.name(), owned.partitions(), replicas)
-              .configs(
-                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-    }
+    topics.add(Topics.NOTIFICATIONS.newTopic(replicas));
+    topics.add(Topics.WEBHOOKS.newTopic(replicas));
     for (Topic<?> input : INPUTS) {
-      topics.add(
-          new NewTopic(input.deadLetterTopic(), 1, replicas)
-              .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+      topics.add(input.newDeadLetterTopic(replicas));
     }
     return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
   }

@@ -3,10 +3,8 @@ package org.ungis.publication.record.messaging;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,7 +20,6 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,7 +27,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import org.ungis.publication.PublicationSettings;
 import org.ungis.reference.Roster;
-import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.DeadLetterProcessingExceptionHandler;
 
@@ -145,30 +141,11 @@ class PublicationStreamsConfiguration {
   KafkaAdmin.NewTopics publicationTopics(PublicationSettings settings) {
     short replicas = settings.replicationFactor();
     return new KafkaAdmin.NewTopics(
-        topic(Topics.RECORDS, replicas),
-        deadLetters(Topics.RECORDS, replicas),
-        deadLetters(Topics.CONTRIBUTIONS, replicas),
-        deadLetters(Topics.REVIEWS, replicas),
-        deadLetters(Topics.PROCESSES, replicas));
-  }
-
-  static NewTopic topic(Topic<?> topic, short replicas) {
-    TopicBuilder builder =
-        TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(replicas);
-    if (topic.compacted()) {
-      builder.compact();
-    } else if (topic.retention() != null) {
-      builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
-    }
-    return builder.build();
-  }
-
-  static NewTopic deadLetters(Topic<?> topic, short replicas) {
-    return TopicBuilder.name(topic.deadLetterTopic())
-        .partitions(1)
-        .replicas(replicas)
-        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-        .build();
+        Topics.RECORDS.newTopic(replicas),
+        Topics.RECORDS.newDeadLetterTopic(replicas),
+        Topics.CONTRIBUTIONS.newDeadLetterTopic(replicas),
+        Topics.REVIEWS.newDeadLetterTopic(replicas),
+        Topics.PROCESSES.newDeadLetterTopic(replicas));
   }
 
   /**
