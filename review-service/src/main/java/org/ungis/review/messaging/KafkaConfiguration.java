@@ -9,6 +9,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -16,13 +17,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.review.TopicSettings;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.ReplaceFailedStreamThreads;
+import org.ungis.streams.StreamsDeadLetters;
 
 /**
  * The Kafka side of the service: the topics it declares, the stream topology of its views and the
- * readiness of those views.
+ * readiness of those views. What the views cannot decode or the domain refuses goes to its topic's
+ * dead-letter topic ({@link StreamsDeadLetters}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(StreamsDeadLetters.class)
 class KafkaConfiguration {
 
   /**

@@ -32,7 +32,7 @@ import org.ungis.schemas.Topics;
  * </ul>
  *
  * A record that cannot be decoded, or that the domain refuses, goes to its topic's DLT (see {@link
- * DeadLetterHandler}); the stream goes on.
+ * org.ungis.streams.StreamsDeadLetters}); the stream goes on.
  */
 public final class ReviewTopology {
 
