@@ -18,6 +18,7 @@ import org.ungis.review.TopicSettings;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.ReplaceFailedStreamThreads;
 import org.ungis.streams.StreamsDeadLetters;
+import org.ungis.streams.StreamsReadiness;
 
 /**
  * The Kafka side of the service: the topics it declares, the stream topology of its views and the
@@ -121,12 +122,7 @@ class KafkaConfiguration {
 
   /** Readiness: up only while the streams run, so the views can answer. */
   @Bean("streams")
-  HealthIndicator streamsHealth(StreamsBuilderFactoryBean factory) {
-    return () -> {
-      KafkaStreams streams = factory.getKafkaStreams();
-      KafkaStreams.State state = streams == null ? null : streams.state();
-      Health.Builder health = state == KafkaStreams.State.RUNNING ? Health.up() : Health.down();
-      return health.withDetail("state", String.valueOf(state)).build();
-    };
+  StreamsReadiness streamsHealth(StreamsBuilderFactoryBean factory) {
+    return new StreamsReadiness(factory);
   }
 }

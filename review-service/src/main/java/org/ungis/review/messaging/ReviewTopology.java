@@ -16,6 +16,7 @@ import org.ungis.events.review.ReviewEvent;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.review.ReviewItem;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.JsonSerde;
 
 /**
  * The stream topology of the review service: two local views, each a persistent state store with a
@@ -50,23 +51,23 @@ public final class ReviewTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.CALLS),
             Serdes.String(),
-            new JsonSerde<>(CallForInputs.class)));
+            new JsonSerde<>(CallForInputs.class, ViewJson.MAPPER)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.REVIEW_ITEMS),
             Serdes.String(),
-            new JsonSerde<>(ReviewItem.class)));
+            new JsonSerde<>(ReviewItem.class, ViewJson.MAPPER)));
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.CALL_REQUESTS),
             Serdes.String(),
-            new JsonSerde<>(RememberedRequest.class)));
+            new JsonSerde<>(RememberedRequest.class, ViewJson.MAPPER)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.DECISION_REQUESTS),
             Serdes.String(),
-            new JsonSerde<>(RememberedRequest.class)));
+            new JsonSerde<>(RememberedRequest.class, ViewJson.MAPPER)));
 
     builder.stream(
             Topics.PROCESSES.name(),

@@ -10,12 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.publication.PublicationSettings;
 import org.ungis.reference.Roster;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.StreamsDeadLetters;
+import org.ungis.streams.StreamsReadiness;
 
 /**
  * Kafka wiring: topics, serdes and the stream threads' lifecycle. Spring Boot builds the streams
@@ -66,6 +68,12 @@ class PublicationStreamsConfiguration {
       }
     }
     return false;
+  }
+
+  /** Readiness: up only while the streams run (stores restored, tasks assigned). */
+  @Bean("streams")
+  StreamsReadiness streamsReadiness(StreamsBuilderFactoryBean streams) {
+    return new StreamsReadiness(streams);
   }
 
   @Bean
