@@ -46,6 +46,7 @@ import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.IdempotencyHeaders;
 import org.ungis.streams.StreamsDeadLetters;
 
 class ContributionViewTopologyTest {
@@ -196,7 +197,7 @@ class ContributionViewTopologyTest {
   void idempotencyKeysTravelAsHeadersIntoTheirStore() {
     Contribution c = Contribution.submit(meta(0), "c-7", "gdc-2023", content("First"));
     var headers = new RecordHeaders();
-    IdempotencyHeaders.write(headers, new IdempotentRequest("ITU", "key-1", "abc", "c-7"));
+    IdempotencyHeaders.write(headers, "key-1", "abc");
     contributions.pipeInput(
         new org.apache.kafka.streams.test.TestRecord<>(
             "c-7", AvroMapping.toAvro(c.pullChanges().get(0)), headers, T0));
@@ -249,7 +250,7 @@ class ContributionViewTopologyTest {
     for (String title : List.of("First attempt", "Retry")) {
       Contribution c = Contribution.submit(meta(0), id, "gdc-2023", content(title));
       var headers = new RecordHeaders();
-      IdempotencyHeaders.write(headers, request);
+      IdempotencyHeaders.write(headers, request.key(), request.fingerprint());
       contributions.pipeInput(
           new org.apache.kafka.streams.test.TestRecord<>(
               id, AvroMapping.toAvro(c.pullChanges().get(0)), headers, T0));
