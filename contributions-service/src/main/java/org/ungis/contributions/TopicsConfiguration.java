@@ -1,9 +1,12 @@
 package org.ungis.contributions;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.TopicDeclarations;
 
 /**
  * Declares the topic this service owns ({@code Topics.CONTRIBUTIONS}) and the dead-letter topics it
@@ -16,13 +19,7 @@ class TopicsConfiguration {
 
   @Bean
   KafkaAdmin.NewTopics contributionTopics(ContributionsSettings settings) {
-    short replicas = settings.replicationFactor();
-    return new KafkaAdmin.NewTopics(
-        Topics.CONTRIBUTIONS.newTopic(replicas),
-        Topics.CONTRIBUTIONS.newDeadLetterTopic(replicas),
-        Topics.REVIEWS.newTopic(replicas),
-        Topics.REVIEWS.newDeadLetterTopic(replicas),
-        Topics.PROCESSES.newTopic(replicas),
-        Topics.PROCESSES.newDeadLetterTopic(replicas));
+    List<Topic<?>> topics = List.of(Topics.CONTRIBUTIONS, Topics.REVIEWS, Topics.PROCESSES);
+    return TopicDeclarations.of(settings.replicationFactor(), topics, topics);
   }
 }

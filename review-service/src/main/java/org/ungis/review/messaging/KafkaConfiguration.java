@@ -1,5 +1,6 @@
 package org.ungis.review.messaging;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -15,10 +16,12 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.review.TopicSettings;
+import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.ReplaceFailedStreamThreads;
 import org.ungis.streams.StreamsDeadLetters;
 import org.ungis.streams.StreamsReadiness;
+import org.ungis.streams.TopicDeclarations;
 
 /**
  * The Kafka side of the service: the topics it declares, the stream topology of its views and the
@@ -38,14 +41,8 @@ class KafkaConfiguration {
    */
   @Bean
   KafkaAdmin.NewTopics reviewTopics(TopicSettings settings) {
-    short rf = settings.replicationFactor();
-    return new KafkaAdmin.NewTopics(
-        Topics.PROCESSES.newTopic(rf),
-        Topics.REVIEWS.newTopic(rf),
-        Topics.CONTRIBUTIONS.newTopic(rf),
-        Topics.PROCESSES.newDeadLetterTopic(rf),
-        Topics.REVIEWS.newDeadLetterTopic(rf),
-        Topics.CONTRIBUTIONS.newDeadLetterTopic(rf));
+    List<Topic<?>> topics = List.of(Topics.PROCESSES, Topics.REVIEWS, Topics.CONTRIBUTIONS);
+    return TopicDeclarations.of(settings.replicationFactor(), topics, topics);
   }
 
   /**

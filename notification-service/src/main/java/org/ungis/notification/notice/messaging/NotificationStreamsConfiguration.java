@@ -1,7 +1,7 @@
 package org.ungis.notification.notice.messaging;
 
 import java.time.Clock;
-import org.apache.kafka.clients.admin.NewTopic;
+import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -25,6 +25,7 @@ import org.ungis.reference.Roster;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.StreamsDeadLetters;
+import org.ungis.streams.TopicDeclarations;
 
 /**
  * Kafka wiring: the service's topics and the topology. Spring Boot builds the streams configuration
@@ -39,8 +40,8 @@ class NotificationStreamsConfiguration {
   private static final Logger log = LoggerFactory.getLogger(NotificationStreamsConfiguration.class);
 
   /** The topics the service reads; it creates their dead-letter topics. */
-  static final java.util.List<Topic<?>> INPUTS =
-      java.util.List.of(
+  static final List<Topic<?>> INPUTS =
+      List.of(
           Topics.CONTRIBUTIONS,
           Topics.REVIEWS,
           Topics.PROCESSES,
@@ -101,13 +102,7 @@ class NotificationStreamsConfiguration {
   /** The delivery log and the dead-letter topics, created at start if missing. */
   @Bean
   KafkaAdmin.NewTopics notificationTopics(NotificationSettings settings) {
-    short replicas = settings.replicationFactor();
-    java.util.List<NewTopic> topics = new java.util.ArrayList<>();
-    topics.add(Topics.NOTIFICATIONS.newTopic(replicas));
-    topics.add(Topics.WEBHOOKS.newTopic(replicas));
-    for (Topic<?> input : INPUTS) {
-      topics.add(input.newDeadLetterTopic(replicas));
-    }
-    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    return TopicDeclarations.of(
+        settings.replicationFactor(), List.of(Topics.NOTIFICATIONS, Topics.WEBHOOKS), INPUTS);
   }
 }

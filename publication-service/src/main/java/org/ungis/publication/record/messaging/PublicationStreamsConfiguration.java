@@ -1,5 +1,6 @@
 package org.ungis.publication.record.messaging;
 
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -18,6 +19,7 @@ import org.ungis.reference.Roster;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.StreamsDeadLetters;
 import org.ungis.streams.StreamsReadiness;
+import org.ungis.streams.TopicDeclarations;
 
 /**
  * Kafka wiring: topics, serdes and the stream threads' lifecycle. Spring Boot builds the streams
@@ -86,14 +88,12 @@ class PublicationStreamsConfiguration {
     return settings.roster() == null ? Roster.load() : Roster.load(settings.roster());
   }
 
+  /** The records topic, and the dead-letter topics of it and of the three topics it reads. */
   @Bean
   KafkaAdmin.NewTopics publicationTopics(PublicationSettings settings) {
-    short replicas = settings.replicationFactor();
-    return new KafkaAdmin.NewTopics(
-        Topics.RECORDS.newTopic(replicas),
-        Topics.RECORDS.newDeadLetterTopic(replicas),
-        Topics.CONTRIBUTIONS.newDeadLetterTopic(replicas),
-        Topics.REVIEWS.newDeadLetterTopic(replicas),
-        Topics.PROCESSES.newDeadLetterTopic(replicas));
+    return TopicDeclarations.of(
+        settings.replicationFactor(),
+        List.of(Topics.RECORDS),
+        List.of(Topics.RECORDS, Topics.CONTRIBUTIONS, Topics.REVIEWS, Topics.PROCESSES));
   }
 }
