@@ -7,7 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.ungis.contributions.contribution.Calls;
 import org.ungis.contributions.contribution.ContributionEvents;
@@ -18,10 +20,16 @@ import org.ungis.contributions.contribution.messaging.ViewChanges;
 import org.ungis.contributions.routing.ContributionOwners;
 import org.ungis.reference.Roster;
 import org.ungis.streams.ReplaceFailedStreamThreads;
+import org.ungis.streams.StreamsDeadLetters;
+import org.ungis.streams.StreamsReadiness;
 
-/** Wires the domain service to its adapters and declares the view topology. */
+/**
+ * Wires the domain service to its adapters and declares the view topology; what the topology cannot
+ * decode or the domain refuses goes to its topic's dead-letter topic ({@link StreamsDeadLetters}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(StreamsDeadLetters.class)
 class ContributionsConfiguration {
 
   @Bean
@@ -60,6 +68,12 @@ class ContributionsConfiguration {
       factoryBean.setLeaveGroupOnClose(true);
       factoryBean.setStreamsUncaughtExceptionHandler(new ReplaceFailedStreamThreads());
     };
+  }
+
+  /** Readiness: up only while the views run. */
+  @Bean("streams")
+  StreamsReadiness streamsReadiness(StreamsBuilderFactoryBean streams) {
+    return new StreamsReadiness(streams);
   }
 
   @Autowired

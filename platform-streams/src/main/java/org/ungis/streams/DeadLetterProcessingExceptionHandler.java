@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>Configured with the recoverer under {@link #RECOVERER}: any {@code BiConsumer<ConsumerRecord,
  * Exception>}, such as Spring Kafka's {@code DeadLetterPublishingRecoverer}, the one that also
  * feeds {@code RecoveringDeserializationExceptionHandler}, so both paths end in {@code
- * <topic>.DLT}.
+ * <topic>.DLT}. If the recoverer cannot write the dead letter (it throws), or none is configured,
+ * the task fails rather than go on without the record. {@link StreamsDeadLetters} configures both.
  */
 public class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
 
@@ -58,21 +59,34 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
         context.offset(),
         context.processorNodeId(),
         exception);
-    if (recoverer != null) {
-      ConsumerRecord<byte[], byte[]> original =
-          new ConsumerRecord<>(
-              context.topic(),
-              context.partition(),
-              context.offset(),
-              context.timestamp(),
-              TimestampType.CREATE_TIME,
-              context.sourceRawKey() == null ? -1 : context.sourceRawKey().length,
-              context.sourceRawValue().length,
-              context.sourceRawKey(),
-              context.sourceRawValue(),
-              context.headers(),
-              Optional.empty());
+    if (recoverer == null) {
+      log.error("no dead-letter recoverer under {}; failing the task", RECOVERER);
+      return ProcessingHandlerResponse.FAIL;
+    }
+    ConsumerRecord<byte[], byte[]> original =
+        new ConsumerRecord<>(
+            context.topic(),
+            context.partition(),
+            context.offset(),
+            context.timestamp(),
+            TimestampType.CREATE_TIME,
+            context.sourceRawKey() == null ? -1 : context.sourceRawKey().length,
+            context.sourceRawValue().length,
+            context.sourceRawKey(),
+            context.sourceRawValue(),
+            context.headers(),
+            Optional.empty());
+    try {
       recoverer.accept(original, exception);
+    } catch (RuntimeException e) {
+      // The dead letter was not written: fail rather than go on and lose the record.
+      log.error(
+          "cannot dead-letter {}-{}@{}; failing the task",
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          e);
+      return ProcessingHandlerResponse.FAIL;
     }
     return ProcessingHandlerResponse.CONTINUE;
   }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.ungis.registry.serde.AvroSerdeConfig;
@@ -42,6 +44,40 @@ public record Topic<V extends SpecificRecord>(
   /** The dead-letter topic of this topic: undecodable or refused records go there. */
   public String deadLetterTopic() {
     return name + ".DLT";
+  }
+
+  /**
+   * The topic as its owner creates it: the catalogue's partitions, compacted or else deleted after
+   * {@link #retention()} ({@code retention.ms=-1}, kept forever, when that is {@code null}). Every
+   * service declares the topics it needs with this, so no two services can create one differently.
+   *
+   * @param replicationFactor the cluster's replication factor (1 on a one-broker development stack)
+   */
+  public NewTopic newTopic(short replicationFactor) {
+    Map<String, String> configs =
+        compacted
+            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+            : Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                retention == null ? "-1" : Long.toString(retention.toMillis()));
+    return new NewTopic(name, partitions, replicationFactor).configs(configs);
+  }
+
+  /**
+   * The dead-letter topic as every reader of this topic creates it: as many partitions as this
+   * topic, never compacted (two letters may share a key) and kept forever, so that nothing set
+   * aside is lost before it is replayed.
+   */
+  public NewTopic newDeadLetterTopic(short replicationFactor) {
+    return new NewTopic(deadLetterTopic(), partitions, replicationFactor)
+        .configs(
+            Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                "-1"));
   }
 
   /** The registry subject of the value schema under TopicNameStrategy. */

@@ -1,6 +1,7 @@
 package org.ungis.schemas;
 
 import java.util.List;
+import java.util.Optional;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.notification.NotificationEvent;
 import org.ungis.events.notification.WebhookSubscriptionEvent;
@@ -81,6 +82,11 @@ public final class Topics {
   /** Every topic, in the order the workflow uses them. */
   public static final List<Topic<?>> ALL =
       List.of(CONTRIBUTIONS, PROCESSES, REVIEWS, RECORDS, NOTIFICATIONS, WEBHOOKS);
+
+  /** The catalogue topic of that name, if there is one (a dead-letter topic is not). */
+  public static Optional<Topic<?>> named(String name) {
+    return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+  }
 
   private Topics() {}
 }

@@ -21,6 +21,7 @@ import org.ungis.review.review.ReviewDecision;
 import org.ungis.review.rules.Actor;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.IdempotencyHeaders;
 
 /**
  * Writes the review service's events: call snapshots to {@link Topics#PROCESSES} and decisions to
@@ -174,7 +175,9 @@ public class EventPublisher {
     var applied = watcher.expect(eventId);
     try {
       ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), key, event);
-      IdempotencyHeaders.write(record.headers(), request);
+      if (request != null) {
+        IdempotencyHeaders.write(record.headers(), request.key(), request.fingerprint());
+      }
       var sent = template.send(record);
       try {
         sent.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);

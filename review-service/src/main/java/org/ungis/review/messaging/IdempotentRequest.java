@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.ungis.streams.IdempotencyHeaders;
 
 /**
  * A write that carries an {@code Idempotency-Key}: retried with the same key and the same request,
@@ -39,6 +40,6 @@ public record IdempotentRequest(String agency, String key, String fingerprint) {
 
   /** The key under which the request is remembered. */
   public String storeKey() {
-    return agency + "/" + key;
+    return IdempotencyHeaders.storeKey(agency, key);
   }
 }

@@ -1,8 +1,7 @@
 package org.ungis.review.messaging;
 
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,22 +10,27 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.review.TopicSettings;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.ReplaceFailedStreamThreads;
+import org.ungis.streams.StreamsDeadLetters;
+import org.ungis.streams.StreamsReadiness;
+import org.ungis.streams.TopicDeclarations;
 
 /**
  * The Kafka side of the service: the topics it declares, the stream topology of its views and the
- * readiness of those views.
+ * readiness of those views. What the views cannot decode or the domain refuses goes to its topic's
+ * dead-letter topic ({@link StreamsDeadLetters}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(StreamsDeadLetters.class)
 class KafkaConfiguration {
 
   /**
@@ -37,37 +41,8 @@ class KafkaConfiguration {
    */
   @Bean
   KafkaAdmin.NewTopics reviewTopics(TopicSettings settings) {
-    short rf = settings.replicationFactor();
-    return new KafkaAdmin.NewTopics(
-        topic(Topics.PROCESSES, rf),
-        topic(Topics.REVIEWS, rf),
-        topic(Topics.CONTRIBUTIONS, rf),
-        deadLetterTopic(Topics.PROCESSES, rf),
-        deadLetterTopic(Topics.REVIEWS, rf),
-        deadLetterTopic(Topics.CONTRIBUTIONS, rf));
-  }
-
-  static NewTopic topic(Topic<?> topic, short replicationFactor) {
-    TopicBuilder builder =
-        TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(replicationFactor);
-    if (topic.compacted()) {
-      builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-    } else if (topic.retention() != null) {
-      builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()));
-    } else {
-      builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
-    }
-    return builder.build();
-  }
-
-  /** A DLT keeps every dead letter (never compacted: two letters may share a key). */
-  static NewTopic deadLetterTopic(Topic<?> topic, short replicationFactor) {
-    return TopicBuilder.name(topic.deadLetterTopic())
-        .partitions(topic.partitions())
-        .replicas(replicationFactor)
-        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
-        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-        .build();
+    List<Topic<?>> topics = List.of(Topics.PROCESSES, Topics.REVIEWS, Topics.CONTRIBUTIONS);
+    return TopicDeclarations.of(settings.replicationFactor(), topics, topics);
   }
 
   /**
@@ -144,12 +119,7 @@ class KafkaConfiguration {
 
   /** Readiness: up only while the streams run, so the views can answer. */
   @Bean("streams")
-  HealthIndicator streamsHealth(StreamsBuilderFactoryBean factory) {
-    return () -> {
-      KafkaStreams streams = factory.getKafkaStreams();
-      KafkaStreams.State state = streams == null ? null : streams.state();
-      Health.Builder health = state == KafkaStreams.State.RUNNING ? Health.up() : Health.down();
-      return health.withDetail("state", String.valueOf(state)).build();
-    };
+  StreamsReadiness streamsHealth(StreamsBuilderFactoryBean factory) {
+    return new StreamsReadiness(factory);
   }
 }

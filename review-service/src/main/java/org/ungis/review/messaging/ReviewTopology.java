@@ -1,6 +1,8 @@
 package org.ungis.review.messaging;
 
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -16,6 +18,8 @@ import org.ungis.events.review.ReviewEvent;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.review.ReviewItem;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.IdempotencyHeaders;
+import org.ungis.streams.JsonSerde;
 
 /**
  * The stream topology of the review service: two local views, each a persistent state store with a
@@ -32,7 +36,7 @@ import org.ungis.schemas.Topics;
  * </ul>
  *
  * A record that cannot be decoded, or that the domain refuses, goes to its topic's DLT (see {@link
- * DeadLetterHandler}); the stream goes on.
+ * org.ungis.streams.StreamsDeadLetters}); the stream goes on.
  */
 public final class ReviewTopology {
 
@@ -50,23 +54,23 @@ public final class ReviewTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.CALLS),
             Serdes.String(),
-            new JsonSerde<>(CallForInputs.class)));
+            new JsonSerde<>(CallForInputs.class, ViewJson.MAPPER)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.REVIEW_ITEMS),
             Serdes.String(),
-            new JsonSerde<>(ReviewItem.class)));
+            new JsonSerde<>(ReviewItem.class, ViewJson.MAPPER)));
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.CALL_REQUESTS),
             Serdes.String(),
-            new JsonSerde<>(RememberedRequest.class)));
+            new JsonSerde<>(RememberedRequest.class, ViewJson.MAPPER)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.DECISION_REQUESTS),
             Serdes.String(),
-            new JsonSerde<>(RememberedRequest.class)));
+            new JsonSerde<>(RememberedRequest.class, ViewJson.MAPPER)));
 
     builder.stream(
             Topics.PROCESSES.name(),
@@ -140,7 +144,7 @@ public final class ReviewTopology {
         throw refused;
       }
       store.put(record.key(), next);
-      IdempotencyHeaders.remember(
+      remember(
           requests,
           record.headers(),
           event.getActor().getAgency(),
@@ -202,7 +206,7 @@ public final class ReviewTopology {
       }
       requireKey(record.key(), event.getContributionId());
       store.put(record.key(), AvroMapping.apply(store.get(record.key()), event));
-      IdempotencyHeaders.remember(
+      remember(
           requests,
           record.headers(),
           event.getActor().getAgency(),
@@ -218,5 +222,20 @@ public final class ReviewTopology {
       throw new IllegalArgumentException(
           "record key " + key + " does not match the event's id " + id);
     }
+  }
+
+  /** Remembers the keyed request an event carries, if any, under agency/key. */
+  private static void remember(
+      KeyValueStore<String, RememberedRequest> store,
+      Headers headers,
+      String agency,
+      UUID eventId,
+      String subject) {
+    IdempotencyHeaders.read(headers)
+        .ifPresent(
+            keyed ->
+                store.put(
+                    IdempotencyHeaders.storeKey(agency, keyed.key()),
+                    new RememberedRequest(keyed.fingerprint(), eventId.toString(), subject)));
   }
 }

@@ -109,18 +109,7 @@ public record ReviewItem(
 
   /** The contribution was withdrawn; nothing more can be decided. */
   public ReviewItem withdrawn() {
-    return new ReviewItem(
-        contributionId,
-        processId,
-        agency,
-        revision,
-        title,
-        summary,
-        submittedAt,
-        firstSubmittedAt,
-        ItemStatus.WITHDRAWN,
-        round,
-        history);
+    return with(ItemStatus.WITHDRAWN, round, history);
   }
 
   /**
@@ -166,18 +155,7 @@ public record ReviewItem(
         ReviewRule.movesStatus(decidedRevision, outcome != null, revision, awaitingOutcome)
             ? statusOf(outcome)
             : status;
-    return new ReviewItem(
-        contributionId,
-        processId,
-        agency,
-        revision,
-        title,
-        summary,
-        submittedAt,
-        firstSubmittedAt,
-        nextStatus,
-        nextRound,
-        nextHistory);
+    return with(nextStatus, nextRound, nextHistory);
   }
 
   /** Applies a refused attempt read from the reviews topic: history only. */
@@ -341,6 +319,11 @@ public record ReviewItem(
   }
 
   private ReviewItem withHistory(List<HistoryEntry> nextHistory) {
+    return with(status, round, nextHistory);
+  }
+
+  /** The same revision of the same contribution, in another state of its review. */
+  private ReviewItem with(ItemStatus nextStatus, ReviewRound nextRound, List<HistoryEntry> next) {
     return new ReviewItem(
         contributionId,
         processId,
@@ -350,8 +333,8 @@ public record ReviewItem(
         summary,
         submittedAt,
         firstSubmittedAt,
-        status,
-        round,
-        nextHistory);
+        nextStatus,
+        nextRound,
+        next);
   }
 }

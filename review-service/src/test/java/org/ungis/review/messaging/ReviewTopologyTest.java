@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -25,6 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
@@ -44,6 +47,7 @@ import org.ungis.review.review.HistoryEntry;
 import org.ungis.review.review.ItemStatus;
 import org.ungis.review.review.ReviewItem;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.StreamsDeadLetters;
 
 class ReviewTopologyTest {
 
@@ -51,7 +55,11 @@ class ReviewTopologyTest {
   static final Instant DEADLINE = Instant.parse("2023-03-31T23:59:59Z");
 
   final List<String> applied = new ArrayList<>();
-  final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+
+  /** Kafka's in-memory producer behind the service's dead-letter recoverer. */
+  final MockProducer<byte[], byte[]> deadLetterProducer =
+      new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+
   Map<String, Object> serdeConfig;
   TopologyTestDriver driver;
   TestInputTopic<String, CallForInputsEvent> processes;
@@ -71,10 +79,10 @@ class ReviewTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "review-service");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-    props.put(DeadLetterSink.CONFIG, (DeadLetterSink) deadLetters::add);
+    StreamsDeadLetters.handOver(
+        props,
+        StreamsDeadLetters.recoverer(
+            new KafkaTemplate<>(new MockProducerFactory<>(() -> deadLetterProducer))));
     driver = new TopologyTestDriver(builder.build(), props, T0);
 
     processes =
@@ -97,6 +105,10 @@ class ReviewTopologyTest {
             Topics.CONTRIBUTIONS.name(), new StringSerializer(), new ByteArraySerializer());
     calls = driver.getKeyValueStore(ViewStores.CALLS);
     items = driver.getKeyValueStore(ViewStores.REVIEW_ITEMS);
+  }
+
+  List<ProducerRecord<byte[], byte[]>> deadLetters() {
+    return deadLetterProducer.history();
   }
 
   @AfterEach
@@ -151,7 +163,7 @@ class ReviewTopologyTest {
     assertThat(call.state()).isEqualTo(CallState.CLOSED);
     assertThat(call.deadlineFor("FAO")).isEqualTo(DEADLINE);
     assertThat(applied).doesNotContain(reopening.getEventId().toString());
-    assertThat(deadLetters)
+    assertThat(deadLetters())
         .singleElement()
         .satisfies(
             dl -> {
@@ -167,7 +179,7 @@ class ReviewTopologyTest {
     // closing again (a replay) is fine, and the stream goes on
     processes.pipeInput("gdc-2023", call(CallChange.CLOSED, CallStatus.CLOSED, List.of()));
     assertThat(calls.get("gdc-2023").state()).isEqualTo(CallState.CLOSED);
-    assertThat(deadLetters).hasSize(1);
+    assertThat(deadLetters()).hasSize(1);
   }
 
   @Test
@@ -213,7 +225,7 @@ class ReviewTopologyTest {
 
     contributions.pipeInput("c-1", TestEvents.withdrawn("c-1", "gdc-2023", "FAO", 2, revisedAt));
     assertThat(items.get("c-1").status()).isEqualTo(ItemStatus.WITHDRAWN);
-    assertThat(deadLetters).isEmpty();
+    assertThat(deadLetters()).isEmpty();
   }
 
   @Test
@@ -242,7 +254,7 @@ class ReviewTopologyTest {
         new org.apache.kafka.streams.test.TestRecord<>("c-9", garbage, headers, T0));
     contributions.pipeInput("c-2", TestEvents.submitted("c-2", "gdc-2023", "ILO", "Work", T0));
 
-    assertThat(deadLetters)
+    assertThat(deadLetters())
         .singleElement()
         .satisfies(
             dl -> {
@@ -268,7 +280,7 @@ class ReviewTopologyTest {
     reviews.pipeInput("c-unknown", orphan);
     contributions.pipeInput("c-3", TestEvents.submitted("c-3", "gdc-2023", "WHO", "Health", T0));
 
-    assertThat(deadLetters)
+    assertThat(deadLetters())
         .singleElement()
         .satisfies(
             dl -> {

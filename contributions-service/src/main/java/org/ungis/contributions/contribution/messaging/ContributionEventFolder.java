@@ -10,6 +10,7 @@ import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.contribution.ContributionRevised;
 import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.contribution.ContributionWithdrawn;
+import org.ungis.streams.IdempotencyHeaders;
 
 /**
  * Folds submitted, revised and withdrawn events into the contribution aggregate by calling the same
@@ -60,7 +61,7 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
       contribution =
           Contribution.submit(
               meta, id, event.getProcessId(), AvroMapping.toDomain(submitted.getContent()));
-      IdempotentRequest request = IdempotencyHeaders.read(record.headers(), event.getAgency(), id);
+      IdempotentRequest request = requestOf(record, event);
       if (request != null) {
         idempotency.put(IdempotencyHeaders.storeKey(request.agency(), request.key()), request);
       }
@@ -90,12 +91,22 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
    * first attempt in the view writes a second submitted event for the same id: that one repeats the
    * first and is dropped (the write path answers 422 if its body differed).
    */
+  /** The keyed request a submitted event carries, or null if it was made without a key. */
+  private static IdempotentRequest requestOf(
+      Record<String, ContributionEvent> record, ContributionEvent event) {
+    return IdempotencyHeaders.read(record.headers())
+        .map(
+            keyed ->
+                new IdempotentRequest(
+                    event.getAgency(), keyed.key(), keyed.fingerprint(), event.getContributionId()))
+        .orElse(null);
+  }
+
   private static boolean isRetriedSubmission(
       Record<String, ContributionEvent> record,
       ContributionEvent event,
       Contribution.State stored) {
-    IdempotentRequest request =
-        IdempotencyHeaders.read(record.headers(), event.getAgency(), event.getContributionId());
+    IdempotentRequest request = requestOf(record, event);
     return request != null
         && event.getAgency().equals(Contribution.restore(stored).agency())
         && event

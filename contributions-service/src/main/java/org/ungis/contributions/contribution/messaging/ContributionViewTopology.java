@@ -12,6 +12,7 @@ import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.IdempotentRequest;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.JsonSerde;
 
 /**
  * The views of this service, as one Kafka Streams topology:

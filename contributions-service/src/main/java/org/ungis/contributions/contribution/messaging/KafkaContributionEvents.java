@@ -18,6 +18,7 @@ import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.IdempotencyHeaders;
 
 /**
  * Publishes contribution events to {@code Topics.CONTRIBUTIONS} (key = contribution id) and waits
@@ -49,7 +50,7 @@ class KafkaContributionEvents implements ContributionEvents {
         new ProducerRecord<String, ContributionEvent>(
             Topics.CONTRIBUTIONS.name(), change.contributionId(), AvroMapping.toAvro(change));
     if (idempotency != null) {
-      IdempotencyHeaders.write(record.headers(), idempotency);
+      IdempotencyHeaders.write(record.headers(), idempotency.key(), idempotency.fingerprint());
     }
     try {
       template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -17,6 +17,7 @@ import org.ungis.contributions.contribution.ContributionViews;
 import org.ungis.contributions.contribution.IdempotentRequest;
 import org.ungis.contributions.contribution.Page;
 import org.ungis.contributions.contribution.RefusedException;
+import org.ungis.streams.IdempotencyHeaders;
 
 /**
  * Serves the views from this instance's local state stores (interactive queries). One instance

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.ungis.contributions.contribution.Actor;
 import org.ungis.contributions.contribution.Content;
@@ -44,6 +46,8 @@ import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.IdempotencyHeaders;
+import org.ungis.streams.StreamsDeadLetters;
 
 class ContributionViewTopologyTest {
 
@@ -52,7 +56,10 @@ class ContributionViewTopologyTest {
   static final Map<String, Object> SERDE_CONFIG =
       Map.of("schema.registry.url", "mock://contributions-topology-test");
 
-  final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+  /** Kafka's in-memory producer behind the service's dead-letter recoverer. */
+  final MockProducer<byte[], byte[]> deadLetterProducer =
+      new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+
   TopologyTestDriver driver;
   TestInputTopic<String, ContributionEvent> contributions;
   TestInputTopic<String, ReviewEvent> reviews;
@@ -70,10 +77,10 @@ class ContributionViewTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-    props.put(DeadLetterHandler.SENDER_CONFIG, (DeadLetterSender) deadLetters::add);
+    StreamsDeadLetters.handOver(
+        props,
+        StreamsDeadLetters.recoverer(
+            new KafkaTemplate<>(new MockProducerFactory<>(() -> deadLetterProducer))));
     driver = new TopologyTestDriver(builder.build(), props);
     contributions =
         driver.createInputTopic(
@@ -91,6 +98,10 @@ class ContributionViewTopologyTest {
             new StringSerializer(),
             Topics.PROCESSES.valueSerde(SERDE_CONFIG).serializer());
     store = driver.getKeyValueStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
+  }
+
+  List<ProducerRecord<byte[], byte[]>> deadLetters() {
+    return deadLetterProducer.history();
   }
 
   @AfterEach
@@ -186,7 +197,7 @@ class ContributionViewTopologyTest {
   void idempotencyKeysTravelAsHeadersIntoTheirStore() {
     Contribution c = Contribution.submit(meta(0), "c-7", "gdc-2023", content("First"));
     var headers = new RecordHeaders();
-    IdempotencyHeaders.write(headers, new IdempotentRequest("ITU", "key-1", "abc", "c-7"));
+    IdempotencyHeaders.write(headers, "key-1", "abc");
     contributions.pipeInput(
         new org.apache.kafka.streams.test.TestRecord<>(
             "c-7", AvroMapping.toAvro(c.pullChanges().get(0)), headers, T0));
@@ -239,7 +250,7 @@ class ContributionViewTopologyTest {
     for (String title : List.of("First attempt", "Retry")) {
       Contribution c = Contribution.submit(meta(0), id, "gdc-2023", content(title));
       var headers = new RecordHeaders();
-      IdempotencyHeaders.write(headers, request);
+      IdempotencyHeaders.write(headers, request.key(), request.fingerprint());
       contributions.pipeInput(
           new org.apache.kafka.streams.test.TestRecord<>(
               id, AvroMapping.toAvro(c.pullChanges().get(0)), headers, T0));
@@ -248,7 +259,7 @@ class ContributionViewTopologyTest {
     Contribution c = Contribution.restore(store.get(id));
     assertThat(c.content().title()).isEqualTo("First attempt");
     assertThat(c.changes()).isEqualTo(1);
-    assertThat(deadLetters).isEmpty();
+    assertThat(deadLetters()).isEmpty();
   }
 
   @Test
@@ -256,7 +267,7 @@ class ContributionViewTopologyTest {
     submit("c-1");
     submit("c-1");
 
-    assertThat(deadLetters)
+    assertThat(deadLetters())
         .singleElement()
         .satisfies(
             dlt -> assertThat(dlt.topic()).isEqualTo(Topics.CONTRIBUTIONS.deadLetterTopic()));
@@ -277,8 +288,8 @@ class ContributionViewTopologyTest {
 
     // The global table's dead letters (processes) are checked in ContributionsServiceIT: the
     // TopologyTestDriver always logs and skips undecodable global records.
-    assertThat(deadLetters).hasSize(1);
-    ProducerRecord<byte[], byte[]> review = deadLetters.get(0);
+    assertThat(deadLetters()).hasSize(1);
+    ProducerRecord<byte[], byte[]> review = deadLetters().get(0);
     assertThat(review.topic()).isEqualTo(Topics.REVIEWS.deadLetterTopic());
     assertThat(review.key()).isEqualTo("c-1".getBytes(StandardCharsets.UTF_8));
     assertThat(review.value()).isEqualTo(garbage);
@@ -298,7 +309,7 @@ class ContributionViewTopologyTest {
         "c-unknown", decision("c-unknown", 1, Decision.APPROVED, Decision.APPROVED, 1));
     submit("c-3");
 
-    assertThat(deadLetters)
+    assertThat(deadLetters())
         .singleElement()
         .satisfies(
             d -> {
@@ -361,6 +372,6 @@ class ContributionViewTopologyTest {
     assertThat(entry.actorPrincipal()).isEqualTo("reviewer-1@itu.int");
     assertThat(entry.actorRole()).isEqualTo("VICE_CHAIR");
     assertThat(store.get("c-unknown")).isNull();
-    assertThat(deadLetters).isEmpty();
+    assertThat(deadLetters()).isEmpty();
   }
 }

@@ -37,6 +37,7 @@ import org.ungis.notification.notice.Recipients;
 import org.ungis.notification.notice.RecordWatch;
 import org.ungis.notification.webhook.WebhookSender;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.JsonSerde;
 
 /**
  * The service's one topology. Planning: the workflow topics become planned notifications on {@code

@@ -1,69 +1,37 @@
 package org.ungis.publication.record.messaging;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
-import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import org.ungis.publication.PublicationSettings;
 import org.ungis.reference.Roster;
-import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
-import org.ungis.streams.DeadLetterProcessingExceptionHandler;
+import org.ungis.streams.StreamsDeadLetters;
+import org.ungis.streams.StreamsReadiness;
+import org.ungis.streams.TopicDeclarations;
 
-/** Kafka wiring: topics, serdes, the dead-letter path and the publication topology. */
+/**
+ * Kafka wiring: topics, serdes and the stream threads' lifecycle. Spring Boot builds the streams
+ * configuration from {@code spring.kafka.streams.*}; what cannot be decoded or processed goes to
+ * its topic's dead-letter topic ({@link StreamsDeadLetters}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(StreamsDeadLetters.class)
 class PublicationStreamsConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(PublicationStreamsConfiguration.class);
-
-  static final String APPLICATION_ID = "publication-service";
-
-  @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-  KafkaStreamsConfiguration defaultKafkaStreamsConfig(
-      KafkaProperties kafka,
-      KafkaConnectionDetails connection,
-      DeadLetterPublishingRecoverer deadLetters) {
-    Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
-    useConnection(config, connection.getStreams());
-    config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    config.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        RecoveringDeserializationExceptionHandler.class);
-    config.put(
-        RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
-    config.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterProcessingExceptionHandler.class);
-    config.put(DeadLetterProcessingExceptionHandler.RECOVERER, deadLetters);
-    config.put(StreamsConfig.globalConsumerPrefix("isolation.level"), "read_committed");
-    return new KafkaStreamsConfiguration(config);
-  }
 
   /**
    * Leaves the consumer group on close, so that a restarted instance gets its tasks back at once
@@ -104,6 +72,12 @@ class PublicationStreamsConfiguration {
     return false;
   }
 
+  /** Readiness: up only while the streams run (stores restored, tasks assigned). */
+  @Bean("streams")
+  StreamsReadiness streamsReadiness(StreamsBuilderFactoryBean streams) {
+    return new StreamsReadiness(streams);
+  }
+
   @Bean
   EventSerdes eventSerdes(KafkaProperties kafka) {
     return EventSerdes.from(kafka.getProperties());
@@ -114,72 +88,12 @@ class PublicationStreamsConfiguration {
     return settings.roster() == null ? Roster.load() : Roster.load(settings.roster());
   }
 
-  /** Dead letters keep their original bytes: a plain byte-array producer, idempotent, acks=all. */
-  @Bean
-  KafkaTemplate<byte[], byte[]> deadLetterTemplate(
-      KafkaProperties kafka, KafkaConnectionDetails connection) {
-    Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-    useConnection(config, connection.getProducer());
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-    return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-  }
-
-  /** Sends a record that cannot be read to its topic's {@code .DLT}, with its bytes and headers. */
-  @Bean
-  DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> template) {
-    return new DeadLetterPublishingRecoverer(
-        template,
-        (record, exception) ->
-            Topics.ALL.stream()
-                .filter(t -> t.name().equals(record.topic()))
-                .findFirst()
-                .map(t -> new TopicPartition(t.deadLetterTopic(), -1))
-                .orElse(null));
-  }
-
+  /** The records topic, and the dead-letter topics of it and of the three topics it reads. */
   @Bean
   KafkaAdmin.NewTopics publicationTopics(PublicationSettings settings) {
-    short replicas = settings.replicationFactor();
-    return new KafkaAdmin.NewTopics(
-        topic(Topics.RECORDS, replicas),
-        deadLetters(Topics.RECORDS, replicas),
-        deadLetters(Topics.CONTRIBUTIONS, replicas),
-        deadLetters(Topics.REVIEWS, replicas),
-        deadLetters(Topics.PROCESSES, replicas));
-  }
-
-  static NewTopic topic(Topic<?> topic, short replicas) {
-    TopicBuilder builder =
-        TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(replicas);
-    if (topic.compacted()) {
-      builder.compact();
-    } else if (topic.retention() != null) {
-      builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
-    }
-    return builder.build();
-  }
-
-  static NewTopic deadLetters(Topic<?> topic, short replicas) {
-    return TopicBuilder.name(topic.deadLetterTopic())
-        .partitions(1)
-        .replicas(replicas)
-        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-        .build();
-  }
-
-  /**
-   * The broker as Spring Boot's connection details give it: from {@code spring.kafka.*}, or from a
-   * {@code @ServiceConnection}, which {@link KafkaProperties} alone would not see.
-   */
-  private static void useConnection(
-      Map<String, Object> config, KafkaConnectionDetails.Configuration connection) {
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
-    if (connection.getSecurityProtocol() != null) {
-      config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, connection.getSecurityProtocol());
-    }
+    return TopicDeclarations.of(
+        settings.replicationFactor(),
+        List.of(Topics.RECORDS),
+        List.of(Topics.RECORDS, Topics.CONTRIBUTIONS, Topics.REVIEWS, Topics.PROCESSES));
   }
 }

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.ungis.publication.record.CallInfo;
 import org.ungis.publication.record.ConsolidatedRecord;
 import org.ungis.publication.record.ContributionTrack;
@@ -20,7 +17,7 @@ import org.ungis.publication.record.Entry;
 import org.ungis.publication.record.EntryRef;
 import org.ungis.publication.record.HistoryStep;
 import org.ungis.publication.record.RecordChange;
-import tools.jackson.core.JacksonException;
+import org.ungis.streams.JsonSerde;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -191,29 +188,7 @@ final class StateSerdes {
   }
 
   static <T> Serde<T> json(Class<T> type) {
-    Serializer<T> serializer =
-        (topic, value) -> {
-          if (value == null) {
-            return null;
-          }
-          try {
-            return MAPPER.writeValueAsBytes(value);
-          } catch (JacksonException e) {
-            throw new SerializationException("cannot write " + type.getSimpleName(), e);
-          }
-        };
-    Deserializer<T> deserializer =
-        (topic, bytes) -> {
-          if (bytes == null) {
-            return null;
-          }
-          try {
-            return MAPPER.readValue(bytes, type);
-          } catch (JacksonException e) {
-            throw new SerializationException("cannot read " + type.getSimpleName(), e);
-          }
-        };
-    return Serdes.serdeFrom(serializer, deserializer);
+    return new JsonSerde<>(type, MAPPER);
   }
 
   @JsonFormat(shape = JsonFormat.Shape.ARRAY)

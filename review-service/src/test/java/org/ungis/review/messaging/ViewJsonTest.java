@@ -11,8 +11,9 @@ import org.ungis.review.process.CallState;
 import org.ungis.review.process.Extension;
 import org.ungis.review.review.ReviewItem;
 import org.ungis.review.rules.Actor;
+import org.ungis.streams.JsonSerde;
 
-class JsonSerdeTest {
+class ViewJsonTest {
 
   @Test
   void aReviewItemRoundTripsWithItsHistoryAndNothingDerived() {
@@ -21,7 +22,7 @@ class JsonSerdeTest {
         ReviewItem.submitted("c-1", "gdc-2023", "FAO", 1, "Food", "s", t)
             .recorded("e-1", 1, new Actor("ITU", "p"), "CHAIR", null, "c", null, t)
             .refused("e-2", 1, new Actor("FAO", "q"), "AGENCY", null, "RECUSAL", "m", t);
-    JsonSerde<ReviewItem> serde = new JsonSerde<>(ReviewItem.class);
+    JsonSerde<ReviewItem> serde = new JsonSerde<>(ReviewItem.class, ViewJson.MAPPER);
     byte[] bytes = serde.serializer().serialize("t", item);
 
     assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(item);
@@ -40,7 +41,7 @@ class JsonSerdeTest {
             2,
             CallState.OPEN,
             List.of(new Extension("FAO", Instant.parse("2023-04-30T23:59:59Z"), "r")));
-    JsonSerde<CallForInputs> serde = new JsonSerde<>(CallForInputs.class);
+    JsonSerde<CallForInputs> serde = new JsonSerde<>(CallForInputs.class, ViewJson.MAPPER);
     byte[] bytes = serde.serializer().serialize("t", call);
     assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(call);
     assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("\"open\"");

@@ -1,4 +1,4 @@
-package org.ungis.contributions.contribution.messaging;
+package org.ungis.streams;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -9,18 +9,28 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON values of this service's own state stores (and their changelogs). Internal to the service:
- * the public contract on topics is Avro.
+ * JSON values of a service's own state stores (and their changelogs and repartition topics): a
+ * private cache, rebuilt from the topics, never a shared topic (the public contract there is Avro).
+ * A value that cannot be written or read is a {@link SerializationException}, as with any other
+ * serde.
  */
-final class JsonSerde<T> implements Serde<T> {
+public final class JsonSerde<T> implements Serde<T> {
 
-  private static final JsonMapper MAPPER =
+  /** Unknown properties are ignored, so a store written by a newer version can still be read. */
+  private static final JsonMapper DEFAULT =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final Class<T> type;
+  private final JsonMapper mapper;
 
-  JsonSerde(Class<T> type) {
+  public JsonSerde(Class<T> type) {
+    this(type, DEFAULT);
+  }
+
+  /** With a service's own mapper (e.g. one that leaves derived {@code isX()} methods out). */
+  public JsonSerde(Class<T> type, JsonMapper mapper) {
     this.type = type;
+    this.mapper = mapper;
   }
 
   @Override
@@ -30,7 +40,7 @@ final class JsonSerde<T> implements Serde<T> {
         return null;
       }
       try {
-        return MAPPER.writeValueAsBytes(value);
+        return mapper.writeValueAsBytes(value);
       } catch (JacksonException e) {
         throw new SerializationException("cannot write " + type.getSimpleName(), e);
       }
@@ -44,7 +54,7 @@ final class JsonSerde<T> implements Serde<T> {
         return null;
       }
       try {
-        return MAPPER.readValue(bytes, type);
+        return mapper.readValue(bytes, type);
       } catch (JacksonException e) {
         throw new SerializationException("cannot read " + type.getSimpleName(), e);
       }
