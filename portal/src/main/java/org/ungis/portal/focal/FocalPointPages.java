@@ -23,6 +23,7 @@ import org.ungis.portal.api.Models.Contribution;
 import org.ungis.portal.api.ReviewClient;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.FormErrors;
+import org.ungis.portal.web.ListProblems;
 
 /**
  * A focal point's pages: the dashboard (what the agency still owes, per call), the input form,
@@ -72,12 +73,14 @@ class FocalPointPages {
   }
 
   private void dashboardModel(Person person, Model model) {
-    List<Contribution> inputs = new ArrayList<>(contributions.all(null));
+    List<Contribution> inputs =
+        new ArrayList<>(
+            ListProblems.read(model, "inputsProblem", () -> contributions.all(null), List.of()));
     inputs.sort(
         Comparator.comparing(
             Contribution::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())));
     List<Task> tasks = new ArrayList<>();
-    for (Call call : review.openCalls()) {
+    for (Call call : ListProblems.read(model, "tasksProblem", review::openCalls, List.<Call>of())) {
       Contribution latest =
           inputs.stream()
               .filter(c -> c.processId().equals(call.id()) && !"WITHDRAWN".equals(c.status()))
@@ -111,7 +114,7 @@ class FocalPointPages {
   private Optional<Call> tryCall(String id) {
     try {
       return Optional.of(review.call(id));
-    } catch (ApiProblem.Exception notFound) {
+    } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException notFound) {
       return Optional.empty();
     }
   }

@@ -21,6 +21,7 @@ import org.ungis.portal.api.PublicationClient;
 import org.ungis.portal.api.ReviewClient;
 import org.ungis.portal.live.CallCatalogue;
 import org.ungis.portal.security.Person;
+import org.ungis.portal.web.ListProblems;
 
 /** What anyone may read: the open calls, a call, the joint inputs and their editions. */
 @Controller
@@ -61,7 +62,8 @@ class PublicPages {
   @GetMapping("/")
   String home(Authentication authentication, Model model) {
     model.addAttribute("calls", openCalls(authentication));
-    model.addAttribute("records", latestRecords());
+    model.addAttribute(
+        "records", ListProblems.read(model, "recordsProblem", this::latestRecords, List.of()));
     return "home";
   }
 
@@ -85,7 +87,10 @@ class PublicPages {
     model.addAttribute("call", call);
     model.addAttribute(
         "record",
-        latestRecords().stream().filter(r -> r.processId().equals(id)).findFirst().orElse(null));
+        latestRecordsOrNone().stream()
+            .filter(r -> r.processId().equals(id))
+            .findFirst()
+            .orElse(null));
     return "call";
   }
 
@@ -146,14 +151,19 @@ class PublicPages {
   }
 
   private List<RecordSummary> latestRecords() {
+    return publication.records().stream()
+        .filter(r -> r.entryCount() > 0)
+        .sorted(
+            Comparator.comparing(
+                RecordSummary::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+        .limit(10)
+        .toList();
+  }
+
+  /** A call page without its record's link when publication-service does not answer. */
+  private List<RecordSummary> latestRecordsOrNone() {
     try {
-      return publication.records().stream()
-          .filter(r -> r.entryCount() > 0)
-          .sorted(
-              Comparator.comparing(
-                  RecordSummary::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-          .limit(10)
-          .toList();
+      return latestRecords();
     } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException e) {
       return List.of();
     }

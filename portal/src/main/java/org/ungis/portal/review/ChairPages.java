@@ -22,6 +22,7 @@ import org.ungis.portal.api.Models.Call;
 import org.ungis.portal.api.Models.Document;
 import org.ungis.portal.api.ReviewClient;
 import org.ungis.portal.web.FormErrors;
+import org.ungis.portal.web.ListProblems;
 import org.ungis.reference.Roster;
 
 /**
@@ -120,7 +121,8 @@ class ChairPages {
 
   @GetMapping("/chair")
   String calls(Model model) {
-    model.addAttribute("calls", review.allCalls(null));
+    model.addAttribute(
+        "calls", ListProblems.read(model, "callsProblem", () -> review.allCalls(null), List.of()));
     return "chair/calls";
   }
 

@@ -28,6 +28,7 @@ import org.ungis.portal.api.ReviewClient;
 import org.ungis.portal.live.ArrivingInputs;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.FormErrors;
+import org.ungis.portal.web.ListProblems;
 import org.ungis.reference.Roster;
 
 /**
@@ -89,10 +90,8 @@ class ReviewerPages {
         awaitArrivals(blank(process) ? null : process, blank(agency) ? null : agency);
       }
       queueModel(process, agency, status, page, model);
-    } catch (ApiProblem.Exception e) {
-      refused(model, process, agency, status, page, ProblemMessages.key(e.problem()));
-    } catch (RestClientException e) {
-      refused(model, process, agency, status, page, "problem.unavailable");
+    } catch (ApiProblem.Exception | RestClientException e) {
+      refused(model, process, agency, status, page, ListProblems.key(e));
     }
     return "review/queue :: live";
   }
@@ -278,9 +277,22 @@ class ReviewerPages {
   @GetMapping("/review/calls/{id}/approvals")
   String approvals(@PathVariable String id, Model model) {
     Call call = review.call(id);
+    Approvals approvals =
+        ListProblems.read(
+            model, "itemsProblem", () -> approvals(id), new Approvals(List.of(), Map.of()));
+    model.addAttribute("call", call);
+    model.addAttribute("items", approvals.items());
+    model.addAttribute("decisions", approvals.decisions());
+    return "review/approvals";
+  }
+
+  /** A call's inputs, by agency, with each one's decisions (refusals left out). */
+  record Approvals(List<QueueItem> items, Map<String, List<ReviewDecision>> decisions) {}
+
+  private Approvals approvals(String process) {
     List<QueueItem> items = new ArrayList<>();
-    items.addAll(review.allQueue(id, "PENDING"));
-    items.addAll(review.allQueue(id, "DECIDED"));
+    items.addAll(review.allQueue(process, "PENDING"));
+    items.addAll(review.allQueue(process, "DECIDED"));
     items.sort(Comparator.comparing(QueueItem::agency).thenComparing(QueueItem::submittedAt));
     Map<String, List<ReviewDecision>> decisions = new HashMap<>();
     for (QueueItem item : items) {
@@ -288,10 +300,7 @@ class ReviewerPages {
           item.contributionId(),
           review.decisions(item.contributionId()).stream().filter(d -> !d.refused()).toList());
     }
-    model.addAttribute("call", call);
-    model.addAttribute("items", items);
-    model.addAttribute("decisions", decisions);
-    return "review/approvals";
+    return new Approvals(items, decisions);
   }
 
   private static boolean blank(String s) {
