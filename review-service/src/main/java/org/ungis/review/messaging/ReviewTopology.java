@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.review.ReviewEvent;
+import org.ungis.review.command.RememberedRequest;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.review.ReviewItem;
 import org.ungis.schemas.Topics;

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
+import org.ungis.review.command.RememberedRequest;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.review.ReviewItem;
 

@@ -1,6 +1,6 @@
 package org.ungis.review.web;
 
-import org.ungis.review.messaging.IdempotentRequest;
+import org.ungis.review.command.IdempotentRequest;
 import org.ungis.review.rules.Actor;
 
 /** Reads the {@code Idempotency-Key} header of a POST into an {@link IdempotentRequest}. */

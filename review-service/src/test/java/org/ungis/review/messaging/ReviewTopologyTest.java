@@ -41,6 +41,7 @@ import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.review.TestEvents;
+import org.ungis.review.command.RememberedRequest;
 import org.ungis.review.process.CallForInputs;
 import org.ungis.review.process.CallState;
 import org.ungis.review.review.HistoryEntry;

@@ -1,26 +1,23 @@
-package org.ungis.review.workflow;
+package org.ungis.review.command;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.ungis.review.messaging.IdempotentRequest;
-import org.ungis.review.messaging.RememberedRequest;
-import org.ungis.review.messaging.Written;
 
 /**
  * Remembers requests with an Idempotency-Key: from the view (rebuilt from the topics) and, for the
  * writes of this instance whose event the view has not shown yet (the bounded wait timed out), from
  * memory, so that a quick retry is recognised too.
  */
-final class InFlightRequests {
+public final class InFlightRequests {
 
   private record Entry(RememberedRequest request, CompletableFuture<Void> applied) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-  void add(IdempotentRequest request, Written written, String subject) {
+  public void add(IdempotentRequest request, Written written, String subject) {
     if (request != null && !written.applied().isDone()) {
       entries.put(
           request.storeKey(),
@@ -35,7 +32,7 @@ final class InFlightRequests {
    *
    * @throws IdempotencyKeyReusedException when the key was used for a different request
    */
-  Optional<RememberedRequest> find(
+  public Optional<RememberedRequest> find(
       IdempotentRequest request, Function<String, Optional<RememberedRequest>> view) {
     if (request == null) {
       return Optional.empty();

@@ -1,4 +1,4 @@
-package org.ungis.review.messaging;
+package org.ungis.review.command;
 
 /**
  * A request that carried an Idempotency-Key, as remembered by the view: its fingerprint and the

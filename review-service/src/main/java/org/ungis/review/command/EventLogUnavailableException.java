@@ -1,4 +1,4 @@
-package org.ungis.review.messaging;
+package org.ungis.review.command;
 
 /**
  * An event could not be made durable in Kafka in time; nothing was accepted (but see {@link

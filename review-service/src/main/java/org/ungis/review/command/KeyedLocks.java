@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.command;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * One lock per key (a contribution id, a process id), created on demand and dropped when no thread
  * holds or waits for it. Serializes commands on one aggregate within this instance.
  */
-final class KeyedLocks {
+public final class KeyedLocks {
 
   private static final class Entry {
     final ReentrantLock lock = new ReentrantLock(true);
@@ -25,7 +25,7 @@ final class KeyedLocks {
    *
    * @throws BusyException when the lock was not obtained within the timeout
    */
-  <T> T withLock(String key, Duration timeout, Supplier<T> action) {
+  public <T> T withLock(String key, Duration timeout, Supplier<T> action) {
     Entry entry =
         locks.compute(
             key,

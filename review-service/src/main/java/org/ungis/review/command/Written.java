@@ -1,4 +1,4 @@
-package org.ungis.review.messaging;
+package org.ungis.review.command;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

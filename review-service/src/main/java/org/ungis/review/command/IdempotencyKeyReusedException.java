@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.command;
 
 /** An Idempotency-Key was sent again with a different request. */
 public class IdempotencyKeyReusedException extends RuntimeException {

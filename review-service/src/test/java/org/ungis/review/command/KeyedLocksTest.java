@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ungis.review.messaging;
+package org.ungis.review.command;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -13,7 +13,7 @@ public class UnacknowledgedWriteException extends EventLogUnavailableException {
   private final transient Written written;
   private final transient CompletableFuture<?> acknowledged;
 
-  UnacknowledgedWriteException(
+  public UnacknowledgedWriteException(
       String message, Throwable cause, Written written, CompletableFuture<?> acknowledged) {
     super(message, cause);
     this.written = written;

@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.command;
 
 /** Another command on the same aggregate held it for too long; the client may retry. */
 public class BusyException extends RuntimeException {
