@@ -8,9 +8,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.ungis.review.queue.QueueFilter;
+import org.ungis.review.queue.QueueStatus;
 import org.ungis.review.rules.Actor;
-import org.ungis.review.workflow.QueueFilter;
-import org.ungis.review.workflow.QueueStatus;
 import org.ungis.routing.RoutingProblems;
 
 /**

@@ -23,18 +23,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.ungis.review.queue.QueueFilter;
+import org.ungis.review.queue.QueueStatus;
+import org.ungis.review.queue.ReviewQueue;
 import org.ungis.review.review.Approval;
 import org.ungis.review.review.HistoryEntry;
+import org.ungis.review.review.ReviewCommands;
 import org.ungis.review.review.ReviewDecision;
 import org.ungis.review.review.ReviewItem;
 import org.ungis.review.review.Verdict;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
-import org.ungis.review.workflow.QueueFilter;
-import org.ungis.review.workflow.QueueStatus;
-import org.ungis.review.workflow.ReviewCommands;
-import org.ungis.review.workflow.ReviewQueue;
 import org.ungis.web.PageRequest;
 import org.ungis.web.PageResponse;
 import org.ungis.web.QueryParameters;
@@ -163,9 +163,11 @@ class ReviewController {
   }
 
   private final ReviewCommands reviews;
+  private final ReviewQueue queue;
 
-  ReviewController(ReviewCommands reviews) {
+  ReviewController(ReviewCommands reviews, ReviewQueue queue) {
     this.reviews = reviews;
+    this.queue = queue;
   }
 
   /** Reviewers only (resolving the {@link Actor} refuses other tokens with 403). */
@@ -208,7 +210,7 @@ class ReviewController {
             QueryParameters.text("process", process, 64),
             QueryParameters.code("agency", agency),
             QueryParameters.oneOf("status", QueueStatus.class, status));
-    ReviewQueue.Slice slice = reviews.queue(filter, request.offset(), request.size());
+    ReviewQueue.Slice slice = queue.queue(filter, request.offset(), request.size());
     return PageResponse.of(
         slice.items().stream().map(QueueEntry::of).toList(), request, slice.total());
   }

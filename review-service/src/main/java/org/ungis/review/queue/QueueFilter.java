@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.queue;
 
 import org.ungis.review.review.ReviewItem;
 

@@ -1,4 +1,4 @@
-package org.ungis.review.process;
+package org.ungis.review.call;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.queue;
 
 import java.time.Instant;
 import java.util.Comparator;

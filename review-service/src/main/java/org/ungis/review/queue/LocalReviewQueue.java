@@ -1,25 +1,26 @@
-package org.ungis.review.workflow;
+package org.ungis.review.queue;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Component;
-import org.ungis.review.messaging.Views;
-import org.ungis.review.process.CallForInputs;
+import org.ungis.review.call.CallForInputs;
+import org.ungis.review.call.CallViews;
 import org.ungis.review.review.ReviewItem;
+import org.ungis.review.review.ReviewViews;
 
 /** The queue from this instance's view: every item with one instance, its partitions' with more. */
-@Component(LocalReviewQueue.NAME)
 public class LocalReviewQueue implements ReviewQueue {
 
   public static final String NAME = "localReviewQueue";
 
-  private final Views views;
+  private final CallViews callViews;
+  private final ReviewViews itemViews;
 
-  LocalReviewQueue(Views views) {
-    this.views = views;
+  public LocalReviewQueue(CallViews calls, ReviewViews items) {
+    this.callViews = calls;
+    this.itemViews = items;
   }
 
   @Override
@@ -33,9 +34,9 @@ public class LocalReviewQueue implements ReviewQueue {
   /** Every item of this instance's view that the filter selects, in the queue's order. */
   public List<QueuedItem> matching(QueueFilter filter) {
     Map<String, CallForInputs> calls =
-        views.calls().stream()
+        callViews.calls().stream()
             .collect(Collectors.toMap(CallForInputs::id, Function.identity(), (a, b) -> b));
-    return views.items().stream()
+    return itemViews.items().stream()
         .filter(filter::matches)
         .map(item -> new QueuedItem(item, deadline(calls.get(item.processId()), item)))
         .sorted(ORDER)

@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.queue;
 
 /** Which part of the review queue to list. */
 public enum QueueStatus {

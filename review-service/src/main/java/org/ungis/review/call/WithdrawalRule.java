@@ -1,4 +1,4 @@
-package org.ungis.review.process;
+package org.ungis.review.call;
 
 /** The chair's rule, per call, on withdrawing an approved input once the call is closed. */
 public enum WithdrawalRule {

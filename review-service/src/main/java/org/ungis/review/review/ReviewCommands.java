@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.review;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,31 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Service;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
+import org.ungis.review.call.CallForInputs;
 import org.ungis.review.command.EventLogUnavailableException;
 import org.ungis.review.command.IdempotentRequest;
 import org.ungis.review.command.InFlightRequests;
 import org.ungis.review.command.KeyedLocks;
 import org.ungis.review.command.UnacknowledgedWriteException;
 import org.ungis.review.command.Written;
-import org.ungis.review.messaging.EventPublisher;
-import org.ungis.review.messaging.HandoverBarrier;
-import org.ungis.review.messaging.ItemOwners;
-import org.ungis.review.messaging.Views;
-import org.ungis.review.process.CallForInputs;
-import org.ungis.review.review.RefusedDecision;
-import org.ungis.review.review.ReviewDecision;
-import org.ungis.review.review.ReviewItem;
-import org.ungis.review.review.Verdict;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.Rota;
 import org.ungis.review.rules.RuleViolation;
 
 /**
- * Decides on contributions and reads the review queue.
+ * Decides on contributions: loads the item, lets the aggregate decide, publishes the decision.
  *
  * <p>Decisions on one contribution are serialized within this instance by a lock per contribution
  * id. Under the lock the item is read from the view, completed with the decisions this instance has
@@ -45,7 +36,6 @@ import org.ungis.review.rules.RuleViolation;
  * before the decision (or refusal) is written, so an instance that lost the partition while the
  * request waited answers 503 instead of writing.
  */
-@Service
 public class ReviewCommands {
 
   /** A recorded decision and the id of its event. */
@@ -61,36 +51,30 @@ public class ReviewCommands {
       IdempotentRequest request,
       CompletableFuture<?> acknowledged) {}
 
-  private final Views views;
-  private final ReviewQueue queue;
-  private final EventPublisher publisher;
+  private final ReviewViews views;
+  private final ReviewEvents publisher;
   private final Rota rota;
   private final Clock clock;
   private final ReviewSettings settings;
-  private final ItemOwners owners;
-  private final HandoverBarrier handover;
+  private final ItemOwnership ownership;
   private final KeyedLocks locks = new KeyedLocks();
   private final InFlightRequests requests = new InFlightRequests();
   private final Map<String, List<InFlight>> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Unacknowledged> unacknowledged = new ConcurrentHashMap<>();
 
-  ReviewCommands(
-      Views views,
-      ReviewQueue queue,
-      EventPublisher publisher,
+  public ReviewCommands(
+      ReviewViews views,
+      ReviewEvents publisher,
       Rota rota,
       Clock clock,
       ReviewSettings settings,
-      ItemOwners owners,
-      HandoverBarrier handover) {
+      ItemOwnership ownership) {
     this.views = views;
-    this.queue = queue;
     this.publisher = publisher;
     this.rota = rota;
     this.clock = clock;
     this.settings = settings;
-    this.owners = owners;
-    this.handover = handover;
+    this.ownership = ownership;
   }
 
   /**
@@ -120,7 +104,7 @@ public class ReviewCommands {
         settings.lockTimeout(),
         () -> {
           // just after a rebalance: first apply what the previous owner wrote last
-          handover.awaitItem(contributionId, settings.viewTimeout());
+          ownership.awaitHandover(contributionId, settings.viewTimeout());
           settleUnacknowledged(contributionId);
           Instant now = now();
           ReviewItem item = current(contributionId).orElseThrow(() -> notFound(contributionId));
@@ -136,7 +120,7 @@ public class ReviewCommands {
             if (violation.isRuleOfReview()) {
               RefusedDecision refusal =
                   item.refusal(rota, reviewer, revision, decision, violation, now);
-              owners.checkServedHere(contributionId);
+              ownership.checkServedHere(contributionId);
               publisher.refusal(refusal).awaitView(settings.viewTimeout());
             }
             throw violation;
@@ -144,7 +128,7 @@ public class ReviewCommands {
           // The item was read above, maybe before a rebalance moved its partition while this
           // request waited (lock, view, call): write only if this instance still owns it, else
           // 503 (the new owner decides on the retry). Always true with one instance.
-          owners.checkServedHere(contributionId);
+          ownership.checkServedHere(contributionId);
           Written written;
           try {
             written = publisher.decision(decided, request);
@@ -217,11 +201,6 @@ public class ReviewCommands {
                                     h.outcome(),
                                     h.at()),
                                 true)));
-  }
-
-  /** A slice of the review queue in its order ({@link ReviewQueue#ORDER}). */
-  public ReviewQueue.Slice queue(QueueFilter filter, long from, int count) {
-    return queue.queue(filter, from, count);
   }
 
   public ReviewItem item(String contributionId) {

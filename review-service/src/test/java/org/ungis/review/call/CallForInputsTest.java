@@ -1,4 +1,4 @@
-package org.ungis.review.process;
+package org.ungis.review.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ungis.review.process;
+package org.ungis.review.call;
 
 /** Whether a call for inputs accepts submissions and decisions. */
 public enum CallState {

@@ -1,4 +1,4 @@
-package org.ungis.review.workflow;
+package org.ungis.review.call;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,18 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Service;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
 import org.ungis.review.command.IdempotentRequest;
 import org.ungis.review.command.InFlightRequests;
 import org.ungis.review.command.KeyedLocks;
-import org.ungis.review.messaging.CallOwners;
-import org.ungis.review.messaging.EventPublisher;
-import org.ungis.review.messaging.EventPublisher.CallEvent;
-import org.ungis.review.messaging.HandoverBarrier;
-import org.ungis.review.messaging.Views;
-import org.ungis.review.process.CallForInputs;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.Rota;
@@ -32,19 +25,17 @@ import org.ungis.review.rules.RuleViolation;
  * instances, ownership of the call's partition is checked again right before the write (503 if it
  * moved while the request waited).
  */
-@Service
 public class ProcessCommands {
 
   /** What the publish-then-wait returned. */
   public record Result(CallForInputs call, String eventId, boolean replayed) {}
 
-  private final Views views;
-  private final EventPublisher publisher;
+  private final CallViews views;
+  private final CallEvents publisher;
   private final Rota rota;
   private final Clock clock;
   private final ReviewSettings settings;
-  private final CallOwners owners;
-  private final HandoverBarrier handover;
+  private final CallOwnership ownership;
   private final KeyedLocks locks = new KeyedLocks();
   private final InFlightRequests requests = new InFlightRequests();
 
@@ -53,21 +44,19 @@ public class ProcessCommands {
 
   private record InFlight(CallForInputs call, CompletableFuture<Void> applied) {}
 
-  ProcessCommands(
-      Views views,
-      EventPublisher publisher,
+  public ProcessCommands(
+      CallViews views,
+      CallEvents publisher,
       Rota rota,
       Clock clock,
       ReviewSettings settings,
-      CallOwners owners,
-      HandoverBarrier handover) {
+      CallOwnership ownership) {
     this.views = views;
     this.publisher = publisher;
     this.rota = rota;
     this.clock = clock;
     this.settings = settings;
-    this.owners = owners;
-    this.handover = handover;
+    this.ownership = ownership;
   }
 
   public Result open(
@@ -119,7 +108,7 @@ public class ProcessCommands {
         call.id(),
         settings.lockTimeout(),
         () -> {
-          handover.awaitCall(call.id(), settings.viewTimeout());
+          ownership.awaitHandover(call.id(), settings.viewTimeout());
           Optional<Result> again = replay(request);
           if (again.isPresent()) {
             return again.get();
@@ -143,7 +132,7 @@ public class ProcessCommands {
         id,
         settings.lockTimeout(),
         () -> {
-          handover.awaitCall(id, settings.viewTimeout());
+          ownership.awaitHandover(id, settings.viewTimeout());
           Optional<Result> replayed = replay(request);
           if (replayed.isPresent()) {
             return replayed.get();
@@ -165,7 +154,7 @@ public class ProcessCommands {
         id,
         settings.lockTimeout(),
         () -> {
-          handover.awaitCall(id, settings.viewTimeout());
+          ownership.awaitHandover(id, settings.viewTimeout());
           Optional<Result> replayed = replay(request);
           if (replayed.isPresent()) {
             return replayed.get();
@@ -199,7 +188,7 @@ public class ProcessCommands {
         id,
         settings.lockTimeout(),
         () -> {
-          handover.awaitCall(id, settings.viewTimeout());
+          ownership.awaitHandover(id, settings.viewTimeout());
           Instant now = now();
           CallForInputs changed = change.apply(existing(id), now);
           return publish(changed, CallEvent.UPDATED, actor, now, null);
@@ -252,7 +241,7 @@ public class ProcessCommands {
     ReviewerRole role = rota.roleAt(actor.agency(), now).orElse(null);
     // The call was read under its lock, maybe before a rebalance moved its partition: write only
     // if this instance still owns it, else 503. Always true with one instance.
-    owners.checkServedHere(call.id());
+    ownership.checkServedHere(call.id());
     var written = publisher.call(call, what, actor, role, now, request);
     if (!written.awaitView(settings.viewTimeout())) {
       if (written.refusedByView()) {
