@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.mock.MockProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -70,6 +71,9 @@ class ReviewTopologyTest {
   KeyValueStore<String, CallForInputs> calls;
   KeyValueStore<String, ReviewItem> items;
 
+  /** Its own state directory, so that runs of this test side by side do not share one. */
+  @TempDir java.nio.file.Path stateDir;
+
   @BeforeEach
   void start() {
     serdeConfig = Map.of("schema.registry.url", "mock://review-topology-" + UUID.randomUUID());
@@ -79,6 +83,7 @@ class ReviewTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "review-service");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     StreamsDeadLetters.handOver(
         props,
