@@ -33,8 +33,7 @@ class ArchitectureTest {
   void theDomainImportsNoKafkaAvroEventsOrWeb() {
     noClasses()
         .that()
-        .resideInAnyPackage(
-            "org.ungis.review.call..", "org.ungis.review.review..", "org.ungis.review.rules..")
+        .resideInAnyPackage(DOMAIN)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

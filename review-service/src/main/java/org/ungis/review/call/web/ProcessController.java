@@ -1,4 +1,4 @@
-package org.ungis.review.web;
+package org.ungis.review.call.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,6 +29,9 @@ import org.ungis.review.call.ProcessCommands;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
+import org.ungis.review.web.BadRequestException;
+import org.ungis.review.web.CurrentActor;
+import org.ungis.review.web.Idempotency;
 import org.ungis.web.PageRequest;
 import org.ungis.web.PageResponse;
 import org.ungis.web.QueryParameters;
@@ -43,7 +46,7 @@ import org.ungis.web.QueryParameters;
     description =
         "Calls for inputs: opened, framed, extended and closed by the chair and vice-chairs (a"
             + " reviewer's token); read by any authenticated caller.")
-@SecurityRequirement(name = ReviewController.BEARER)
+@SecurityRequirement(name = CurrentActor.BEARER)
 @RestController
 @RequestMapping("/api/v1/processes")
 class ProcessController {
@@ -137,7 +140,7 @@ class ProcessController {
             body.language(),
             body.withdrawalAfterClosure(),
             request);
-    return replayed(
+    return Idempotency.replayed(
             ResponseEntity.created(URI.create("/api/v1/processes/" + result.call().id())),
             result.replayed())
         .body(CallView.of(result.call()));
@@ -150,7 +153,8 @@ class ProcessController {
       @PathVariable String id) {
     var request = Idempotency.of(actor, key, "POST", "/api/v1/processes/" + id + "/closure", "");
     var result = processes.close(actor, id, request);
-    return replayed(ResponseEntity.ok(), result.replayed()).body(CallView.of(result.call()));
+    return Idempotency.replayed(ResponseEntity.ok(), result.replayed())
+        .body(CallView.of(result.call()));
   }
 
   @PostMapping("/{id}/extensions")
@@ -165,7 +169,7 @@ class ProcessController {
     Instant deadline = BadRequestException.instant("deadline", body.deadline());
     var result =
         processes.grantExtension(actor, id, body.agency(), deadline, body.reason(), request);
-    return replayed(
+    return Idempotency.replayed(
             ResponseEntity.created(
                 URI.create("/api/v1/processes/" + id + "/extensions/" + body.agency())),
             result.replayed())
@@ -195,11 +199,6 @@ class ProcessController {
         processes
             .configureDocument(actor, id, body.language(), body.withdrawalAfterClosure())
             .call());
-  }
-
-  static ResponseEntity.BodyBuilder replayed(
-      ResponseEntity.BodyBuilder response, boolean replayed) {
-    return replayed ? response.header(Idempotency.REPLAYED, "true") : response;
   }
 
   @GetMapping("/{id}/extensions/{agency}")

@@ -1,4 +1,4 @@
-package org.ungis.review.routing;
+package org.ungis.review.queue.routing;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package org.ungis.review.routing;
+package org.ungis.review.queue.routing;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.ungis.review.web;
+package org.ungis.review.review.web;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,6 +35,9 @@ import org.ungis.review.review.Verdict;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
+import org.ungis.review.web.BadRequestException;
+import org.ungis.review.web.CurrentActor;
+import org.ungis.review.web.Idempotency;
 import org.ungis.web.PageRequest;
 import org.ungis.web.PageResponse;
 import org.ungis.web.QueryParameters;
@@ -55,7 +58,7 @@ import org.ungis.web.QueryParameters;
                     + " calls. Conventions (paging, filters, errors, idempotency, versioning):"
                     + " docs/api.md."))
 @SecurityScheme(
-    name = ReviewController.BEARER,
+    name = CurrentActor.BEARER,
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT",
@@ -64,13 +67,10 @@ import org.ungis.web.QueryParameters;
     name = "reviews",
     description =
         "The review queue and the decisions of the chair and vice-chairs (a reviewer's token).")
-@SecurityRequirement(name = ReviewController.BEARER)
+@SecurityRequirement(name = CurrentActor.BEARER)
 @RestController
 @RequestMapping("/api/v1/reviews")
 class ReviewController {
-
-  /** The OpenAPI security scheme: an OAuth2 bearer JWT. */
-  static final String BEARER = "bearer";
 
   record Decide(Integer revision, String decision, String comment) {}
 
@@ -241,7 +241,7 @@ class ReviewController {
     Verdict verdict = BadRequestException.oneOf("decision", Verdict.class, body.decision());
     var recorded =
         reviews.decide(actor, contributionId, body.revision(), verdict, body.comment(), request);
-    return ProcessController.replayed(
+    return Idempotency.replayed(
             ResponseEntity.created(
                 URI.create(
                     "/api/v1/reviews/" + contributionId + "/decisions/" + recorded.eventId())),
