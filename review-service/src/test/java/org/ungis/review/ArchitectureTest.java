@@ -1,5 +1,6 @@
 package org.ungis.review;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,7 +8,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The domain (calls, review rounds, rules) knows nothing of Kafka, Avro, events or the web. */
+/**
+ * The features (calls for inputs, review, queue) and what they share (rules, command plumbing) know
+ * nothing of Kafka, Avro, events or the web; their command handlers see only the domain and the
+ * ports the messaging adapter implements.
+ */
 class ArchitectureTest {
 
   static final JavaClasses CLASSES =
@@ -15,12 +20,20 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.ungis.review");
 
+  /** The feature packages without their adapters, and what they share. */
+  static final String[] DOMAIN = {
+    "org.ungis.review.call",
+    "org.ungis.review.review",
+    "org.ungis.review.queue",
+    "org.ungis.review.rules",
+    "org.ungis.review.command"
+  };
+
   @Test
   void theDomainImportsNoKafkaAvroEventsOrWeb() {
     noClasses()
         .that()
-        .resideInAnyPackage(
-            "org.ungis.review.process..", "org.ungis.review.review..", "org.ungis.review.rules..")
+        .resideInAnyPackage(DOMAIN)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -29,6 +42,36 @@ class ArchitectureTest {
             "org.ungis.events..",
             "org.ungis.schemas..",
             "org.springframework..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theDomainDoesNotReachIntoItsAdapters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..messaging..", "..web..", "..routing..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCommandHandlersSeeOnlyTheDomainAndItsPorts() {
+    classes()
+        .that()
+        .haveSimpleNameEndingWith("Commands")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "org.ungis.reference..",
+            "org.ungis.review",
+            "org.ungis.review.call",
+            "org.ungis.review.review",
+            "org.ungis.review.rules",
+            "org.ungis.review.command")
+        .because("a command loads, decides on the aggregate and publishes through a port")
         .check(CLASSES);
   }
 

@@ -19,11 +19,12 @@ import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.reference.ReviewerRole;
-import org.ungis.review.process.CallForInputs;
-import org.ungis.review.process.CallState;
-import org.ungis.review.process.Extension;
-import org.ungis.review.process.JointInput;
-import org.ungis.review.process.WithdrawalRule;
+import org.ungis.review.call.CallEvent;
+import org.ungis.review.call.CallForInputs;
+import org.ungis.review.call.CallState;
+import org.ungis.review.call.Extension;
+import org.ungis.review.call.JointInput;
+import org.ungis.review.call.WithdrawalRule;
 import org.ungis.review.review.RefusedDecision;
 import org.ungis.review.review.ReviewDecision;
 import org.ungis.review.review.ReviewItem;
@@ -251,5 +252,15 @@ final class AvroMapping {
         .setPrincipal(actor.principal())
         .setRole(avroRole)
         .build();
+  }
+
+  /** The published change of a call event. */
+  static CallChange change(CallEvent what) {
+    return switch (what) {
+      case OPENED -> CallChange.OPENED;
+      case CLOSED -> CallChange.CLOSED;
+      case EXTENSION_GRANTED -> CallChange.EXTENSION_GRANTED;
+      case UPDATED -> CallChange.UPDATED;
+    };
   }
 }

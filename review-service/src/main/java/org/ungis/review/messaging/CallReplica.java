@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.registry.client.SchemaRegistryException;
 import org.ungis.registry.client.SchemaRegistryUnavailableException;
-import org.ungis.review.process.CallForInputs;
+import org.ungis.review.call.CallForInputs;
 import org.ungis.review.rules.RuleViolation;
 import org.ungis.schemas.Topics;
 

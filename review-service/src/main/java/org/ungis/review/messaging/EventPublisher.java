@@ -12,12 +12,18 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import org.ungis.events.process.CallChange;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
-import org.ungis.review.process.CallForInputs;
+import org.ungis.review.call.CallEvent;
+import org.ungis.review.call.CallEvents;
+import org.ungis.review.call.CallForInputs;
+import org.ungis.review.command.EventLogUnavailableException;
+import org.ungis.review.command.IdempotentRequest;
+import org.ungis.review.command.UnacknowledgedWriteException;
+import org.ungis.review.command.Written;
 import org.ungis.review.review.RefusedDecision;
 import org.ungis.review.review.ReviewDecision;
+import org.ungis.review.review.ReviewEvents;
 import org.ungis.review.rules.Actor;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
@@ -31,22 +37,7 @@ import org.ungis.streams.IdempotencyHeaders;
  * ungis.decisions.refused{reason}} and {@code ungis.calls.opened} (Prometheus adds {@code _total}).
  */
 @Component
-public class EventPublisher {
-
-  /** What happened to a call, as published. */
-  public enum CallEvent {
-    OPENED(CallChange.OPENED),
-    CLOSED(CallChange.CLOSED),
-    EXTENSION_GRANTED(CallChange.EXTENSION_GRANTED),
-    /** The joint input's framing or settings changed. */
-    UPDATED(CallChange.UPDATED);
-
-    private final CallChange change;
-
-    CallEvent(CallChange change) {
-      this.change = change;
-    }
-  }
+public class EventPublisher implements CallEvents, ReviewEvents {
 
   private final KafkaTemplate<String, Object> template;
   private final ViewWatcher watcher;
@@ -69,6 +60,7 @@ public class EventPublisher {
    *
    * @param request the Idempotency-Key request, or {@code null}
    */
+  @Override
   public Written call(
       CallForInputs call,
       CallEvent what,
@@ -82,7 +74,7 @@ public class EventPublisher {
             Topics.PROCESSES,
             call.id(),
             id,
-            AvroMapping.toEvent(id, call, what.change, actor, role, at),
+            AvroMapping.toEvent(id, call, AvroMapping.change(what), actor, role, at),
             request);
     if (what == CallEvent.OPENED) {
       meters.counter("ungis.calls.opened").increment();
@@ -95,6 +87,7 @@ public class EventPublisher {
    *
    * @param request the Idempotency-Key request, or {@code null}
    */
+  @Override
   public Written decision(ReviewDecision decision, IdempotentRequest request) {
     UUID id = UUID.randomUUID();
     Written written =
@@ -116,6 +109,7 @@ public class EventPublisher {
   }
 
   /** Writes a refused decision, for the audit trail. */
+  @Override
   public Written refusal(RefusedDecision refusal) {
     UUID id = UUID.randomUUID();
     Written written =

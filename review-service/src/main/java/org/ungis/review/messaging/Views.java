@@ -17,8 +17,11 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
-import org.ungis.review.process.CallForInputs;
+import org.ungis.review.call.CallForInputs;
+import org.ungis.review.call.CallViews;
+import org.ungis.review.command.RememberedRequest;
 import org.ungis.review.review.ReviewItem;
+import org.ungis.review.review.ReviewViews;
 
 /**
  * Reads the local views (interactive queries on the state stores). Throws {@link
@@ -32,7 +35,7 @@ import org.ungis.review.review.ReviewItem;
  * wherever it lives ({@link #anyCall}), from the {@link CallReplica}.
  */
 @Component
-public class Views {
+public class Views implements CallViews, ReviewViews {
 
   private final StreamsBuilderFactoryBean streams;
   private final ViewWatcher watcher;
@@ -54,6 +57,7 @@ public class Views {
   }
 
   /** A call from this instance's view: the instance that owns its partition. */
+  @Override
   public Optional<CallForInputs> call(String processId) {
     CallForInputs call = get(ViewStores.CALLS, processId);
     if (call == null && callOwners.routing()) {
@@ -68,6 +72,7 @@ public class Views {
    * partition, else from the replica of every call, waiting up to {@code wait} for a call opened a
    * moment ago through another instance.
    */
+  @Override
   public Optional<CallForInputs> anyCall(String processId, Duration wait) {
     CallForInputs call = get(ViewStores.CALLS, processId);
     if (call != null || !replica.enabled()) {
@@ -77,10 +82,12 @@ public class Views {
   }
 
   /** Every call: the local view with one instance, the replica with several. */
+  @Override
   public List<CallForInputs> calls() {
     return replica.enabled() ? replica.all() : all(ViewStores.CALLS);
   }
 
+  @Override
   public Optional<ReviewItem> item(String contributionId) {
     ReviewItem item = get(ViewStores.REVIEW_ITEMS, contributionId);
     if (item == null && itemOwners.routing()) {
@@ -95,6 +102,7 @@ public class Views {
    * to catch up with the topics, e.g. for a revision that contributions-service has just accepted.
    * Returns the item as it is when the time is up, if any.
    */
+  @Override
   public Optional<ReviewItem> itemWhen(
       String contributionId, Predicate<ReviewItem> ready, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -117,16 +125,19 @@ public class Views {
   }
 
   /** The review items of this instance's partitions (all of them with one instance). */
+  @Override
   public List<ReviewItem> items() {
     return all(ViewStores.REVIEW_ITEMS);
   }
 
   /** A request with an Idempotency-Key that changed a call, by {@code agency/key}. */
+  @Override
   public Optional<RememberedRequest> callRequest(String storeKey) {
     return Optional.ofNullable(get(ViewStores.CALL_REQUESTS, storeKey));
   }
 
   /** A request with an Idempotency-Key that recorded a decision, by {@code agency/key}. */
+  @Override
   public Optional<RememberedRequest> decisionRequest(String storeKey) {
     return Optional.ofNullable(get(ViewStores.DECISION_REQUESTS, storeKey));
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.ungis.reference.ReviewRule;
 import org.ungis.reference.ReviewerRole;
-import org.ungis.review.process.CallForInputs;
+import org.ungis.review.call.CallForInputs;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.Rota;

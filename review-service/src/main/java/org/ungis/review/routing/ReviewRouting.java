@@ -22,7 +22,8 @@ import tools.jackson.core.JacksonException;
  * (open, extend, close, read) to the instance that owns the process id's partition, so that the
  * per-key lock, the idempotency check and read-your-writes happen where the view is. The owner's
  * answer goes back as is; while the owner is unknown the answer is 503 {@code unavailable}. The
- * lists are gathered by {@link RoutedReviewQueue} (queue) or read from the replica of every call.
+ * lists are gathered by {@link org.ungis.review.queue.routing.RoutedReviewQueue} (queue) or read
+ * from the replica of every call.
  *
  * <p>A servlet filter, not an interceptor, because a new call's id is in the request body, which
  * must stay readable for the controller. Registered after the security filter chain (the default

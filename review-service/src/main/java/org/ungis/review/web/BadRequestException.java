@@ -1,7 +1,7 @@
 package org.ungis.review.web;
 
 /** A request field the web layer could not read (a malformed instant, an unknown enum value). */
-class BadRequestException extends RuntimeException {
+public class BadRequestException extends RuntimeException {
   private final String field;
 
   BadRequestException(String field, String message) {
@@ -13,7 +13,7 @@ class BadRequestException extends RuntimeException {
     return field;
   }
 
-  static java.time.Instant instant(String field, String value) {
+  public static java.time.Instant instant(String field, String value) {
     if (value == null || value.isBlank()) {
       throw new BadRequestException(
           field, "is required (an ISO-8601 instant, e.g. 2023-03-31T23:59:59Z)");
@@ -26,7 +26,7 @@ class BadRequestException extends RuntimeException {
     }
   }
 
-  static <E extends Enum<E>> E oneOf(String field, Class<E> type, String value) {
+  public static <E extends Enum<E>> E oneOf(String field, Class<E> type, String value) {
     if (value == null || value.isBlank()) {
       throw new BadRequestException(
           field, "is required, one of " + java.util.Arrays.toString(type.getEnumConstants()));

@@ -32,6 +32,9 @@ import org.ungis.security.AuthenticatedActor;
 @Component
 public class CurrentActor implements HandlerMethodArgumentResolver {
 
+  /** The OpenAPI security scheme: an OAuth2 bearer JWT. */
+  public static final String BEARER = "bearer";
+
   private final Rota rota;
   private final Clock clock;
 

@@ -1,13 +1,14 @@
 package org.ungis.review.web;
 
-import org.ungis.review.messaging.IdempotentRequest;
+import org.springframework.http.ResponseEntity;
+import org.ungis.review.command.IdempotentRequest;
 import org.ungis.review.rules.Actor;
 
 /** Reads the {@code Idempotency-Key} header of a POST into an {@link IdempotentRequest}. */
-final class Idempotency {
+public final class Idempotency {
 
-  static final String HEADER = "Idempotency-Key";
-  static final String REPLAYED = "Idempotent-Replayed";
+  public static final String HEADER = "Idempotency-Key";
+  public static final String REPLAYED = "Idempotent-Replayed";
 
   private Idempotency() {}
 
@@ -16,7 +17,8 @@ final class Idempotency {
    *
    * @param body the parsed body (a record: its {@code toString} is a stable description)
    */
-  static IdempotentRequest of(Actor actor, String key, String method, String path, Object body) {
+  public static IdempotentRequest of(
+      Actor actor, String key, String method, String path, Object body) {
     if (key == null) {
       return null;
     }
@@ -25,5 +27,11 @@ final class Idempotency {
           HEADER, "must be 1 to " + IdempotentRequest.MAX_KEY_LENGTH + " characters");
     }
     return IdempotentRequest.of(actor.agency(), key.strip(), method + " " + path + "\n" + body);
+  }
+
+  /** Marks a response that replays the result of an earlier request with the same key. */
+  public static ResponseEntity.BodyBuilder replayed(
+      ResponseEntity.BodyBuilder response, boolean replayed) {
+    return replayed ? response.header(REPLAYED, "true") : response;
   }
 }

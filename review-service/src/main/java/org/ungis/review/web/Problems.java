@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.ungis.review.messaging.EventLogUnavailableException;
+import org.ungis.review.command.BusyException;
+import org.ungis.review.command.EventLogUnavailableException;
+import org.ungis.review.command.IdempotencyKeyReusedException;
 import org.ungis.review.messaging.ViewUnavailableException;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.RuleViolation;
-import org.ungis.review.workflow.BusyException;
-import org.ungis.review.workflow.IdempotencyKeyReusedException;
 import org.ungis.routing.RoutingUnavailableException;
 import org.ungis.web.InvalidParameterException;
 

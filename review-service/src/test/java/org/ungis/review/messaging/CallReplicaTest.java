@@ -27,7 +27,7 @@ import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
 import org.ungis.registry.client.SchemaRegistryException;
 import org.ungis.registry.client.SchemaRegistryUnavailableException;
-import org.ungis.review.process.CallState;
+import org.ungis.review.call.CallState;
 import org.ungis.schemas.Topics;
 
 /** The replica of every call, without a broker: its fold, its availability, its follower. */

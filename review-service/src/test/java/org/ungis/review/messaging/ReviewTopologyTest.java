@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.mock.MockProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -41,8 +42,9 @@ import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.review.TestEvents;
-import org.ungis.review.process.CallForInputs;
-import org.ungis.review.process.CallState;
+import org.ungis.review.call.CallForInputs;
+import org.ungis.review.call.CallState;
+import org.ungis.review.command.RememberedRequest;
 import org.ungis.review.review.HistoryEntry;
 import org.ungis.review.review.ItemStatus;
 import org.ungis.review.review.ReviewItem;
@@ -69,6 +71,9 @@ class ReviewTopologyTest {
   KeyValueStore<String, CallForInputs> calls;
   KeyValueStore<String, ReviewItem> items;
 
+  /** Its own state directory, so that runs of this test side by side do not share one. */
+  @TempDir java.nio.file.Path stateDir;
+
   @BeforeEach
   void start() {
     serdeConfig = Map.of("schema.registry.url", "mock://review-topology-" + UUID.randomUUID());
@@ -78,6 +83,7 @@ class ReviewTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "review-service");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     StreamsDeadLetters.handOver(
         props,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.ungis.review.command.Written;
 
 /** The read-your-writes signal between a writer and the stream processors. */
 class ViewWatcherTest {

@@ -9,7 +9,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.reference.Roster;
-import org.ungis.review.process.CallForInputs;
+import org.ungis.review.call.CallForInputs;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.Rota;
