@@ -16,6 +16,13 @@ public interface ContributionViews {
 
   Page<Contribution> list(ContributionQuery query);
 
+  /**
+   * Waits, at most {@code timeout}, until the view has folded every contribution event that was in
+   * the log when it last started or took over partitions (the writes of an earlier run, or of the
+   * instance that owned them before); returns whether it has.
+   */
+  boolean awaitCaughtUp(Duration timeout);
+
   /** The submission an agency made earlier with an idempotency key, if any. */
   Optional<IdempotentRequest> idempotentRequest(String agency, String key);
 }

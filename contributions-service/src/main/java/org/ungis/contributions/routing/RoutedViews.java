@@ -69,6 +69,11 @@ class RoutedViews implements ContributionViews {
   }
 
   @Override
+  public boolean awaitCaughtUp(Duration timeout) {
+    return local.awaitCaughtUp(timeout);
+  }
+
+  @Override
   public Optional<IdempotentRequest> idempotentRequest(String agency, String key) {
     Optional<IdempotentRequest> found = local.idempotentRequest(agency, key);
     if (found.isPresent() || !owners.routing()) {

@@ -28,10 +28,18 @@ class StreamsViews implements ContributionViews {
 
   private final StreamsBuilderFactoryBean streams;
   private final ViewChanges changesSeen;
+  private final CatchUpBarrier caughtUp;
 
-  StreamsViews(StreamsBuilderFactoryBean streams, ViewChanges changesSeen) {
+  StreamsViews(
+      StreamsBuilderFactoryBean streams, ViewChanges changesSeen, CatchUpBarrier caughtUp) {
     this.streams = streams;
     this.changesSeen = changesSeen;
+    this.caughtUp = caughtUp;
+  }
+
+  @Override
+  public boolean awaitCaughtUp(Duration timeout) {
+    return caughtUp.await(timeout);
   }
 
   @Override

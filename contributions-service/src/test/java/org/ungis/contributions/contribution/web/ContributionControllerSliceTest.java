@@ -152,6 +152,11 @@ class ContributionControllerSliceTest {
             }
 
             @Override
+            public boolean awaitCaughtUp(Duration timeout) {
+              return true;
+            }
+
+            @Override
             public Optional<IdempotentRequest> idempotentRequest(String agency, String key) {
               return Optional.empty();
             }
