@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -62,7 +61,7 @@ public final class ContributionService {
       ContributionEvents events,
       Clock clock,
       Duration viewTimeout) {
-    this(roster, calls, views, events, clock, viewTimeout, () -> UUID.randomUUID().toString());
+    this(roster, calls, views, events, clock, viewTimeout, () -> RandomIds.next().toString());
   }
 
   /**
@@ -386,7 +385,7 @@ public final class ContributionService {
   }
 
   private ContributionChange.Meta meta(Actor actor) {
-    return new ContributionChange.Meta(UUID.randomUUID(), clock.instant(), actor);
+    return new ContributionChange.Meta(RandomIds.next(), clock.instant(), actor);
   }
 
   private static RefusedException notFound(String id) {

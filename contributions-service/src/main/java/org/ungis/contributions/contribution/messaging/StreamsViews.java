@@ -9,7 +9,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionQuery;
@@ -26,13 +25,12 @@ import org.ungis.contributions.contribution.RefusedException;
 @Component
 class StreamsViews implements ContributionViews {
 
-  private final StreamsBuilderFactoryBean streams;
+  private final LocalStores stores;
   private final ViewChanges changesSeen;
   private final CatchUpBarrier caughtUp;
 
-  StreamsViews(
-      StreamsBuilderFactoryBean streams, ViewChanges changesSeen, CatchUpBarrier caughtUp) {
-    this.streams = streams;
+  StreamsViews(LocalStores stores, ViewChanges changesSeen, CatchUpBarrier caughtUp) {
+    this.stores = stores;
     this.changesSeen = changesSeen;
     this.caughtUp = caughtUp;
   }
@@ -121,10 +119,10 @@ class StreamsViews implements ContributionViews {
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-    return LocalStores.keyValueStore(streams, name);
+    return stores.keyValueStore(name);
   }
 
-  private static RefusedException unavailable(InvalidStateStoreException e) {
-    return LocalStores.unavailable(e);
+  private RefusedException unavailable(InvalidStateStoreException e) {
+    return stores.unavailable(e);
   }
 }
