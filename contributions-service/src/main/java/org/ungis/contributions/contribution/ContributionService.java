@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -385,7 +386,10 @@ public final class ContributionService {
   }
 
   private ContributionChange.Meta meta(Actor actor) {
-    return new ContributionChange.Meta(RandomIds.next(), clock.instant(), actor);
+    // to the millisecond, the precision of the events' timestamps, so that the answer to a write
+    // is the contribution as the view will show it
+    return new ContributionChange.Meta(
+        RandomIds.next(), clock.instant().truncatedTo(ChronoUnit.MILLIS), actor);
   }
 
   private static RefusedException notFound(String id) {
