@@ -311,16 +311,22 @@ public final class ContributionService {
     Written before = written.get(id);
     IdempotentRequest request =
         idempotency != null || before == null ? idempotency : before.request();
-    written.put(
-        id, new Written(contribution.state(), contribution.changes(), request, System.nanoTime()));
+    Written mine =
+        new Written(contribution.state(), contribution.changes(), request, System.nanoTime());
+    written.put(id, mine);
     try {
       for (ContributionChange change : changes) {
         events.publish(change, idempotency);
       }
     } catch (RuntimeException e) {
-      // Not known to be written: forget it (as a read before the write would), and let the next
-      // attempt with the same key make sure it did not land with another request.
-      written.remove(id);
+      // Not known to be written: back to what was known before (unless the view has shown it
+      // meanwhile), and let the next attempt with the same key make sure that it did not land
+      // with another request.
+      if (before == null) {
+        written.remove(id, mine);
+      } else {
+        written.replace(id, mine, before);
+      }
       if (idempotency != null) {
         uncertain.add(id);
       }
