@@ -74,6 +74,11 @@ class RoutedViews implements ContributionViews {
   }
 
   @Override
+  public void awaitAllCaughtUp(Duration timeout) {
+    local.awaitAllCaughtUp(timeout);
+  }
+
+  @Override
   public Optional<IdempotentRequest> idempotentRequest(String agency, String key) {
     Optional<IdempotentRequest> found = local.idempotentRequest(agency, key);
     if (found.isPresent() || !owners.routing()) {
