@@ -26,6 +26,14 @@ public interface ContributionViews {
   /** As {@link #awaitCaughtUp(String, Duration)}, for every contribution: before a list. */
   default void awaitAllCaughtUp(Duration timeout) {}
 
+  /**
+   * Whether another instance serves the contribution now (its partition moved away): this
+   * instance's view no longer folds its changes.
+   */
+  default boolean servedElsewhere(String id) {
+    return false;
+  }
+
   Page<Contribution> list(ContributionQuery query);
 
   /** The submission an agency made earlier with an idempotency key, if any. */

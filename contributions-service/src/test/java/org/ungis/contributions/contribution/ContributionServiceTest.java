@@ -351,6 +351,18 @@ class ContributionServiceTest {
   }
 
   @Test
+  void aWriteWhosePartitionMovedAwayBeforeItsFoldDoesNotHoldUpLaterLists() {
+    views.lagging = true;
+    String id = service.submit(ITU, "gdc-2023", draft("Moved"), null).contribution().id();
+    assertThat(refusal(() -> service.list(ITU, query(null)))).isEqualTo(Refusal.UNAVAILABLE);
+
+    views.elsewhere.add(id);
+    assertThat(service.list(ITU, query(null)).items()).isEmpty();
+    views.elsewhere.clear();
+    assertThat(service.list(ITU, query(null)).items()).isEmpty();
+  }
+
+  @Test
   void whenTheViewLagsTheWriteAnswersFromTheAggregateAndTheNextWriteWaitsForIt() {
     views.lagging = true;
     var submission = service.submit(ITU, "gdc-2023", draft("Durable"), null);
@@ -376,6 +388,12 @@ class ContributionServiceTest {
     final List<Map.Entry<ContributionChange, Optional<IdempotentRequest>>> backlog =
         new ArrayList<>();
     volatile boolean lagging;
+    final Set<String> elsewhere = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean servedElsewhere(String id) {
+      return elsewhere.contains(id);
+    }
 
     synchronized void fold(ContributionChange change, IdempotentRequest idempotency) {
       if (lagging) {
