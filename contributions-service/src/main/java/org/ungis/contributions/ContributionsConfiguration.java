@@ -50,9 +50,13 @@ class ContributionsConfiguration {
       ContributionEvents events,
       Clock clock,
       ContributionsSettings settings,
-      ContributionOwners owners) {
-    return new ContributionService(
-        roster, calls, views, events, clock, settings.viewTimeout(), owners::newContributionId);
+      ContributionOwners owners,
+      ViewChanges changes) {
+    var service =
+        new ContributionService(
+            roster, calls, views, events, clock, settings.viewTimeout(), owners::newContributionId);
+    changes.onFolded(service::shown);
+    return service;
   }
 
   /**

@@ -162,8 +162,11 @@ public class PartitionOwners {
    * ownership is unknown.
    */
   public String newLocalKey(Supplier<String> candidates) {
+    if (!routing()) {
+      return candidates.get(); // one instance owns every partition (and getKafkaStreams() locks)
+    }
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    Set<Integer> mine = routing() ? localPartitions() : Set.of();
+    Set<Integer> mine = localPartitions();
     if (kafkaStreams != null && !mine.isEmpty()) {
       HostInfo me = self().get();
       try {

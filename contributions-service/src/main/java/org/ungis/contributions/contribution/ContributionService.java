@@ -5,21 +5,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.ungis.reference.Roster;
 
 /**
- * The intake use cases: load from the views, let the aggregate decide, publish, and wait until the
- * view shows the change (read-your-writes). Writes to one contribution are serialized within this
- * instance, so of two concurrent revisions with the same expected revision one wins and the other
- * is refused as stale.
+ * The intake use cases: load from the views, let the aggregate decide, publish, and answer once the
+ * broker has acknowledged the event. The view folds it a moment later; until it does, this instance
+ * remembers what it wrote ({@link #written}), so that a read, a change or an idempotent retry that
+ * comes here first waits for the view (read-your-writes) or is answered from what was written.
+ * Writes to one contribution are serialized within this instance, so of two concurrent revisions
+ * with the same expected revision one wins and the other is refused as stale.
  */
 public final class ContributionService {
 
@@ -32,8 +36,24 @@ public final class ContributionService {
   private final KeyedLocks locks;
   private final Supplier<String> newContributionId;
 
-  /** Changes this instance wrote that its view had not shown yet when the request answered. */
-  private final Map<String, Integer> written = new ConcurrentHashMap<>();
+  /** A write whose entry stays this long without its view showing it is forgotten. */
+  static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+
+  /**
+   * What this instance wrote of a contribution that its view has not shown yet: the contribution as
+   * written, how many changes the view must have folded to show it, and the idempotent request that
+   * created it (kept across later changes, until the view shows them). An entry is added before the
+   * event is sent and removed when the view folds it ({@link #shown}).
+   */
+  private record Written(
+      Contribution.State state, int changes, IdempotentRequest request, long atNanos) {}
+
+  private final Map<String, Written> written = new ConcurrentHashMap<>();
+
+  /** Keyed submissions whose write failed without knowing whether the broker appended it. */
+  private final Set<String> uncertain = ConcurrentHashMap.newKeySet();
+
+  private final AtomicLong writes = new AtomicLong();
 
   public ContributionService(
       Roster roster,
@@ -42,7 +62,7 @@ public final class ContributionService {
       ContributionEvents events,
       Clock clock,
       Duration viewTimeout) {
-    this(roster, calls, views, events, clock, viewTimeout, () -> UUID.randomUUID().toString());
+    this(roster, calls, views, events, clock, viewTimeout, () -> RandomIds.next().toString());
   }
 
   /**
@@ -88,42 +108,53 @@ public final class ContributionService {
           Refusal.VALIDATION, "An Idempotency-Key has 1 to 255 characters", "Idempotency-Key");
     }
     String fingerprint = fingerprint(processId, draft);
+    String id = IdempotentRequest.contributionIdFor(actor.agency(), idempotencyKey);
     return locks.withLock(
         "idempotency/" + actor.agency() + "/" + idempotencyKey,
         () -> {
-          views.awaitCaughtUp(
-              IdempotentRequest.contributionIdFor(actor.agency(), idempotencyKey), viewTimeout);
+          // Written here but not in the view yet: answered from what was written.
+          Written pending = written.get(id);
+          if (pending != null && pending.request() != null) {
+            checkSameRequest(pending.request(), fingerprint);
+            return new Submission(Contribution.restore(pending.state()), true);
+          }
+          // Written by an earlier run or another instance, maybe not applied here yet.
+          views.awaitCaughtUp(id, viewTimeout);
           Optional<IdempotentRequest> earlier =
               views.idempotentRequest(actor.agency(), idempotencyKey);
           if (earlier.isPresent()) {
-            if (!earlier.get().fingerprint().equals(fingerprint)) {
-              throw new RefusedException(
-                  Refusal.IDEMPOTENCY_KEY_REUSED,
-                  "This Idempotency-Key was used with a different request",
-                  "Idempotency-Key");
-            }
+            checkSameRequest(earlier.get(), fingerprint);
             Contribution original =
                 views
                     .awaitChanges(earlier.get().contributionId(), 1, viewTimeout)
                     .orElseThrow(ContributionService::viewBehind);
             return new Submission(original, true);
           }
-          String id = IdempotentRequest.contributionIdFor(actor.agency(), idempotencyKey);
           IdempotentRequest request =
               new IdempotentRequest(actor.agency(), idempotencyKey, fingerprint, id);
+          boolean uncertainBefore = uncertain.remove(id);
           Contribution created = createContribution(actor, processId, draft, request);
-          // An earlier attempt whose write was still in flight may have landed first: the view
-          // then shows that one, and it must have been the same request.
-          Optional<IdempotentRequest> landed =
-              views.idempotentRequest(actor.agency(), idempotencyKey);
-          if (landed.isPresent() && !landed.get().fingerprint().equals(fingerprint)) {
-            throw new RefusedException(
-                Refusal.IDEMPOTENCY_KEY_REUSED,
-                "This Idempotency-Key was used with a different request",
-                "Idempotency-Key");
+          if (uncertainBefore) {
+            // An earlier attempt whose outcome was unknown may have landed first: the view then
+            // shows that one once it has folded it, and it must have been the same request.
+            views.awaitChanges(id, 1, viewTimeout);
+            Optional<IdempotentRequest> landed =
+                views.idempotentRequest(actor.agency(), idempotencyKey);
+            if (landed.isPresent()) {
+              checkSameRequest(landed.get(), fingerprint);
+            }
           }
           return new Submission(created, false);
         });
+  }
+
+  private static void checkSameRequest(IdempotentRequest earlier, String fingerprint) {
+    if (!earlier.fingerprint().equals(fingerprint)) {
+      throw new RefusedException(
+          Refusal.IDEMPOTENCY_KEY_REUSED,
+          "This Idempotency-Key was used with a different request",
+          "Idempotency-Key");
+    }
   }
 
   private Contribution createContribution(
@@ -145,7 +176,7 @@ public final class ContributionService {
     call.checkAcceptsSubmission(actor.agency(), meta.occurredAt());
     String id = idempotency == null ? newContributionId.get() : idempotency.contributionId();
     Contribution contribution = Contribution.submit(meta, id, processId, content);
-    return publishAndAwait(contribution, idempotency);
+    return publish(contribution, idempotency);
   }
 
   /** Replaces the text with a new revision. */
@@ -182,7 +213,7 @@ public final class ContributionService {
           contribution.checkRevision(expectedRevision);
           call(contribution.processId()).checkAcceptsRevision();
           contribution.revise(meta(actor), content, note);
-          return publishAndAwait(contribution, null);
+          return publish(contribution, null);
         });
   }
 
@@ -197,19 +228,22 @@ public final class ContributionService {
           contribution.checkOwnedBy(actor);
           calls.find(contribution.processId()).ifPresent(Call::checkAcceptsWithdrawal);
           contribution.withdraw(meta(actor), reason);
-          return publishAndAwait(contribution, null);
+          return publish(contribution, null);
         });
   }
 
-  /** A contribution (with its history), for its own agency or a reviewer. */
+  /**
+   * A contribution (with its history), for its own agency or a reviewer; once the view shows what
+   * this instance wrote of it.
+   */
   public Contribution get(Actor actor, String id) {
-    Contribution contribution = get(id);
+    Contribution contribution = load(id);
     contribution.checkReadableBy(actor, onRotaNow(actor));
     return contribution;
   }
 
   Contribution get(String id) {
-    return views.find(id).orElseThrow(() -> notFound(id));
+    return load(id);
   }
 
   /**
@@ -218,6 +252,7 @@ public final class ContributionService {
    */
   public Page<Contribution> list(Actor actor, ContributionQuery query) {
     if (actor.isReviewer() && onRotaNow(actor)) {
+      awaitWritten(null);
       return views.list(query);
     }
     if (actor.isReviewer() && !actor.isAgency()) {
@@ -238,40 +273,103 @@ public final class ContributionService {
           actor.agency() + " may list only its own contributions, not those of " + agency,
           "agency");
     }
+    awaitWritten(actor.agency());
     return views.list(
         new ContributionQuery(
             query.filter().withAgency(actor.agency()), query.page(), query.size()));
   }
 
-  private Contribution publishAndAwait(Contribution contribution, IdempotentRequest idempotency) {
-    List<ContributionChange> changes = contribution.pullChanges();
-    for (ContributionChange change : changes) {
-      events.publish(change, idempotency);
+  /**
+   * Waits until the view shows every change this instance wrote before the call (of one agency's
+   * contributions, or of all with {@code agency} null), so that a list shows them; bounded by the
+   * view timeout (503 beyond it).
+   */
+  public void awaitWritten(String agency) {
+    views.awaitAllCaughtUp(viewTimeout);
+    long deadline = System.nanoTime() + viewTimeout.toNanos();
+    for (Map.Entry<String, Written> entry : written.entrySet()) {
+      Written w = entry.getValue();
+      if (agency != null && !agency.equalsIgnoreCase(w.state().agency())) {
+        continue;
+      }
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      if (views.awaitChanges(entry.getKey(), w.changes(), left).isEmpty()
+          && written.get(entry.getKey()) == w) {
+        if (views.servedElsewhere(entry.getKey())) {
+          // its partition moved before the view folded it: the new owner's view shows it once
+          // caught up (the barrier), and this one never will
+          written.remove(entry.getKey(), w);
+          continue;
+        }
+        throw viewBehind();
+      }
     }
-    String id = contribution.id();
-    int expected = contribution.changes();
-    Optional<Contribution> seen = views.awaitChanges(id, expected, viewTimeout);
-    if (seen.isPresent()) {
-      written.remove(id, expected);
-      return seen.get();
-    }
-    // Durable in Kafka but not yet in the view: answer with what we know, remember to wait.
-    written.put(id, expected);
-    return contribution;
   }
 
   /**
-   * Loads from the view, first waiting for changes this instance wrote to show up, and for the view
-   * to have applied what is on the topic (after a restart or a rebalance).
+   * Called when the view has folded the {@code changes}-th change of a contribution: what this
+   * instance wrote of it up to there no longer needs remembering.
+   */
+  public void shown(String id, int changes) {
+    written.computeIfPresent(id, (k, w) -> w.changes() <= changes ? null : w);
+  }
+
+  /**
+   * Publishes the aggregate's new events and answers with it once the broker has acknowledged them
+   * (acks=all, idempotent producer): durable, though the view may not show it yet. What was written
+   * is remembered first, so that the view, folding it, finds the entry to remove.
+   */
+  private Contribution publish(Contribution contribution, IdempotentRequest idempotency) {
+    String id = contribution.id();
+    List<ContributionChange> changes = contribution.pullChanges();
+    Written before = written.get(id);
+    IdempotentRequest request =
+        idempotency != null || before == null ? idempotency : before.request();
+    Written mine =
+        new Written(contribution.state(), contribution.changes(), request, System.nanoTime());
+    written.put(id, mine);
+    try {
+      for (ContributionChange change : changes) {
+        events.publish(change, idempotency);
+      }
+    } catch (RuntimeException e) {
+      // Not known to be written: back to what was known before (unless the view has shown it
+      // meanwhile), and let the next attempt with the same key make sure that it did not land
+      // with another request.
+      if (before == null) {
+        written.remove(id, mine);
+      } else {
+        written.replace(id, mine, before);
+      }
+      if (idempotency != null) {
+        uncertain.add(id);
+      }
+      throw e;
+    }
+    if (writes.incrementAndGet() % 4096 == 0) {
+      forgetOld();
+    }
+    return contribution;
+  }
+
+  /** Entries of partitions that moved to another instance are never folded here. */
+  private void forgetOld() {
+    long now = System.nanoTime();
+    written.values().removeIf(w -> now - w.atNanos() > FORGET_AFTER.toNanos());
+  }
+
+  /**
+   * Loads from the view, once it shows what this instance wrote of the contribution, and once it
+   * has applied what was on the contribution's partition when the views (re)started or the
+   * partitions moved (the writes of an earlier run or of the partition's previous owner).
    */
   private Contribution load(String id) {
     views.awaitCaughtUp(id, viewTimeout);
-    Integer behind = written.get(id);
+    Written behind = written.get(id);
     if (behind != null) {
-      Contribution caughtUp =
-          views.awaitChanges(id, behind, viewTimeout).orElseThrow(ContributionService::viewBehind);
-      written.remove(id, behind);
-      return caughtUp;
+      return views
+          .awaitChanges(id, behind.changes(), viewTimeout)
+          .orElseThrow(ContributionService::viewBehind);
     }
     return views.find(id).orElseThrow(() -> notFound(id));
   }
@@ -311,7 +409,10 @@ public final class ContributionService {
   }
 
   private ContributionChange.Meta meta(Actor actor) {
-    return new ContributionChange.Meta(UUID.randomUUID(), clock.instant(), actor);
+    // to the millisecond, the precision of the events' timestamps, so that the answer to a write
+    // is the contribution as the view will show it
+    return new ContributionChange.Meta(
+        RandomIds.next(), clock.instant().truncatedTo(ChronoUnit.MILLIS), actor);
   }
 
   private static RefusedException notFound(String id) {

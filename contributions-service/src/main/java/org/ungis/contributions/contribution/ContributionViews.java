@@ -16,11 +16,23 @@ public interface ContributionViews {
 
   /**
    * Waits, at most {@code timeout}, until the view has applied every change already written about a
-   * contribution (after a restart or a rebalance it can be behind the topic for a moment); a write
-   * calls it before it reads what it changes. Refused as unavailable if it does not get there in
-   * time.
+   * contribution (after a restart or a rebalance it can be behind the topic for a moment: the
+   * writes of an earlier run, or of the instance that owned its partition before); a read or a
+   * write calls it before it reads the contribution. Refused as unavailable if it does not get
+   * there in time.
    */
   default void awaitCaughtUp(String id, Duration timeout) {}
+
+  /** As {@link #awaitCaughtUp(String, Duration)}, for every contribution: before a list. */
+  default void awaitAllCaughtUp(Duration timeout) {}
+
+  /**
+   * Whether another instance serves the contribution now (its partition moved away): this
+   * instance's view no longer folds its changes.
+   */
+  default boolean servedElsewhere(String id) {
+    return false;
+  }
 
   Page<Contribution> list(ContributionQuery query);
 

@@ -1,8 +1,8 @@
 package org.ungis.contributions.routing;
 
-import java.util.UUID;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
+import org.ungis.contributions.contribution.RandomIds;
 import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
 import org.ungis.routing.PartitionOwners;
 import org.ungis.schemas.Topics;
@@ -26,6 +26,6 @@ public class ContributionOwners extends PartitionOwners {
    * durable, only its answer may wait {@code ungis.view-timeout} for a view that lives elsewhere.
    */
   public String newContributionId() {
-    return newLocalKey(() -> UUID.randomUUID().toString());
+    return newLocalKey(() -> RandomIds.next().toString());
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ungis.contributions.contribution.ActionLine;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionFilter;
+import org.ungis.contributions.contribution.ContributionService;
 import org.ungis.contributions.contribution.ContributionStatus;
 import org.ungis.contributions.contribution.Language;
 import org.ungis.contributions.contribution.RefusedException;
@@ -45,9 +46,11 @@ class LocalMatchesEndpoint {
           Contribution.State.class);
 
   private final LocalMatches matches;
+  private final ContributionService service;
 
-  LocalMatchesEndpoint(LocalMatches matches) {
+  LocalMatchesEndpoint(LocalMatches matches, ContributionService service) {
     this.matches = matches;
+    this.service = service;
   }
 
   @GetMapping(PATH)
@@ -100,6 +103,8 @@ class LocalMatchesEndpoint {
     }
     Share<Contribution.State> share;
     try {
+      // what this instance wrote before the list was asked for, as on the gathering instance
+      service.awaitWritten(actor.isReviewer() ? null : agency);
       share = matches.find(filter, Math.max(0, most));
     } catch (RefusedException e) {
       RoutingProblems.unavailable(response, request.getRequestURI(), e.getMessage());

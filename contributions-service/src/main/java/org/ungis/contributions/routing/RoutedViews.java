@@ -14,6 +14,7 @@ import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
 import org.ungis.routing.ListGathering;
 import org.ungis.routing.ListMerge;
+import org.ungis.routing.PartitionOwners;
 import org.ungis.routing.RequestForwarder;
 import org.ungis.routing.RoutingUnavailableException;
 
@@ -71,6 +72,16 @@ class RoutedViews implements ContributionViews {
   @Override
   public Optional<Contribution> awaitChanges(String id, int changes, Duration timeout) {
     return local.awaitChanges(id, changes, timeout);
+  }
+
+  @Override
+  public void awaitAllCaughtUp(Duration timeout) {
+    local.awaitAllCaughtUp(timeout);
+  }
+
+  @Override
+  public boolean servedElsewhere(String id) {
+    return owners.routing() && owners.ownerOf(id) instanceof PartitionOwners.Remote;
   }
 
   @Override

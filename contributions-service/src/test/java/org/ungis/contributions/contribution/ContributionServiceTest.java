@@ -324,6 +324,45 @@ class ContributionServiceTest {
   }
 
   @Test
+  void aWriteIsAnsweredOnceDurableAndARetryOrAReadBeforeTheViewShowsItSeesIt() {
+    views.lagging = true;
+    var first = service.submit(ITU, "gdc-2023", draft("Durable"), "key-3");
+    assertThat(first.replayed()).isFalse();
+    assertThat(views.store).isEmpty();
+
+    var retry = service.submit(ITU, "gdc-2023", draft("Durable"), "key-3");
+    assertThat(retry.replayed()).isTrue();
+    assertThat(retry.contribution().id()).isEqualTo(first.contribution().id());
+    assertThat(published).hasSize(1);
+    assertThatThrownBy(() -> service.submit(ITU, "gdc-2023", draft("Other"), "key-3"))
+        .extracting(e -> ((RefusedException) e).refusal())
+        .isEqualTo(Refusal.IDEMPOTENCY_KEY_REUSED);
+    String id = first.contribution().id();
+    assertThat(refusal(() -> service.get(ITU, id))).isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(refusal(() -> service.list(ITU, query(null)))).isEqualTo(Refusal.UNAVAILABLE);
+
+    views.lagging = false;
+    views.catchUp();
+    assertThat(service.get(ITU, id).content().title()).isEqualTo("Durable");
+    assertThat(service.list(ITU, query(null)).items()).extracting(Contribution::id).contains(id);
+    service.shown(id, 1);
+    assertThat(service.submit(ITU, "gdc-2023", draft("Durable"), "key-3").replayed()).isTrue();
+    assertThat(published).hasSize(1);
+  }
+
+  @Test
+  void aWriteWhosePartitionMovedAwayBeforeItsFoldDoesNotHoldUpLaterLists() {
+    views.lagging = true;
+    String id = service.submit(ITU, "gdc-2023", draft("Moved"), null).contribution().id();
+    assertThat(refusal(() -> service.list(ITU, query(null)))).isEqualTo(Refusal.UNAVAILABLE);
+
+    views.elsewhere.add(id);
+    assertThat(service.list(ITU, query(null)).items()).isEmpty();
+    views.elsewhere.clear();
+    assertThat(service.list(ITU, query(null)).items()).isEmpty();
+  }
+
+  @Test
   void whenTheViewLagsTheWriteAnswersFromTheAggregateAndTheNextWriteWaitsForIt() {
     views.lagging = true;
     var submission = service.submit(ITU, "gdc-2023", draft("Durable"), null);
@@ -349,6 +388,12 @@ class ContributionServiceTest {
     final List<Map.Entry<ContributionChange, Optional<IdempotentRequest>>> backlog =
         new ArrayList<>();
     volatile boolean lagging;
+    final Set<String> elsewhere = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean servedElsewhere(String id) {
+      return elsewhere.contains(id);
+    }
 
     synchronized void fold(ContributionChange change, IdempotentRequest idempotency) {
       if (lagging) {

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -31,18 +33,20 @@ import org.ungis.contributions.contribution.RefusedException;
 import org.ungis.schemas.Topics;
 
 /**
- * Makes a write wait until the view has applied what was already written to the contribution's
- * partitions, once per partition after the streams (re)entered {@code RUNNING} or {@code
- * REBALANCING}. After a restart (or a rebalance) a task serves its store before it has processed
- * the last records of its input partitions: e.g. the revision this instance wrote just before it
- * was killed. A retry of that revision (the same {@code If-Match}) would then pass the revision
- * check and be written a second time, and a concurrent revision by someone else would be written
- * beside it. So the first write to a partition reads the end offsets of the contribution's
- * partitions of the contributions and reviews topics ({@code read_committed}) and waits, bounded
- * (then {@code 503}), until the service's group has committed them: with exactly-once processing a
- * committed offset means every record before it is in the store. From then on the partition's new
- * records are this instance's own writes, which the use cases wait for themselves, and writes pass
- * at once. (review-service's {@code HandoverBarrier} does the same for decisions.)
+ * Makes a read or a write wait until the view has applied what was already written to the
+ * contribution's partitions, once per partition after the streams (re)entered {@code RUNNING} or
+ * {@code REBALANCING}. After a restart (or a rebalance) a task serves its store before it has
+ * processed the last records of its input partitions: e.g. the submission or revision this instance
+ * acknowledged just before it was killed, which its view had not folded yet. A read would then miss
+ * a write its client was told is durable, and a retry of that revision (the same {@code If-Match})
+ * would pass the revision check and be written a second time. So the first call for a partition
+ * reads the end offsets of that partition of the contributions and reviews topics ({@code
+ * read_committed}) and waits, bounded (then {@code 503}), until the service's group has committed
+ * them: with exactly-once processing a committed offset means every record before it is in the
+ * store. From then on the partition's new records are this instance's own writes, which the use
+ * cases remember until the view shows them, and calls pass at once (one set lookup). A list waits
+ * for every partition in the same way. (review-service's {@code HandoverBarrier} does the same for
+ * decisions.)
  */
 @Component
 class CatchUpBarrier implements DisposableBean {
@@ -78,43 +82,10 @@ class CatchUpBarrier implements DisposableBean {
   void await(String contributionId, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long since = assignment.get();
-    String group =
-        streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     try {
       int partition = partition(contributionId, deadline);
-      if (caughtUp.contains(partition)) {
-        return;
-      }
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (String topic : List.of(Topics.CONTRIBUTIONS.name(), Topics.REVIEWS.name())) {
-        latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-      }
-      Map<TopicPartition, ListOffsetsResultInfo> end =
-          admin()
-              .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-              .all()
-              .get(left(deadline), TimeUnit.NANOSECONDS);
-      while (true) {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin()
-                .listConsumerGroupOffsets(
-                    Map.of(
-                        group, new ListConsumerGroupOffsetsSpec().topicPartitions(latest.keySet())))
-                .partitionsToOffsetAndMetadata(group)
-                .get(left(deadline), TimeUnit.NANOSECONDS);
-        if (end.entrySet().stream()
-            .allMatch(e -> applied(committed.get(e.getKey()), e.getValue()))) {
-          synchronized (caughtUp) {
-            if (assignment.get() == since) {
-              caughtUp.add(partition);
-            }
-          }
-          return;
-        }
-        if (left(deadline) <= 0) {
-          throw behind(null);
-        }
-        Thread.sleep(Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left(deadline)) + 1));
+      if (!caughtUp.contains(partition)) {
+        catchUp(Set.of(partition), since, deadline);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -124,12 +95,84 @@ class CatchUpBarrier implements DisposableBean {
     }
   }
 
+  /** Waits until every partition of CONTRIBUTIONS and REVIEWS is applied here (before a list). */
+  void awaitAll(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long since = assignment.get();
+    try {
+      int count = partitions(deadline);
+      if (caughtUp.size() >= count) {
+        return;
+      }
+      Set<Integer> missing =
+          IntStream.range(0, count)
+              .filter(p -> !caughtUp.contains(p))
+              .boxed()
+              .collect(Collectors.toSet());
+      if (!missing.isEmpty()) {
+        catchUp(missing, since, deadline);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw behind(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw behind(e);
+    }
+  }
+
+  /** Reads the end offsets of {@code wanted} now and waits until the group has committed them. */
+  private void catchUp(Set<Integer> wanted, long since, long deadline)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    String group =
+        streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int partition : wanted) {
+      for (String topic : List.of(Topics.CONTRIBUTIONS.name(), Topics.REVIEWS.name())) {
+        latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+      }
+    }
+    Map<TopicPartition, ListOffsetsResultInfo> end =
+        admin()
+            .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .all()
+            .get(left(deadline), TimeUnit.NANOSECONDS);
+    while (true) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin()
+              .listConsumerGroupOffsets(
+                  Map.of(
+                      group, new ListConsumerGroupOffsetsSpec().topicPartitions(latest.keySet())))
+              .partitionsToOffsetAndMetadata(group)
+              .get(left(deadline), TimeUnit.NANOSECONDS);
+      if (end.entrySet().stream().allMatch(e -> applied(committed.get(e.getKey()), e.getValue()))) {
+        synchronized (caughtUp) {
+          if (assignment.get() == since) {
+            caughtUp.addAll(wanted);
+          }
+        }
+        return;
+      }
+      if (left(deadline) <= 0) {
+        throw behind(null);
+      }
+      Thread.sleep(Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left(deadline)) + 1));
+    }
+  }
+
   private static boolean applied(OffsetAndMetadata done, ListOffsetsResultInfo end) {
     return end.offset() <= 0 || (done != null && done.offset() >= end.offset());
   }
 
   /** The contribution's partition, as the producers' default partitioner places its id. */
   private int partition(String contributionId, long deadline)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    int count = partitions(deadline);
+    byte[] key =
+        Serdes.String().serializer().serialize(Topics.CONTRIBUTIONS.name(), contributionId);
+    return Utils.toPositive(Utils.murmur2(key)) % count;
+  }
+
+  private int partitions(long deadline)
       throws InterruptedException, ExecutionException, TimeoutException {
     if (partitions == 0) {
       partitions =
@@ -141,9 +184,7 @@ class CatchUpBarrier implements DisposableBean {
               .partitions()
               .size();
     }
-    byte[] key =
-        Serdes.String().serializer().serialize(Topics.CONTRIBUTIONS.name(), contributionId);
-    return Utils.toPositive(Utils.murmur2(key)) % partitions;
+    return partitions;
   }
 
   private static RefusedException behind(Exception cause) {

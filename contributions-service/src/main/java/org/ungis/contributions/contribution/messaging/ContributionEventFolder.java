@@ -83,7 +83,7 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
     }
     contribution.pullChanges();
     contributions.put(id, contribution.state());
-    changes.changed(id);
+    changes.changed(id, contribution.changes());
   }
 
   /**

@@ -1,35 +1,71 @@
 package org.ungis.contributions.contribution.messaging;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
 
-/** Access to this instance's queryable stores; a store that is not ready is a 503, not a 500. */
-final class LocalStores {
+/**
+ * Access to this instance's queryable stores; a store that is not ready is a 503, not a 500. The
+ * handle of each store is kept until the streams client is replaced or a read through it fails:
+ * {@code StreamsBuilderFactoryBean.getKafkaStreams()} takes the factory's lifecycle lock, and
+ * asking it (and building a handle) on every read was a point of contention under load.
+ */
+@Component
+class LocalStores {
 
-  private LocalStores() {}
+  private volatile KafkaStreams current;
+  private final Map<String, ReadOnlyKeyValueStore<String, ?>> handles = new ConcurrentHashMap<>();
 
-  static <V> ReadOnlyKeyValueStore<String, V> keyValueStore(
-      StreamsBuilderFactoryBean streams, String name) {
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+  LocalStores(StreamsBuilderFactoryBean streams) {
+    streams.addListener(
+        new StreamsBuilderFactoryBean.Listener() {
+          @Override
+          public void streamsAdded(String id, KafkaStreams added) {
+            handles.clear();
+            current = added;
+          }
+
+          @Override
+          public void streamsRemoved(String id, KafkaStreams removed) {
+            current = null;
+            handles.clear();
+          }
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name) {
+    ReadOnlyKeyValueStore<String, ?> known = handles.get(name);
+    if (known != null) {
+      return (ReadOnlyKeyValueStore<String, V>) known;
+    }
+    KafkaStreams kafkaStreams = current;
     if (kafkaStreams == null) {
       throw new RefusedException(Refusal.UNAVAILABLE, "The views are not started yet");
     }
     try {
-      return kafkaStreams.store(
-          StoreQueryParameters.fromNameAndType(
-              name, QueryableStoreTypes.<String, V>keyValueStore()));
+      ReadOnlyKeyValueStore<String, V> store =
+          kafkaStreams.store(
+              StoreQueryParameters.fromNameAndType(
+                  name, QueryableStoreTypes.<String, V>keyValueStore()));
+      handles.put(name, store);
+      return store;
     } catch (InvalidStateStoreException e) {
       throw unavailable(e);
     }
   }
 
-  static RefusedException unavailable(InvalidStateStoreException e) {
+  /** A 503 for a read that failed; the next read asks for fresh handles. */
+  RefusedException unavailable(InvalidStateStoreException e) {
+    handles.clear();
     return new RefusedException(
         Refusal.UNAVAILABLE,
         "The views are not ready (" + e.getClass().getSimpleName() + "); retry");

@@ -3,7 +3,6 @@ package org.ungis.contributions.contribution.messaging;
 import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import org.ungis.contributions.contribution.Call;
 import org.ungis.contributions.contribution.Calls;
@@ -15,20 +14,20 @@ import org.ungis.events.process.CallForInputsEvent;
 @Component
 class StreamsCalls implements Calls {
 
-  private final StreamsBuilderFactoryBean streams;
+  private final LocalStores stores;
 
-  StreamsCalls(StreamsBuilderFactoryBean streams) {
-    this.streams = streams;
+  StreamsCalls(LocalStores stores) {
+    this.stores = stores;
   }
 
   @Override
   public Optional<Call> find(String processId) {
     ReadOnlyKeyValueStore<String, CallForInputsEvent> store =
-        LocalStores.keyValueStore(streams, ContributionViewTopology.CALLS_STORE);
+        stores.keyValueStore(ContributionViewTopology.CALLS_STORE);
     try {
       return Optional.ofNullable(store.get(processId)).map(AvroMapping::toDomain);
     } catch (InvalidStateStoreException e) {
-      throw LocalStores.unavailable(e);
+      throw stores.unavailable(e);
     }
   }
 }

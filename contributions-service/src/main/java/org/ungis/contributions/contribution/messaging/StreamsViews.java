@@ -9,7 +9,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionQuery;
@@ -27,19 +26,24 @@ import org.ungis.streams.IdempotencyHeaders;
 @Component
 class StreamsViews implements ContributionViews {
 
-  private final StreamsBuilderFactoryBean streams;
+  private final LocalStores stores;
   private final ViewChanges changesSeen;
-  private final CatchUpBarrier catchUp;
+  private final CatchUpBarrier caughtUp;
 
-  StreamsViews(StreamsBuilderFactoryBean streams, ViewChanges changesSeen, CatchUpBarrier catchUp) {
-    this.streams = streams;
+  StreamsViews(LocalStores stores, ViewChanges changesSeen, CatchUpBarrier caughtUp) {
+    this.stores = stores;
     this.changesSeen = changesSeen;
-    this.catchUp = catchUp;
+    this.caughtUp = caughtUp;
   }
 
   @Override
   public void awaitCaughtUp(String id, Duration timeout) {
-    catchUp.await(id, timeout);
+    caughtUp.await(id, timeout);
+  }
+
+  @Override
+  public void awaitAllCaughtUp(Duration timeout) {
+    caughtUp.awaitAll(timeout);
   }
 
   @Override
@@ -121,10 +125,10 @@ class StreamsViews implements ContributionViews {
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-    return LocalStores.keyValueStore(streams, name);
+    return stores.keyValueStore(name);
   }
 
-  private static RefusedException unavailable(InvalidStateStoreException e) {
-    return LocalStores.unavailable(e);
+  private RefusedException unavailable(InvalidStateStoreException e) {
+    return stores.unavailable(e);
   }
 }

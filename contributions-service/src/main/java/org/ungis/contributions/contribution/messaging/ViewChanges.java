@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,19 @@ public class ViewChanges {
   static final Duration FALLBACK = Duration.ofMillis(200);
 
   private final ConcurrentHashMap<String, Set<Thread>> waiting = new ConcurrentHashMap<>();
+  private volatile BiConsumer<String, Integer> folded = (id, changes) -> {};
 
-  /** Called by the stream thread after it stored a change of {@code id}. */
-  void changed(String id) {
+  /**
+   * Tells {@code listener} of every contribution event folded: the contribution's id and how many
+   * contribution events its view holds now. Called on the stream thread, so it must be quick.
+   */
+  public void onFolded(BiConsumer<String, Integer> listener) {
+    this.folded = listener;
+  }
+
+  /** Called by the stream thread after it stored the {@code changes}-th change of {@code id}. */
+  void changed(String id, int changes) {
+    folded.accept(id, changes);
     Set<Thread> threads = waiting.get(id);
     if (threads != null) {
       threads.forEach(LockSupport::unpark);

@@ -83,7 +83,8 @@ class ContributionController {
   @Operation(
       summary = "Submit a contribution to an open call for inputs",
       description =
-          "201 once the event is durable in Kafka and visible to a GET. 400 validation, 401 no"
+          "201 once the event is durable in Kafka (acks=all); a GET of it on this service that"
+              + " follows waits until the view shows it. 400 validation, 401 no"
               + " valid token, 403 not an AGENCY token / unknown-agency, 409 call-closed, 422 unknown-process /"
               + " deadline-passed / idempotency-key-reused, 503 unavailable. A retry with the"
               + " same Idempotency-Key returns the original contribution.")

@@ -24,7 +24,7 @@ class ViewChangesTest {
     await().until(() -> changes.waitedFor() == 1);
 
     view.set("revision 1");
-    changes.changed("c-1");
+    changes.changed("c-1", 1);
 
     assertThat(waiting.get(30, TimeUnit.SECONDS)).contains("revision 1");
     assertThat(changes.waitedFor()).isZero();
@@ -36,7 +36,7 @@ class ViewChangesTest {
         changes.await(
             "c-1",
             () -> {
-              changes.changed("c-2");
+              changes.changed("c-2", 1);
               return Optional.empty();
             },
             Duration.ofMillis(50));
