@@ -24,8 +24,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
@@ -60,10 +60,11 @@ public class HandoverBarrier implements DisposableBean {
   private final AtomicLong assignment = new AtomicLong();
   private Admin admin;
 
-  HandoverBarrier(StreamsBuilderFactoryBean streams, ItemOwners itemOwners, KafkaProperties kafka) {
+  HandoverBarrier(StreamsBuilderFactoryBean streams, ItemOwners itemOwners, KafkaAdmin kafka) {
     this.streams = streams;
     this.itemOwners = itemOwners;
-    this.adminConfig = new HashMap<>(kafka.buildAdminProperties());
+    // the admin client Boot configured, with the connection details the service runs with
+    this.adminConfig = new HashMap<>(kafka.getConfigurationProperties());
     this.adminConfig.putIfAbsent("client.id", "review-service-handover-barrier");
     // partitions move only in a rebalance, which the streams leave by (re)entering RUNNING
     streams.setStateListener(

@@ -25,8 +25,8 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
@@ -63,9 +63,10 @@ class CatchUpBarrier implements DisposableBean {
   private volatile int partitions;
   private Admin admin;
 
-  CatchUpBarrier(StreamsBuilderFactoryBean streams, KafkaProperties kafka) {
+  CatchUpBarrier(StreamsBuilderFactoryBean streams, KafkaAdmin kafka) {
     this.streams = streams;
-    this.adminConfig = new HashMap<>(kafka.buildAdminProperties());
+    // the admin client Boot configured, with the connection details the service runs with
+    this.adminConfig = new HashMap<>(kafka.getConfigurationProperties());
     this.adminConfig.putIfAbsent("client.id", "contributions-service-catch-up-barrier");
     streams.setStateListener(
         (now, before) -> {
