@@ -3,10 +3,13 @@ package org.ungis.registry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ungis.registry.server.RegistryHttp.Response;
 
 /**
@@ -146,7 +149,8 @@ class RegistryAccessIT {
   }
 
   @Test
-  void outsideDevelopmentTheRegistryRefusesToStartWithoutUsersOrWithDevelopmentPasswords() {
+  void outsideDevelopmentTheRegistryRefusesToStartWithoutUsersOrWithDevelopmentPasswords(
+      @TempDir Path dir) throws Exception {
     assertThatThrownBy(
             () ->
                 EmbeddedSchemaRegistry.start(
@@ -169,6 +173,13 @@ class RegistryAccessIT {
                         "ungis.registry.users.services.role", "WRITER")))
         .hasStackTraceContaining("development passwords of ungis.registry.users.services");
 
+    // As docs/operator.md says: the users in a file of the operator's own, imported.
+    Path users =
+        Files.writeString(
+            dir.resolve("registry-users.yml"),
+            "ungis:\n  registry:\n    users:\n      auditor:\n        password: \""
+                + READER_HASH
+                + "\"\n        role: admin\n");
     try (EmbeddedSchemaRegistry production =
         EmbeddedSchemaRegistry.start(
             TestBroker.bootstrapServers(),
@@ -177,10 +188,8 @@ class RegistryAccessIT {
                 "_schemas_access",
                 "ungis.registry.development",
                 false,
-                "ungis.registry.users.auditor.password",
-                READER_HASH,
-                "ungis.registry.users.auditor.role",
-                "ADMIN"))) {
+                "spring.config.import",
+                "file:" + users))) {
       assertUnauthorized(
           new RegistryHttp(production.url(), EmbeddedSchemaRegistry.ADMIN_USER_INFO)
               .put("/config", "{\"compatibility\":\"FULL\"}"));
