@@ -1,6 +1,7 @@
 // Interop check with Confluent's official JavaScript Schema Registry client and Avro serde.
 //
-//   node interop.js <bootstrapServers> <registryUrl> <fromJavaTopic> <toJavaTopic> <schemaFile>
+//   node interop.js <bootstrapServers> <registryUrl> <fromJavaTopic> <toJavaTopic> <schemaFile> [user:password]
+// With user:password it authenticates with HTTP Basic (USER_INFO), as the registry needs for writes.
 //
 // 1. Reads one record that our Java KafkaAvroSerializer wrote to <fromJavaTopic> (kafkajs) and
 //    decodes it with @confluentinc/schemaregistry's AvroDeserializer through our registry.
@@ -19,9 +20,12 @@ const {
   AvroDeserializer,
 } = require('@confluentinc/schemaregistry');
 
-const [bootstrap, registryUrl, fromJavaTopic, toJavaTopic, schemaFile] = process.argv.slice(2);
+const [bootstrap, registryUrl, fromJavaTopic, toJavaTopic, schemaFile, userInfo] =
+  process.argv.slice(2);
 if (!schemaFile) {
-  console.error('usage: node interop.js <bootstrap> <registryUrl> <fromJavaTopic> <toJavaTopic> <schemaFile>');
+  console.error(
+    'usage: node interop.js <bootstrap> <registryUrl> <fromJavaTopic> <toJavaTopic> <schemaFile> [user:password]',
+  );
   process.exit(2);
 }
 
@@ -30,7 +34,11 @@ const kafka = new Kafka({
   brokers: bootstrap.split(','),
   logLevel: logLevel.ERROR,
 });
-const registry = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+// Basic auth as Confluent's clients do it (basic.auth.credentials.source=USER_INFO).
+const registry = new SchemaRegistryClient({
+  baseURLs: [registryUrl],
+  ...(userInfo ? { basicAuthCredentials: { credentialsSource: 'USER_INFO', userInfo } } : {}),
+});
 
 async function readOneFromJava() {
   const consumer = kafka.consumer({ groupId: `js-interop-${Date.now()}` });

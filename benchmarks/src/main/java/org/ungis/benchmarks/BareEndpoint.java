@@ -51,7 +51,7 @@ final class BareEndpoint implements AutoCloseable {
   BareEndpoint(String bootstrapServers, String registryUrl, String topic) throws IOException {
     this.topic = topic;
     this.serializer =
-        Topics.CONTRIBUTIONS.valueSerde(Map.of("schema.registry.url", registryUrl)).serializer();
+        Topics.CONTRIBUTIONS.valueSerde(RegistryCredentials.writer(registryUrl)).serializer();
     this.producer =
         new KafkaProducer<>(
             Map.of(

@@ -140,9 +140,7 @@ final class Seed {
       }
 
       Serializer<ContributionEvent> serializer =
-          Topics.CONTRIBUTIONS
-              .valueSerde(Map.of("schema.registry.url", o.registryUrl()))
-              .serializer();
+          Topics.CONTRIBUTIONS.valueSerde(RegistryCredentials.writer(o.registryUrl())).serializer();
       LongAdder bytes = new LongAdder();
       LongAdder bodyChars = new LongAdder();
       LongAdder errors = new LongAdder();

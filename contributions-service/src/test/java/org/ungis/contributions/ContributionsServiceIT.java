@@ -144,7 +144,7 @@ class ContributionsServiceIT {
 
   @BeforeAll
   static void producers() {
-    Map<String, Object> serde = Map.of("schema.registry.url", registryUrl());
+    Map<String, Object> serde = EmbeddedSchemaRegistry.clientConfig(registryUrl());
     Map<String, Object> config =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -956,7 +956,7 @@ class ContributionsServiceIT {
   }
 
   ContributionEvent awaitEventOnTopic(String id) {
-    Map<String, Object> serde = Map.of("schema.registry.url", registryUrl());
+    Map<String, Object> serde = EmbeddedSchemaRegistry.clientConfig(registryUrl());
     try (var consumer =
         new KafkaConsumer<>(
             consumerConfig(),

@@ -212,7 +212,7 @@ class RestartCatchUpIT {
   }
 
   static KafkaProducer<String, Object> producer() {
-    var serde = Map.of("schema.registry.url", registry.url());
+    var serde = registry.clientConfig();
     @SuppressWarnings("unchecked")
     var values =
         (org.apache.kafka.common.serialization.Serializer<Object>)

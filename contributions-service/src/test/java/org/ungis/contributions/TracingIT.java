@@ -161,7 +161,7 @@ class TracingIT {
   }
 
   private static void openCall(String processId) throws Exception {
-    Map<String, Object> serde = Map.of("schema.registry.url", registryUrl());
+    Map<String, Object> serde = EmbeddedSchemaRegistry.clientConfig(registryUrl());
     try (var producer =
         new KafkaProducer<>(
             Map.<String, Object>of(

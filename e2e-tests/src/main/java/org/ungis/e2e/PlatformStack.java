@@ -33,6 +33,13 @@ public final class PlatformStack implements AutoCloseable {
 
   public static final String BROKER = "broker";
   public static final String REGISTRY = "schema-registry";
+
+  /**
+   * The registry's development writer ({@code basic.auth.user.info}), which the services use
+   * through their application.yml; the registry runs with {@code ungis.registry.development=true}.
+   */
+  public static final String REGISTRY_USER_INFO = "ungis-services:ungis-services-secret";
+
   public static final String CONTRIBUTIONS = "contributions-service";
   public static final String REVIEW = "review-service";
   public static final String PUBLICATION = "publication-service";
@@ -208,7 +215,11 @@ public final class PlatformStack implements AutoCloseable {
               repo.execJar(REGISTRY),
               serviceJvmArgs,
               List.of(
-                  "--server.port=" + registryPort, "--spring.kafka.bootstrap-servers=" + bootstrap),
+                  "--server.port=" + registryPort,
+                  "--spring.kafka.bootstrap-servers=" + bootstrap,
+                  // the development users: the services write as ungis-services (their
+                  // application.yml), reads are open
+                  "--ungis.registry.development=true"),
               logs.resolve(REGISTRY + ".log"),
               Readiness.http("/subjects")));
       int portalPort = portal ? FreePorts.next() : -1;

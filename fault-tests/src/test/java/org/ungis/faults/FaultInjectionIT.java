@@ -684,6 +684,8 @@ class FaultInjectionIT {
     byte[] v2Bytes;
     Map<String, Object> serde = new HashMap<>();
     serde.put("schema.registry.url", stack.registryUrl());
+    serde.put("basic.auth.credentials.source", "USER_INFO");
+    serde.put("basic.auth.user.info", PlatformStack.REGISTRY_USER_INFO);
     serde.put("auto.register.schemas", false);
     serde.put("use.latest.version", true);
     try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
@@ -1425,6 +1427,8 @@ class FaultInjectionIT {
             .build();
     Map<String, Object> config = new HashMap<>();
     config.put("schema.registry.url", stack.registryUrl());
+    config.put("basic.auth.credentials.source", "USER_INFO");
+    config.put("basic.auth.user.info", PlatformStack.REGISTRY_USER_INFO);
     try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
       serializer.configure(config, false);
       return serializer.serialize(topic, event);

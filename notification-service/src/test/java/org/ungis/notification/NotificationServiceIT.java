@@ -331,7 +331,7 @@ class NotificationServiceIT {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put("schema.registry.url", registry().url());
+    config.putAll(registry().clientConfig());
     config.put("specific.avro.reader", true);
     KafkaAvroDeserializer values = new KafkaAvroDeserializer();
     values.configure(config, false);
@@ -359,7 +359,7 @@ class NotificationServiceIT {
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put("schema.registry.url", registry().url());
+    config.putAll(registry().clientConfig());
     KafkaAvroSerializer values = new KafkaAvroSerializer();
     values.configure(config, false);
     return new KafkaProducer<>(config, new StringSerializer(), values);

@@ -235,7 +235,7 @@ class RestartIT {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         System.getProperty("spring.embedded.kafka.brokers"));
     config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put("schema.registry.url", registry.url());
+    config.putAll(registry.clientConfig());
     KafkaAvroSerializer values = new KafkaAvroSerializer();
     values.configure(config, false);
     return new KafkaProducer<>(config, new StringSerializer(), values);

@@ -349,7 +349,7 @@ class WebhookIT {
     Map<String, Object> config = new java.util.HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put("schema.registry.url", registry().url());
+    config.putAll(registry().clientConfig());
     KafkaAvroSerializer values = new KafkaAvroSerializer();
     values.configure(config, false);
     return new KafkaProducer<>(config, new StringSerializer(), values);

@@ -113,7 +113,7 @@ public final class PublicationLatencyBenchmark {
     config.put("acks", "all");
     config.put("enable.idempotence", true);
     config.put("linger.ms", 1);
-    config.put("schema.registry.url", registry.url());
+    config.putAll(registry.clientConfig());
     KafkaAvroSerializer values = new KafkaAvroSerializer();
     values.configure(config, false);
     String process = "latency-2026";
@@ -153,8 +153,7 @@ public final class PublicationLatencyBenchmark {
       AtomicLong manifestBytes = new AtomicLong();
       AtomicBoolean stop = new AtomicBoolean();
       Map<String, Boolean> listed = new ConcurrentHashMap<>();
-      var deserializer =
-          Topics.RECORDS.valueSerde(Map.of("schema.registry.url", registry.url())).deserializer();
+      var deserializer = Topics.RECORDS.valueSerde(registry.clientConfig()).deserializer();
       Thread follower =
           new Thread(
               () -> {

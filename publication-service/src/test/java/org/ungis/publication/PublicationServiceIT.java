@@ -351,14 +351,12 @@ class PublicationServiceIT {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put("schema.registry.url", registry().url());
+    config.putAll(registry().clientConfig());
     try (KafkaConsumer<String, RecordEvent> consumer =
         new KafkaConsumer<>(
             config,
             new StringDeserializer(),
-            Topics.RECORDS
-                .valueSerde(Map.of("schema.registry.url", registry().url()))
-                .deserializer())) {
+            Topics.RECORDS.valueSerde(registry().clientConfig()).deserializer())) {
       RecordAssembler assembler =
           RecordAssembler.readToEnd(consumer, Topics.RECORDS.name(), Duration.ofSeconds(30));
       RecordAssembler.AssembledRecord record = assembler.assemble(GDC).orElseThrow();
@@ -532,7 +530,7 @@ class PublicationServiceIT {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put("schema.registry.url", registry().url());
+    config.putAll(registry().clientConfig());
     KafkaAvroSerializer values = new KafkaAvroSerializer();
     values.configure(config, false);
     return new KafkaProducer<>(config, new StringSerializer(), values);

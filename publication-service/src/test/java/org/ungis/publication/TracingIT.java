@@ -182,7 +182,7 @@ class TracingIT {
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put("schema.registry.url", registry().url());
+    config.putAll(registry().clientConfig());
     KafkaAvroSerializer values = new KafkaAvroSerializer();
     values.configure(config, false);
     return new KafkaProducer<>(config, new StringSerializer(), values);

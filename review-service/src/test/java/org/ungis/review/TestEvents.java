@@ -28,6 +28,7 @@ import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.contribution.ContributionWithdrawn;
 import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.registry.serde.KafkaAvroSerializer;
+import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
 
 /** Contribution events as contributions-service writes them. */
@@ -49,6 +50,10 @@ public final class TestEvents {
             StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
             KafkaAvroSerializer.class,
+            "basic.auth.credentials.source",
+            "USER_INFO",
+            "basic.auth.user.info",
+            EmbeddedSchemaRegistry.SERVICES_USER_INFO,
             "schema.registry.url",
             registryUrl);
     try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config)) {

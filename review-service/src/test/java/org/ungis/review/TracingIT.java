@@ -194,6 +194,10 @@ class TracingIT {
             StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
             KafkaAvroSerializer.class,
+            "basic.auth.credentials.source",
+            "USER_INFO",
+            "basic.auth.user.info",
+            EmbeddedSchemaRegistry.SERVICES_USER_INFO,
             "schema.registry.url",
             registry().url());
     try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config)) {

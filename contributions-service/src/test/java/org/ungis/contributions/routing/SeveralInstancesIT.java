@@ -556,9 +556,7 @@ class SeveralInstancesIT {
         new KafkaProducer<>(
             config,
             new StringSerializer(),
-            Topics.PROCESSES
-                .valueSerde(Map.of("schema.registry.url", registry.url()))
-                .serializer())) {
+            Topics.PROCESSES.valueSerde(registry.clientConfig()).serializer())) {
       calls
           .send(
               new ProducerRecord<>(

@@ -39,6 +39,10 @@ public record SchemaRegistryClientConfig(
   /** {@code user:password}, used when the credentials source is {@code USER_INFO}. */
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
 
+  /** Confluent's other name of {@value #BASIC_AUTH_USER_INFO}, used when that one is not set. */
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO =
+      "schema.registry.basic.auth.user.info";
+
   /** Connect timeout in milliseconds (Confluent's name). */
   public static final String CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
 
@@ -106,7 +110,11 @@ public record SchemaRegistryClientConfig(
   public static SchemaRegistryClientConfig from(Map<String, ?> configs) {
     List<String> urls = urls(configs);
     String source = string(configs, BASIC_AUTH_CREDENTIALS_SOURCE, "").toUpperCase(Locale.ROOT);
-    String userInfo = string(configs, BASIC_AUTH_USER_INFO, "");
+    String userInfo =
+        string(
+            configs,
+            BASIC_AUTH_USER_INFO,
+            string(configs, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, ""));
     List<Endpoint> endpoints = new ArrayList<>();
     for (String url : urls) {
       URI uri = URI.create(url);

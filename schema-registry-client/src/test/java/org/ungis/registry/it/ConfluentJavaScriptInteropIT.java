@@ -24,6 +24,7 @@ import org.ungis.registry.serde.AvroSerdeConfig;
 import org.ungis.registry.serde.Greetings;
 import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.registry.serde.KafkaAvroSerializer;
+import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.registry.testing.Greeting;
 import org.ungis.registry.testing.Tone;
 import org.ungis.testsupport.RequiredTools;
@@ -68,7 +69,8 @@ class ConfluentJavaScriptInteropIT {
             KafkaAndRegistry.registryUrl(),
             JAVA_TO_JS,
             JS_TO_JAVA,
-            SCHEMA.toString());
+            SCHEMA.toString(),
+            EmbeddedSchemaRegistry.SERVICES_USER_INFO);
 
     // Confluent's AvroDeserializer decoded what our serializer wrote.
     JsonNode read = result.get("read");

@@ -19,7 +19,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.ungis.registry.serde.AvroSerdeConfig;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 
 /**
@@ -68,10 +67,12 @@ final class KafkaAndRegistry implements BeforeAllCallback {
     return stack.registry().url();
   }
 
-  /** Serializer/deserializer properties pointing at the real registry, plus {@code extra}. */
+  /**
+   * Serializer/deserializer properties pointing at the real registry, with the services'
+   * development credentials, plus {@code extra}.
+   */
   static Map<String, Object> serdeConfig(Object... extra) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl());
+    Map<String, Object> config = new HashMap<>(stack.registry().clientConfig());
     for (int i = 0; i < extra.length; i += 2) {
       config.put((String) extra[i], extra[i + 1]);
     }

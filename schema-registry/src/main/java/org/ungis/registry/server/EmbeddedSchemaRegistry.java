@@ -12,6 +12,7 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ungis.registry.server.access.DevelopmentUsers;
 
 /**
  * Runs the real registry in-process, for integration tests of other modules:
@@ -24,9 +25,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * It reads only {@code schema-registry.yml} (never the host's application.yml), leaves the host's
  * logging alone and switches off any security auto-configuration found on the host's classpath.
- * {@link #start} returns once the registry has read its topic and serves requests.
+ * {@link #start} returns once the registry has read its topic and serves requests. It runs with the
+ * development users ({@code ungis.registry.development=true}): reads are open, writes need {@link
+ * #SERVICES_USER_INFO}, deletes and global changes {@link #ADMIN_USER_INFO}; {@link #clientConfig}
+ * is what a serializer needs.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
+
+  /** The development writer, as {@code basic.auth.user.info}: what the services use. */
+  public static final String SERVICES_USER_INFO = DevelopmentUsers.SERVICES_USER_INFO;
+
+  /** The development admin, as {@code basic.auth.user.info}. */
+  public static final String ADMIN_USER_INFO = DevelopmentUsers.ADMIN_USER_INFO;
 
   private final ConfigurableApplicationContext context;
   private final int port;
@@ -55,6 +65,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     properties.put("spring.main.log-startup-info", false);
     properties.put("spring.main.web-application-type", "servlet");
     properties.put("spring.jmx.enabled", false);
+    properties.put("ungis.registry.development", true);
     String excluded = hostSecurityAutoConfigurations();
     if (!excluded.isEmpty()) {
       properties.put("spring.autoconfigure.exclude", excluded);
@@ -89,6 +100,26 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   /** The base URL, e.g. {@code http://localhost:41234}, for {@code schema.registry.url}. */
   public String url() {
     return "http://localhost:" + port;
+  }
+
+  /**
+   * Serializer and client settings for this registry with the services' development credentials:
+   * {@code schema.registry.url}, {@code basic.auth.credentials.source=USER_INFO} and {@code
+   * basic.auth.user.info}.
+   */
+  public Map<String, Object> clientConfig() {
+    return clientConfig(url());
+  }
+
+  /** {@link #clientConfig()} for a registry at {@code url}. */
+  public static Map<String, Object> clientConfig(String url) {
+    return Map.of(
+        "schema.registry.url",
+        url,
+        "basic.auth.credentials.source",
+        "USER_INFO",
+        "basic.auth.user.info",
+        SERVICES_USER_INFO);
   }
 
   public int port() {

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,13 +20,28 @@ final class RegistryHttp {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String authorization;
 
+  /** A caller with the development admin's credentials, who may do everything. */
   RegistryHttp(String baseUrl) {
+    this(baseUrl, EmbeddedSchemaRegistry.ADMIN_USER_INFO);
+  }
+
+  /**
+   * A caller sending {@code userInfo} ({@code user:password}) as HTTP Basic, or nothing when it is
+   * {@code null}.
+   */
+  RegistryHttp(String baseUrl, String userInfo) {
     this.baseUrl = baseUrl;
+    this.authorization =
+        userInfo == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A response: status, raw body, content type, and the body as JSON when it is JSON. */
-  record Response(int status, String body, String contentType) {
+  record Response(int status, String body, String contentType, String wwwAuthenticate) {
     JsonNode json() {
       return MAPPER.readTree(body);
     }
@@ -87,6 +104,9 @@ final class RegistryHttp {
   }
 
   private Response send(HttpRequest.Builder builder) {
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response =
           client.send(
@@ -95,7 +115,8 @@ final class RegistryHttp {
       return new Response(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("WWW-Authenticate").orElse(""));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

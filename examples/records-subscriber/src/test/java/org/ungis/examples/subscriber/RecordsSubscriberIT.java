@@ -176,6 +176,10 @@ class RecordsSubscriberIT {
             StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
             KafkaAvroSerializer.class,
+            "basic.auth.credentials.source",
+            "USER_INFO",
+            "basic.auth.user.info",
+            EmbeddedSchemaRegistry.SERVICES_USER_INFO,
             "schema.registry.url",
             registry.url()));
   }
