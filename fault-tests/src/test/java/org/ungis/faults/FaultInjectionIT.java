@@ -1509,6 +1509,14 @@ class FaultInjectionIT {
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(stack.registryUrl() + path))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    // as a producer team registers: the registry's writer
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    PlatformStack.REGISTRY_USER_INFO.getBytes(
+                                        java.nio.charset.StandardCharsets.UTF_8)))
                     .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
                     .timeout(Duration.ofSeconds(30))
                     .build(),
