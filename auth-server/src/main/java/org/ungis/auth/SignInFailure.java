@@ -19,6 +19,15 @@ final class SignInFailure implements AuthenticationFailureHandler {
   public void onAuthenticationFailure(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
+    backToSignIn(request, response, "error");
+  }
+
+  /**
+   * Sends the person back to the sign-in page in the language of the form, with the e-mail address
+   * remembered for that page and {@code query} (e.g. {@code error}) telling it what to show.
+   */
+  static void backToSignIn(HttpServletRequest request, HttpServletResponse response, String query)
+      throws IOException {
     String username = request.getParameter("username");
     if (username != null) {
       request
@@ -31,6 +40,7 @@ final class SignInFailure implements AuthenticationFailureHandler {
         SignInLanguage.fromUiLocales(request.getParameter(SignInLanguage.PARAMETER))
             .map(l -> "&" + SignInLanguage.PARAMETER + "=" + l)
             .orElse("");
-    response.sendRedirect(request.getContextPath() + SignInController.PATH + "?error" + language);
+    response.sendRedirect(
+        request.getContextPath() + SignInController.PATH + "?" + query + language);
   }
 }

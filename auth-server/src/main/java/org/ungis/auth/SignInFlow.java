@@ -79,6 +79,10 @@ final class SignInFlow {
     if (location(afterSignIn).contains("/login?error")) {
       throw new IllegalStateException("the server refused the password of " + username);
     }
+    if (location(afterSignIn).contains("/login?" + SignInController.WAIT_PARAMETER + "=")) {
+      throw new IllegalStateException(
+          "too many failed sign-ins as " + username + ": " + location(afterSignIn));
+    }
     HttpResponse<String> withCode = get(location(afterSignIn));
     String code =
         queryParameter(location(withCode), "code")

@@ -3,6 +3,7 @@ package org.ungis.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.MessageFormat;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -26,6 +27,8 @@ final class SignInPage {
    * @param csrfToken the CSRF token
    * @param failed whether the last attempt failed
    * @param username the e-mail address to show in the field, or {@code null}
+   * @param waitSeconds how long to wait before the next attempt after too many failures, {@code 0}
+   *     when there is no need to wait
    */
   record Model(
       String language,
@@ -33,7 +36,13 @@ final class SignInPage {
       String csrfParameter,
       String csrfToken,
       boolean failed,
-      String username) {}
+      String username,
+      long waitSeconds) {
+
+    boolean showsError() {
+      return failed || waitSeconds > 0;
+    }
+  }
 
   static final String CSS =
       """
@@ -80,6 +89,12 @@ final class SignInPage {
 
   static String render(Model model) {
     ResourceBundle text = messages(model.language());
+    String error =
+        model.waitSeconds() > 0
+            ? new MessageFormat(
+                    text.getString("errorSlowDown"), Locale.forLanguageTag(model.language()))
+                .format(new Object[] {model.waitSeconds()})
+            : text.getString("errorBadCredentials");
     String dir = SignInLanguage.isRightToLeft(model.language()) ? "rtl" : "ltr";
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html>\n<html lang=\"")
@@ -89,7 +104,7 @@ final class SignInPage {
         .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
-        .append(model.failed() ? esc(text.getString("errorPrefix")) + " " : "")
+        .append(model.showsError() ? esc(text.getString("errorPrefix")) + " " : "")
         .append(esc(text.getString("title")))
         .append(" – UNGIS</title>\n<style>")
         .append(CSS)
@@ -118,13 +133,13 @@ final class SignInPage {
     html.append("</ul>\n</nav>\n</header>\n<main>\n<h1>")
         .append(esc(text.getString("heading")))
         .append("</h1>\n");
-    if (model.failed()) {
+    if (model.showsError()) {
       html.append(
               "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\">\n")
           .append("<h2 id=\"error-summary-title\">")
           .append(esc(text.getString("errorTitle")))
           .append("</h2>\n<ul>\n<li><a href=\"#username\">")
-          .append(esc(text.getString("errorBadCredentials")))
+          .append(esc(error))
           .append("</a></li>\n</ul>\n</div>\n");
     }
     html.append("<p>")
@@ -141,11 +156,11 @@ final class SignInPage {
         .append(esc(text.getString("email")))
         .append("</label>\n");
     String invalid = "";
-    if (model.failed()) {
+    if (model.showsError()) {
       html.append("<p id=\"sign-in-error\" class=\"field-error\"><span class=\"visually-hidden\">")
           .append(esc(text.getString("errorPrefix")))
           .append(" </span>")
-          .append(esc(text.getString("errorBadCredentials")))
+          .append(esc(error))
           .append("</p>\n");
       invalid = " aria-invalid=\"true\" aria-describedby=\"sign-in-error\"";
     }

@@ -16,14 +16,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Slows down guessing at the two doors of the server: client authentication at the token endpoint
  * and people's sign-in form. Before the credentials are checked, a principal that has failed too
- * often from this address ({@link FailedAttempts}) is answered {@code 429} with {@code
- * Retry-After}; after the check, the outcome (a {@code 401}, or a sign-in sent back with {@code
- * ?error}) is recorded.
+ * often from this address ({@link FailedAttempts}) is answered {@code 429} with {@code Retry-After}
+ * and a problem+json body at the token endpoint, and sent back to the sign-in page, which says in
+ * the person's language how long to wait; after the check, the outcome (a {@code 401}, or a sign-in
+ * sent back with {@code ?error}) is recorded.
  */
 final class SlowDownFailures extends OncePerRequestFilter {
 
   static final String TOKEN_PATH = "/oauth2/token";
   static final String SIGN_IN_PATH = "/login";
+  static final String TOO_MANY_ATTEMPTS = "https://ungis.org/problems/too-many-attempts";
 
   private final FailedAttempts attempts;
 
@@ -54,10 +56,12 @@ final class SlowDownFailures extends OncePerRequestFilter {
     Duration wait = attempts.waitFor(key);
     if (!wait.isZero()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-      response.setStatus(429);
-      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-      response.setContentType("text/plain;charset=UTF-8");
-      response.getWriter().write("Too many failed attempts: try again in " + seconds + " s.");
+      if (token) {
+        tooManyAttempts(response, seconds);
+      } else {
+        SignInFailure.backToSignIn(
+            request, response, SignInController.WAIT_PARAMETER + "=" + seconds);
+      }
       return;
     }
     chain.doFilter(request, response);
@@ -66,6 +70,29 @@ final class SlowDownFailures extends OncePerRequestFilter {
     } else if (succeeded(token, response)) {
       attempts.succeeded(key);
     }
+  }
+
+  /**
+   * A client's answer: {@code 429} with {@code Retry-After} and a problem+json body, as every
+   * refusal of the platform's APIs.
+   */
+  private static void tooManyAttempts(HttpServletResponse response, long seconds)
+      throws IOException {
+    response.setStatus(429);
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\""
+                + TOO_MANY_ATTEMPTS
+                + "\",\"title\":\"Too many failed attempts\",\"status\":429,"
+                + "\"detail\":\"Client authentication failed too often from this address: try"
+                + " again in "
+                + seconds
+                + " s.\"}");
   }
 
   /** A token issued, or a sign-in that goes on (anything else, e.g. a refused form, counts not). */

@@ -179,6 +179,11 @@ class AuthServerIT {
           tokenRequest(server, "unesco-intake", "unesco-secret", Map.of());
       assertThat(slowed.statusCode()).as("even the right secret waits").isEqualTo(429);
       assertThat(slowed.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(slowed.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(slowed.body())
+          .contains("\"type\":\"https://ungis.org/problems/too-many-attempts\"")
+          .contains("try again in 1 s");
       assertThat(tokenRequest(server, "undp-intake", "undp-secret", Map.of()).statusCode())
           .as("another client is not slowed down")
           .isEqualTo(200);

@@ -1,9 +1,12 @@
 package org.ungis.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,6 +197,56 @@ class PersonSignInIT {
         browser.submit(again, "maria.gonzalez@undp.org", "coral-mesa", Map.of());
     assertThat(SignInFlow.location(browser.get(SignInFlow.location(signedIn))))
         .startsWith(PORTAL_REDIRECT + "?code=");
+  }
+
+  @Test
+  void repeatedWrongPasswordsMakeThePersonWaitAndThePageSaysHowLongInTheirLanguage() {
+    SignInFlow browser = browser();
+    SignInFlow.Pkce pkce = SignInFlow.Pkce.generate();
+    String authorizationUrl =
+        browser.authorizationUrl(ALL_SCOPES, "s5", pkce, Map.of("ui_locales", "ru"));
+    HttpResponse<String> page = browser.get(SignInFlow.location(browser.get(authorizationUrl)));
+    for (int i = 0; i < FailedAttempts.FREE; i++) {
+      HttpResponse<String> refused =
+          browser.submit(
+              page, "ngozi.adeyemi@unesco.org", "guess-" + i, Map.of("ui_locales", "ru"));
+      assertThat(SignInFlow.location(refused)).endsWith("/login?error&ui_locales=ru");
+      page = browser.get(SignInFlow.location(refused));
+    }
+
+    HttpResponse<String> slowed =
+        browser.submit(
+            page, "ngozi.adeyemi@unesco.org", "amber-compass", Map.of("ui_locales", "ru"));
+    assertThat(slowed.statusCode()).isEqualTo(302);
+    assertThat(SignInFlow.location(slowed))
+        .as("even the right password waits")
+        .isEqualTo(auth.issuer() + "/login?wait=1&ui_locales=ru");
+
+    HttpResponse<String> waitPage = browser.get(SignInFlow.location(slowed));
+    assertThat(waitPage.statusCode()).isEqualTo(200);
+    assertThat(waitPage.body())
+        .contains("<html lang=\"ru\" dir=\"ltr\">")
+        .contains("role=\"alert\"")
+        .contains("Подождите 1 с и попробуйте еще раз.")
+        .contains("value=\"ngozi.adeyemi@unesco.org\"")
+        .doesNotContain("Неверный адрес");
+
+    // The owner is not locked out: once the second has passed, the right password signs her in.
+    AtomicReference<HttpResponse<String>> last = new AtomicReference<>(waitPage);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              HttpResponse<String> attempt =
+                  browser.submit(last.get(), "ngozi.adeyemi@unesco.org", "amber-compass", Map.of());
+              if (SignInFlow.location(attempt).contains("/login?")) {
+                last.set(browser.get(SignInFlow.location(attempt)));
+                return false;
+              }
+              return SignInFlow.location(browser.get(SignInFlow.location(attempt)))
+                  .startsWith(PORTAL_REDIRECT + "?code=");
+            });
   }
 
   @Test
