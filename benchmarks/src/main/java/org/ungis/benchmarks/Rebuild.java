@@ -40,6 +40,7 @@ final class Rebuild {
 
   record Measurement(
       String service,
+      Machine machine,
       Map<String, Long> topicRecords,
       long contributions,
       double restartSeconds,
@@ -87,6 +88,7 @@ final class Rebuild {
     Measurement m =
         new Measurement(
             service,
+            Machine.current(),
             records,
             contributions,
             round(restart),

@@ -8,6 +8,7 @@ record Result(
     String startedAt,
     String runId,
     String command,
+    Machine machine,
     double[] loadAverageAtStart,
     int cpus,
     String actingWith,

@@ -66,6 +66,7 @@ final class Seed {
   record Result(
       String startedAt,
       String command,
+      Machine machine,
       double[] loadAverageAtStart,
       double[] loadAverageAtEnd,
       int cores,
@@ -265,6 +266,7 @@ final class Seed {
           new Result(
               started.toString(),
               "bin/benchmark " + arguments,
+              Machine.current(),
               load,
               WorkflowBenchmark.loadAverage(),
               Runtime.getRuntime().availableProcessors(),
@@ -286,7 +288,7 @@ final class Seed {
               "The services fold while the loader writes (they run throughout); catch-up is timed"
                   + " from the first send to the poll that saw the group's committed offsets at"
                   + " the end the loader wrote (polled every 0.25 s); CPU and RSS cover loading"
-                  + " and catch-up. Shared 2-core machine.");
+                  + " and catch-up.");
       System.out.println();
       System.out.println(table(result));
       Files.createDirectories(o.resultsDir());

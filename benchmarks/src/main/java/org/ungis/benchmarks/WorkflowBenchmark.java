@@ -215,6 +215,7 @@ public final class WorkflowBenchmark {
               started.toString(),
               runId,
               "bin/benchmark " + arguments,
+              Machine.current(),
               load,
               Runtime.getRuntime().availableProcessors(),
               actingWith,
@@ -244,7 +245,7 @@ public final class WorkflowBenchmark {
               rss,
               cpu,
               series,
-              "Shared 2-core machine: other users' builds ran at the same time (see"
+              "The stack and the load generator share the machine (see machine and"
                   + " loadAverageAtStart); CPU and RSS cover the measured load and the drain.");
       write(o.resultsDir(), stamp, result);
     }

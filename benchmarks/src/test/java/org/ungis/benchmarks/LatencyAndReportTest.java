@@ -84,6 +84,7 @@ class LatencyAndReportTest {
         "2026-11-29T10:00:00Z",
         "bench-x",
         "bin/benchmark --rate 300",
+        new Machine("0123456789abcdef", false, 2, 7936, "x", "Linux 6 amd64", "17"),
         new double[] {3.5, 3, 2},
         2,
         "headers",
