@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,8 +13,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +75,7 @@ class RestartCatchUpIT {
     String call = "wsis-restart";
     String id = UUID.randomUUID().toString();
     before = startInstance();
-    awaitRunning(before);
+    before.awaitRunning(Duration.ofSeconds(120));
     var opened =
         await()
             .atMost(Duration.ofSeconds(60))
@@ -111,17 +108,12 @@ class RestartCatchUpIT {
       // What the instance wrote before it died: a backlog in the partition of the contribution,
       // then the decision on it, whose answer never reached its client.
       int partitions = producer.partitionsFor(Topics.CONTRIBUTIONS.name()).size();
-      int partition = partitionOf(id, partitions);
-      for (int n = 0, sent = 0; sent < BACKLOG; n++) {
-        String other = id + "-" + n;
-        if (partitionOf(other, partitions) == partition) {
-          producer.send(
-              new ProducerRecord<>(
-                  Topics.CONTRIBUTIONS.name(),
-                  other,
-                  TestEvents.submitted(other, call, "FAO", "Backlog " + n, START)));
-          sent++;
-        }
+      for (String other : ServiceInstance.keysInPartitionOf(id, partitions, BACKLOG)) {
+        producer.send(
+            new ProducerRecord<>(
+                Topics.CONTRIBUTIONS.name(),
+                other,
+                TestEvents.submitted(other, call, "FAO", "Backlog " + other, START)));
       }
       UUID written = UUID.randomUUID();
       ProducerRecord<String, Object> decision =
@@ -137,7 +129,7 @@ class RestartCatchUpIT {
       producer.send(decision).get();
 
       after = startInstance();
-      awaitRunning(after);
+      after.awaitRunning(Duration.ofSeconds(120));
       // The client retries its decision as soon as the restarted instance runs.
       var retried = decide(itu, id, "decide-1");
       assertThat(retried.statusCode())
@@ -198,20 +190,6 @@ class RestartCatchUpIT {
             "spring.kafka.properties.schema.registry.url", registry.url(),
             "spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer(),
             "ungis.clock.start", START.toString()));
-  }
-
-  static void awaitRunning(ServiceInstance instance) {
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(20))
-        .until(
-            () ->
-                instance.streams() != null
-                    && instance.streams().state() == KafkaStreams.State.RUNNING);
-  }
-
-  static int partitionOf(String key, int partitions) {
-    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
   /**
