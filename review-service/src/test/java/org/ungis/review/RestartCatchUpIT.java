@@ -144,6 +144,7 @@ class RestartCatchUpIT {
           .as("the retry is the decision written before the restart, replayed")
           .hasValue("true");
       assertThat(settled.headers().firstValue("Location"))
+          .as("the retry answers with the decision written before the restart, not a second one")
           .hasValue("/api/v1/reviews/" + id + "/decisions/" + written);
       if (retried.statusCode() == 201) {
         assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
