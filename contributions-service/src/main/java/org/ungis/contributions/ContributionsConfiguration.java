@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.contributions.contribution.Calls;
 import org.ungis.contributions.contribution.ContributionEvents;
 import org.ungis.contributions.contribution.ContributionService;
@@ -19,6 +20,7 @@ import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
 import org.ungis.contributions.contribution.messaging.ViewChanges;
 import org.ungis.contributions.routing.ContributionOwners;
 import org.ungis.reference.Roster;
+import org.ungis.streams.CatchUpBarrier;
 import org.ungis.streams.ReplaceFailedStreamThreads;
 import org.ungis.streams.StreamsDeadLetters;
 import org.ungis.streams.StreamsReadiness;
@@ -78,6 +80,15 @@ class ContributionsConfiguration {
   @Bean("streams")
   StreamsReadiness streamsReadiness(StreamsBuilderFactoryBean streams) {
     return new StreamsReadiness(streams);
+  }
+
+  /**
+   * After a restart or a rebalance, a contribution is read or written only once the views have
+   * applied what was already written to its partitions (see {@link CatchUpBarrier}).
+   */
+  @Bean
+  CatchUpBarrier catchUpBarrier(StreamsBuilderFactoryBean streams, KafkaAdmin kafka) {
+    return CatchUpBarrier.listeningTo(streams, kafka, "contributions-service-catch-up-barrier");
   }
 
   @Autowired

@@ -19,8 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +75,7 @@ class RestartCatchUpIT {
   @Test
   void aRevisionWrittenJustBeforeARestartIsNotWrittenAgainByItsRetry() throws Exception {
     before = startInstance();
-    awaitRunning(before);
+    before.awaitRunning(Duration.ofSeconds(120));
     try (KafkaProducer<String, Object> producer = producer()) {
       producer.send(new ProducerRecord<>(Topics.PROCESSES.name(), CALL, call())).get();
       String itu = auth.intakeToken("ITU");
@@ -99,22 +97,18 @@ class RestartCatchUpIT {
       // What the instance wrote before it died: a backlog in the partition of the contribution,
       // then revision 2 of the contribution, whose answer never reached its client.
       int partitions = producer.partitionsFor(Topics.CONTRIBUTIONS.name()).size();
-      int partition = partitionOf(id, partitions);
-      for (int n = 0, sent = 0; sent < BACKLOG; n++) {
-        String other = id + "-" + n;
-        if (partitionOf(other, partitions) == partition) {
-          producer.send(
-              new ProducerRecord<>(
-                  Topics.CONTRIBUTIONS.name(),
-                  other,
-                  event(
-                      other,
-                      1,
-                      ContributionSubmitted.newBuilder()
-                          .setContent(content("Backlog " + n))
-                          .build())));
-          sent++;
-        }
+      int partition = ServiceInstance.partitionOf(id, partitions);
+      for (String other : ServiceInstance.keysInPartitionOf(id, partitions, BACKLOG)) {
+        producer.send(
+            new ProducerRecord<>(
+                Topics.CONTRIBUTIONS.name(),
+                other,
+                event(
+                    other,
+                    1,
+                    ContributionSubmitted.newBuilder()
+                        .setContent(content("Backlog " + other))
+                        .build())));
       }
       producer
           .send(
@@ -131,7 +125,7 @@ class RestartCatchUpIT {
           .get();
 
       after = startInstance();
-      awaitRunning(after);
+      after.awaitRunning(Duration.ofSeconds(120));
       // The client retries its revision as soon as the restarted instance runs.
       var retried =
           after.send("PUT", "/api/v1/contributions/" + id, body("Revised once"), itu, ifMatch("1"));
@@ -166,22 +160,8 @@ class RestartCatchUpIT {
             "spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer()));
   }
 
-  static void awaitRunning(ServiceInstance instance) {
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(20))
-        .until(
-            () ->
-                instance.streams() != null
-                    && instance.streams().state() == KafkaStreams.State.RUNNING);
-  }
-
   static Map<String, String> ifMatch(String revision) {
     return Map.of("If-Match", "\"" + revision + "\"");
-  }
-
-  static int partitionOf(String key, int partitions) {
-    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
   /** How many records of the contributions topic carry this key. */

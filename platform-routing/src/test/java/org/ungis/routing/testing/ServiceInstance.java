@@ -8,13 +8,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -123,6 +127,35 @@ public record ServiceInstance(ConfigurableApplicationContext context, int port)
         }
       }
     }
+  }
+
+  /** Waits until its views run, looking often so as to catch the first moment they do. */
+  public void awaitRunning(Duration timeout) {
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> streams() != null && streams().state() == KafkaStreams.State.RUNNING);
+  }
+
+  /**
+   * {@code count} other String keys in the partition of {@code key} (as the producers' default
+   * partitioner places them), derived from it: a backlog ahead of a record of that key.
+   */
+  public static List<String> keysInPartitionOf(String key, int partitions, int count) {
+    int partition = partitionOf(key, partitions);
+    List<String> keys = new ArrayList<>(count);
+    for (int n = 0; keys.size() < count; n++) {
+      String other = key + "-" + n;
+      if (partitionOf(other, partitions) == partition) {
+        keys.add(other);
+      }
+    }
+    return keys;
+  }
+
+  /** The partition the producers' default partitioner places a String key in. */
+  public static int partitionOf(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
   /** Its HTTP address, as it advertises it. */

@@ -18,6 +18,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.review.TopicSettings;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.CatchUpBarrier;
 import org.ungis.streams.ReplaceFailedStreamThreads;
 import org.ungis.streams.StreamsDeadLetters;
 import org.ungis.streams.StreamsReadiness;
@@ -121,5 +122,15 @@ class KafkaConfiguration {
   @Bean("streams")
   StreamsReadiness streamsHealth(StreamsBuilderFactoryBean factory) {
     return new StreamsReadiness(factory);
+  }
+
+  /**
+   * After a restart or a rebalance, a write waits until the views have applied what was already
+   * written to its key's partitions (see {@link CatchUpBarrier}): else the retry of a decision this
+   * instance, or the partition's previous owner, wrote just before would be written again.
+   */
+  @Bean
+  CatchUpBarrier catchUpBarrier(StreamsBuilderFactoryBean streams, KafkaAdmin kafka) {
+    return CatchUpBarrier.listeningTo(streams, kafka, "review-service-handover-barrier");
   }
 }

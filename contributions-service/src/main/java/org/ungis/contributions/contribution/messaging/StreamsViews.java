@@ -15,8 +15,12 @@ import org.ungis.contributions.contribution.ContributionQuery;
 import org.ungis.contributions.contribution.ContributionViews;
 import org.ungis.contributions.contribution.IdempotentRequest;
 import org.ungis.contributions.contribution.Page;
+import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
+import org.ungis.schemas.Topics;
+import org.ungis.streams.CatchUpBarrier;
 import org.ungis.streams.IdempotencyHeaders;
+import org.ungis.streams.ViewCatchingUpException;
 
 /**
  * Serves the views from this instance's local state stores (interactive queries). One instance
@@ -30,6 +34,13 @@ class StreamsViews implements ContributionViews {
   private final ViewChanges changesSeen;
   private final CatchUpBarrier caughtUp;
 
+  /** What a contribution's view is folded from: its partition of both topics (co-partitioned). */
+  static final CatchUpBarrier.View CONTRIBUTIONS =
+      CatchUpBarrier.View.of(
+          ContributionViewTopology.CONTRIBUTIONS_STORE,
+          Topics.CONTRIBUTIONS.name(),
+          Topics.REVIEWS.name());
+
   StreamsViews(LocalStores stores, ViewChanges changesSeen, CatchUpBarrier caughtUp) {
     this.stores = stores;
     this.changesSeen = changesSeen;
@@ -38,12 +49,29 @@ class StreamsViews implements ContributionViews {
 
   @Override
   public void awaitCaughtUp(String id, Duration timeout) {
-    caughtUp.await(id, timeout);
+    try {
+      caughtUp.awaitCaughtUp(CONTRIBUTIONS, id, timeout);
+    } catch (ViewCatchingUpException e) {
+      throw behind(e);
+    }
   }
 
   @Override
   public void awaitAllCaughtUp(Duration timeout) {
-    caughtUp.awaitAll(timeout);
+    try {
+      caughtUp.awaitAllCaughtUp(CONTRIBUTIONS, timeout);
+    } catch (ViewCatchingUpException e) {
+      throw behind(e);
+    }
+  }
+
+  private static RefusedException behind(ViewCatchingUpException cause) {
+    RefusedException refused =
+        new RefusedException(
+            Refusal.UNAVAILABLE,
+            "The view is catching up with the latest changes after a restart or a rebalance; retry");
+    refused.initCause(cause);
+    return refused;
   }
 
   @Override
