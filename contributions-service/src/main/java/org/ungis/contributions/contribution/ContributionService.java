@@ -1,12 +1,8 @@
 package org.ungis.contributions.contribution;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.ungis.reference.Roster;
+import org.ungis.streams.IdempotencyHeaders;
 import org.ungis.streams.KeyedLocks;
 
 /**
@@ -452,12 +449,6 @@ public final class ContributionService {
       String text = String.valueOf(part);
       canonical.append(text.length()).append(':').append(text).append(';');
     }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return IdempotencyHeaders.fingerprint(canonical.toString());
   }
 }
