@@ -35,11 +35,6 @@ import org.ungis.streams.StreamsReadiness;
 class ContributionsConfiguration {
 
   @Bean
-  Clock clock(ClockSettings settings) {
-    return settings.clock();
-  }
-
-  @Bean
   Roster roster(ContributionsSettings settings) {
     return settings.roster() == null ? Roster.load() : Roster.load(settings.roster());
   }

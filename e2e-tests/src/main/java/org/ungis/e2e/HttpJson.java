@@ -12,7 +12,13 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON over HTTP, as a client of the platform's APIs would speak it. */
+/**
+ * JSON over HTTP, as a client of the platform's APIs would speak it.
+ *
+ * <p>Deliberately its own small client (like local-stack's {@code Http}): the end-to-end tests call
+ * the APIs from outside, as any client does, through neither a service's nor the local stack's
+ * classes.
+ */
 public final class HttpJson {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();

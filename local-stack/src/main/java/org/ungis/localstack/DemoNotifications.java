@@ -16,6 +16,11 @@ import tools.jackson.databind.JsonNode;
  */
 final class DemoNotifications {
 
+  /**
+   * Every webhook event type, as an integrator would list them from the API guide: the local stack
+   * calls notification-service over HTTP like any client and depends on none of its classes, so the
+   * list is written here again on purpose (notification-service's {@code EventTypes.ALL}).
+   */
   static final List<String> EVENT_TYPES =
       List.of(
           "call.opened",

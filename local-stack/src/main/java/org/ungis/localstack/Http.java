@@ -10,7 +10,12 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON-over-HTTP client for the demo: one base URL, the acting agency in headers. */
+/**
+ * A small JSON-over-HTTP client for the demo: one base URL, the acting agency in headers.
+ *
+ * <p>Deliberately its own (like e2e-tests' {@code HttpJson}): the local stack drives the services
+ * from outside, as a client does, and shares no code with the test harness.
+ */
 final class Http {
 
   static final JsonMapper JSON = JsonMapper.builder().build();

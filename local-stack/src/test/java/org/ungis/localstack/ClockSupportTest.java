@@ -34,13 +34,42 @@ class ClockSupportTest {
     assertThat(ClockSupport.mentions(jar.toString(), ClockSupport.SETTING)).isFalse();
   }
 
-  private Path jar(String... namesAndContents) throws IOException {
+  @Test
+  void aPlatformLibraryWhoseClassesMentionTheSettingSupportsIt() throws IOException {
+    byte[] library =
+        Files.readAllBytes(
+            jar(
+                "org/ungis/web/ClockSettings.class",
+                "...@ConfigurationProperties(ungis.clock)..."));
+    Path jar =
+        jar(
+            "BOOT-INF/classes/org/ungis/review/ReviewServiceApplication.class",
+            "...",
+            "BOOT-INF/lib/platform-web-0.1.0.jar",
+            library);
+
+    assertThat(ClockSupport.mentions(jar.toString(), ClockSupport.SETTING)).isTrue();
+  }
+
+  @Test
+  void aPlatformLibraryThatDoesNotMentionTheSettingDoesNotCount() throws IOException {
+    byte[] library = Files.readAllBytes(jar("org/ungis/web/PageRequest.class", "page size"));
+    Path jar = jar("BOOT-INF/lib/platform-web-0.1.0.jar", library);
+
+    assertThat(ClockSupport.mentions(jar.toString(), ClockSupport.SETTING)).isFalse();
+  }
+
+  private Path jar(Object... namesAndContents) throws IOException {
     Path jar = Files.createTempFile(dir, "app", ".jar");
     try (OutputStream file = Files.newOutputStream(jar);
         ZipOutputStream zip = new ZipOutputStream(file)) {
       for (int i = 0; i < namesAndContents.length; i += 2) {
-        zip.putNextEntry(new ZipEntry(namesAndContents[i]));
-        zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        zip.putNextEntry(new ZipEntry((String) namesAndContents[i]));
+        Object content = namesAndContents[i + 1];
+        zip.write(
+            content instanceof byte[] bytes
+                ? bytes
+                : ((String) content).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
     }

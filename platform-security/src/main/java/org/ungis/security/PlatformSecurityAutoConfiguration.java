@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -153,13 +154,19 @@ public final class PlatformSecurityAutoConfiguration {
     return http.build();
   }
 
+  /**
+   * Controller method parameters of type {@link AuthenticatedActor}, and of each service's own
+   * actor type ({@link ActorArgumentResolver} beans), resolved from the verified token.
+   */
   @Bean
-  WebMvcConfigurer authenticatedActorWebMvcConfigurer(UngisSecurityProperties settings) {
+  WebMvcConfigurer authenticatedActorWebMvcConfigurer(
+      UngisSecurityProperties settings, ObjectProvider<ActorArgumentResolver<?>> serviceActors) {
     return new WebMvcConfigurer() {
       @Override
       public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(
             new AuthenticatedActorArgumentResolver(new ActorJwtConverter(settings.claims())));
+        serviceActors.orderedStream().forEach(resolvers::add);
       }
     };
   }

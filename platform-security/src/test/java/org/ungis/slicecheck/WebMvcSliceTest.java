@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.ungis.security.ActorArgumentResolver;
 import org.ungis.security.AuthenticatedActor;
 
 /**
@@ -54,15 +57,57 @@ class WebMvcSliceTest {
         .andExpect(jsonPath("$.type").value("https://ungis.org/problems/unauthorized"));
   }
 
+  @Test
+  void aServicesOwnActorTypeComesFromTheTokenThroughItsResolver() throws Exception {
+    mvc.perform(
+            get("/api/v1/whoami/member")
+                .with(
+                    jwt()
+                        .jwt(
+                            token ->
+                                token
+                                    .claim("agency", "undp")
+                                    .claim("principal", "focal@undp.org")
+                                    .claim("roles", List.of("AGENCY")))))
+        .andExpect(status().isOk())
+        .andExpect(content().string("member UNDP"));
+  }
+
+  @Test
+  void withoutATokenAServicesOwnActorIsNeverResolved() throws Exception {
+    mvc.perform(get("/api/v1/whoami/member"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.type").value("https://ungis.org/problems/unauthorized"));
+  }
+
   @SpringBootConfiguration
-  @Import(WhoAmI.class)
+  @Import({WhoAmI.class, MemberResolver.class})
   static class Service {}
+
+  /** A service's own actor type, as its domain knows it. */
+  record Member(String agency) {}
+
+  static class MemberResolver extends ActorArgumentResolver<Member> {
+    MemberResolver() {
+      super(Member.class);
+    }
+
+    @Override
+    protected Member resolve(AuthenticatedActor token, NativeWebRequest request) {
+      return new Member(token.agency().toUpperCase(Locale.ROOT));
+    }
+  }
 
   @RestController
   static class WhoAmI {
     @GetMapping("/api/v1/whoami")
     String whoami(AuthenticatedActor actor) {
       return actor.agency() + " " + actor.principal() + " " + actor.roles();
+    }
+
+    @GetMapping("/api/v1/whoami/member")
+    String member(Member member) {
+      return "member " + member.agency();
     }
   }
 }

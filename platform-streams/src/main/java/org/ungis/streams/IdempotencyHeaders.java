@@ -1,6 +1,9 @@
 package org.ungis.streams;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -37,6 +40,22 @@ public final class IdempotencyHeaders {
     return key == null || fingerprint == null
         ? Optional.empty()
         : Optional.of(new Keyed(key, fingerprint));
+  }
+
+  /**
+   * The fingerprint of a request: SHA-256, in hex, of a canonical description of it (what the
+   * service considers the same request), so that a retry with the same key and another request is
+   * told apart.
+   */
+  public static String fingerprint(String canonicalRequest) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** Keys are scoped by the acting agency: the key of a remembered request in a store. */

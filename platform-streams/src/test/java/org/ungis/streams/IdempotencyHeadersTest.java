@@ -33,4 +33,13 @@ class IdempotencyHeadersTest {
     assertThat(IdempotencyHeaders.storeKey("ITU", "key-1")).isEqualTo("ITU/key-1");
     assertThat(IdempotencyHeaders.storeKey("FAO", "key-1")).isNotEqualTo("ITU/key-1");
   }
+
+  @Test
+  void aRequestsFingerprintIsTheSha256OfItsDescriptionSoAnotherRequestIsToldApart() {
+    assertThat(IdempotencyHeaders.fingerprint("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(IdempotencyHeaders.fingerprint("POST /api/v1/calls\n{\"a\":1}"))
+        .isEqualTo(IdempotencyHeaders.fingerprint("POST /api/v1/calls\n{\"a\":1}"))
+        .isNotEqualTo(IdempotencyHeaders.fingerprint("POST /api/v1/calls\n{\"a\":2}"));
+  }
 }

@@ -2,7 +2,6 @@ package org.ungis.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -15,10 +14,10 @@ import org.springframework.http.ProblemDetail;
 public class InvalidParameterException extends RuntimeException {
 
   /** The problem type of a query parameter the endpoint does not know. */
-  public static final String UNKNOWN_TYPE = "https://ungis.org/problems/unknown-parameter";
+  public static final String UNKNOWN_TYPE = Problems.TYPE_BASE + "unknown-parameter";
 
   /** The problem type of a known query parameter with a value the endpoint cannot use. */
-  public static final String INVALID_TYPE = "https://ungis.org/problems/invalid-parameter";
+  public static final String INVALID_TYPE = Problems.TYPE_BASE + "invalid-parameter";
 
   private final String parameter;
   private final boolean unknown;
@@ -72,7 +71,6 @@ public class InvalidParameterException extends RuntimeException {
     problem.setType(URI.create(type()));
     problem.setTitle(title());
     problem.setProperty("parameter", parameter);
-    problem.setProperty("errors", List.of(Map.of("field", parameter, "message", getMessage())));
-    return problem;
+    return Problems.withError(problem, parameter, getMessage());
   }
 }

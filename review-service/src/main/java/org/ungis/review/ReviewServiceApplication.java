@@ -1,6 +1,5 @@
 package org.ungis.review;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,12 +14,6 @@ public class ReviewServiceApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(ReviewServiceApplication.class, args);
-  }
-
-  /** The time source of every rule (the rota period of a decision); tests set their own. */
-  @Bean
-  Clock clock(ClockSettings settings) {
-    return settings.clock();
   }
 
   @Bean

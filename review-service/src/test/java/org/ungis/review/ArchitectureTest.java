@@ -1,5 +1,7 @@
 package org.ungis.review;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -7,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.ungis.streams.KeyedLocks;
 
 /**
  * The features (calls for inputs, review, queue) and what they share (rules, command plumbing) know
@@ -62,16 +65,19 @@ class ArchitectureTest {
         .that()
         .haveSimpleNameEndingWith("Commands")
         .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage(
-            "java..",
-            "org.ungis.reference..",
-            "org.ungis.review",
-            "org.ungis.review.call",
-            "org.ungis.review.review",
-            "org.ungis.review.rules",
-            "org.ungis.review.command")
-        .because("a command loads, decides on the aggregate and publishes through a port")
+        .onlyDependOnClassesThat(
+            resideInAnyPackage(
+                    "java..",
+                    "org.ungis.reference..",
+                    "org.ungis.review",
+                    "org.ungis.review.call",
+                    "org.ungis.review.review",
+                    "org.ungis.review.rules",
+                    "org.ungis.review.command")
+                .or(equivalentTo(KeyedLocks.class)))
+        .because(
+            "a command loads, decides on the aggregate and publishes through a port (one at a time"
+                + " per key, through the platform's KeyedLocks)")
         .check(CLASSES);
   }
 

@@ -1,12 +1,8 @@
 package org.ungis.contributions.contribution;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.ungis.reference.Roster;
+import org.ungis.streams.IdempotencyHeaders;
+import org.ungis.streams.KeyedLocks;
 
 /**
  * The intake use cases: load from the views, let the aggregate decide, publish, and answer once the
@@ -34,6 +32,7 @@ public final class ContributionService {
   private final Clock clock;
   private final Duration viewTimeout;
   private final KeyedLocks locks;
+  private final Duration lockWait;
   private final Supplier<String> newContributionId;
 
   /** A write whose entry stays this long without its view showing it is forgotten. */
@@ -84,7 +83,13 @@ public final class ContributionService {
     this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
     this.viewTimeout = Objects.requireNonNull(viewTimeout);
-    this.locks = new KeyedLocks(256, viewTimeout.multipliedBy(2));
+    this.lockWait = viewTimeout.multipliedBy(2);
+    this.locks =
+        new KeyedLocks(
+            key ->
+                new RefusedException(
+                    Refusal.UNAVAILABLE,
+                    "Another change to the same item is still in progress; retry"));
   }
 
   /**
@@ -111,6 +116,7 @@ public final class ContributionService {
     String id = IdempotentRequest.contributionIdFor(actor.agency(), idempotencyKey);
     return locks.withLock(
         "idempotency/" + actor.agency() + "/" + idempotencyKey,
+        lockWait,
         () -> {
           // Written here but not in the view yet: answered from what was written.
           Written pending = written.get(id);
@@ -200,6 +206,7 @@ public final class ContributionService {
     checkMember(actor);
     return locks.withLock(
         id,
+        lockWait,
         () -> {
           Contribution contribution = load(id);
           contribution.checkOwnedBy(actor);
@@ -223,6 +230,7 @@ public final class ContributionService {
     checkMember(actor);
     return locks.withLock(
         id,
+        lockWait,
         () -> {
           Contribution contribution = load(id);
           contribution.checkOwnedBy(actor);
@@ -441,12 +449,6 @@ public final class ContributionService {
       String text = String.valueOf(part);
       canonical.append(text.length()).append(':').append(text).append(';');
     }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return IdempotencyHeaders.fingerprint(canonical.toString());
   }
 }

@@ -6,6 +6,10 @@ import java.util.UUID;
 /**
  * A submission made with an {@code Idempotency-Key}: what a retry is matched against.
  *
+ * <p>Not review-service's request record on purpose: this one names the contribution the first
+ * request created and is the value of the view's keys store (JSON in its changelog), so its shape
+ * stays as it is; the fingerprint is the platform's ({@code IdempotencyHeaders.fingerprint}).
+ *
  * @param agency the submitting agency (keys are scoped per agency)
  * @param key the client's key
  * @param fingerprint hash of the request; a retry with another fingerprint is refused

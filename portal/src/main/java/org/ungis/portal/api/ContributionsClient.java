@@ -17,7 +17,10 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class ContributionsClient {
 
-  /** What a submission or a revision sends (the API's fields). */
+  /**
+   * What a submission or a revision sends (the API's fields): the portal's own copy of the
+   * request's shape, deliberately, as {@link Models} (it depends on no service module).
+   */
   public record Content(
       String processId,
       String title,

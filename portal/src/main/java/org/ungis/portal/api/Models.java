@@ -5,7 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What the services answer, as the pages read it (unknown fields are ignored). */
+/**
+ * What the services answer, as the pages read it (unknown fields are ignored).
+ *
+ * <p>Deliberately the portal's own copies of the services' JSON shapes, not their classes: the
+ * portal reaches the services over HTTP only and depends on none of their modules, so a service may
+ * add a field without the portal being rebuilt (the one exception to "plumbing once" the duplicates
+ * report shows between the portal and the services).
+ */
 public final class Models {
 
   private Models() {}

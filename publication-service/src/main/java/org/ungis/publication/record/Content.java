@@ -6,6 +6,10 @@ import java.util.Objects;
 /**
  * The text of one approved revision of a contribution, as it is published.
  *
+ * <p>publication-service's own record of the text, deliberately: it reads the contributions topic
+ * and shares no domain class with contributions-service (whose {@code Content.Draft} has the same
+ * fields, as the event does).
+ *
  * @param title title of the input
  * @param summary short summary, may be empty
  * @param body the full text; paragraphs are separated by blank lines

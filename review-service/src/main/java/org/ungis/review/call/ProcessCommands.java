@@ -11,13 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
+import org.ungis.review.command.BusyException;
 import org.ungis.review.command.IdempotentRequest;
 import org.ungis.review.command.InFlightRequests;
-import org.ungis.review.command.KeyedLocks;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.Rota;
 import org.ungis.review.rules.RuleViolation;
+import org.ungis.streams.KeyedLocks;
 
 /**
  * Opens, extends and closes calls for inputs: loads the call from the view, lets the aggregate
@@ -36,7 +37,7 @@ public class ProcessCommands {
   private final Clock clock;
   private final ReviewSettings settings;
   private final CallOwnership ownership;
-  private final KeyedLocks locks = new KeyedLocks();
+  private final KeyedLocks locks = new KeyedLocks(BusyException::new);
   private final InFlightRequests requests = new InFlightRequests();
 
   /** Snapshots written but not yet seen in the view (the wait for it timed out); per call id. */

@@ -1,9 +1,5 @@
 package org.ungis.review.command;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import org.ungis.streams.IdempotencyHeaders;
 
@@ -29,13 +25,7 @@ public record IdempotentRequest(String agency, String key, String fingerprint) {
 
   /** The request of a key, fingerprinted from a description of the request. */
   public static IdempotentRequest of(String agency, String key, String request) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
-      return new IdempotentRequest(agency, key, HexFormat.of().formatHex(digest));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new IdempotentRequest(agency, key, IdempotencyHeaders.fingerprint(request));
   }
 
   /** The key under which the request is remembered. */

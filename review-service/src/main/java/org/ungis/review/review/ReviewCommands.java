@@ -12,16 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ungis.reference.ReviewerRole;
 import org.ungis.review.ReviewSettings;
 import org.ungis.review.call.CallForInputs;
+import org.ungis.review.command.BusyException;
 import org.ungis.review.command.EventLogUnavailableException;
 import org.ungis.review.command.IdempotentRequest;
 import org.ungis.review.command.InFlightRequests;
-import org.ungis.review.command.KeyedLocks;
 import org.ungis.review.command.UnacknowledgedWriteException;
 import org.ungis.review.command.Written;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.Rota;
 import org.ungis.review.rules.RuleViolation;
+import org.ungis.streams.KeyedLocks;
 
 /**
  * Decides on contributions: loads the item, lets the aggregate decide, publishes the decision.
@@ -57,7 +58,7 @@ public class ReviewCommands {
   private final Clock clock;
   private final ReviewSettings settings;
   private final ItemOwnership ownership;
-  private final KeyedLocks locks = new KeyedLocks();
+  private final KeyedLocks locks = new KeyedLocks(BusyException::new);
   private final InFlightRequests requests = new InFlightRequests();
   private final Map<String, List<InFlight>> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Unacknowledged> unacknowledged = new ConcurrentHashMap<>();

@@ -2,24 +2,22 @@ package org.ungis.review.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.ungis.review.rules.Actor;
 import org.ungis.review.rules.Reasons;
 import org.ungis.review.rules.Rota;
 import org.ungis.review.rules.RuleViolation;
+import org.ungis.security.ActorArgumentResolver;
 import org.ungis.security.AuthenticatedActor;
 
 /**
  * The one place that knows who is acting: resolves every {@link Actor} parameter of a controller
  * method from the verified bearer token (claims {@code agency}, {@code principal}, {@code roles},
- * through platform-security). No header and no body field says who acts. A request without a valid
- * token never gets here: the security filter chain answers it with {@code 401}.
+ * through platform-security, which registers it). No header and no body field says who acts. A
+ * request without a valid token never gets here: the security filter chain answers it with {@code
+ * 401}.
  *
  * <p>In this service every actor is a reviewer: a token without the role {@code REVIEWER} (an
  * agency's intake client) is refused with {@code 403 forbidden}, reason {@code NOT_A_REVIEWER},
@@ -30,7 +28,7 @@ import org.ungis.security.AuthenticatedActor;
  * agency is on the rota now.
  */
 @Component
-public class CurrentActor implements HandlerMethodArgumentResolver {
+public class CurrentActor extends ActorArgumentResolver<Actor> {
 
   /** The OpenAPI security scheme: an OAuth2 bearer JWT. */
   public static final String BEARER = "bearer";
@@ -39,6 +37,7 @@ public class CurrentActor implements HandlerMethodArgumentResolver {
   private final Clock clock;
 
   CurrentActor(Rota rota, Clock clock) {
+    super(Actor.class);
     this.rota = rota;
     this.clock = clock;
   }
@@ -57,17 +56,7 @@ public class CurrentActor implements HandlerMethodArgumentResolver {
   }
 
   @Override
-  public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == Actor.class;
-  }
-
-  @Override
-  public Actor resolveArgument(
-      MethodParameter parameter,
-      ModelAndViewContainer mavContainer,
-      NativeWebRequest request,
-      WebDataBinderFactory binderFactory) {
-    AuthenticatedActor token = AuthenticatedActor.current();
+  protected Actor resolve(AuthenticatedActor token, NativeWebRequest request) {
     if (!token.isReviewer()) {
       throw RuleViolation.forbidden(
           Reasons.NOT_A_REVIEWER,

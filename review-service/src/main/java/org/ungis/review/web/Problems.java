@@ -1,8 +1,9 @@
 package org.ungis.review.web;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
+import static org.ungis.web.Problems.RETRY_AFTER_SECONDS;
+import static org.ungis.web.Problems.type;
+import static org.ungis.web.Problems.withError;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,9 +30,6 @@ import org.ungis.web.InvalidParameterException;
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
-
-  static final String BASE = "https://ungis.org/problems/";
-  static final String RETRY_AFTER_SECONDS = "5";
 
   @ExceptionHandler(RuleViolation.class)
   ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
@@ -69,9 +67,8 @@ class Problems extends ResponseEntityExceptionHandler {
             "idempotency-key-reused",
             "Idempotency-Key reused",
             e.getMessage());
-    body.setProperty(
-        "errors", List.of(Map.of("field", Idempotency.HEADER, "message", e.getMessage())));
-    return ResponseEntity.unprocessableContent().body(body);
+    return ResponseEntity.unprocessableContent()
+        .body(withError(body, Idempotency.HEADER, e.getMessage()));
   }
 
   @ExceptionHandler(UnknownAgencyException.class)
@@ -111,8 +108,7 @@ class Problems extends ResponseEntityExceptionHandler {
             "validation",
             "Invalid request",
             "the body is not valid JSON of the expected shape");
-    body.setProperty("errors", List.of(Map.of("field", "body", "message", "malformed JSON")));
-    return ResponseEntity.badRequest().body(body);
+    return ResponseEntity.badRequest().body(withError(body, "body", "malformed JSON"));
   }
 
   /** Gives Spring MVC's own problems (404, 405, 415...) a stable type too. */
@@ -121,7 +117,7 @@ class Problems extends ResponseEntityExceptionHandler {
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (body instanceof ProblemDetail problem
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      problem.setType(URI.create(BASE + slugOf(status)));
+      problem.setType(type(slugOf(status)));
     }
     return super.handleExceptionInternal(ex, body, headers, status, request);
   }
@@ -149,8 +145,7 @@ class Problems extends ResponseEntityExceptionHandler {
   private static ResponseEntity<ProblemDetail> invalid(String field, String message) {
     ProblemDetail body =
         detail(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + ": " + message);
-    body.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-    return ResponseEntity.badRequest().body(body);
+    return ResponseEntity.badRequest().body(withError(body, field, message));
   }
 
   private static ResponseEntity<ProblemDetail> problem(
@@ -163,9 +158,6 @@ class Problems extends ResponseEntityExceptionHandler {
   }
 
   private static ProblemDetail detail(HttpStatus status, String slug, String title, String detail) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-    body.setType(URI.create(BASE + slug));
-    body.setTitle(title);
-    return body;
+    return org.ungis.web.Problems.problem(status, slug, title, detail);
   }
 }

@@ -1,6 +1,5 @@
 package org.ungis.contributions.contribution.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,6 +21,7 @@ import org.ungis.contributions.contribution.FieldError;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
 import org.ungis.web.InvalidParameterException;
+import org.ungis.web.Problems;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -33,7 +33,6 @@ import tools.jackson.core.JacksonException;
 class ProblemHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-  static final String TYPE_BASE = "https://ungis.org/problems/";
 
   private record Mapping(HttpStatus status, String slug, String title) {}
 
@@ -76,7 +75,7 @@ class ProblemHandler {
     Mapping mapping = MAPPINGS.get(e.refusal());
     var response = ResponseEntity.status(mapping.status());
     if (e.refusal() == Refusal.UNAVAILABLE) {
-      response.header(HttpHeaders.RETRY_AFTER, "5");
+      response.header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
     }
     return response.body(
         problem(mapping.status(), mapping.slug(), mapping.title(), e.getMessage(), e.errors()));
@@ -181,14 +180,8 @@ class ProblemHandler {
 
   static ProblemDetail problem(
       HttpStatus status, String slug, String title, String detail, List<FieldError> errors) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + slug));
-    problem.setTitle(title);
-    if (!errors.isEmpty()) {
-      problem.setProperty(
-          "errors",
-          errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
-    }
-    return problem;
+    return Problems.withErrors(
+        Problems.problem(status, slug, title, detail),
+        errors.stream().map(f -> Problems.fieldError(f.field(), f.message())).toList());
   }
 }

@@ -9,7 +9,13 @@ import org.ungis.publication.client.RecordAssembler.AssembledRecord;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Renders an assembled record as the JSON and Markdown files a subscriber keeps. */
+/**
+ * Renders an assembled record as the JSON and Markdown files a subscriber keeps.
+ *
+ * <p>Deliberately self-contained: an example of a downstream subscriber depends on no module of the
+ * platform (only the published schemas), so what it shares in shape with the portal's pages is
+ * written here again on purpose.
+ */
 final class RecordDocuments {
 
   private static final JsonMapper JSON =

@@ -1,6 +1,7 @@
 package org.ungis.publication.record.web;
 
-import java.net.URI;
+import static org.ungis.web.Problems.fieldError;
+
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -35,9 +36,7 @@ class Problems {
         "validation",
         "Invalid request",
         "'" + e.getName() + "' must be a positive whole number.",
-        Map.of(
-            "errors",
-            List.of(Map.of("field", e.getName(), "message", "must be a positive whole number"))));
+        Map.of("errors", List.of(fieldError(e.getName(), "must be a positive whole number"))));
   }
 
   @ExceptionHandler(UnknownLanguageException.class)
@@ -47,9 +46,7 @@ class Problems {
         "validation",
         "Invalid request",
         e.getMessage(),
-        Map.of(
-            "errors",
-            List.of(Map.of("field", "lang", "message", "must be one of AR, ZH, EN, FR, RU, ES"))));
+        Map.of("errors", List.of(fieldError("lang", "must be one of AR, ZH, EN, FR, RU, ES"))));
   }
 
   @ExceptionHandler(DocumentFonts.MissingFontsException.class)
@@ -99,9 +96,7 @@ class Problems {
 
   static ResponseEntity<ProblemDetail> problem(
       HttpStatus status, String slug, String title, String detail, Map<String, Object> extra) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("https://ungis.org/problems/" + slug));
-    problem.setTitle(title);
+    ProblemDetail problem = org.ungis.web.Problems.problem(status, slug, title, detail);
     extra.forEach(problem::setProperty);
     return ResponseEntity.status(status).contentType(PROBLEM).body(problem);
   }

@@ -1,4 +1,4 @@
-package org.ungis.review;
+package org.ungis.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ungis.review.command;
+package org.ungis.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,14 @@ import org.junit.jupiter.api.Test;
 
 class KeyedLocksTest {
 
-  final KeyedLocks locks = new KeyedLocks();
+  /** What a service would throw for a key whose lock it did not get in time. */
+  static final class BusyException extends RuntimeException {
+    BusyException(String key) {
+      super(key + " is busy");
+    }
+  }
+
+  final KeyedLocks locks = new KeyedLocks(BusyException::new);
   final ExecutorService pool = Executors.newFixedThreadPool(4);
 
   @AfterEach
@@ -83,7 +90,8 @@ class KeyedLocksTest {
     assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 
     assertThatThrownBy(() -> locks.withLock("c-1", Duration.ofMillis(50), () -> 1))
-        .isInstanceOf(BusyException.class);
+        .isInstanceOf(BusyException.class)
+        .hasMessage("c-1 is busy");
     assertThat(locks.withLock("c-2", Duration.ofMillis(50), () -> 2)).isEqualTo(2);
 
     release.countDown();
