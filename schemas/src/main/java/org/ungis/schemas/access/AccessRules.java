@@ -142,7 +142,7 @@ public final class AccessRules {
 
   /**
    * The operators' script, {@code deploy/kafka/acls.sh}: creates the SCRAM-SHA-512 credential of
-   * every principal that has a password file, then adds every ACL, with the CLI tools of
+   * every principal whose password variable is set, then adds every ACL, with the CLI tools of
    * Confluent's Kafka image (docker-compose.yml's {@code kafka-access} step runs it). Unlike {@link
    * #apply} it only adds: an ACL the rules no longer have stays until removed by hand.
    */
@@ -156,18 +156,19 @@ public final class AccessRules {
         #     -Dexec.args=script > deploy/kafka/acls.sh
         # (BrokerAccessTest fails while this file differs from what the rules generate.)
         #
-        # Signs in as the super user "admin" (PLAIN, $SECRETS/admin.password), creates the
-        # SCRAM-SHA-512 credential of each principal from $SECRETS/<principal>.password (hex
-        # passwords: `openssl rand -hex 32`), then adds the ACLs. Re-running it is harmless.
+        # Signs in as the super user "admin" (PLAIN, password $UNGIS_KAFKA_ADMIN_PASSWORD), creates the
+        # SCRAM-SHA-512 credential of each principal whose password is set (the variable
+        # UNGIS_KAFKA_<PRINCIPAL>_PASSWORD, e.g. UNGIS_KAFKA_REVIEW_SERVICE_PASSWORD; hex passwords:
+        # `openssl rand -hex 32`), then adds the ACLs. Re-running it is harmless.
         set -euo pipefail
         BOOTSTRAP_SERVERS="${BOOTSTRAP_SERVERS:-kafka:29092}"
-        SECRETS="${SECRETS:-/run/secrets/ungis/kafka}"
+        : "${UNGIS_KAFKA_ADMIN_PASSWORD:?UNGIS_KAFKA_ADMIN_PASSWORD is not set (docs/operator.md)}"
         ADMIN_CONFIG="$(mktemp)"
         trap 'rm -f "$ADMIN_CONFIG"' EXIT
         cat >"$ADMIN_CONFIG" <<CONFIG
         security.protocol=SASL_PLAINTEXT
         sasl.mechanism=PLAIN
-        sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$(cat "$SECRETS/admin.password")";
+        sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$UNGIS_KAFKA_ADMIN_PASSWORD";
         CONFIG
         """);
     script
@@ -176,11 +177,12 @@ public final class AccessRules {
         .append("; do\n");
     script.append(
         """
-          if [ -s "$SECRETS/$principal.password" ]; then
+          variable="UNGIS_KAFKA_$(echo "$principal" | tr 'a-z-' 'A-Z_')_PASSWORD"
+          if [ -n "${!variable:-}" ]; then
             kafka-configs %s --alter --entity-type users --entity-name "$principal" \\
-              --add-config "SCRAM-SHA-512=[iterations=%d,password=$(cat "$SECRETS/$principal.password")]"
+              --add-config "SCRAM-SHA-512=[iterations=%d,password=${!variable}]"
           else
-            echo "No $SECRETS/$principal.password: $principal cannot sign in to the broker" >&2
+            echo "$variable is not set: $principal cannot sign in to the broker" >&2
           fi
         done
         """
