@@ -2,7 +2,6 @@ package org.ungis.containers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,7 +41,7 @@ class SecuredWorkflowIT extends AbstractWorkflowIT {
       broker =
           LocalKafkaBroker.start(
               LocalKafkaBroker.Settings.defaults(dataDir)
-                  .withPorts(freePort(), freePort())
+                  .withFreePorts()
                   .secured(UUID.randomUUID().toString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -116,12 +115,6 @@ class SecuredWorkflowIT extends AbstractWorkflowIT {
           return "SASL_PLAINTEXT";
         }
       };
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

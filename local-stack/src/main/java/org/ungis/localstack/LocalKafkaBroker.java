@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public Settings withPorts(int port, int controllerPort) {
       return new Settings(dataDir, host, port, controllerPort, overrides, adminPassword);
+    }
+
+    /** The same on two ports free right now (tests, and stacks next to one another). */
+    public Settings withFreePorts() {
+      try (ServerSocket client = new ServerSocket(0);
+          ServerSocket controller = new ServerSocket(0)) {
+        return withPorts(client.getLocalPort(), controller.getLocalPort());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     public Settings withOverride(String key, String value) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +48,7 @@ class AclScriptIT {
     String reviewPassword = UUID.randomUUID().toString().replace("-", "");
     try (LocalKafkaBroker broker =
         LocalKafkaBroker.start(
-            LocalKafkaBroker.Settings.defaults(dataDir)
-                .withPorts(freePort(), freePort())
-                .secured(adminPassword))) {
+            LocalKafkaBroker.Settings.defaults(dataDir).withFreePorts().secured(adminPassword))) {
       tool("kafka-configs", "kafka.admin.ConfigCommand");
       tool("kafka-acls", "org.apache.kafka.tools.AclCommand");
       ProcessBuilder run = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
@@ -110,12 +107,6 @@ class AclScriptIT {
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(Topics.REVIEWS.name(), "key", "decision")).get();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

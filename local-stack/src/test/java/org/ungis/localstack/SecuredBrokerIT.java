@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +64,7 @@ class SecuredBrokerIT {
     broker =
         LocalKafkaBroker.start(
             LocalKafkaBroker.Settings.defaults(dataDir)
-                .withPorts(freePort(), freePort())
+                .withFreePorts()
                 .secured("it-admin-" + UUID.randomUUID()));
     LocalBrokerAccess.apply(broker, passwords);
     try (Admin admin = Admin.create(broker.adminClientProperties())) {
@@ -254,11 +252,5 @@ class SecuredBrokerIT {
       partitions.add(new TopicPartition(topic.name(), p));
     }
     return partitions;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
