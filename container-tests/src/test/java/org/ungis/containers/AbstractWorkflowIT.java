@@ -95,6 +95,19 @@ abstract class AbstractWorkflowIT {
   /** The schema registry's base URL, as the services and a downstream consumer reach it. */
   protected abstract String schemaRegistryUrl();
 
+  /**
+   * The Kafka settings of one service beyond the connection details, e.g. its broker credentials
+   * ({@code spring.kafka.properties.sasl.jaas.config}); none by default.
+   */
+  protected Map<String, String> kafkaPropertiesOf(String service) {
+    return Map.of();
+  }
+
+  /** The consumer properties of a downstream reader of the records topic. */
+  protected Map<String, Object> recordsReaderProperties() {
+    return Map.of(BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+  }
+
   /** Stops what {@link #startKafkaAndRegistry()} started; after the services have stopped. */
   protected void stopKafkaAndRegistry() {}
 
@@ -147,6 +160,7 @@ abstract class AbstractWorkflowIT {
     properties.put("spring.kafka.properties.schema.registry.url", schemaRegistryUrl());
     properties.put("spring.kafka.streams.state-dir", stateRoot.resolve(name).toString());
     properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer());
+    properties.putAll(kafkaPropertiesOf(name));
     properties.putAll(extra);
     InProcessService service = InProcessService.start(name, mainClass, connections, properties);
     services.add(service);
@@ -303,7 +317,7 @@ abstract class AbstractWorkflowIT {
         .isEqualTo("Decent work in the platform economy");
 
     // ... and on the records topic, read by a plain consumer through the schema registry.
-    String bootstrapServers = bootstrapServers();
+    Map<String, Object> reader = recordsReaderProperties();
     AtomicReference<RebuiltRecord> fromKafka = new AtomicReference<>();
     await("the records topic holds an edition listing both")
         .atMost(PROPAGATION)
@@ -311,7 +325,7 @@ abstract class AbstractWorkflowIT {
         .untilAsserted(
             () -> {
               RebuiltRecord rebuilt =
-                  RecordTopicReader.readAll(bootstrapServers, schemaRegistryUrl()).get(processId);
+                  RecordTopicReader.readAll(reader, schemaRegistryUrl()).get(processId);
               assertThat(rebuilt).as("a record for %s on the topic", processId).isNotNull();
               assertThat(rebuilt.entries()).hasSize(2);
               fromKafka.set(rebuilt);

@@ -41,7 +41,16 @@ public final class RecordTopicReader {
 
   /** Every record on the topic, by process id. */
   public static Map<String, RebuiltRecord> readAll(String bootstrapServers, String registryUrl) {
-    Map<String, RecordEvent> latest = readLatestValues(bootstrapServers, registryUrl);
+    return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), registryUrl);
+  }
+
+  /**
+   * The same, with a consumer of these properties: at least {@code bootstrap.servers}, and the
+   * reader's credentials (SASL) and {@code group.id} on a broker that asks for them.
+   */
+  public static Map<String, RebuiltRecord> readAll(
+      Map<String, Object> clientProperties, String registryUrl) {
+    Map<String, RecordEvent> latest = readLatestValues(clientProperties, registryUrl);
     Map<String, RebuiltRecord> records = new HashMap<>();
     latest.forEach(
         (key, event) -> {
@@ -59,10 +68,11 @@ public final class RecordTopicReader {
     return records;
   }
 
-  private static Map<String, RecordEvent> readLatestValues(String bootstrap, String registryUrl) {
+  private static Map<String, RecordEvent> readLatestValues(
+      Map<String, Object> clientProperties, String registryUrl) {
     Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-record-reader-" + UUID.randomUUID());
+    config.putAll(clientProperties);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put("schema.registry.url", registryUrl);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -33,13 +35,26 @@ import org.apache.kafka.common.utils.Time;
  * Starting it again on the same directory keeps every topic and offset.
  *
  * <p>Run it as {@code java -jar local-stack-0.1.0-SNAPSHOT-exec.jar --data-dir DIR [--port 9092]
- * [--controller-port 9093] [--host localhost] [--override key=value ...]}, or in-process with
- * {@link #start(Settings)} (tests). SIGTERM / SIGINT shut it down cleanly.
+ * [--controller-port 9093] [--host localhost] [--override key=value ...] [--secured]}, or
+ * in-process with {@link #start(Settings)} (tests). SIGTERM / SIGINT shut it down cleanly.
+ *
+ * <p>{@code --secured} runs it as production does: SASL and ACLs ({@link Settings#secured}), with
+ * the platform's access rules applied ({@link LocalBrokerAccess}) and every principal signing in
+ * with its development password ({@code admin-secret}, {@code <principal>-secret}).
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
   /** The line printed on standard output once the broker accepts clients. */
   public static final String READY_MARKER = "LocalKafkaBroker ready";
+
+  /** The broker's own principal and the operator's: a super user of a secured broker. */
+  public static final String ADMIN = "admin";
+
+  /**
+   * The admin password of {@code --secured} (the local stack), and the pattern of the platform's
+   * principals' development passwords ({@code <principal>-secret}, {@link LocalBrokerAccess}).
+   */
+  static final String DEVELOPMENT_ADMIN_PASSWORD = "admin-secret";
 
   private static final String CLUSTER_ID_FILE = "cluster.id";
   private static final String LOG_DIR = "kafka-logs";
@@ -66,28 +81,59 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * @param port the client (PLAINTEXT) port
    * @param controllerPort the KRaft controller port
    * @param overrides extra broker properties, applied last
+   * @param adminPassword {@code null} for a PLAINTEXT broker that lets anyone do anything; else the
+   *     broker authenticates every client (SASL: SCRAM-SHA-512 for the platform's principals, PLAIN
+   *     for {@link #ADMIN} alone, whose password this is) and authorizes it by ACL ({@code
+   *     StandardAuthorizer}, nothing allowed without an ACL, {@link #ADMIN} a super user)
    */
   public record Settings(
-      Path dataDir, String host, int port, int controllerPort, Map<String, String> overrides) {
+      Path dataDir,
+      String host,
+      int port,
+      int controllerPort,
+      Map<String, String> overrides,
+      String adminPassword) {
 
     public Settings {
       dataDir = dataDir.toAbsolutePath().normalize();
       overrides = Map.copyOf(overrides);
     }
 
-    /** Fixed ports 9092 / 9093 on localhost. */
+    /** Fixed ports 9092 / 9093 on localhost, PLAINTEXT. */
     public static Settings defaults(Path dataDir) {
-      return new Settings(dataDir, "localhost", 9092, 9093, Map.of());
+      return new Settings(dataDir, "localhost", 9092, 9093, Map.of(), null);
     }
 
     public Settings withPorts(int port, int controllerPort) {
-      return new Settings(dataDir, host, port, controllerPort, overrides);
+      return new Settings(dataDir, host, port, controllerPort, overrides, adminPassword);
+    }
+
+    /** The same on two ports free right now (tests, and stacks next to one another). */
+    public Settings withFreePorts() {
+      try (ServerSocket client = new ServerSocket(0);
+          ServerSocket controller = new ServerSocket(0)) {
+        return withPorts(client.getLocalPort(), controller.getLocalPort());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     public Settings withOverride(String key, String value) {
       Map<String, String> more = new LinkedHashMap<>(overrides);
       more.put(key, value);
-      return new Settings(dataDir, host, port, controllerPort, more);
+      return new Settings(dataDir, host, port, controllerPort, more, adminPassword);
+    }
+
+    /** The same broker with SASL and ACLs, {@link #ADMIN} signing in with that password. */
+    public Settings secured(String adminPassword) {
+      if (adminPassword == null || adminPassword.isBlank()) {
+        throw new IllegalArgumentException("A secured broker needs an admin password");
+      }
+      return new Settings(dataDir, host, port, controllerPort, overrides, adminPassword);
+    }
+
+    public boolean isSecured() {
+      return adminPassword != null;
     }
 
     /**
@@ -102,8 +148,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
       int port = Integer.getInteger("ungis.broker.port", 9092);
       int controllerPort = Integer.getInteger("ungis.broker.controller-port", 9093);
       Map<String, String> overrides = new LinkedHashMap<>();
+      String adminPassword = null;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
+        if (arg.equals("--secured")) {
+          adminPassword = DEVELOPMENT_ADMIN_PASSWORD;
+          continue;
+        }
         String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
         String value;
         if (arg.contains("=") && !name.equals("--override")) {
@@ -128,12 +179,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
           default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
         }
       }
-      return new Settings(Path.of(dataDir), host, port, controllerPort, overrides);
+      return new Settings(Path.of(dataDir), host, port, controllerPort, overrides, adminPassword);
     }
 
     static String usage() {
       return "Usage: java -jar local-stack-exec.jar [--data-dir DIR] [--port 9092]"
-          + " [--controller-port 9093] [--host localhost] [--override key=value]...";
+          + " [--controller-port 9093] [--host localhost] [--override key=value]..."
+          + " [--secured]";
     }
   }
 
@@ -173,6 +225,52 @@ public final class LocalKafkaBroker implements AutoCloseable {
     return settings.host() + ":" + settings.port();
   }
 
+  /** What a client needs to reach the broker as {@link #ADMIN}: bootstrap servers and SASL. */
+  public Map<String, Object> adminClientProperties() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    if (settings.isSecured()) {
+      config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+      config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+      config.put(SaslConfigs.SASL_JAAS_CONFIG, plainLogin(settings.adminPassword(), false));
+    }
+    return config;
+  }
+
+  /**
+   * What a client needs to reach the broker as one of the platform's principals (SCRAM-SHA-512):
+   * bootstrap servers and SASL; the bootstrap servers alone on a PLAINTEXT broker.
+   */
+  public Map<String, Object> clientProperties(String principal, String password) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    if (settings.isSecured()) {
+      config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+      config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+      config.put(SaslConfigs.SASL_JAAS_CONFIG, scramLogin(principal, password));
+    }
+    return config;
+  }
+
+  /** The JAAS line of a SCRAM client, e.g. a service's {@code spring.kafka.properties}. */
+  public static String scramLogin(String principal, String password) {
+    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + principal
+        + "\" password=\""
+        + password
+        + "\";";
+  }
+
+  private static String plainLogin(String adminPassword, boolean server) {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + ADMIN
+        + "\" password=\""
+        + adminPassword
+        + "\""
+        + (server ? " user_" + ADMIN + "=\"" + adminPassword + "\"" : "")
+        + ";";
+  }
+
   public String clusterId() {
     return clusterId;
   }
@@ -204,13 +302,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   static Properties brokerProperties(Settings settings) {
     String host = settings.host();
+    String client = settings.isSecured() ? "SASL_PLAINTEXT" : "PLAINTEXT";
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@" + host + ":" + settings.controllerPort());
     props.put(
         "listeners",
-        "PLAINTEXT://"
+        client
+            + "://"
             + host
             + ":"
             + settings.port()
@@ -218,10 +318,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
             + host
             + ":"
             + settings.controllerPort());
-    props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.port());
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("advertised.listeners", client + "://" + host + ":" + settings.port());
+    props.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:" + client);
     props.put("controller.listener.names", "CONTROLLER");
-    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("inter.broker.listener.name", client);
+    if (settings.isSecured()) {
+      secure(props, settings.adminPassword());
+    }
     props.put("log.dirs", settings.dataDir().resolve(LOG_DIR).toString());
     // One node: every internal topic has a single replica.
     props.put("offsets.topic.replication.factor", "1");
@@ -240,6 +343,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
     props.put("log.retention.ms", "-1");
     settings.overrides().forEach(props::put);
     return props;
+  }
+
+  /**
+   * SASL on both listeners and ACLs: the clients' listener takes SCRAM-SHA-512 (the platform's
+   * principals, whose credentials live in the cluster metadata) and PLAIN for {@link #ADMIN} alone
+   * (its password is in this configuration, so the broker and the operator can sign in before any
+   * SCRAM credential exists); the controller listener PLAIN (KRaft controllers cannot use SCRAM).
+   */
+  private static void secure(Properties props, String adminPassword) {
+    String plainServer = plainLogin(adminPassword, true);
+    props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512");
+    props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+    props.put("sasl.mechanism.controller.protocol", "PLAIN");
+    props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", plainServer);
+    props.put(
+        "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+    props.put("listener.name.controller.plain.sasl.jaas.config", plainServer);
+    props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    props.put("super.users", "User:" + ADMIN);
+    props.put("allow.everyone.if.no.acl.found", "false");
   }
 
   private static String clusterId(Path dataDir) throws IOException {
@@ -279,11 +404,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   private void awaitClientsAccepted(Duration timeout) {
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    Map<String, Object> config = adminClientProperties();
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> failures = new ArrayList<>();
     try (Admin admin = Admin.create(config)) {
@@ -324,6 +447,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
       e.printStackTrace();
       System.exit(1);
       return;
+    }
+    if (settings.isSecured()) {
+      try {
+        LocalBrokerAccess.apply(broker, LocalBrokerAccess.developmentPasswords());
+      } catch (RuntimeException e) {
+        System.err.println("LocalKafkaBroker could not apply the access rules: " + e);
+        e.printStackTrace();
+        broker.close();
+        System.exit(1);
+        return;
+      }
     }
     LocalKafkaBroker running = broker;
     Runtime.getRuntime()

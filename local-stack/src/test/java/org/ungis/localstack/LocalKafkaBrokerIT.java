@@ -2,8 +2,6 @@ package org.ungis.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +30,7 @@ class LocalKafkaBrokerIT {
   @Test
   void startedAgainOnTheSameDirectoryTheBrokerKeepsItsTopicsAndRecords() throws Exception {
     LocalKafkaBroker.Settings settings =
-        LocalKafkaBroker.Settings.defaults(dataDir).withPorts(freePort(), freePort());
+        LocalKafkaBroker.Settings.defaults(dataDir).withFreePorts();
 
     String clusterId;
     try (LocalKafkaBroker broker = LocalKafkaBroker.start(settings)) {
@@ -88,11 +86,5 @@ class LocalKafkaBrokerIT {
       }
     }
     return values;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
