@@ -3,8 +3,11 @@ package org.ungis.containers;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * Confluent's images as docker-compose.yml runs them: the production shape the containers tests
- * reproduce. {@link ConfluentImagesTest} fails when the compose file moves to another tag.
+ * Confluent's images: the broker as docker-compose.yml runs it, and Confluent's own Schema Registry
+ * of the same Confluent Platform release, against which the containers tests prove that the
+ * services need nothing of the platform's registry beyond Confluent's API (the compose file runs
+ * the platform's registry, with its users). {@link ConfluentImagesTest} fails when the compose file
+ * moves to another tag.
  */
 final class ConfluentImages {
 

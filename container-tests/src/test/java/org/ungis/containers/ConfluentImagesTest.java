@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The containers tests run the images docker-compose.yml runs, at the same tag. */
+/**
+ * The containers tests run the broker image docker-compose.yml runs, at the same tag, and
+ * Confluent's registry of that release; the compose file runs the platform's own registry.
+ */
 class ConfluentImagesTest {
 
   @Test
@@ -17,8 +20,11 @@ class ConfluentImagesTest {
     String compose = Files.readString(composeFile());
     assertThat(imageIn(compose, ConfluentImages.KAFKA.getRepository()))
         .isEqualTo(ConfluentImages.KAFKA.asCanonicalNameString());
-    assertThat(imageIn(compose, ConfluentImages.SCHEMA_REGISTRY.getRepository()))
-        .isEqualTo(ConfluentImages.SCHEMA_REGISTRY.asCanonicalNameString());
+    assertThat(ConfluentImages.SCHEMA_REGISTRY.getVersionPart())
+        .isEqualTo(ConfluentImages.KAFKA.getVersionPart());
+    assertThat(imageIn(compose, "ungis/schema-registry"))
+        .as("the compose file's registry is the platform's own, with its users")
+        .startsWith("ungis/schema-registry:");
   }
 
   /** The image a compose service runs, e.g. {@code confluentinc/cp-kafka:8.1.0}. */
