@@ -1,29 +1,20 @@
 package org.ungis.containers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.ungis.localstack.InProcessApplication;
 
 /**
  * One of the platform's services, started from its main class as a Spring application context in
- * the test JVM, as a child of the context that holds the Kafka connection details.
- *
- * <p>The three services each ship an {@code application.yml} at the root of their jar, so with all
- * three on one classpath {@code classpath:application.yml} would give each service the first one
- * found. Each service therefore reads exactly its own file: {@code spring.config.location} names
- * the {@code application.yml} inside the jar (or classes directory) its main class comes from.
+ * the test JVM, as a child of the context that holds the Kafka connection details: an {@link
+ * InProcessApplication}, as {@code bin/local-stack --one-jvm} runs every application (each reads
+ * exactly its own {@code application.yml}).
  */
 final class InProcessService implements AutoCloseable {
 
@@ -48,24 +39,8 @@ final class InProcessService implements AutoCloseable {
       Class<?> mainClass,
       ConfigurableApplicationContext parent,
       Map<String, String> properties) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("spring.config.location", ownApplicationYml(mainClass));
-    settings.put("server.port", "0");
-    settings.put("spring.jmx.enabled", "false");
-    settings.put("spring.main.banner-mode", "off");
-    settings.putAll(properties);
-    String[] args =
-        settings.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(mainClass)
-            .main(mainClass)
-            .parent(parent)
-            .web(WebApplicationType.SERVLET)
-            .registerShutdownHook(false)
-            .run(args);
-    return new InProcessService(name, context);
+    return new InProcessService(
+        name, InProcessApplication.start(name, mainClass, parent, properties, false).context());
   }
 
   /**
@@ -80,25 +55,6 @@ final class InProcessService implements AutoCloseable {
     return candidates.stream()
         .filter(c -> c.toLowerCase().contains("security") || c.contains("oauth2"))
         .collect(Collectors.joining(","));
-  }
-
-  /** The URL of the {@code application.yml} that sits next to the given class. */
-  static String ownApplicationYml(Class<?> mainClass) {
-    String home = mainClass.getProtectionDomain().getCodeSource().getLocation().toString();
-    try {
-      List<URL> candidates =
-          Collections.list(mainClass.getClassLoader().getResources("application.yml"));
-      return candidates.stream()
-          .map(URL::toString)
-          .filter(url -> url.startsWith(home) || url.startsWith("jar:" + home + "!/"))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "no application.yml next to " + mainClass.getName() + " in " + candidates));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   String name() {

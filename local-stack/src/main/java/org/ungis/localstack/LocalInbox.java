@@ -128,17 +128,21 @@ public final class LocalInbox implements AutoCloseable {
     mail.stop();
   }
 
-  public static void main(String[] args) throws Exception {
+  /** The settings of {@code [--smtp-port 3025] [--imap-port 3143] [--http-port 8025]}. */
+  static Settings settings(List<String> args) {
     Settings defaults = Settings.defaults();
     Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
+    for (int i = 0; i + 1 < args.size(); i += 2) {
+      options.put(args.get(i), args.get(i + 1));
     }
-    Settings settings =
-        new Settings(
-            port(options, "--smtp-port", defaults.smtpPort()),
-            port(options, "--imap-port", defaults.imapPort()),
-            port(options, "--http-port", defaults.httpPort()));
+    return new Settings(
+        port(options, "--smtp-port", defaults.smtpPort()),
+        port(options, "--imap-port", defaults.imapPort()),
+        port(options, "--http-port", defaults.httpPort()));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = settings(List.of(args));
     LocalInbox inbox = start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
