@@ -43,6 +43,7 @@ public final class PlatformStack implements AutoCloseable {
   public static final String CONTRIBUTIONS = "contributions-service";
   public static final String REVIEW = "review-service";
   public static final String PUBLICATION = "publication-service";
+  public static final String NOTIFICATION = "notification-service";
   public static final String AUTH = "auth-server";
   public static final String GATEWAY = "gateway";
   public static final String PORTAL = "portal";
@@ -84,6 +85,7 @@ public final class PlatformStack implements AutoCloseable {
     private Boolean authServer;
     private boolean gateway;
     private boolean portal;
+    private int smtpPort = -1;
 
     private Builder(Path workDir) {
       this.workDir = workDir.toAbsolutePath().normalize();
@@ -146,7 +148,21 @@ public final class PlatformStack implements AutoCloseable {
       return this;
     }
 
-    /** A Spring property given to the three services, e.g. {@code ungis.clock.start}. */
+    /**
+     * Whether to run notification-service too (default: no), sending its e-mails to the SMTP server
+     * on this localhost port (a GreenMail of the test); its webhooks API needs the authorization
+     * server. A webhook registered with {@link #registerWebhook} then receives the workflow's
+     * events.
+     */
+    public Builder notifications(int smtpPort) {
+      this.smtpPort = smtpPort;
+      return this;
+    }
+
+    /**
+     * A Spring property given to the three services (and notification-service), e.g. {@code
+     * ungis.clock.start}.
+     */
     public Builder serviceProperty(String key, String value) {
       serviceProperties.put(key, value);
       return this;
@@ -163,13 +179,18 @@ public final class PlatformStack implements AutoCloseable {
       if (portal && !withAuth) {
         throw new IllegalStateException("The portal signs people in at the authorization server");
       }
+      boolean notifications = smtpPort > 0;
+      if (notifications && !withAuth) {
+        throw new IllegalStateException("The webhooks API checks the integrator's token");
+      }
       List<String> missing =
           Stream.of(
                   Stream.of("local-stack", REGISTRY),
                   SERVICES.stream(),
                   withAuth ? Stream.of(AUTH) : Stream.<String>empty(),
                   gateway ? Stream.of(GATEWAY) : Stream.<String>empty(),
-                  portal ? Stream.of(PORTAL) : Stream.<String>empty())
+                  portal ? Stream.of(PORTAL) : Stream.<String>empty(),
+                  notifications ? Stream.of(NOTIFICATION) : Stream.<String>empty())
               .flatMap(names -> names)
               .filter(module -> !Files.isRegularFile(located.execJar(module)))
               .map(module -> located.root().relativize(located.execJar(module)).toString())
@@ -250,7 +271,11 @@ public final class PlatformStack implements AutoCloseable {
                 logs.resolve(AUTH + ".log"),
                 Readiness.actuator()));
       }
-      for (String service : SERVICES) {
+      List<String> services = new ArrayList<>(SERVICES);
+      if (notifications) {
+        services.add(NOTIFICATION);
+      }
+      for (String service : services) {
         int port = FreePorts.next();
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + port);
@@ -260,6 +285,10 @@ public final class PlatformStack implements AutoCloseable {
         args.add("--management.endpoint.health.probes.enabled=true");
         if (issuer != null) {
           args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
+        }
+        if (service.equals(NOTIFICATION)) {
+          args.add("--spring.mail.host=localhost");
+          args.add("--spring.mail.port=" + smtpPort);
         }
         serviceProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
         processes.put(
@@ -355,6 +384,28 @@ public final class PlatformStack implements AutoCloseable {
 
   public ServiceProcess publication() {
     return processes.get(PUBLICATION);
+  }
+
+  /** notification-service, if the stack runs it. */
+  public java.util.Optional<ServiceProcess> notifications() {
+    return java.util.Optional.ofNullable(processes.get(NOTIFICATION));
+  }
+
+  /**
+   * Registers the receiver's URL for these event types with notification-service, as the integrator
+   * of an agency ({@code <code>-webhooks}, scope {@code webhooks.manage}), hands the receiver the
+   * signing secret, and waits until the service knows the subscription (from then on every event of
+   * those types is delivered to it). Returns the subscription's id.
+   */
+  public String registerWebhook(String agency, WebhookReceiver receiver, List<String> eventTypes) {
+    String base =
+        notifications()
+            .orElseThrow(() -> new IllegalStateException("the stack runs no notification-service"))
+            .baseUrl();
+    String client = agency.toLowerCase(java.util.Locale.ROOT) + "-webhooks";
+    Supplier<String> token = token(client, client + "-secret");
+    return receiver.registerAt(
+        base, request -> Caller.bearer(token.get()).sign(request), eventTypes);
   }
 
   /** The gateway (one base URL for the whole API), if the stack runs it. */
@@ -496,13 +547,17 @@ public final class PlatformStack implements AutoCloseable {
   }
 
   /**
-   * Stops the portal, then the services, then the registry, then the broker (each cleanly, SIGKILL
-   * as a last resort).
+   * Stops the portal, then the services (notification-service among them), then the registry, then
+   * the broker (each cleanly, SIGKILL as a last resort).
    */
   @Override
   public void close() {
     portal().ifPresent(ServiceProcess::stop);
-    List<ServiceProcess> services = SERVICES.stream().map(processes::get).toList();
+    List<ServiceProcess> services =
+        Stream.concat(SERVICES.stream(), Stream.of(NOTIFICATION))
+            .map(processes::get)
+            .filter(java.util.Objects::nonNull)
+            .toList();
     services.parallelStream().forEach(ServiceProcess::stop);
     authServer().ifPresent(ServiceProcess::stop);
     registry().stop();

@@ -48,6 +48,7 @@ public final class RepoLayout {
           "contributions-service",
           "review-service",
           "publication-service",
+          "notification-service",
           "auth-server",
           "gateway",
           "portal");

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.ungis.client.UngisClient.call;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +51,9 @@ import tools.jackson.databind.JsonNode;
  * plain Kafka consumer with the Confluent-format deserializer. Then publication-service is killed
  * (SIGKILL), its local state deleted, and started again: it serves the same record, rebuilt from
  * Kafka. The JSON API is called through the generated client ({@code api-client}), from the one
- * base URL of the gateway.
+ * base URL of the gateway. notification-service tells the first agency's focal point of the chair's
+ * request and of the approval by e-mail (in her language, to the test's SMTP server), and the
+ * test's webhook receiver gets every event of the call once, signed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowEndToEndIT {
@@ -61,19 +68,41 @@ class WorkflowEndToEndIT {
   @TempDir static Path workDir;
 
   static PlatformStack stack;
+  static GreenMail smtp;
+  static WebhookReceiver receiver;
+
+  /** UNECA's focal point in the people directory (language: French). */
+  private static final String FIRST_FOCAL_POINT = "fatou.diallo@uneca.org";
 
   @RegisterExtension
   static final PrintLogsOnFailure PRINT_LOGS_ON_FAILURE = new PrintLogsOnFailure(() -> stack, 150);
 
   @BeforeAll
   static void startThePlatform() {
-    stack = PlatformStack.builder(workDir).gateway(true).start();
+    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    receiver = WebhookReceiver.start();
+    stack =
+        PlatformStack.builder(workDir)
+            .gateway(true)
+            .notifications(smtp.getSmtp().getPort())
+            .start();
+    stack.registerWebhook(
+        FIRST_AGENCY,
+        receiver,
+        List.of("call.opened", "contribution.submitted", "contribution.revised", "review.decided"));
   }
 
   @AfterAll
   static void stopThePlatform() {
     if (stack != null) {
       stack.close();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+    if (smtp != null) {
+      smtp.stop();
     }
   }
 
@@ -161,6 +190,7 @@ class WorkflowEndToEndIT {
     await("the record lists both approved inputs")
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(300))
+        .ignoreException(ApiProblem.class) // 404 until the first edition is published
         .untilAsserted(
             () -> {
               RecordDocument latest = latestRecord(processId);
@@ -207,6 +237,54 @@ class WorkflowEndToEndIT {
     assertThat(fromKafka.get().edition().getEdition()).isEqualTo(record.get().getEdition());
     recordProcessId = processId;
     recordJson = HttpJson.get(recordUrl).body();
+
+    // notification-service told UNECA's focal point, in French, by e-mail ...
+    await("the focal point's e-mails")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () ->
+                assertThat(subjectsTo(FIRST_FOCAL_POINT))
+                    .contains(
+                        "[UNGIS] Modifications demandées pour votre contribution à " + processId,
+                        "[UNGIS] Votre contribution à " + processId + " est approuvée"));
+    MimeMessage changes =
+        mailsTo(FIRST_FOCAL_POINT).stream()
+            .filter(m -> subject(m).startsWith("[UNGIS] Modifications demandées"))
+            .filter(m -> subject(m).endsWith(processId))
+            .findFirst()
+            .orElseThrow();
+    assertThat(plainText(changes))
+        .contains("Bonjour Fatou Diallo,")
+        .contains(comment)
+        .contains("/contributions/" + firstId);
+
+    // ... and the integrator's endpoint got each event of the call once, signed: the call, two
+    // submissions, the revision and three decisions.
+    await("every event of the call at the webhook receiver")
+        .atMost(PROPAGATION)
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () ->
+                assertThat(countsByType(processId))
+                    .isEqualTo(
+                        Map.of(
+                            "call.opened", 1L,
+                            "contribution.submitted", 2L,
+                            "contribution.revised", 1L,
+                            "review.decided", 3L)));
+    List<WebhookReceiver.Delivery> deliveries = aboutCall(processId);
+    assertThat(deliveries).allMatch(WebhookReceiver.Delivery::validSignature);
+    assertThat(deliveries)
+        .extracting(WebhookReceiver.Delivery::webhookId)
+        .as("each event id delivered once")
+        .doesNotHaveDuplicates();
+    assertThat(
+            deliveries.stream()
+                .filter(d -> d.type().equals("review.decided"))
+                .map(d -> d.data().path("outcome").asString())
+                .toList())
+        .containsExactlyInAnyOrder("CHANGES_REQUESTED", "APPROVED", "APPROVED");
   }
 
   @Test
@@ -287,6 +365,7 @@ class WorkflowEndToEndIT {
     await("the final edition lists both inputs")
         .atMost(PROPAGATION)
         .pollInterval(Duration.ofMillis(300))
+        .ignoreException(ApiProblem.class) // 404 until the first edition is published
         .untilAsserted(
             () -> {
               RecordDocument latest = latestRecord(processId);
@@ -405,6 +484,63 @@ class WorkflowEndToEndIT {
     assertThat(HttpJson.get(api("/api/v1/processes"), "application/json", agency).status())
         .as("an agency's token reaches review-service through the gateway")
         .isEqualTo(200);
+  }
+
+  private static List<WebhookReceiver.Delivery> aboutCall(String processId) {
+    return receiver.deliveries(data -> processId.equals(data.path("processId").asString()));
+  }
+
+  private static Map<String, Long> countsByType(String processId) {
+    return aboutCall(processId).stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                WebhookReceiver.Delivery::type, java.util.stream.Collectors.counting()));
+  }
+
+  private static List<MimeMessage> mailsTo(String address) {
+    return java.util.Arrays.stream(smtp.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
+              } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  private static List<String> subjectsTo(String address) {
+    return mailsTo(address).stream().map(WorkflowEndToEndIT::subject).toList();
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The message's plain-text part, decoded. */
+  private static String plainText(jakarta.mail.Part part) {
+    try {
+      if (part.isMimeType("text/plain")) {
+        return (String) part.getContent();
+      }
+      if (part.isMimeType("multipart/*")) {
+        jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          String text = plainText(multipart.getBodyPart(i));
+          if (!text.isEmpty()) {
+            return text;
+          }
+        }
+      }
+      return "";
+    } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The generated client, from the gateway's one base URL, acting as {@code caller}. */

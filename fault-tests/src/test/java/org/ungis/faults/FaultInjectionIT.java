@@ -53,6 +53,7 @@ import org.ungis.e2e.PlatformStack;
 import org.ungis.e2e.RecordTopicReader;
 import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
 import org.ungis.e2e.ServiceProcess;
+import org.ungis.e2e.WebhookReceiver;
 import org.ungis.events.common.ActionLine;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
@@ -157,6 +158,8 @@ class FaultInjectionIT {
                     + context.getDisplayName()
                     + " failed; logs of the processes under test:"
                     + stack.logs(120));
+            extraInstances.forEach(
+                p -> System.err.println("======== " + p + " ========\n" + p.logTail(120)));
           }
         }
       };
@@ -198,6 +201,7 @@ class FaultInjectionIT {
   @AfterAll
   static void killEverything() {
     extraInstances.forEach(ServiceProcess::kill);
+    webhookReceivers.forEach(WebhookReceiver::close);
     if (stack != null) {
       List<ServiceProcess> all = new ArrayList<>(stack.all());
       java.util.Collections.reverse(all);
@@ -205,13 +209,24 @@ class FaultInjectionIT {
     }
   }
 
+  /**
+   * Also notification-service, with a webhook of its own receiver for every contribution event and
+   * decision, SIGKILLed mid-flow too: every event reaches the receiver under its id, redeliveries
+   * counted ({@link HistoryChecker.Check#WEBHOOK_PER_EVENT}).
+   */
   @Test
   @Order(1)
   void aLoadWithPublicationAndReviewKilledMidFlowLosesNoDecision() throws Exception {
+    ServiceProcess notifications = startNotificationsAndWatchWebhooks();
     List<String> ids = submitConcurrently(LOAD, "load", 4);
     assertThat(ids).hasSize(LOAD);
 
     for (int i = 0; i < ids.size(); i++) {
+      if (i == ids.size() / 3) {
+        // Webhooks in flight: crash notification-service; what it had sent may go out again.
+        notifications.kill();
+        notifications.start();
+      }
       if (i == ids.size() / 4) {
         // publication-service is folding the approvals so far into editions: crash it.
         stack.publication().kill();
@@ -226,9 +241,51 @@ class FaultInjectionIT {
     }
     stack.publication().awaitReady(READY);
     stack.review().awaitReady(READY);
+    notifications.awaitReady(READY);
     assertThat(client.serverErrors).as("5xx other than 503").isEmpty();
-    checkTheHistory("a (load, publication- and review-service SIGKILLed)");
+    try {
+      checkTheHistory("a (load, publication-, review- and notification-service SIGKILLed)");
+    } finally {
+      // The later scenarios run without it (their poison pills count the other services' dead
+      // letters): the events from here on are not expected at the receiver.
+      notifications.stop();
+      history.stopWatchingWebhooks(EventLogReader.endOffsets(stack.bootstrapServers()));
+    }
   }
+
+  /**
+   * Starts notification-service on the stack's broker, registry and auth server (as ITU's
+   * integrator registers a webhook of the test's receiver), and from the ends of the topics now on
+   * expects every contribution event and decision at the receiver. E-mails go nowhere (no SMTP
+   * server listens on their port): only webhooks are counted.
+   */
+  private static ServiceProcess startNotificationsAndWatchWebhooks() {
+    ServiceProcess notifications =
+        instanceLike(
+            stack.contributions(),
+            PlatformStack.NOTIFICATION,
+            org.ungis.e2e.RepoLayout.locate().execJar(PlatformStack.NOTIFICATION),
+            "notification-service",
+            List.of("--spring.mail.port=" + org.ungis.e2e.FreePorts.next()));
+    notifications.startAndAwaitReady(READY);
+    WebhookReceiver receiver = WebhookReceiver.start(d -> history.webhookDelivered(d.webhookId()));
+    webhookReceivers.add(receiver);
+    receiver.registerAt(
+        notifications.baseUrl(),
+        request ->
+            request.header(
+                "Authorization", "Bearer " + client.token("itu-webhooks", "itu-webhooks-secret")),
+        List.of(
+            "contribution.submitted",
+            "contribution.revised",
+            "contribution.withdrawn",
+            "review.decided"));
+    history.watchWebhooks(EventLogReader.endOffsets(stack.bootstrapServers()));
+    return notifications;
+  }
+
+  static final List<WebhookReceiver> webhookReceivers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Test
   @Order(2)
@@ -881,26 +938,42 @@ class FaultInjectionIT {
    */
   private static ServiceProcess reviewInstance(int n) {
     List<String> command = stack.review().command();
-    int jar = command.indexOf("-jar");
+    return instanceLike(
+        stack.review(),
+        PlatformStack.REVIEW + "-" + n,
+        Path.of(command.get(command.indexOf("-jar") + 1)),
+        "review-" + n,
+        List.of("--spring.kafka.streams.properties.application.server=localhost:%d"));
+  }
+
+  /**
+   * A process run as {@code model} is (its JVM flags and arguments: the broker, the registry, the
+   * issuer, the session timeouts) from {@code jar}, on a port and a state directory of its own,
+   * with {@code extra} arguments ({@code %d}: its port). Killed at the end of the suite.
+   */
+  private static ServiceProcess instanceLike(
+      ServiceProcess model, String name, Path jar, String state, List<String> extra) {
+    List<String> command = model.command();
+    int jarAt = command.indexOf("-jar");
     int port = org.ungis.e2e.FreePorts.next();
     List<String> args = new ArrayList<>();
-    for (String arg : command.subList(jar + 2, command.size())) {
+    for (String arg : command.subList(jarAt + 2, command.size())) {
       if (!arg.startsWith("--server.port=")
           && !arg.startsWith("--spring.kafka.streams.state-dir=")) {
         args.add(arg);
       }
     }
     args.add("--server.port=" + port);
-    args.add("--spring.kafka.streams.state-dir=" + workDir.resolve("state").resolve("review-" + n));
-    args.add("--spring.kafka.streams.properties.application.server=localhost:" + port);
+    args.add("--spring.kafka.streams.state-dir=" + workDir.resolve("state").resolve(state));
+    extra.forEach(arg -> args.add(arg.formatted(port)));
     ServiceProcess instance =
         ServiceProcess.of(
-            PlatformStack.REVIEW + "-" + n,
+            name,
             port,
-            Path.of(command.get(jar + 1)),
-            command.subList(1, jar),
+            jar,
+            command.subList(1, jarAt),
             args,
-            workDir.resolve("logs").resolve(PlatformStack.REVIEW + "-" + n + ".log"),
+            workDir.resolve("logs").resolve(name + ".log"),
             org.ungis.e2e.Readiness.actuator());
     extraInstances.add(instance);
     return instance;

@@ -14,7 +14,9 @@ import org.ungis.faults.EventLog.Partition;
  * status of a definite refusal, {@code UNKNOWN} when the client cannot tell whether the write was
  * made (a timeout, a reset or refused connection, a 502/503/504). It also holds the records a test
  * wrote to a topic itself: poison pills (with the number of dead letters each must have) and
- * well-formed events written by a producer of its own. Thread-safe.
+ * well-formed events written by a producer of its own, and, when a scenario watches
+ * notification-service, the {@code webhook-id} of every request its webhook receiver got.
+ * Thread-safe.
  */
 final class History {
 
@@ -74,6 +76,9 @@ final class History {
   private final List<Operation> operations = new ArrayList<>();
   private final List<Poison> poisons = new ArrayList<>();
   private final List<Coordinate> produced = new ArrayList<>();
+  private final List<String> webhookDeliveries = new ArrayList<>();
+  private Map<Partition, Long> webhooksFrom;
+  private Map<Partition, Long> webhooksUntil;
 
   /** Records one attempt. */
   synchronized Operation add(
@@ -168,6 +173,42 @@ final class History {
     produced.add(at);
   }
 
+  /**
+   * A webhook receiver registered for {@code contribution.*} and {@code review.decided} reports its
+   * deliveries here ({@link #webhookDelivered}) while notification-service runs: the events from
+   * {@code from} (the ends of the topics when it was registered) on must each reach it.
+   */
+  synchronized void watchWebhooks(Map<Partition, Long> from) {
+    webhooksFrom = Map.copyOf(from);
+    webhooksUntil = null;
+  }
+
+  /** notification-service stopped: the events from {@code until} on are not expected. */
+  synchronized void stopWatchingWebhooks(Map<Partition, Long> until) {
+    webhooksUntil = Map.copyOf(until);
+  }
+
+  /** The receiver got a request with this {@code webhook-id} (a redelivery: once more). */
+  synchronized void webhookDelivered(String webhookId) {
+    webhookDeliveries.add(webhookId);
+  }
+
+  /** Whether the event at {@code at} must reach the webhook receiver. */
+  synchronized boolean webhookExpected(Coordinate at) {
+    return webhooksFrom != null
+        && !at.before(webhooksFrom)
+        && (webhooksUntil == null || at.before(webhooksUntil));
+  }
+
+  synchronized boolean webhooksWatched() {
+    return webhooksFrom != null;
+  }
+
+  /** The {@code webhook-id} of every request the receiver got, redeliveries included. */
+  synchronized List<String> webhookDeliveries() {
+    return List.copyOf(webhookDeliveries);
+  }
+
   synchronized List<Operation> operations() {
     return List.copyOf(operations);
   }
@@ -190,6 +231,11 @@ final class History {
     before.sequence.set(before.operations.size());
     poisons.stream().filter(p -> p.at().before(ends)).forEach(before.poisons::add);
     produced.stream().filter(c -> c.before(ends)).forEach(before.produced::add);
+    // the deliveries so far: a delivery of an earlier event that was missing then and arrived
+    // since is no finding of the later part
+    before.webhooksFrom = webhooksFrom;
+    before.webhooksUntil = webhooksUntil;
+    before.webhookDeliveries.addAll(webhookDeliveries);
     return before;
   }
 

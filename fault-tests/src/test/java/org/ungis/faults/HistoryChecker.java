@@ -51,7 +51,13 @@ import org.ungis.faults.History.Type;
  *       resolved, by a later definite answer to the same request or by its effect in the log;
  *   <li>{@link Check#DEAD_LETTERS_ONCE}: every poison pill has exactly its dead letters (one per
  *       service that refuses it), no other record was dead-lettered, and no record on an input
- *       topic is undecodable unless a test wrote it so.
+ *       topic is undecodable unless a test wrote it so;
+ *   <li>{@link Check#WEBHOOK_PER_EVENT}: when the history watches notification-service's webhooks,
+ *       every contribution event and every decision that ends a review round in the log reached the
+ *       receiver under its event id as {@code webhook-id}, and the receiver got no id of no such
+ *       event. Delivery to an external endpoint is at-least-once: a second request with the same id
+ *       is allowed, and counted ({@code webhook-redeliveries}, the ids in {@code
+ *       webhook-redelivered}).
  * </ul>
  *
  * Plain Java: no broker, no clock.
@@ -64,7 +70,8 @@ final class HistoryChecker {
     NO_PHANTOMS,
     APPROVED_IN_FINAL_RECORD,
     UNKNOWNS_RESOLVED,
-    DEAD_LETTERS_ONCE
+    DEAD_LETTERS_ONCE,
+    WEBHOOK_PER_EVENT
   }
 
   /** Whether a guarantee held, and where it did not. */
@@ -148,6 +155,8 @@ final class HistoryChecker {
   private static final class Run {
     private final List<Operation> operations;
     private final List<Poison> poisons;
+    private final History history;
+    private final List<String> webhookDeliveries;
     private final Set<Coordinate> excluded = new HashSet<>();
     private final Set<Coordinate> poisoned = new HashSet<>();
     private final EventLog log;
@@ -166,6 +175,8 @@ final class HistoryChecker {
     Run(History history, EventLog log) {
       this.operations = history.operations();
       this.poisons = history.poisons();
+      this.history = history;
+      this.webhookDeliveries = history.webhookDeliveries();
       this.log = log;
       poisons.forEach(p -> poisoned.add(p.at()));
       excluded.addAll(poisoned);
@@ -251,7 +262,8 @@ final class HistoryChecker {
               noPhantoms(),
               approvedInFinalRecord(),
               unknownsResolved(),
-              deadLettersOnce());
+              deadLettersOnce(),
+              webhookPerEvent());
       figures.put("events", new TreeMap<>(log.recordsPerTopic()));
       return new Report(verdicts, figures);
     }
@@ -634,6 +646,66 @@ final class HistoryChecker {
       figures.put("poisons", poisons.size());
       figures.put("dead-letters", log.deadLetters().size());
       return new Verdict(Check.DEAD_LETTERS_ONCE, violations);
+    }
+
+    /**
+     * The webhook deliveries against the events written while notification-service ran that have
+     * one: every contribution event (submitted, revised, withdrawn) and every decision carrying its
+     * round's outcome, as notification-service sends them ({@code contribution.*}, {@code
+     * review.decided}).
+     */
+    private Verdict webhookPerEvent() {
+      List<String> violations = new ArrayList<>();
+      if (!history.webhooksWatched()) {
+        return new Verdict(Check.WEBHOOK_PER_EVENT, violations);
+      }
+      Map<String, Long> received =
+          webhookDeliveries.stream()
+              .collect(Collectors.groupingBy(id -> id, TreeMap::new, Collectors.counting()));
+      // every event that has a webhook (known), and those written while the receiver was watched
+      Map<String, String> known = new LinkedHashMap<>();
+      Set<String> expected = new HashSet<>();
+      for (Logged<ContributionEvent> logged : log.contributions()) {
+        String id = logged.value().getEventId().toString();
+        known.put(
+            id, logged.value().getPayload().getClass().getSimpleName() + " at " + logged.at());
+        if (history.webhookExpected(logged.at())) {
+          expected.add(id);
+        }
+      }
+      for (Logged<ReviewEvent> logged : log.reviews()) {
+        if (logged.value().getPayload() instanceof DecisionRecorded recorded
+            && recorded.getOutcome() != null) {
+          String id = logged.value().getEventId().toString();
+          known.put(id, "decision " + recorded.getOutcome() + " at " + logged.at());
+          if (history.webhookExpected(logged.at())) {
+            expected.add(id);
+          }
+        }
+      }
+      known.forEach(
+          (id, event) -> {
+            if (expected.contains(id) && !received.containsKey(id)) {
+              violations.add("missing webhook: " + event + " (event " + id + ") never delivered");
+            }
+          });
+      received.keySet().stream()
+          .filter(id -> !known.containsKey(id))
+          .forEach(id -> violations.add("webhook " + id + " delivered for no event in the log"));
+      Map<String, Long> redelivered = new TreeMap<>();
+      received.forEach(
+          (id, times) -> {
+            if (times > 1) {
+              redelivered.put(id, times);
+            }
+          });
+      figures.put("webhook-deliveries", webhookDeliveries.size());
+      figures.put("webhook-events", expected.size());
+      figures.put(
+          "webhook-redeliveries",
+          redelivered.values().stream().mapToLong(times -> times - 1).sum());
+      figures.put("webhook-redelivered", redelivered);
+      return new Verdict(Check.WEBHOOK_PER_EVENT, violations);
     }
 
     // ------------------------------------------------------------ effects of a request

@@ -379,6 +379,58 @@ class HistoryCheckerTest {
     deadLetter(garbage);
   }
 
+  @Test
+  void everyEventDeliveredOnceByWebhookPassesAndARedeliveryIsCountedNotRefused() {
+    cleanRun();
+    history.watchWebhooks(Map.of());
+    List<String> ids = webhookEvents();
+    ids.forEach(history::webhookDelivered);
+    history.webhookDelivered(ids.get(0)); // a kill after the endpoint's 2xx: delivered again
+
+    Report report = check();
+
+    assertThat(report.verdict(Check.WEBHOOK_PER_EVENT).holds()).as("%s", report).isTrue();
+    assertThat(report.figures())
+        .containsEntry("webhook-events", 4)
+        .containsEntry("webhook-deliveries", 5)
+        .containsEntry("webhook-redeliveries", 1L)
+        .containsEntry("webhook-redelivered", Map.of(ids.get(0), 2L));
+  }
+
+  @Test
+  void anEventNeverDeliveredByWebhookIsMissing() {
+    cleanRun();
+    history.watchWebhooks(Map.of());
+    List<String> ids = webhookEvents();
+    ids.subList(1, ids.size()).forEach(history::webhookDelivered);
+
+    assertThat(violations(Check.WEBHOOK_PER_EVENT))
+        .singleElement(STRING)
+        .startsWith("missing webhook: ContributionSubmitted at " + Topics.CONTRIBUTIONS.name())
+        .contains(ids.get(0));
+  }
+
+  @Test
+  void aWebhookOfNoEventIsReported() {
+    cleanRun();
+    history.watchWebhooks(Map.of());
+    webhookEvents().forEach(history::webhookDelivered);
+    history.webhookDelivered("00000000-0000-0000-0000-000000000000");
+
+    assertThat(violations(Check.WEBHOOK_PER_EVENT))
+        .containsExactly(
+            "webhook 00000000-0000-0000-0000-000000000000 delivered for no event in the log");
+  }
+
+  /** The event ids of the clean run that have a webhook: two submissions, two approvals. */
+  private List<String> webhookEvents() {
+    EventLog built = log.build();
+    return java.util.stream.Stream.concat(
+            built.contributions().stream().map(e -> e.value().getEventId().toString()),
+            built.reviews().stream().map(e -> e.value().getEventId().toString()))
+        .toList();
+  }
+
   // ---------------------------------------------------------------- building logs
 
   /** A clean run whose approval of c-1 is written twice; the scope of the next scenario. */

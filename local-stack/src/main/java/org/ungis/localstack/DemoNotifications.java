@@ -36,6 +36,9 @@ final class DemoNotifications {
   private static final String AGENCY = "ITU";
   private static final int LISTED = 12;
 
+  /** How long no new e-mail must arrive before the demo counts them. */
+  private static final java.time.Duration QUIET = java.time.Duration.ofSeconds(3);
+
   private final Http notifications;
   private final Http inbox;
   private final Tokens tokens;
@@ -115,7 +118,7 @@ final class DemoNotifications {
     JsonNode deliveries;
     try {
       if (registeredNow) {
-        awaitFinalRecordDelivery();
+        awaitFinalRecordDelivery().ifPresent(this::awaitMailsSettled);
       }
       mails = inbox.getJson("/api/mail").json();
       deliveries = inbox.getJson("/api/webhook").json();
@@ -168,24 +171,59 @@ final class DemoNotifications {
     System.out.println();
   }
 
-  /** The record's final edition is the scenario's last event: its delivery comes last. */
-  private void awaitFinalRecordDelivery() {
+  /**
+   * The record's final edition is the scenario's last event: its delivery comes last. Returns its
+   * event id (the {@code webhook-id}).
+   */
+  private Optional<String> awaitFinalRecordDelivery() {
+    try {
+      return Optional.of(
+          DemoSeeder.await(
+              "the webhook delivery of the record's final edition",
+              () -> {
+                JsonNode deliveries = inbox.getJson("/api/webhook").json();
+                for (JsonNode d : deliveries) {
+                  if ("record.edition".equals(d.path("type").asString())
+                      && Http.JSON
+                          .readTree(d.path("body").asString("{}"))
+                          .path("data")
+                          .path("final")
+                          .asBoolean(false)) {
+                    return Optional.of(d.path("webhookId").asString());
+                  }
+                }
+                return Optional.empty();
+              }));
+    } catch (IllegalStateException e) {
+      say("%s; showing what arrived so far", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * E-mails go out on their own, after the webhooks of the same events at times: waits until the
+   * e-mails of the final edition (notification ids {@code <its event id>/EMAIL/...}) arrived and no
+   * other e-mail came for {@link #QUIET}, so that the count printed is the scenario's.
+   */
+  private void awaitMailsSettled(String finalEditionEventId) {
+    int[] last = {-1};
+    long[] since = {System.nanoTime()};
     try {
       DemoSeeder.await(
-          "the webhook delivery of the record's final edition",
+          "the e-mails of the record's final edition",
           () -> {
-            JsonNode deliveries = inbox.getJson("/api/webhook").json();
-            for (JsonNode d : deliveries) {
-              if ("record.edition".equals(d.path("type").asString())
-                  && Http.JSON
-                      .readTree(d.path("body").asString("{}"))
-                      .path("data")
-                      .path("final")
-                      .asBoolean(false)) {
-                return Optional.of(true);
-              }
+            JsonNode mails = inbox.getJson("/api/mail").json();
+            boolean finalSent = false;
+            for (JsonNode m : mails) {
+              finalSent |=
+                  m.path("notificationId").asString("").startsWith(finalEditionEventId + "/");
             }
-            return Optional.empty();
+            if (mails.size() != last[0]) {
+              last[0] = mails.size();
+              since[0] = System.nanoTime();
+            }
+            boolean quiet = System.nanoTime() - since[0] >= QUIET.toNanos();
+            return finalSent && quiet ? Optional.of(true) : Optional.empty();
           });
     } catch (IllegalStateException e) {
       say("%s; showing what arrived so far", e.getMessage());

@@ -3,8 +3,6 @@ package org.ungis.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -18,17 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +48,6 @@ import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.ReviewEvent;
 import org.ungis.registry.serde.KafkaAvroDeserializer;
-import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
 
@@ -74,8 +66,7 @@ class NotificationServiceIT {
   static final Instant T0 = Instant.parse("2023-03-01T09:00:00Z");
   static final String HEADER = "X-UNGIS-Notification-Id";
 
-  static EmbeddedSchemaRegistry registry;
-  static GreenMail smtp;
+  static final TestServers servers = new TestServers();
 
   @Value("${spring.kafka.bootstrap-servers}")
   String brokers;
@@ -85,50 +76,19 @@ class NotificationServiceIT {
   @DynamicPropertySource
   static void wire(DynamicPropertyRegistry properties) {
     properties.add("spring.kafka.properties.schema.registry.url", () -> registry().url());
-    properties.add("spring.mail.port", () -> smtp().getSmtp().getPort());
+    properties.add("spring.mail.port", () -> servers.smtp().getSmtp().getPort());
     properties.add(
         "spring.kafka.streams.state-dir",
         () -> System.getProperty("java.io.tmpdir") + "/notification-it-" + UUID.randomUUID());
   }
 
-  static synchronized GreenMail smtp() {
-    if (smtp == null) {
-      smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-      smtp.start();
-    }
-    return smtp;
-  }
-
-  /** The input topics, created as their owners would, then the registry. */
-  static synchronized EmbeddedSchemaRegistry registry() {
-    if (registry == null) {
-      String brokers = System.getProperty("spring.embedded.kafka.brokers");
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-        admin
-            .createTopics(
-                List.of(Topics.CONTRIBUTIONS, Topics.REVIEWS, Topics.PROCESSES, Topics.RECORDS)
-                    .stream()
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
-                    .toList())
-            .all()
-            .get();
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot create the input topics", e);
-      }
-      registry = EmbeddedSchemaRegistry.start(brokers);
-    }
-    return registry;
+  static EmbeddedSchemaRegistry registry() {
+    return servers.registry();
   }
 
   @AfterAll
   static void stop() {
-    if (registry != null) {
-      registry.close();
-    }
-    if (smtp != null) {
-      smtp.stop();
-    }
+    servers.close();
   }
 
   @Test
@@ -284,7 +244,7 @@ class NotificationServiceIT {
   // ---- reading what was sent ----
 
   static List<MimeMessage> mails() {
-    return List.of(smtp().getReceivedMessages());
+    return servers.mails();
   }
 
   static Map<String, List<MimeMessage>> byRecipient(List<MimeMessage> mails) {
@@ -356,13 +316,7 @@ class NotificationServiceIT {
   }
 
   KafkaProducer<String, Object> producer() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.putAll(registry().clientConfig());
-    KafkaAvroSerializer values = new KafkaAvroSerializer();
-    values.configure(config, false);
-    return new KafkaProducer<>(config, new StringSerializer(), values);
+    return servers.producer(brokers);
   }
 
   static void send(KafkaProducer<String, Object> producer, String topic, String key, Object value)

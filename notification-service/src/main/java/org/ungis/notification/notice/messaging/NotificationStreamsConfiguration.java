@@ -135,7 +135,8 @@ class NotificationStreamsConfiguration {
       Courier courier,
       NotificationSettings settings,
       DeliveryGate gate,
-      SecretCipher cipher) {
+      SecretCipher cipher,
+      Clock clock) {
     NotificationSettings.Notifications n = settings.notifications();
     return () ->
         NotificationTopology.build(
@@ -148,7 +149,7 @@ class NotificationStreamsConfiguration {
             new Backoff(n.firstRetry(), n.maxRetryInterval(), n.retryFor()),
             new NotificationTopology.Schedule(
                 n.retryTick(), n.webhookTimeout().plusSeconds(5), n.reminderCheck()),
-            Clock.systemUTC(),
+            clock,
             gate);
   }
 
