@@ -327,7 +327,7 @@ public final class DemoSeeder {
               () ->
                   as(contributions, focalPoint(input.agency()))
                       .contributions()
-                      .callList(
+                      .listContributions(
                           input.agency(), input.processId(), null, null, null, null, null, 0, 100))
           .getItems()
           .stream()
