@@ -21,7 +21,6 @@ import org.ungis.portal.api.ContributionsClient;
 import org.ungis.portal.api.Models.Call;
 import org.ungis.portal.api.Models.Contribution;
 import org.ungis.portal.api.ReviewClient;
-import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.FormErrors;
 import org.ungis.portal.web.ListProblems;
@@ -115,7 +114,7 @@ class FocalPointPages {
   private Optional<Call> tryCall(String id) {
     try {
       return Optional.of(review.call(id));
-    } catch (ApiProblem.Exception | ServiceUnavailableException notFound) {
+    } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException notFound) {
       return Optional.empty();
     }
   }

@@ -19,7 +19,6 @@ import org.ungis.portal.api.Models.RecordEdition;
 import org.ungis.portal.api.Models.RecordSummary;
 import org.ungis.portal.api.PublicationClient;
 import org.ungis.portal.api.ReviewClient;
-import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.live.CallCatalogue;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.ListProblems;
@@ -131,7 +130,7 @@ class PublicPages {
     } catch (IllegalArgumentException unknown) {
       throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
     }
-    byte[] body = publication.download(process, edition, f.accept.toString());
+    byte[] body = publication.download(process, edition, f.accept);
     String file = process.replaceAll("[^A-Za-z0-9-]", "") + "-edition-" + edition + "." + format;
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_TYPE, f.contentType)
@@ -144,7 +143,7 @@ class PublicPages {
     if (Person.of(authentication) != null) {
       try {
         return review.openCalls();
-      } catch (ApiProblem.Exception | ServiceUnavailableException e) {
+      } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException e) {
         return catalogue.open();
       }
     }
@@ -165,7 +164,7 @@ class PublicPages {
   private List<RecordSummary> latestRecordsOrNone() {
     try {
       return latestRecords();
-    } catch (ApiProblem.Exception | ServiceUnavailableException e) {
+    } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException e) {
       return List.of();
     }
   }
