@@ -162,16 +162,32 @@ public final class UngisClient {
    * Markdown or HTML, an Atom feed), signed like every other request.
    */
   public String text(String path, String accept) {
+    return new String(download(path, accept).body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A representation as it came: its media type ({@code Content-Type}) and its bytes. */
+  public record Download(String contentType, byte[] body) {}
+
+  /**
+   * The body of a GET as bytes, with its media type (a record as PDF or Word, or any other
+   * representation {@code accept} names), signed like every other request: an {@link ApiProblem}
+   * when the service refuses, an {@link UncheckedIOException} when none answers.
+   */
+  public Download download(String path, String accept) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url(path))).timeout(timeout).header("Accept", accept);
     signer.accept(request);
     try {
-      HttpResponse<String> response =
-          http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<byte[]> response =
+          http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() / 100 != 2) {
-        throw problem(response.statusCode(), response.headers().map(), response.body());
+        throw problem(
+            response.statusCode(),
+            response.headers().map(),
+            new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
       }
-      return response.body();
+      return new Download(
+          response.headers().firstValue("Content-Type").orElse(accept), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(request.build().uri() + " does not answer: " + e, e);
     } catch (InterruptedException e) {

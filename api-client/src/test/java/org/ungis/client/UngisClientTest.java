@@ -58,6 +58,16 @@ class UngisClientTest {
                 """);
           }
         });
+    server.createContext(
+        "/api/v1/records/gdc-2023/editions/2",
+        exchange -> {
+          seen.put("accept", header(exchange, "Accept"));
+          byte[] pdf = {'%', 'P', 'D', 'F', '-', '1', '.', '7', (byte) 0xE2, (byte) 0xE3};
+          exchange.getResponseHeaders().set("Content-Type", "application/pdf");
+          exchange.sendResponseHeaders(200, pdf.length);
+          exchange.getResponseBody().write(pdf);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -136,6 +146,30 @@ class UngisClientTest {
               assertThat(problem.status()).isEqualTo(404);
               assertThat(problem.type()).isEqualTo("about:blank");
             });
+  }
+
+  @Test
+  void aBinaryRepresentationComesAsItsBytesWithItsMediaType() {
+    UngisClient.Download pdf =
+        client("t").download("/api/v1/records/gdc-2023/editions/2", "application/pdf");
+
+    assertThat(pdf.contentType()).isEqualTo("application/pdf");
+    assertThat(pdf.body())
+        .containsExactly('%', 'P', 'D', 'F', '-', '1', '.', '7', (byte) 0xE2, (byte) 0xE3);
+    assertThat(seen).containsEntry("accept", "application/pdf");
+  }
+
+  @Test
+  void aLinkIsSentAsTypedSoTheServiceJudgesIt() {
+    ContributionRequest request =
+        new ContributionRequest()
+            .processId("gdc-2023")
+            .links(java.util.Set.of("not a web address"));
+
+    assertThatThrownBy(
+            () -> UngisClient.call(() -> client("t").contributions().submit(request, "key-7")))
+        .isInstanceOf(ApiProblem.class);
+    assertThat(seen.get("body")).contains("\"links\":[\"not a web address\"]");
   }
 
   private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;

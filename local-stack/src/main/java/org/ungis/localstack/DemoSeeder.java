@@ -3,7 +3,6 @@ package org.ungis.localstack;
 import static org.ungis.client.UngisClient.call;
 
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -289,7 +288,7 @@ public final class DemoSeeder {
         .language(ContributionRequest.LanguageEnum.EN)
         .actionLines(new LinkedHashSet<>(input.actionLines()))
         .sdgs(new LinkedHashSet<>(input.sdgs()))
-        .links(new LinkedHashSet<>(input.links().stream().map(URI::create).toList()));
+        .links(new LinkedHashSet<>(input.links()));
   }
 
   /** The intake may not have read a just-opened call yet: retry a refusal naming the process. */
@@ -327,7 +326,7 @@ public final class DemoSeeder {
               () ->
                   as(contributions, focalPoint(input.agency()))
                       .contributions()
-                      .callList(
+                      .listContributions(
                           input.agency(), input.processId(), null, null, null, null, null, 0, 100))
           .getItems()
           .stream()

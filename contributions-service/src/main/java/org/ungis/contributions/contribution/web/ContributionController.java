@@ -126,6 +126,8 @@ class ContributionController {
   }
 
   @Operation(
+      // Not the method's name: "list" is a reserved word of generated Java clients ("callList").
+      operationId = "listContributions",
       summary = "Contributions, filtered and paged; ordered by submission time, then id",
       description =
           "Reviewers see every contribution; an agency sees only its own (agency defaults to"

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -172,26 +171,72 @@ class RecordController {
     return respond(latest(process), Format.DOCX, lang);
   }
 
+  // One operation per file extension, each with the one media type it answers: a client
+  // generated from the description gets bytes for the PDF and Word files, text for the others.
+
   @Operation(
-      operationId = "latestEditionFile",
-      summary = "Download the latest edition in the format its extension names",
-      description =
-          "The same document as /{process}, in the format of the extension: pdf, docx, html, md"
-              + " or json (links for people: no Accept header needed).")
-  @FileResponses
-  @GetMapping(
-      path = {
-        "/{process}.pdf",
-        "/{process}.docx",
-        "/{process}.html",
-        "/{process}.md",
-        "/{process}.json"
-      })
-  ResponseEntity<?> latestFile(
+      operationId = "latestEditionPdf",
+      summary = "Download the latest edition as PDF",
+      description = FILE_DESCRIPTION + " (/{process}.pdf).")
+  @PdfFile
+  @FileErrors
+  @GetMapping("/{process}.pdf")
+  ResponseEntity<?> latestPdfFile(
       @ProcessId @PathVariable String process,
-      @Language @RequestParam(required = false) String lang,
-      HttpServletRequest request) {
-    return respond(latest(process), Format.of(request), lang);
+      @Language @RequestParam(required = false) String lang) {
+    return respond(latest(process), Format.PDF, lang);
+  }
+
+  @Operation(
+      operationId = "latestEditionDocx",
+      summary = "Download the latest edition as a Word document",
+      description = FILE_DESCRIPTION + " (/{process}.docx).")
+  @DocxFile
+  @FileErrors
+  @GetMapping("/{process}.docx")
+  ResponseEntity<?> latestDocxFile(
+      @ProcessId @PathVariable String process,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(latest(process), Format.DOCX, lang);
+  }
+
+  @Operation(
+      operationId = "latestEditionHtml",
+      summary = "Download the latest edition as an HTML page",
+      description = FILE_DESCRIPTION + " (/{process}.html).")
+  @HtmlFile
+  @FileErrors
+  @GetMapping("/{process}.html")
+  ResponseEntity<?> latestHtmlFile(
+      @ProcessId @PathVariable String process,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(latest(process), Format.HTML, lang);
+  }
+
+  @Operation(
+      operationId = "latestEditionMarkdown",
+      summary = "Download the latest edition as Markdown",
+      description = FILE_DESCRIPTION + " (/{process}.md).")
+  @MarkdownFile
+  @FileErrors
+  @GetMapping("/{process}.md")
+  ResponseEntity<?> latestMarkdownFile(
+      @ProcessId @PathVariable String process,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(latest(process), Format.MD, lang);
+  }
+
+  @Operation(
+      operationId = "latestEditionJsonFile",
+      summary = "Download the latest edition as JSON",
+      description = FILE_DESCRIPTION + " (/{process}.json).")
+  @JsonFile
+  @FileErrors
+  @GetMapping("/{process}.json")
+  ResponseEntity<?> latestJsonFile(
+      @ProcessId @PathVariable String process,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(latest(process), Format.JSON, lang);
   }
 
   @Operation(
@@ -257,27 +302,81 @@ class RecordController {
   }
 
   @Operation(
-      operationId = "editionFile",
-      summary = "Download one edition in the format its extension names",
-      description =
-          "The same document as /{process}/editions/{number}, as pdf, docx, html, md or json.")
-  @FileResponses
-  @GetMapping(
-      path = {
-        "/{process}/editions/{number}.pdf",
-        "/{process}/editions/{number}.docx",
-        "/{process}/editions/{number}.html",
-        "/{process}/editions/{number}.md",
-        "/{process}/editions/{number}.json"
-      })
-  ResponseEntity<?> editionFile(
+      operationId = "editionPdf",
+      summary = "Download one edition as PDF",
+      description = EDITION_FILE_DESCRIPTION + " (/{process}/editions/{number}.pdf).")
+  @PdfFile
+  @FileErrors
+  @GetMapping("/{process}/editions/{number}.pdf")
+  ResponseEntity<?> editionPdfFile(
       @ProcessId @PathVariable String process,
-      @Parameter(description = "The edition number, from 1", example = "2") @PathVariable
-          int number,
-      @Language @RequestParam(required = false) String lang,
-      HttpServletRequest request) {
-    return respond(edition(process, number), Format.of(request), lang);
+      @EditionNumber @PathVariable int number,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(edition(process, number), Format.PDF, lang);
   }
+
+  @Operation(
+      operationId = "editionDocx",
+      summary = "Download one edition as a Word document",
+      description = EDITION_FILE_DESCRIPTION + " (/{process}/editions/{number}.docx).")
+  @DocxFile
+  @FileErrors
+  @GetMapping("/{process}/editions/{number}.docx")
+  ResponseEntity<?> editionDocxFile(
+      @ProcessId @PathVariable String process,
+      @EditionNumber @PathVariable int number,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(edition(process, number), Format.DOCX, lang);
+  }
+
+  @Operation(
+      operationId = "editionHtml",
+      summary = "Download one edition as an HTML page",
+      description = EDITION_FILE_DESCRIPTION + " (/{process}/editions/{number}.html).")
+  @HtmlFile
+  @FileErrors
+  @GetMapping("/{process}/editions/{number}.html")
+  ResponseEntity<?> editionHtmlFile(
+      @ProcessId @PathVariable String process,
+      @EditionNumber @PathVariable int number,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(edition(process, number), Format.HTML, lang);
+  }
+
+  @Operation(
+      operationId = "editionMarkdown",
+      summary = "Download one edition as Markdown",
+      description = EDITION_FILE_DESCRIPTION + " (/{process}/editions/{number}.md).")
+  @MarkdownFile
+  @FileErrors
+  @GetMapping("/{process}/editions/{number}.md")
+  ResponseEntity<?> editionMarkdownFile(
+      @ProcessId @PathVariable String process,
+      @EditionNumber @PathVariable int number,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(edition(process, number), Format.MD, lang);
+  }
+
+  @Operation(
+      operationId = "editionJsonFile",
+      summary = "Download one edition as JSON",
+      description = EDITION_FILE_DESCRIPTION + " (/{process}/editions/{number}.json).")
+  @JsonFile
+  @FileErrors
+  @GetMapping("/{process}/editions/{number}.json")
+  ResponseEntity<?> editionJsonFile(
+      @ProcessId @PathVariable String process,
+      @EditionNumber @PathVariable int number,
+      @Language @RequestParam(required = false) String lang) {
+    return respond(edition(process, number), Format.JSON, lang);
+  }
+
+  static final String FILE_DESCRIPTION =
+      "The same document as /{process}, in the format of the path's extension (links for people:"
+          + " no Accept header needed)";
+
+  static final String EDITION_FILE_DESCRIPTION =
+      "The same document as /{process}/editions/{number}, in the format of the path's extension";
 
   /** How many editions of one call its feed lists (the newest). */
   static final int FEED_EDITIONS = 20;
@@ -424,21 +523,6 @@ class RecordController {
       this.mediaType = mediaType;
       this.extension = extension;
     }
-
-    /**
-     * The format a path's extension names. (One mapping per extension, not {@code
-     * {process}.{format}}: a pattern with two variables is less specific than {@code {process}},
-     * which would then take {@code gdc-2023.pdf} for a process id.)
-     */
-    static Format of(HttpServletRequest request) {
-      String path = request.getRequestURI();
-      for (Format format : values()) {
-        if (path.endsWith("." + format.extension)) {
-          return format;
-        }
-      }
-      throw new IllegalArgumentException("no format in " + path);
-    }
   }
 
   private ResponseEntity<?> respond(PublishedRecord record, Format format, String lang) {
@@ -540,30 +624,73 @@ class RecordController {
   @Unavailable
   @interface RecordResponses {}
 
-  /** The answers of the file endpoints (format by extension). */
+  /** A file endpoint's {@code 200}: a PDF. */
   @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
   @Retention(RetentionPolicy.RUNTIME)
   @ApiResponse(
       responseCode = "200",
-      description = "The record edition in the format of the extension",
-      content = {
-        @Content(
-            mediaType = MediaType.APPLICATION_PDF_VALUE,
-            schema = @Schema(type = "string", format = "binary")),
-        @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary")),
-        @Content(mediaType = HTML, schema = @Schema(type = "string")),
-        @Content(mediaType = MARKDOWN, schema = @Schema(type = "string")),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = RecordDocument.class))
-      })
+      description = "The record edition as a tagged A4 PDF with its fonts embedded",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PDF_VALUE,
+              schema = @Schema(type = "string", format = "binary")))
+  @interface PdfFile {}
+
+  /** A file endpoint's {@code 200}: a Word document. */
+  @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(
+      responseCode = "200",
+      description = "The record edition as a Word document",
+      content = @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary")))
+  @interface DocxFile {}
+
+  /** A file endpoint's {@code 200}: an HTML page. */
+  @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(
+      responseCode = "200",
+      description = "The record edition as a self-contained HTML page (no script)",
+      content = @Content(mediaType = HTML, schema = @Schema(type = "string")))
+  @interface HtmlFile {}
+
+  /** A file endpoint's {@code 200}: a Markdown document. */
+  @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(
+      responseCode = "200",
+      description = "The record edition as a Markdown document",
+      content = @Content(mediaType = MARKDOWN, schema = @Schema(type = "string")))
+  @interface MarkdownFile {}
+
+  /** A file endpoint's {@code 200}: the JSON document. */
+  @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(
+      responseCode = "200",
+      description = "The record edition as JSON",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = RecordDocument.class)))
+  @interface JsonFile {}
+
+  /** The errors of the file endpoints. */
+  @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+  @Retention(RetentionPolicy.RUNTIME)
   @ApiResponse(
       responseCode = "404",
       description = "type https://ungis.org/problems/not-found: no such record or edition",
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @Unavailable
-  @interface FileResponses {}
+  @interface FileErrors {}
+
+  /** The {@code number} path variable, as documented. */
+  @Target(ElementType.PARAMETER)
+  @Retention(RetentionPolicy.RUNTIME)
+  @Parameter(description = "The edition number, from 1", example = "2")
+  @interface EditionNumber {}
 
   /** The {@code lang} query parameter, as documented. */
   @Target(ElementType.PARAMETER)
