@@ -26,6 +26,7 @@ import org.ungis.events.notification.NotificationEvent;
 import org.ungis.events.notification.WebhookSubscriptionEvent;
 import org.ungis.notification.webhook.WebhookRegistry;
 import org.ungis.security.AuthenticatedActor;
+import org.ungis.web.Problems;
 
 /**
  * Integrators register webhooks and read their delivery log; every call needs the {@code
@@ -51,7 +52,6 @@ import org.ungis.security.AuthenticatedActor;
 class WebhookController {
 
   static final String SCOPE = "SCOPE_webhooks.manage";
-  static final String TYPE_BASE = "https://ungis.org/problems/";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final WebhookRegistry registry;
@@ -224,11 +224,8 @@ class WebhookController {
 
   private static ResponseEntity<ProblemDetail> problem(
       HttpStatus status, String slug, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + slug));
-    problem.setTitle(title);
     return ResponseEntity.status(status)
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+        .body(Problems.problem(status, slug, title, detail));
   }
 }
