@@ -112,9 +112,15 @@ final class ProcessSampler implements AutoCloseable {
 
   static Optional<Long> find(String name, int port) {
     // "contributions-service@8182" names one of several instances of a module.
-    String module = name.equals("broker") ? "local-stack" : name.split("@", 2)[0];
+    boolean localStack = name.equals("broker") || name.equals("inbox");
+    String module = localStack ? "local-stack" : name.split("@", 2)[0];
     String jar = module + "-0.1.0-SNAPSHOT-exec.jar";
-    String portArg = name.equals("broker") ? "--port\0" + port + "\0" : "--server.port=" + port;
+    String portArg =
+        switch (name) {
+          case "broker" -> "--port\0" + port + "\0";
+          case "inbox" -> "--http-port\0" + port + "\0";
+          default -> "--server.port=" + port;
+        };
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       return procs
           .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))

@@ -286,8 +286,19 @@ public final class WorkflowBenchmark {
     instances(ports, "review-service", o.reviewUrls());
     instances(ports, "publication-service", o.publicationUrls());
     ports.put("auth-server", URI.create(o.authUrl()).getPort());
+    // The rest of bin/local-stack, at its fixed ports moved by the same offset as the broker's: off
+    // the measured path, but on the same cores (notification-service e-mails the reviewers about
+    // every input, the inbox receives them). Sampled when they run.
+    int offset = port(o.bootstrapServers()) - LOCAL_STACK_BROKER_PORT;
+    ports.put("notification-service", 8085 + offset);
+    ports.put("inbox", 8025 + offset);
+    ports.put("gateway", 8000 + offset);
+    ports.put("portal", 8080 + offset);
     return ports;
   }
+
+  /** The broker's port in bin/local-stack without --port-offset. */
+  private static final int LOCAL_STACK_BROKER_PORT = 9092;
 
   /**
    * One entry for a single instance ("publication-service"), or one per instance named by its port

@@ -62,7 +62,11 @@ class PublicationUrlsTest {
             Map.entry("review-service", 9083),
             Map.entry("publication-service@9084", 9084),
             Map.entry("publication-service@9184", 9184),
-            Map.entry("auth-server", 10000));
+            Map.entry("auth-server", 10000),
+            Map.entry("notification-service", 9085),
+            Map.entry("inbox", 9025),
+            Map.entry("gateway", 9000),
+            Map.entry("portal", 9080));
   }
 
   @Test
