@@ -3,8 +3,6 @@ package org.ungis.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,13 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,8 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.ungis.auth.EmbeddedAuthServer;
 import org.ungis.events.review.Decision;
 import org.ungis.notification.webhook.WebhookSignature;
-import org.ungis.registry.serde.KafkaAvroSerializer;
-import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
 import org.ungis.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
@@ -65,9 +56,8 @@ class WebhookIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  static EmbeddedSchemaRegistry registry;
   static EmbeddedAuthServer auth;
-  static GreenMail smtp;
+  static final TestServers servers = new TestServers();
   static HttpServer receiver;
 
   /** What the receiver saw: each request's webhook-id, whether its signature held, the answer. */
@@ -84,20 +74,12 @@ class WebhookIT {
 
   @DynamicPropertySource
   static void wire(DynamicPropertyRegistry properties) {
-    properties.add("spring.kafka.properties.schema.registry.url", () -> registry().url());
+    properties.add("spring.kafka.properties.schema.registry.url", () -> servers.registry().url());
     properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> auth().issuer());
-    properties.add("spring.mail.port", () -> smtp().getSmtp().getPort());
+    properties.add("spring.mail.port", () -> servers.smtp().getSmtp().getPort());
     properties.add(
         "spring.kafka.streams.state-dir",
         () -> System.getProperty("java.io.tmpdir") + "/webhook-it-" + UUID.randomUUID());
-  }
-
-  static synchronized GreenMail smtp() {
-    if (smtp == null) {
-      smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-      smtp.start();
-    }
-    return smtp;
   }
 
   static synchronized EmbeddedAuthServer auth() {
@@ -105,27 +87,6 @@ class WebhookIT {
       auth = EmbeddedAuthServer.start();
     }
     return auth;
-  }
-
-  static synchronized EmbeddedSchemaRegistry registry() {
-    if (registry == null) {
-      String brokers = System.getProperty("spring.embedded.kafka.brokers");
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-        admin
-            .createTopics(
-                List.of(Topics.CONTRIBUTIONS, Topics.REVIEWS, Topics.PROCESSES, Topics.RECORDS)
-                    .stream()
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
-                    .toList())
-            .all()
-            .get();
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot create the input topics", e);
-      }
-      registry = EmbeddedSchemaRegistry.start(brokers);
-    }
-    return registry;
   }
 
   /** An endpoint that checks the Standard Webhooks signature and answers 503 three times. */
@@ -160,14 +121,9 @@ class WebhookIT {
     if (receiver != null) {
       receiver.stop(0);
     }
-    if (registry != null) {
-      registry.close();
-    }
+    servers.close();
     if (auth != null) {
       auth.close();
-    }
-    if (smtp != null) {
-      smtp.stop();
     }
   }
 
@@ -346,12 +302,6 @@ class WebhookIT {
   }
 
   KafkaProducer<String, Object> producer() {
-    Map<String, Object> config = new java.util.HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.putAll(registry().clientConfig());
-    KafkaAvroSerializer values = new KafkaAvroSerializer();
-    values.configure(config, false);
-    return new KafkaProducer<>(config, new StringSerializer(), values);
+    return servers.producer(brokers);
   }
 }
