@@ -529,6 +529,27 @@ public final class PlatformStack implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies every process's whole log into {@code dir} (created), so a failed run can be read after
+   * the stack's temporary directory is gone; returns {@code dir}.
+   */
+  public Path copyLogsTo(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      for (ServiceProcess process : processes.values()) {
+        if (Files.exists(process.logFile())) {
+          Files.copy(
+              process.logFile(),
+              dir.resolve(process.logFile().getFileName()),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The tail of every process's log, for the report of a failed test. */
   public String logs(int linesEach) {
     StringBuilder out = new StringBuilder();

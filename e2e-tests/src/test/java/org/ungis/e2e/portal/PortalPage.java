@@ -1,8 +1,11 @@
 package org.ungis.e2e.portal;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -96,14 +99,33 @@ abstract class PortalPage {
     browser.waiting().until(d -> "main".equals(browser.focused().getDomAttribute("id")));
   }
 
-  /** Follows a link of the page by keyboard: focus it (as Tab would) and press Enter. */
+  /**
+   * Follows a link of the page by keyboard: focus it (as Tab would) and press Enter. A live region
+   * may replace the link between finding and focusing it (a new input arriving in the queue); the
+   * driver then refuses the keys without sending them, and the link is found again.
+   */
   void follow(By link) {
-    WebElement element = browser.waiting().until(ExpectedConditions.elementToBeClickable(link));
-    element.sendKeys(Keys.ENTER);
+    actOn(link, element -> element.sendKeys(Keys.ENTER));
   }
 
-  /** Clicks, as a mouse user does. */
+  /** Clicks, as a mouse user does (again after a live update replaced the element). */
   void click(By by) {
-    browser.waiting().until(ExpectedConditions.elementToBeClickable(by)).click();
+    actOn(by, WebElement::click);
+  }
+
+  private void actOn(By by, Consumer<WebElement> action) {
+    browser
+        .waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
+        .until(
+            driver -> {
+              WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+              if (element == null) {
+                return false;
+              }
+              action.accept(element);
+              return true;
+            });
   }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +43,8 @@ class ReviewerPages {
   static final int PAGE_SIZE = 20;
 
   /** The longest a live refresh of the queue waits for review-service to hold arriving inputs. */
+  private static final Logger log = LoggerFactory.getLogger(ReviewerPages.class);
+
   static final Duration ARRIVAL_WAIT = Duration.ofSeconds(5);
 
   static final List<String> DECISIONS = List.of("APPROVED", "CHANGES_REQUESTED", "REJECTED");
@@ -105,6 +109,10 @@ class ReviewerPages {
     long deadline = System.nanoTime() + ARRIVAL_WAIT.toNanos();
     for (ArrivingInputs.Arrival a : arriving.arriving(process, agency)) {
       if (System.nanoTime() > deadline) {
+        log.info(
+            "queue refreshed before review-service was asked for input {} at revision {}",
+            a.contributionId(),
+            a.revision());
         return;
       }
       try {
@@ -112,6 +120,11 @@ class ReviewerPages {
       } catch (ApiProblem.Exception notYet) {
         // Not there within review-service's view timeout, or not this reviewer's to see: the
         // queue shows what review-service lists.
+        log.info(
+            "queue refreshed without input {} at revision {}: review-service answered {}",
+            a.contributionId(),
+            a.revision(),
+            notYet.getMessage());
       }
     }
   }
