@@ -9,24 +9,18 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.ungis.auth.EmbeddedAuthServer;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
-import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.ReviewEvent;
-import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.review.command.IdempotentRequest;
 import org.ungis.routing.testing.ServiceInstance;
+import org.ungis.routing.testing.TestPlatform;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.IdempotencyHeaders;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RestartCatchUpIT {
 
-  static final EmbeddedKafkaKraftBroker BROKER = ServiceInstance.broker();
-
   /** Inside the 2023-2024 rota: chairs ITU and UNDP. */
   static final Instant START = Instant.parse("2023-02-01T09:00:00Z");
 
@@ -51,27 +43,24 @@ class RestartCatchUpIT {
 
   static final String DECISION = "{\"revision\":1,\"decision\":\"APPROVED\",\"comment\":\"fine\"}";
 
-  static EmbeddedSchemaRegistry registry;
-  static EmbeddedAuthServer auth;
+  static TestPlatform platform;
   static ServiceInstance before;
   static ServiceInstance after;
 
   @BeforeAll
-  static void start() throws Exception {
-    BROKER.afterPropertiesSet();
-    registry = EmbeddedSchemaRegistry.start(BROKER.getBrokersAsString());
-    auth = EmbeddedAuthServer.start();
+  static void start() {
+    platform = TestPlatform.start();
   }
 
   @AfterAll
   static void stop() {
-    ServiceInstance.closeAll(after, before, registry, BROKER::destroy, auth);
+    ServiceInstance.closeAll(after, before, platform);
   }
 
   @Test
   void aDecisionWrittenJustBeforeARestartIsNotWrittenAgainByItsRetry() throws Exception {
-    String itu = auth.reviewerToken("reviewer-itu-1");
-    String undp = auth.reviewerToken("reviewer-undp-1");
+    String itu = platform.auth().reviewerToken("reviewer-itu-1");
+    String undp = platform.auth().reviewerToken("reviewer-undp-1");
     String call = "wsis-restart";
     String id = UUID.randomUUID().toString();
     before = startInstance();
@@ -92,7 +81,8 @@ class RestartCatchUpIT {
                         Map.of("Idempotency-Key", "open-" + call)),
                 r -> r.statusCode() != 503);
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-    try (KafkaProducer<String, Object> producer = producer()) {
+    try (KafkaProducer<String, Object> producer =
+        platform.producer(Topics.CONTRIBUTIONS, Topics.REVIEWS)) {
       producer
           .send(
               new ProducerRecord<>(
@@ -161,8 +151,8 @@ class RestartCatchUpIT {
 
       assertThat(
               TestEvents.consume(
-                      BROKER.getBrokersAsString(),
-                      registry.url(),
+                      platform.broker().getBrokersAsString(),
+                      platform.registry().url(),
                       Topics.REVIEWS.name(),
                       ReviewEvent.class,
                       1)
@@ -184,13 +174,8 @@ class RestartCatchUpIT {
   }
 
   static ServiceInstance startInstance() throws Exception {
-    return ServiceInstance.start(
-        ReviewServiceApplication.class,
-        BROKER,
-        Map.of(
-            "spring.kafka.properties.schema.registry.url", registry.url(),
-            "spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer(),
-            "ungis.clock.start", START.toString()));
+    return platform.startInstance(
+        ReviewServiceApplication.class, Map.of("ungis.clock.start", START.toString()));
   }
 
   /**
@@ -217,25 +202,5 @@ class RestartCatchUpIT {
                 .setOutcome(Decision.APPROVED)
                 .build())
         .build();
-  }
-
-  static KafkaProducer<String, Object> producer() {
-    var serde = registry.clientConfig();
-    Serializer<ContributionEvent> contributions =
-        Topics.CONTRIBUTIONS.valueSerde(serde).serializer();
-    Serializer<ReviewEvent> reviews = Topics.REVIEWS.valueSerde(serde).serializer();
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            BROKER.getBrokersAsString(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            20),
-        new StringSerializer(),
-        (topic, value) ->
-            value instanceof ReviewEvent event
-                ? reviews.serialize(topic, event)
-                : contributions.serialize(topic, (ContributionEvent) value));
   }
 }
