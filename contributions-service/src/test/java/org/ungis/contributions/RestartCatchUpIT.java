@@ -17,9 +17,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ungis.events.common.ActionLine;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
@@ -50,28 +49,16 @@ class RestartCatchUpIT {
   /** Records ahead of the revision in its partition, so that the restarted view is behind. */
   static final int BACKLOG = 20_000;
 
-  static TestPlatform platform;
-  static ServiceInstance before;
-  static ServiceInstance after;
-
-  @BeforeAll
-  static void start() {
-    platform = TestPlatform.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    ServiceInstance.closeAll(after, before, platform);
-  }
+  @RegisterExtension static final TestPlatform PLATFORM = new TestPlatform();
 
   @Test
   void aRevisionWrittenJustBeforeARestartIsNotWrittenAgainByItsRetry() throws Exception {
-    before = startInstance();
+    ServiceInstance before = startInstance();
     before.awaitRunning(Duration.ofSeconds(120));
     try (KafkaProducer<String, Object> producer =
-        platform.producer(Topics.PROCESSES, Topics.CONTRIBUTIONS)) {
+        PLATFORM.producer(Topics.PROCESSES, Topics.CONTRIBUTIONS)) {
       producer.send(new ProducerRecord<>(Topics.PROCESSES.name(), CALL, call())).get();
-      String itu = platform.auth().intakeToken("ITU");
+      String itu = PLATFORM.auth().intakeToken("ITU");
       var created =
           await()
               .atMost(Duration.ofSeconds(60))
@@ -89,20 +76,19 @@ class RestartCatchUpIT {
 
       // What the instance wrote before it died: a backlog in the partition of the contribution,
       // then revision 2 of the contribution, whose answer never reached its client.
-      int partitions = producer.partitionsFor(Topics.CONTRIBUTIONS.name()).size();
-      int partition = ServiceInstance.partitionOf(id, partitions);
-      for (String other : ServiceInstance.keysInPartitionOf(id, partitions, BACKLOG)) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.CONTRIBUTIONS.name(),
-                other,
-                event(
-                    other,
-                    1,
-                    ContributionSubmitted.newBuilder()
-                        .setContent(content("Backlog " + other))
-                        .build())));
-      }
+      int partition =
+          PLATFORM.backlog(
+              producer,
+              Topics.CONTRIBUTIONS,
+              id,
+              BACKLOG,
+              other ->
+                  event(
+                      other,
+                      1,
+                      ContributionSubmitted.newBuilder()
+                          .setContent(content("Backlog " + other))
+                          .build()));
       producer
           .send(
               new ProducerRecord<>(
@@ -117,7 +103,7 @@ class RestartCatchUpIT {
                           .build())))
           .get();
 
-      after = startInstance();
+      ServiceInstance after = startInstance();
       after.awaitRunning(Duration.ofSeconds(120));
       // The client retries its revision as soon as the restarted instance runs.
       var retried =
@@ -145,7 +131,7 @@ class RestartCatchUpIT {
   }
 
   static ServiceInstance startInstance() throws Exception {
-    return platform.startInstance(ContributionsServiceApplication.class, Map.of());
+    return PLATFORM.startInstance(ContributionsServiceApplication.class, Map.of());
   }
 
   static Map<String, String> ifMatch(String revision) {
@@ -158,7 +144,7 @@ class RestartCatchUpIT {
         new KafkaConsumer<>(
             Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.broker().getBrokersAsString(),
+                PLATFORM.broker().getBrokersAsString(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_committed"),
             new ByteArrayDeserializer(),

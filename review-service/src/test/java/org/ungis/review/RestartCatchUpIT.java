@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
 import org.ungis.events.review.Decision;
@@ -43,27 +42,17 @@ class RestartCatchUpIT {
 
   static final String DECISION = "{\"revision\":1,\"decision\":\"APPROVED\",\"comment\":\"fine\"}";
 
-  static TestPlatform platform;
-  static ServiceInstance before;
+  @RegisterExtension static final TestPlatform PLATFORM = new TestPlatform();
+
   static ServiceInstance after;
-
-  @BeforeAll
-  static void start() {
-    platform = TestPlatform.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    ServiceInstance.closeAll(after, before, platform);
-  }
 
   @Test
   void aDecisionWrittenJustBeforeARestartIsNotWrittenAgainByItsRetry() throws Exception {
-    String itu = platform.auth().reviewerToken("reviewer-itu-1");
-    String undp = platform.auth().reviewerToken("reviewer-undp-1");
+    String itu = PLATFORM.auth().reviewerToken("reviewer-itu-1");
+    String undp = PLATFORM.auth().reviewerToken("reviewer-undp-1");
     String call = "wsis-restart";
     String id = UUID.randomUUID().toString();
-    before = startInstance();
+    ServiceInstance before = startInstance();
     before.awaitRunning(Duration.ofSeconds(120));
     var opened =
         await()
@@ -82,7 +71,7 @@ class RestartCatchUpIT {
                 r -> r.statusCode() != 503);
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     try (KafkaProducer<String, Object> producer =
-        platform.producer(Topics.CONTRIBUTIONS, Topics.REVIEWS)) {
+        PLATFORM.producer(Topics.CONTRIBUTIONS, Topics.REVIEWS)) {
       producer
           .send(
               new ProducerRecord<>(
@@ -97,14 +86,12 @@ class RestartCatchUpIT {
 
       // What the instance wrote before it died: a backlog in the partition of the contribution,
       // then the decision on it, whose answer never reached its client.
-      int partitions = producer.partitionsFor(Topics.CONTRIBUTIONS.name()).size();
-      for (String other : ServiceInstance.keysInPartitionOf(id, partitions, BACKLOG)) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.CONTRIBUTIONS.name(),
-                other,
-                TestEvents.submitted(other, call, "FAO", "Backlog " + other, START)));
-      }
+      PLATFORM.backlog(
+          producer,
+          Topics.CONTRIBUTIONS,
+          id,
+          BACKLOG,
+          other -> TestEvents.submitted(other, call, "FAO", "Backlog " + other, START));
       UUID written = UUID.randomUUID();
       ProducerRecord<String, Object> decision =
           new ProducerRecord<>(Topics.REVIEWS.name(), id, approved(written, id, call));
@@ -151,8 +138,8 @@ class RestartCatchUpIT {
 
       assertThat(
               TestEvents.consume(
-                      platform.broker().getBrokersAsString(),
-                      platform.registry().url(),
+                      PLATFORM.broker().getBrokersAsString(),
+                      PLATFORM.registry().url(),
                       Topics.REVIEWS.name(),
                       ReviewEvent.class,
                       1)
@@ -174,7 +161,7 @@ class RestartCatchUpIT {
   }
 
   static ServiceInstance startInstance() throws Exception {
-    return platform.startInstance(
+    return PLATFORM.startInstance(
         ReviewServiceApplication.class, Map.of("ungis.clock.start", START.toString()));
   }
 

@@ -1,12 +1,20 @@
 package org.ungis.routing.testing;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.ungis.auth.EmbeddedAuthServer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
@@ -15,21 +23,27 @@ import org.ungis.schemas.Topic;
 /**
  * What the instances of a service under test run against: a broker, the schema registry on it and
  * the authorization server, started once for a test class, and the instances started with their
- * addresses.
+ * addresses. A JUnit extension: {@code @RegisterExtension static final TestPlatform PLATFORM = new
+ * TestPlatform();} starts it before the class's tests and stops it, and every instance it started,
+ * after them.
  */
-public final class TestPlatform implements AutoCloseable {
+public final class TestPlatform implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
   private final EmbeddedKafkaKraftBroker broker = ServiceInstance.broker();
+  private final List<ServiceInstance> instances = new ArrayList<>();
   private EmbeddedSchemaRegistry registry;
   private EmbeddedAuthServer auth;
 
-  /** Starts the broker, the registry and the authorization server. */
-  public static TestPlatform start() {
-    TestPlatform platform = new TestPlatform();
-    platform.broker.afterPropertiesSet();
-    platform.registry = EmbeddedSchemaRegistry.start(platform.broker.getBrokersAsString());
-    platform.auth = EmbeddedAuthServer.start();
-    return platform;
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    broker.afterPropertiesSet();
+    registry = EmbeddedSchemaRegistry.start(broker.getBrokersAsString());
+    auth = EmbeddedAuthServer.start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   public EmbeddedKafkaKraftBroker broker() {
@@ -56,7 +70,30 @@ public final class TestPlatform implements AutoCloseable {
     all.put("spring.kafka.properties.schema.registry.url", registry.url());
     all.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer());
     all.putAll(settings);
-    return ServiceInstance.start(application, broker, all);
+    ServiceInstance instance = ServiceInstance.start(application, broker, all);
+    instances.add(instance);
+    return instance;
+  }
+
+  /**
+   * Writes {@code count} records of other keys to the partition of {@code key}, ahead of what comes
+   * next for it (as the producers' default partitioner places them): a backlog that a restarted
+   * view must work through before it sees the key's next record.
+   *
+   * @param valueOf the value of each other key's record
+   * @return the partition of {@code key}
+   */
+  public int backlog(
+      KafkaProducer<String, Object> producer,
+      Topic<?> topic,
+      String key,
+      int count,
+      Function<String, Object> valueOf) {
+    int partitions = producer.partitionsFor(topic.name()).size();
+    for (String other : ServiceInstance.keysInPartitionOf(key, partitions, count)) {
+      producer.send(new ProducerRecord<>(topic.name(), other, valueOf.apply(other)));
+    }
+    return ServiceInstance.partitionOf(key, partitions);
   }
 
   /**
@@ -90,8 +127,14 @@ public final class TestPlatform implements AutoCloseable {
         });
   }
 
+  /** Stops the instances it started (the last first), the registry, the broker and the server. */
   @Override
   public void close() {
-    ServiceInstance.closeAll(registry, broker::destroy, auth);
+    List<AutoCloseable> all = new ArrayList<>(instances);
+    Collections.reverse(all);
+    all.add(registry);
+    all.add(broker::destroy);
+    all.add(auth);
+    ServiceInstance.closeAll(all.toArray(AutoCloseable[]::new));
   }
 }
