@@ -14,16 +14,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.ungis.auth.EmbeddedAuthServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ungis.events.common.ActionLine;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
@@ -35,8 +30,8 @@ import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
-import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.routing.testing.ServiceInstance;
+import org.ungis.routing.testing.TestPlatform;
 import org.ungis.schemas.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,36 +44,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RestartCatchUpIT {
 
-  static final EmbeddedKafkaKraftBroker BROKER = ServiceInstance.broker();
   static final String CALL = "wsis-2027";
 
   /** Records ahead of the revision in its partition, so that the restarted view is behind. */
   static final int BACKLOG = 20_000;
 
-  static EmbeddedSchemaRegistry registry;
-  static EmbeddedAuthServer auth;
-  static ServiceInstance before;
-  static ServiceInstance after;
-
-  @BeforeAll
-  static void start() throws Exception {
-    BROKER.afterPropertiesSet();
-    registry = EmbeddedSchemaRegistry.start(BROKER.getBrokersAsString());
-    auth = EmbeddedAuthServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    ServiceInstance.closeAll(after, before, registry, BROKER::destroy, auth);
-  }
+  @RegisterExtension static final TestPlatform PLATFORM = new TestPlatform();
 
   @Test
   void aRevisionWrittenJustBeforeARestartIsNotWrittenAgainByItsRetry() throws Exception {
-    before = startInstance();
+    ServiceInstance before = startInstance();
     before.awaitRunning(Duration.ofSeconds(120));
-    try (KafkaProducer<String, Object> producer = producer()) {
+    try (KafkaProducer<String, Object> producer =
+        PLATFORM.producer(Topics.PROCESSES, Topics.CONTRIBUTIONS)) {
       producer.send(new ProducerRecord<>(Topics.PROCESSES.name(), CALL, call())).get();
-      String itu = auth.intakeToken("ITU");
+      String itu = PLATFORM.auth().intakeToken("ITU");
       var created =
           await()
               .atMost(Duration.ofSeconds(60))
@@ -96,20 +76,19 @@ class RestartCatchUpIT {
 
       // What the instance wrote before it died: a backlog in the partition of the contribution,
       // then revision 2 of the contribution, whose answer never reached its client.
-      int partitions = producer.partitionsFor(Topics.CONTRIBUTIONS.name()).size();
-      int partition = ServiceInstance.partitionOf(id, partitions);
-      for (String other : ServiceInstance.keysInPartitionOf(id, partitions, BACKLOG)) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.CONTRIBUTIONS.name(),
-                other,
-                event(
-                    other,
-                    1,
-                    ContributionSubmitted.newBuilder()
-                        .setContent(content("Backlog " + other))
-                        .build())));
-      }
+      int partition =
+          PLATFORM.backlog(
+              producer,
+              Topics.CONTRIBUTIONS,
+              id,
+              BACKLOG,
+              other ->
+                  event(
+                      other,
+                      1,
+                      ContributionSubmitted.newBuilder()
+                          .setContent(content("Backlog " + other))
+                          .build()));
       producer
           .send(
               new ProducerRecord<>(
@@ -124,7 +103,7 @@ class RestartCatchUpIT {
                           .build())))
           .get();
 
-      after = startInstance();
+      ServiceInstance after = startInstance();
       after.awaitRunning(Duration.ofSeconds(120));
       // The client retries its revision as soon as the restarted instance runs.
       var retried =
@@ -152,12 +131,7 @@ class RestartCatchUpIT {
   }
 
   static ServiceInstance startInstance() throws Exception {
-    return ServiceInstance.start(
-        ContributionsServiceApplication.class,
-        BROKER,
-        Map.of(
-            "spring.kafka.properties.schema.registry.url", registry.url(),
-            "spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer()));
+    return PLATFORM.startInstance(ContributionsServiceApplication.class, Map.of());
   }
 
   static Map<String, String> ifMatch(String revision) {
@@ -170,7 +144,7 @@ class RestartCatchUpIT {
         new KafkaConsumer<>(
             Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                BROKER.getBrokersAsString(),
+                PLATFORM.broker().getBrokersAsString(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_committed"),
             new ByteArrayDeserializer(),
@@ -189,29 +163,6 @@ class RestartCatchUpIT {
       }
       return count;
     }
-  }
-
-  static KafkaProducer<String, Object> producer() {
-    var serde = registry.clientConfig();
-    @SuppressWarnings("unchecked")
-    var values =
-        (org.apache.kafka.common.serialization.Serializer<Object>)
-            (org.apache.kafka.common.serialization.Serializer<?>)
-                Topics.CONTRIBUTIONS.valueSerde(serde).serializer();
-    var processes = Topics.PROCESSES.valueSerde(serde).serializer();
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            BROKER.getBrokersAsString(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            20),
-        new StringSerializer(),
-        (topic, value) ->
-            value instanceof CallForInputsEvent event
-                ? processes.serialize(topic, event)
-                : values.serialize(topic, value));
   }
 
   static String body(String title) {

@@ -98,6 +98,8 @@ public final class InProcessApplication implements AutoCloseable {
     if (parent != null) {
       builder.parent(parent);
     }
+    // Written again in schema-registry's EmbeddedSchemaRegistry on purpose: local-stack runs the
+    // applications from their jars and depends on none of their modules.
     if (hostLogging) {
       builder
           .application()

@@ -15,12 +15,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.ungis.schemas.webhook.WebhookSignature;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -175,8 +171,10 @@ public final class LocalInbox implements AutoCloseable {
       } else if (method.equals("POST") && path.equals("/api/webhook/secrets")) {
         JsonNode json = Http.JSON.readTree(exchange.getRequestBody().readAllBytes());
         String secret = json.path("secret").asString("");
-        if (!secret.startsWith("whsec_")) {
-          send(exchange, 400, "text/plain", "a secret starts with whsec_");
+        try {
+          new WebhookSignature(secret);
+        } catch (IllegalArgumentException e) {
+          send(exchange, 400, "text/plain", e.getMessage());
           return;
         }
         secrets.add(secret);
@@ -212,29 +210,12 @@ public final class LocalInbox implements AutoCloseable {
     if (secrets.isEmpty()) {
       return "unchecked";
     }
-    byte[] signed = (id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8);
     for (String secret : secrets) {
-      byte[] expected =
-          hmac(Base64.getDecoder().decode(secret.substring("whsec_".length())), signed);
-      for (String candidate : signatures.split(" ")) {
-        if (candidate.startsWith("v1,")
-            && MessageDigest.isEqual(
-                expected, Base64.getDecoder().decode(candidate.substring("v1,".length())))) {
-          return "valid";
-        }
+      if (new WebhookSignature(secret).verify(id, timestamp, body, signatures)) {
+        return "valid";
       }
     }
     return "invalid";
-  }
-
-  private static byte[] hmac(byte[] key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String header(HttpExchange exchange, String name) {

@@ -40,10 +40,10 @@ import org.ungis.events.common.ActorRole;
 import org.ungis.events.notification.SubscriptionChange;
 import org.ungis.events.notification.WebhookSubscriptionEvent;
 import org.ungis.notification.webhook.WebhookRegistry;
-import org.ungis.notification.webhook.WebhookSignature;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.schemas.webhook.WebhookSignature;
 
 /**
  * notification-service stopped mid-flow and started again as a new application on the same broker

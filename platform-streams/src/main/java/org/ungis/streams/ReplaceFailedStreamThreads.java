@@ -1,6 +1,5 @@
 package org.ungis.streams;
 
-import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +17,7 @@ public final class ReplaceFailedStreamThreads implements StreamsUncaughtExceptio
 
   @Override
   public StreamThreadExceptionResponse handle(Throwable failure) {
-    if (failure instanceof MissingSourceTopicException
-        || failure.getCause() instanceof MissingSourceTopicException) {
+    if (RetryMissingInputTopics.missingInputTopic(failure)) {
       log.warn(
           "an input topic does not exist yet; replacing the stream thread: {}",
           failure.getMessage());

@@ -9,24 +9,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.ungis.auth.EmbeddedAuthServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ungis.events.common.Actor;
 import org.ungis.events.common.ActorRole;
-import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.review.Decision;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.ReviewEvent;
-import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.review.command.IdempotentRequest;
 import org.ungis.routing.testing.ServiceInstance;
+import org.ungis.routing.testing.TestPlatform;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.IdempotencyHeaders;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RestartCatchUpIT {
 
-  static final EmbeddedKafkaKraftBroker BROKER = ServiceInstance.broker();
-
   /** Inside the 2023-2024 rota: chairs ITU and UNDP. */
   static final Instant START = Instant.parse("2023-02-01T09:00:00Z");
 
@@ -51,30 +42,17 @@ class RestartCatchUpIT {
 
   static final String DECISION = "{\"revision\":1,\"decision\":\"APPROVED\",\"comment\":\"fine\"}";
 
-  static EmbeddedSchemaRegistry registry;
-  static EmbeddedAuthServer auth;
-  static ServiceInstance before;
+  @RegisterExtension static final TestPlatform PLATFORM = new TestPlatform();
+
   static ServiceInstance after;
-
-  @BeforeAll
-  static void start() throws Exception {
-    BROKER.afterPropertiesSet();
-    registry = EmbeddedSchemaRegistry.start(BROKER.getBrokersAsString());
-    auth = EmbeddedAuthServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    ServiceInstance.closeAll(after, before, registry, BROKER::destroy, auth);
-  }
 
   @Test
   void aDecisionWrittenJustBeforeARestartIsNotWrittenAgainByItsRetry() throws Exception {
-    String itu = auth.reviewerToken("reviewer-itu-1");
-    String undp = auth.reviewerToken("reviewer-undp-1");
+    String itu = PLATFORM.auth().reviewerToken("reviewer-itu-1");
+    String undp = PLATFORM.auth().reviewerToken("reviewer-undp-1");
     String call = "wsis-restart";
     String id = UUID.randomUUID().toString();
-    before = startInstance();
+    ServiceInstance before = startInstance();
     before.awaitRunning(Duration.ofSeconds(120));
     var opened =
         await()
@@ -92,7 +70,8 @@ class RestartCatchUpIT {
                         Map.of("Idempotency-Key", "open-" + call)),
                 r -> r.statusCode() != 503);
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-    try (KafkaProducer<String, Object> producer = producer()) {
+    try (KafkaProducer<String, Object> producer =
+        PLATFORM.producer(Topics.CONTRIBUTIONS, Topics.REVIEWS)) {
       producer
           .send(
               new ProducerRecord<>(
@@ -107,14 +86,12 @@ class RestartCatchUpIT {
 
       // What the instance wrote before it died: a backlog in the partition of the contribution,
       // then the decision on it, whose answer never reached its client.
-      int partitions = producer.partitionsFor(Topics.CONTRIBUTIONS.name()).size();
-      for (String other : ServiceInstance.keysInPartitionOf(id, partitions, BACKLOG)) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.CONTRIBUTIONS.name(),
-                other,
-                TestEvents.submitted(other, call, "FAO", "Backlog " + other, START)));
-      }
+      PLATFORM.backlog(
+          producer,
+          Topics.CONTRIBUTIONS,
+          id,
+          BACKLOG,
+          other -> TestEvents.submitted(other, call, "FAO", "Backlog " + other, START));
       UUID written = UUID.randomUUID();
       ProducerRecord<String, Object> decision =
           new ProducerRecord<>(Topics.REVIEWS.name(), id, approved(written, id, call));
@@ -161,8 +138,8 @@ class RestartCatchUpIT {
 
       assertThat(
               TestEvents.consume(
-                      BROKER.getBrokersAsString(),
-                      registry.url(),
+                      PLATFORM.broker().getBrokersAsString(),
+                      PLATFORM.registry().url(),
                       Topics.REVIEWS.name(),
                       ReviewEvent.class,
                       1)
@@ -184,13 +161,8 @@ class RestartCatchUpIT {
   }
 
   static ServiceInstance startInstance() throws Exception {
-    return ServiceInstance.start(
-        ReviewServiceApplication.class,
-        BROKER,
-        Map.of(
-            "spring.kafka.properties.schema.registry.url", registry.url(),
-            "spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer(),
-            "ungis.clock.start", START.toString()));
+    return PLATFORM.startInstance(
+        ReviewServiceApplication.class, Map.of("ungis.clock.start", START.toString()));
   }
 
   /**
@@ -217,25 +189,5 @@ class RestartCatchUpIT {
                 .setOutcome(Decision.APPROVED)
                 .build())
         .build();
-  }
-
-  static KafkaProducer<String, Object> producer() {
-    var serde = registry.clientConfig();
-    Serializer<ContributionEvent> contributions =
-        Topics.CONTRIBUTIONS.valueSerde(serde).serializer();
-    Serializer<ReviewEvent> reviews = Topics.REVIEWS.valueSerde(serde).serializer();
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            BROKER.getBrokersAsString(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            20),
-        new StringSerializer(),
-        (topic, value) ->
-            value instanceof ReviewEvent event
-                ? reviews.serialize(topic, event)
-                : contributions.serialize(topic, (ContributionEvent) value));
   }
 }

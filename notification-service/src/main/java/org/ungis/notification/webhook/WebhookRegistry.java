@@ -27,6 +27,7 @@ import org.ungis.events.notification.NotificationEvent;
 import org.ungis.events.notification.SubscriptionChange;
 import org.ungis.events.notification.WebhookSubscriptionEvent;
 import org.ungis.schemas.Topics;
+import org.ungis.schemas.webhook.WebhookSignature;
 
 /**
  * Registrations are events on {@code ungis.webhooks.v1}; reads come from the topology's global

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.ungis.notification.notice.Courier.DeliveryFailedException;
+import org.ungis.schemas.webhook.WebhookSignature;
 
 /**
  * POSTs a signed delivery to an endpoint without blocking the caller: the request runs on the HTTP

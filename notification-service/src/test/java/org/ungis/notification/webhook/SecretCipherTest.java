@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.ungis.schemas.webhook.WebhookSignature;
 
 class SecretCipherTest {
 

@@ -74,6 +74,10 @@ class LiveFeed implements SmartLifecycle {
     thread.start();
   }
 
+  /**
+   * Wakes the consumer and waits for its thread, as review-service's {@code CallReplica} does: a
+   * deliberate copy of the consumer-thread idiom, since the portal depends on no service module.
+   */
   @Override
   public void stop() {
     running = false;

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.MissingSourceTopicException;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -28,6 +26,7 @@ import org.ungis.reference.People;
 import org.ungis.reference.Roster;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.RetryMissingInputTopics;
 import org.ungis.streams.StreamsDeadLetters;
 import org.ungis.streams.TopicDeclarations;
 
@@ -57,16 +56,7 @@ class NotificationStreamsConfiguration {
   @Bean
   StreamsBuilderFactoryBeanConfigurer notificationStreamsLifecycle() {
     return factoryBean ->
-        factoryBean.setStreamsUncaughtExceptionHandler(
-            e -> {
-              if (e instanceof MissingSourceTopicException
-                  || e.getCause() instanceof MissingSourceTopicException) {
-                log.warn("an input topic does not exist yet; retrying: {}", e.getMessage());
-                return StreamThreadExceptionResponse.REPLACE_THREAD;
-              }
-              log.error("stream thread failed; stopping the streams client", e);
-              return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            });
+        factoryBean.setStreamsUncaughtExceptionHandler(new RetryMissingInputTopics());
   }
 
   @Bean

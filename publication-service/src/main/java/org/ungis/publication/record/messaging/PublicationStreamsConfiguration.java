@@ -2,10 +2,6 @@ package org.ungis.publication.record.messaging;
 
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.errors.MissingSourceTopicException;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +13,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.ungis.publication.PublicationSettings;
 import org.ungis.reference.Roster;
 import org.ungis.schemas.Topics;
+import org.ungis.streams.RetryMissingInputTopics;
 import org.ungis.streams.StreamsDeadLetters;
 import org.ungis.streams.StreamsReadiness;
 import org.ungis.streams.TopicDeclarations;
@@ -31,8 +28,6 @@ import org.ungis.streams.TopicDeclarations;
 @Import(StreamsDeadLetters.class)
 class PublicationStreamsConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(PublicationStreamsConfiguration.class);
-
   /**
    * Leaves the consumer group on close, so that a restarted instance gets its tasks back at once
    * instead of after the session timeout (with Kafka 4.1 this takes effect for static members, i.e.
@@ -44,32 +39,12 @@ class PublicationStreamsConfiguration {
   StreamsBuilderFactoryBeanConfigurer streamsLifecycle() {
     return factoryBean -> {
       factoryBean.setLeaveGroupOnClose(true);
+      // An output that cannot be serialized (e.g. the schema registry unreachable while
+      // publishing) replaces the thread too: the aborted work is done again
+      // (exactly once), instead of stopping or dropping it.
       factoryBean.setStreamsUncaughtExceptionHandler(
-          e -> {
-            if (e instanceof MissingSourceTopicException
-                || e.getCause() instanceof MissingSourceTopicException) {
-              log.warn("an input topic does not exist yet; retrying: {}", e.getMessage());
-              return StreamThreadExceptionResponse.REPLACE_THREAD;
-            }
-            if (causedBy(e, SerializationException.class)) {
-              // e.g. the schema registry unreachable while publishing: the aborted work is done
-              // again by a new thread (exactly once), instead of stopping or dropping it.
-              log.warn("cannot serialize an output; replacing the stream thread: {}", e.toString());
-              return StreamThreadExceptionResponse.REPLACE_THREAD;
-            }
-            log.error("stream thread failed; stopping the streams client", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-          });
+          new RetryMissingInputTopics(SerializationException.class));
     };
-  }
-
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Readiness: up only while the streams run (stores restored, tasks assigned). */

@@ -1,4 +1,4 @@
-package org.ungis.notification.webhook;
+package org.ungis.schemas.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +31,16 @@ class WebhookSignatureTest {
     assertThat(
             new WebhookSignature(WebhookSignature.newSecret()).verify(ID, TIMESTAMP, BODY, header))
         .isFalse();
+  }
+
+  @Test
+  void verifiesTheTimestampHeaderAsTheReceiverGotIt() {
+    WebhookSignature signature = new WebhookSignature(SECRET);
+    String header = signature.sign(ID, TIMESTAMP, BODY);
+
+    assertThat(signature.verify(ID, "1614265330", BODY, header)).isTrue();
+    assertThat(signature.verify(ID, "1614265331", BODY, header)).isFalse();
+    assertThat(signature.verify(ID, "", BODY, header)).isFalse();
   }
 
   @Test

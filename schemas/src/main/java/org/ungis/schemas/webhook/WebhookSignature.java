@@ -1,4 +1,4 @@
-package org.ungis.notification.webhook;
+package org.ungis.schemas.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code webhook-signature} = {@code v1,<base64 HMAC-SHA256 over "id.timestamp.body">}, keyed with
  * the base64 bytes of a {@code whsec_} secret. A receiver verifies with the same computation (or
  * any Standard Webhooks library) and rejects stale timestamps.
+ *
+ * <p>Part of the contract with downstream systems, like the Avro schemas: notification-service
+ * signs with it, and the platform's own receivers (the local stack's inbox, the end-to-end tests'
+ * receiver) verify with it, so that there is one implementation of the computation.
  */
 public final class WebhookSignature {
 
@@ -48,13 +52,15 @@ public final class WebhookSignature {
 
   /** The value of {@code webhook-signature} for a message. */
   public String sign(String id, Instant timestamp, String body) {
+    return sign(id, String.valueOf(timestamp.getEpochSecond()), body);
+  }
+
+  private String sign(String id, String timestamp, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       byte[] digest =
-          mac.doFinal(
-              (id + "." + timestamp.getEpochSecond() + "." + body)
-                  .getBytes(StandardCharsets.UTF_8));
+          mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
       return "v1," + Base64.getEncoder().encodeToString(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
@@ -66,6 +72,14 @@ public final class WebhookSignature {
    * signatures) holds the signature of a message, compared in constant time.
    */
   public boolean verify(String id, Instant timestamp, String body, String header) {
+    return verify(id, String.valueOf(timestamp.getEpochSecond()), body, header);
+  }
+
+  /**
+   * The same, with the {@code webhook-timestamp} header as a receiver got it: the signature covers
+   * its text as sent.
+   */
+  public boolean verify(String id, String timestamp, String body, String header) {
     byte[] expected = sign(id, timestamp, body).getBytes(StandardCharsets.US_ASCII);
     for (String candidate : header.split(" ")) {
       if (MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.US_ASCII))) {
