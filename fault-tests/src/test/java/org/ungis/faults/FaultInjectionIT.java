@@ -891,9 +891,9 @@ class FaultInjectionIT {
       throws Exception {
     // The stack's review-service (one instance, no routing) makes way for instances that route.
     stack.review().stop();
-    ServiceProcess first = reviewInstance(1);
-    ServiceProcess second = reviewInstance(2);
-    ServiceProcess third = reviewInstance(3);
+    ServiceProcess first = routingInstance(stack.review(), "review", 1);
+    ServiceProcess second = routingInstance(stack.review(), "review", 2);
+    ServiceProcess third = routingInstance(stack.review(), "review", 3);
     List<ServiceProcess> live = new java.util.concurrent.CopyOnWriteArrayList<>();
     try {
       first.start();
@@ -926,23 +926,92 @@ class FaultInjectionIT {
     checkTheHistory("k (concurrent decisions while review-service instances join, leave, die)");
   }
 
+  /**
+   * Handover during revisions: the stack's contributions-service makes way for instances that
+   * route; on a few contributions at a time, three revisers race one another (each revises the
+   * revision it read, {@code If-Match}), the chair requests changes on each revision at the stack's
+   * review-service, and the agency withdraws the contribution after a few revisions while the
+   * revisers go on; every request goes to an instance picked at random, which sends it to the
+   * instance owning the contribution's partition. A third instance joins, the first leaves cleanly
+   * (SIGTERM), the second is SIGKILLed with revisions in flight. The checker proves each revision
+   * number accepted once, without gaps, none after the withdrawal, each acknowledged revision once.
+   */
+  @Test
+  @Order(12)
+  void lConcurrentRevisionsWhileContributionsInstancesJoinLeaveAndDieNumberEachRevisionOnce()
+      throws Exception {
+    long started = System.nanoTime();
+    java.util.function.Consumer<String> say =
+        what ->
+            System.out.printf(
+                "scenario l: +%d s %s%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(), what);
+    ServiceProcess first = routingInstance(stack.contributions(), "contributions", 1);
+    ServiceProcess second = routingInstance(stack.contributions(), "contributions", 2);
+    ServiceProcess third = routingInstance(stack.contributions(), "contributions", 3);
+    List<ServiceProcess> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Revisions race = null;
+    try {
+      // The instances boot while the stack's one (which does not route) stops.
+      first.start();
+      second.start();
+      stack.contributions().stop();
+      first.awaitReady(READY);
+      second.awaitReady(READY);
+      live.addAll(List.of(first, second));
+      say.accept("two instances ready; the race starts");
+      race = new Revisions(live, 2);
+      race.awaitProgress(2);
+      say.accept("a third instance joins");
+      third.startAndAwaitReady(READY);
+      live.add(third);
+      race.awaitProgress(2);
+      say.accept("the first leaves cleanly (SIGTERM)");
+      live.remove(first);
+      first.stop();
+      race.awaitProgress(2);
+      say.accept("SIGKILL of the second, " + race.inFlight.get() + " requests in flight");
+      second.kill();
+      race.awaitProgress(2);
+      live.remove(second);
+      race.close();
+      say.accept(
+          String.format(
+              "race over: contributions=%d revisions-acknowledged=%d withdrawals-acknowledged=%d"
+                  + " reads-not-found=%d",
+              race.completed.get(), race.revised.get(), race.withdrawn.get(), race.notFound.get()));
+      assertThat(race.unexpected).as("answers other than those of a race").isEmpty();
+    } finally {
+      if (race != null) {
+        race.close();
+      }
+      extraInstances.forEach(ServiceProcess::kill);
+      extraInstances.clear();
+      // Back to the stack's one instance (the checker reads the topics, not the service).
+      stack.contributions().start();
+    }
+    checkTheHistory(
+        "l (concurrent revisions while contributions-service instances join, leave, die)");
+  }
+
   // ---------------------------------------------------------------- helpers
 
-  /** Review-service instances a test started besides the stack's (killed at the end). */
+  /** Service instances a test started besides the stack's (killed at the end). */
   static final List<ServiceProcess> extraInstances =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
-   * Another review-service instance, as the stack's is started but on a port and state directory of
-   * its own and advertising itself ({@code application.server}), so that instances route.
+   * Another instance of the stack's service {@code model}, as that one is started but on a port and
+   * state directory of its own ({@code <state>-<n>}) and advertising itself ({@code
+   * application.server}), so that instances route.
    */
-  private static ServiceProcess reviewInstance(int n) {
-    List<String> command = stack.review().command();
+  private static ServiceProcess routingInstance(ServiceProcess model, String state, int n) {
+    List<String> command = model.command();
     return instanceLike(
-        stack.review(),
-        PlatformStack.REVIEW + "-" + n,
+        model,
+        model.name() + "-" + n,
         Path.of(command.get(command.indexOf("-jar") + 1)),
-        "review-" + n,
+        state + "-" + n,
         List.of("--spring.kafka.streams.properties.application.server=localhost:%d"));
   }
 
@@ -1076,15 +1145,7 @@ class FaultInjectionIT {
 
     /** Waits until {@code more} contributions were decided (fails if a client died). */
     void awaitProgress(int more) throws Exception {
-      int target = decided.get() + more;
-      await("the race goes on")
-          .atMost(PATIENCE)
-          .until(() -> decided.get() >= target || workers.stream().anyMatch(Future::isDone));
-      for (Future<?> worker : workers) {
-        if (worker.isDone()) {
-          worker.get();
-        }
-      }
+      awaitGrowth("the race goes on", decided::get, more, workers);
     }
 
     @Override
@@ -1097,6 +1158,325 @@ class FaultInjectionIT {
         }
       } finally {
         deciders.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * Clients that race on a few contributions at a time ({@code slots}): each slot submits one, then
+   * {@value #REVISERS} revisers revise it concurrently, each the revision it just read ({@code
+   * If-Match}), the chair requests changes on each revision it sees at the stack's review-service,
+   * and the agency withdraws it once it reached a revision between 2 and 5, while the revisers go
+   * on; after the withdrawal's answer each reviser tries once more, which must be refused. Then the
+   * slot takes the next contribution. Every request to contributions-service goes to an instance of
+   * {@code live} picked at random (the instances route it to the owner) and is retried, on any
+   * instance, while its outcome is unknown. Every write attempt goes into the history.
+   */
+  private static final class Revisions implements AutoCloseable {
+    static final int REVISERS = 3;
+
+    final AtomicInteger completed = new AtomicInteger();
+    final AtomicInteger revised = new AtomicInteger();
+    final AtomicInteger withdrawn = new AtomicInteger();
+    final AtomicInteger notFound = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<ServiceProcess> live;
+    private final PlatformClient via;
+    private final ExecutorService pool;
+    private final ExecutorService racers;
+    private final List<Future<?>> workers = new ArrayList<>();
+    private boolean closed;
+
+    Revisions(List<ServiceProcess> live, int slots) {
+      this.live = live;
+      this.via =
+          new PlatformClient(stack.authServer().orElseThrow().baseUrl(), Duration.ofSeconds(60));
+      pool = Executors.newFixedThreadPool(slots);
+      racers = Executors.newFixedThreadPool(slots * (REVISERS + 2));
+      for (int s = 0; s < slots; s++) {
+        int slot = s;
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int n = 0; running.get(); n++) {
+                    oneContribution(AGENCIES.get((slot + n) % AGENCIES.size()), slot * 1000 + n);
+                    completed.incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+    }
+
+    /** One contribution from its submission to its withdrawal, raced all along. */
+    private void oneContribution(String agency, int n) throws Exception {
+      String key = "revisions-" + n + "-" + UUID.randomUUID();
+      Map<String, Object> body =
+          submission(agency + " input revised in a race #" + n, "Input " + n + " of " + agency);
+      Response created =
+          untilFinal(
+              "submitting " + key,
+              to ->
+                  via.postOnce(
+                      to.baseUrl() + "/api/v1/contributions", via.agencyToken(agency), body, key),
+              attempt -> recordSubmission(agency, key, body, attempt),
+              r -> r.status() == 422 && r.body().contains("unknown-process"));
+      assertThat(created.status()).as("submitting %s: %s", key, created).isEqualTo(201);
+      String id = created.json().path("id").asString();
+      accepted.put(id, agency);
+      int withdrawAt = 2 + java.util.concurrent.ThreadLocalRandom.current().nextInt(4);
+      AtomicBoolean over = new AtomicBoolean();
+      List<Future<?>> racing = new ArrayList<>();
+      for (int r = 0; r < REVISERS; r++) {
+        int reviser = r;
+        racing.add(racers.submit(() -> revise(agency, id, reviser, over)));
+      }
+      racing.add(racers.submit(() -> requestChanges(agency, id, over)));
+      racing.add(racers.submit(() -> withdraw(agency, id, withdrawAt, over)));
+      try {
+        for (Future<?> racer : racing) {
+          racer.get(PATIENCE.toSeconds() * 3, TimeUnit.SECONDS);
+        }
+      } finally {
+        over.set(true);
+      }
+    }
+
+    /** Revises the revision it reads until the contribution is over, then tries once more. */
+    private Void revise(String agency, String id, int reviser, AtomicBoolean over) {
+      int read = 1;
+      while (!over.get()) {
+        JsonNode current = read(agency, id);
+        if (!Set.of("SUBMITTED", "CHANGES_REQUESTED").contains(current.path("status").asString())) {
+          break;
+        }
+        read = current.path("revision").asInt();
+        // a random moment within 100 ms, so that the revisers interleave differently each time
+        Duration moment =
+            Duration.ofMillis(java.util.concurrent.ThreadLocalRandom.current().nextInt(100));
+        await().pollDelay(moment).atMost(moment.plusSeconds(1)).until(() -> true);
+        reviseOnce(agency, id, reviser, read);
+      }
+      // The contribution is withdrawn: a revision from the last revision read must be refused.
+      reviseOnce(agency, id, reviser, read);
+      return null;
+    }
+
+    private void reviseOnce(String agency, String id, int reviser, int from) {
+      String key = "revise-" + id + "-" + UUID.randomUUID();
+      Map<String, Object> body =
+          submission(
+              "Revision of " + id + " from r" + from + " by reviser " + reviser,
+              "Revised in a race, request " + key + ".");
+      History.Text text =
+          new History.Text(
+              (String) body.get("title"), (String) body.get("summary"), (String) body.get("body"));
+      Response answer =
+          untilFinal(
+              "revising " + id + " from r" + from,
+              to ->
+                  via.putOnce(
+                      to.baseUrl() + "/api/v1/contributions/" + id,
+                      via.agencyToken(agency),
+                      body,
+                      "\"" + from + "\""),
+              attempt ->
+                  history.revise(
+                      Thread.currentThread().getName(),
+                      id,
+                      from + 1,
+                      key,
+                      text,
+                      outcome(attempt),
+                      attempt.status()),
+              r -> false);
+      if (answer.status() == 200 && answer.json().path("revision").asInt() == from + 1) {
+        revised.incrementAndGet();
+      } else if (answer.status() != 409) {
+        unexpected.add("revising " + id + " from r" + from + ": " + answer);
+      }
+    }
+
+    /** The chair requests changes on each revision it sees, until the contribution is over. */
+    private Void requestChanges(String agency, String id, AtomicBoolean over) {
+      int decided = 0;
+      while (!over.get()) {
+        JsonNode current = read(agency, id);
+        int revision = current.path("revision").asInt();
+        if (revision > decided && "SUBMITTED".equals(current.path("status").asString())) {
+          decided = revision;
+          decide(id, revision);
+        } else {
+          int seen = revision;
+          await("a new revision of " + id + " or its end")
+              .atMost(PATIENCE)
+              .pollInterval(Duration.ofMillis(200))
+              .until(() -> over.get() || read(agency, id).path("revision").asInt() > seen);
+        }
+      }
+      return null;
+    }
+
+    private void decide(String id, int revision) {
+      String key = "changes-" + id + "-r" + revision;
+      Map<String, Object> body =
+          Map.of(
+              "revision",
+              revision,
+              "decision",
+              "CHANGES_REQUESTED",
+              "comment",
+              "Changes requested in the race.");
+      inFlight.incrementAndGet();
+      try {
+        Response answer =
+            via.postUntilFinal(
+                stack.review().baseUrl() + "/api/v1/reviews/" + id + "/decisions",
+                () -> via.reviewerToken(chair),
+                body,
+                key,
+                r -> r.status() == 404,
+                PATIENCE,
+                attempt ->
+                    history.decide(
+                        Thread.currentThread().getName(),
+                        id,
+                        revision,
+                        "CHANGES_REQUESTED",
+                        key,
+                        outcome(attempt),
+                        attempt.status()));
+        if (answer.status() >= 500) {
+          unexpected.add("requesting changes on " + id + " r" + revision + ": " + answer);
+        }
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+
+    /** Withdraws the contribution once it reached revision {@code at}; the contribution is over. */
+    private Void withdraw(String agency, String id, int at, AtomicBoolean over) {
+      try {
+        await("revision " + at + " of " + id)
+            .atMost(PATIENCE)
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> read(agency, id).path("revision").asInt() >= at);
+        String key = "withdraw-" + id;
+        String reason = "Withdrawn in the race at r" + at + " or later (" + key + ").";
+        Response answer =
+            untilFinal(
+                "withdrawing " + id,
+                to ->
+                    via.postOnce(
+                        to.baseUrl() + "/api/v1/contributions/" + id + "/withdrawal",
+                        via.agencyToken(agency),
+                        Map.of("reason", reason),
+                        null),
+                attempt ->
+                    history.withdraw(
+                        Thread.currentThread().getName(),
+                        id,
+                        key,
+                        reason,
+                        outcome(attempt),
+                        attempt.status()),
+                r -> false);
+        if (answer.status() == 200 && "WITHDRAWN".equals(answer.json().path("status").asString())) {
+          withdrawn.incrementAndGet();
+        } else if (answer.status() != 409) {
+          unexpected.add("withdrawing " + id + ": " + answer);
+        }
+      } finally {
+        over.set(true);
+      }
+      return null;
+    }
+
+    /** The contribution as its agency reads it now (a 404 is counted and read again). */
+    private JsonNode read(String agency, String id) {
+      Response got =
+          untilFinal(
+              "reading " + id,
+              to ->
+                  via.getOnce(
+                      to.baseUrl() + "/api/v1/contributions/" + id, via.agencyToken(agency)),
+              attempt -> {
+                if (attempt.status() == 404) {
+                  notFound.incrementAndGet();
+                }
+              },
+              r -> r.status() == 404);
+      assertThat(got.status()).as("reading %s: %s", id, got).isEqualTo(200);
+      return got.json();
+    }
+
+    /**
+     * Sends a request, each attempt to an instance of {@code live} picked at random, until its
+     * answer is final (not a timeout, a connection error, a 502/503/504 or one {@code retryAlso}
+     * accepts); tells {@code record} of every attempt.
+     */
+    private Response untilFinal(
+        String what,
+        java.util.function.Function<ServiceProcess, PlatformClient.Attempt> send,
+        java.util.function.Consumer<PlatformClient.Attempt> record,
+        java.util.function.Predicate<Response> retryAlso) {
+      AtomicReference<Response> last = new AtomicReference<>();
+      inFlight.incrementAndGet();
+      try {
+        await(what + " gets a final answer")
+            .atMost(PATIENCE)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(300))
+            .until(
+                () -> {
+                  List<ServiceProcess> now = List.copyOf(live);
+                  PlatformClient.Attempt attempt;
+                  try {
+                    attempt =
+                        send.apply(
+                            now.get(
+                                java.util.concurrent.ThreadLocalRandom.current()
+                                    .nextInt(now.size())));
+                  } catch (RuntimeException authorizationServerDown) {
+                    return false;
+                  }
+                  record.accept(attempt);
+                  if (!attempt.answered()) {
+                    return false;
+                  }
+                  last.set(attempt.response());
+                  int status = attempt.status();
+                  return status != 502
+                      && status != 503
+                      && status != 504
+                      && !retryAlso.test(attempt.response());
+                });
+      } finally {
+        inFlight.decrementAndGet();
+      }
+      return last.get();
+    }
+
+    /** Waits until {@code more} contributions went from submission to withdrawal. */
+    void awaitProgress(int more) throws Exception {
+      awaitGrowth("the revisions go on", completed::get, more, workers);
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      running.set(false);
+      pool.shutdown();
+      try {
+        for (Future<?> worker : workers) {
+          worker.get(PATIENCE.toSeconds() * 3, TimeUnit.SECONDS);
+        }
+      } finally {
+        racers.shutdownNow();
       }
     }
   }
@@ -1139,15 +1519,7 @@ class FaultInjectionIT {
 
     /** Waits until {@code more} submissions were accepted and approved (fails if a client died). */
     void awaitProgress(int more) throws Exception {
-      int target = ids.size() + more;
-      await("the load goes on")
-          .atMost(PATIENCE)
-          .until(() -> ids.size() >= target || workers.stream().anyMatch(Future::isDone));
-      for (Future<?> worker : workers) {
-        if (worker.isDone()) {
-          worker.get();
-        }
-      }
+      awaitGrowth("the load goes on", ids::size, more, workers);
     }
 
     @Override
@@ -1156,6 +1528,24 @@ class FaultInjectionIT {
       pool.shutdown();
       for (Future<?> worker : workers) {
         worker.get(PATIENCE.toSeconds() * 2, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /**
+   * Waits until {@code count} grew by {@code more}; fails at once with the error of a client of
+   * {@code workers} that died.
+   */
+  private static void awaitGrowth(
+      String what, java.util.function.IntSupplier count, int more, List<Future<?>> workers)
+      throws Exception {
+    int target = count.getAsInt() + more;
+    await(what)
+        .atMost(PATIENCE)
+        .until(() -> count.getAsInt() >= target || workers.stream().anyMatch(Future::isDone));
+    for (Future<?> worker : workers) {
+      if (worker.isDone()) {
+        worker.get();
       }
     }
   }

@@ -24,6 +24,7 @@ final class History {
   enum Type {
     SUBMIT,
     REVISE,
+    WITHDRAW,
     DECIDE
   }
 
@@ -41,7 +42,7 @@ final class History {
    * One attempt of a request. {@code agency} is the caller's agency for a submission; {@code
    * contributionId} is the target of a revision or decision and the id the answer named for a
    * submission ({@code null} unless OK); {@code revision} and {@code decision} describe a decision
-   * (a revision: the revision it creates).
+   * (a revision: the revision it creates); a withdrawal's reason is its {@code text}'s body.
    */
   record Operation(
       int index,
@@ -134,6 +135,28 @@ final class History {
         text,
         contributionId,
         revision,
+        null,
+        outcome,
+        status,
+        null);
+  }
+
+  /** A withdrawal attempt (with its reason) and what it got. */
+  Operation withdraw(
+      String client,
+      String contributionId,
+      String key,
+      String reason,
+      Outcome outcome,
+      int status) {
+    return add(
+        client,
+        Type.WITHDRAW,
+        null,
+        key,
+        new Text(null, null, reason),
+        contributionId,
+        0,
         null,
         outcome,
         status,

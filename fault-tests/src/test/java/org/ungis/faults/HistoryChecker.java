@@ -58,6 +58,10 @@ import org.ungis.faults.History.Type;
  *       event. Delivery to an external endpoint is at-least-once: a second request with the same id
  *       is allowed, and counted ({@code webhook-redeliveries}, the ids in {@code
  *       webhook-redelivered}).
+ *   <li>{@link Check#REVISIONS_IN_ORDER}: each contribution's events on the contributions topic
+ *       number its revisions 1, 2, 3, ... in log order, each number once (no two revisions accepted
+ *       from the same revision, no gap); a withdrawal carries the current number and nothing
+ *       follows it; every acknowledged revision is in the log at the number its answer named.
  * </ul>
  *
  * Plain Java: no broker, no clock.
@@ -71,7 +75,8 @@ final class HistoryChecker {
     APPROVED_IN_FINAL_RECORD,
     UNKNOWNS_RESOLVED,
     DEAD_LETTERS_ONCE,
-    WEBHOOK_PER_EVENT
+    WEBHOOK_PER_EVENT,
+    REVISIONS_IN_ORDER
   }
 
   /** Whether a guarantee held, and where it did not. */
@@ -207,6 +212,8 @@ final class HistoryChecker {
         case REVISE ->
             List.of(
                 Type.REVISE, operation.contributionId(), text.title(), text.summary(), text.body());
+        case WITHDRAW ->
+            List.of(Type.WITHDRAW, operation.contributionId(), String.valueOf(text.body()));
         case DECIDE ->
             List.of(
                 Type.DECIDE,
@@ -216,9 +223,7 @@ final class HistoryChecker {
       };
     }
 
-    /**
-     * What a contribution event did, as {@link #effect(Operation)} says it (null: a withdrawal).
-     */
+    /** What a contribution event did, as {@link #effect(Operation)} says it. */
     private static List<Object> effect(ContributionEvent event) {
       if (event.getPayload() instanceof ContributionSubmitted submitted) {
         ContributionContent content = submitted.getContent();
@@ -237,6 +242,10 @@ final class HistoryChecker {
             content.getTitle(),
             content.getSummary(),
             content.getBody());
+      }
+      if (event.getPayload() instanceof ContributionWithdrawn withdrawn) {
+        return List.of(
+            Type.WITHDRAW, event.getContributionId(), String.valueOf(withdrawn.getReason()));
       }
       return null;
     }
@@ -263,7 +272,8 @@ final class HistoryChecker {
               approvedInFinalRecord(),
               unknownsResolved(),
               deadLettersOnce(),
-              webhookPerEvent());
+              webhookPerEvent(),
+              revisionsInOrder());
       figures.put("events", new TreeMap<>(log.recordsPerTopic()));
       return new Report(verdicts, figures);
     }
@@ -301,7 +311,7 @@ final class HistoryChecker {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         if (ids.size() > 1) {
           violations.add("duplicate: " + describe(first) + " created " + ids);
-        } else if (first.type() == Type.REVISE && effects > 1) {
+        } else if (first.type() != Type.SUBMIT && effects > 1) {
           violations.add("duplicate: " + describe(first) + " is in the log " + effects + " times");
         } else {
           repeats += effects - ids.size();
@@ -367,14 +377,6 @@ final class HistoryChecker {
           continue;
         }
         ContributionEvent event = logged.value();
-        Type type =
-            event.getPayload() instanceof ContributionSubmitted
-                ? Type.SUBMIT
-                : event.getPayload() instanceof ContributionRevised ? Type.REVISE : null;
-        if (type == null) {
-          violations.add("phantom: " + what(event) + " at " + logged.at() + ", nobody withdrew");
-          continue;
-        }
         List<Operation> causes = operationsByEffect.getOrDefault(effect(event), List.of());
         phantom(violations, causes, what(event) + " at " + logged.at());
       }
@@ -708,6 +710,111 @@ final class HistoryChecker {
       return new Verdict(Check.WEBHOOK_PER_EVENT, violations);
     }
 
+    /**
+     * Each contribution's events in log order (one partition: its id is the key): revision 1
+     * submitted (a repeat of the very same submission is the idempotent repeat every fold drops),
+     * then each revision one more than the last, a withdrawal at the current number and nothing
+     * after it; and every acknowledged revision at the number its answer named.
+     */
+    private Verdict revisionsInOrder() {
+      List<String> violations = new ArrayList<>();
+      Map<String, List<Logged<ContributionEvent>>> byId = new TreeMap<>();
+      for (Logged<ContributionEvent> logged : log.contributions()) {
+        byId.computeIfAbsent(logged.value().getContributionId(), id -> new ArrayList<>())
+            .add(logged);
+      }
+      int revisions = 0;
+      int withdrawals = 0;
+      for (Map.Entry<String, List<Logged<ContributionEvent>>> entry : byId.entrySet()) {
+        String id = entry.getKey();
+        List<Logged<ContributionEvent>> events = new ArrayList<>(entry.getValue());
+        events.sort(
+            java.util.Comparator.comparing((Logged<ContributionEvent> e) -> e.partition())
+                .thenComparingLong(Logged::offset));
+        int current = 0;
+        Coordinate withdrawnAt = null;
+        for (Logged<ContributionEvent> logged : events) {
+          ContributionEvent event = logged.value();
+          int revision = event.getRevision();
+          if (event.getPayload() instanceof ContributionSubmitted && current != 0) {
+            // a repeat: the very same one every fold drops, or one submitted two ways, which
+            // ACKNOWLEDGED_ONCE reports
+            continue;
+          }
+          if (withdrawnAt != null) {
+            violations.add(
+                "after the withdrawal: "
+                    + what(event)
+                    + " at "
+                    + logged.at()
+                    + " follows the withdrawal of "
+                    + id
+                    + " at "
+                    + withdrawnAt);
+            continue;
+          }
+          if (event.getPayload() instanceof ContributionSubmitted) {
+            if (revision != 1) {
+              violations.add("gap: " + id + " submitted as r" + revision + " at " + logged.at());
+            }
+            current = revision;
+          } else if (event.getPayload() instanceof ContributionRevised) {
+            revisions++;
+            if (revision <= current) {
+              violations.add(
+                  "doubled revision number: "
+                      + what(event)
+                      + " at "
+                      + logged.at()
+                      + ", "
+                      + id
+                      + " is at r"
+                      + current
+                      + " already");
+            } else if (revision != current + 1) {
+              violations.add("gap: " + what(event) + " at " + logged.at() + " follows r" + current);
+            }
+            current = Math.max(current, revision);
+          } else if (event.getPayload() instanceof ContributionWithdrawn) {
+            withdrawals++;
+            if (revision != current) {
+              violations.add(
+                  "withdrawal of "
+                      + id
+                      + " at "
+                      + logged.at()
+                      + " names r"
+                      + revision
+                      + ", the current revision is r"
+                      + current);
+            }
+            withdrawnAt = logged.at();
+          }
+        }
+      }
+      for (List<Operation> attempts : requests.values()) {
+        Operation first = attempts.get(0);
+        if (first.type() != Type.REVISE
+            || attempts.stream().noneMatch(o -> o.outcome() == Outcome.OK)) {
+          continue;
+        }
+        for (ContributionEvent event : contributionEffects(first)) {
+          if (event.getRevision() != first.revision()) {
+            violations.add(
+                "acknowledged as r"
+                    + first.revision()
+                    + " but in the log as r"
+                    + event.getRevision()
+                    + ": "
+                    + describe(first));
+          }
+        }
+      }
+      figures.put("revisions", revisions);
+      figures.put("withdrawals", withdrawals);
+      return new Verdict(Check.REVISIONS_IN_ORDER, violations);
+    }
+
     // ------------------------------------------------------------ effects of a request
 
     /** The events in the log a request could have written (not those a test wrote itself). */
@@ -765,6 +872,7 @@ final class HistoryChecker {
               + " \""
               + operation.text().title()
               + "\"";
+      case WITHDRAW -> "WITHDRAW " + operation.contributionId() + " key " + operation.key();
       case REVISE ->
           "REVISE "
               + operation.contributionId()

@@ -16,6 +16,7 @@ import org.ungis.events.common.Language;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.contribution.ContributionRevised;
 import org.ungis.events.contribution.ContributionSubmitted;
+import org.ungis.events.contribution.ContributionWithdrawn;
 import org.ungis.events.record.EntryRef;
 import org.ungis.events.record.RecordEdition;
 import org.ungis.events.record.RecordEntry;
@@ -338,6 +339,127 @@ class HistoryCheckerTest {
     assertThat(scoped.verdict(Check.UNKNOWNS_RESOLVED).holds()).as("%s", scoped).isTrue();
   }
 
+  @Test
+  void revisionsRacedOnOneContributionAndItsWithdrawalPassEveryCheck() {
+    cleanRun();
+    revisionRace();
+
+    Report report = check();
+
+    assertThat(report.clean()).as("%s", report).isTrue();
+    assertThat(report.figures()).containsEntry("revisions", 2).containsEntry("withdrawals", 1);
+  }
+
+  @Test
+  void twoRevisionsAcceptedFromTheSameRevisionAreADoubledRevisionNumber() {
+    cleanRun();
+    iloSubmitsC6();
+    // Two revisers both sent If-Match "1" (e.g. one to the contribution's previous owner during a
+    // handover): both were written, as r2; the second one's answer was lost.
+    revised("c-6", "ILO", 2, text(61));
+    history.revise("reviser-1", "c-6", 2, "rev-c-6-a", text(61), Outcome.OK, 200);
+    revised("c-6", "ILO", 2, text(62));
+    history.revise("reviser-2", "c-6", 2, "rev-c-6-b", text(62), Outcome.UNKNOWN, 503);
+
+    assertThat(violations(Check.REVISIONS_IN_ORDER))
+        .singleElement(STRING)
+        .startsWith("doubled revision number: ContributionRevised c-6 r2 by ILO at ")
+        .endsWith(", c-6 is at r2 already");
+  }
+
+  @Test
+  void anAcknowledgedRevisionMissingFromTheLogIsALoss() {
+    cleanRun();
+    revisionRace();
+    history.revise("reviser-3", "c-5", 4, "rev-c-5-lost", text(54), Outcome.OK, 200);
+
+    assertThat(violations(Check.ACKNOWLEDGED_ONCE))
+        .singleElement(STRING)
+        .isEqualTo("lost: REVISE c-5 to r4 key rev-c-5-lost was acknowledged, not in the log");
+  }
+
+  @Test
+  void aRevisionThatSkipsANumberIsAGap() {
+    cleanRun();
+    iloSubmitsC6();
+    revised("c-6", "ILO", 3, text(63));
+    history.revise("reviser-1", "c-6", 3, "rev-c-6", text(63), Outcome.OK, 200);
+
+    assertThat(violations(Check.REVISIONS_IN_ORDER))
+        .singleElement(STRING)
+        .startsWith("gap: ContributionRevised c-6 r3 by ILO at ")
+        .endsWith(" follows r1");
+  }
+
+  @Test
+  void aRevisionAcknowledgedUnderAnotherNumberThanInTheLogIsReported() {
+    cleanRun();
+    iloSubmitsC6();
+    revised("c-6", "ILO", 2, text(63));
+    history.revise("reviser-1", "c-6", 3, "rev-c-6", text(63), Outcome.OK, 200);
+
+    assertThat(violations(Check.REVISIONS_IN_ORDER))
+        .containsExactly("acknowledged as r3 but in the log as r2: REVISE c-6 to r3 key rev-c-6");
+  }
+
+  @Test
+  void aRevisionAcceptedAfterTheWithdrawalIsReported() {
+    cleanRun();
+    revisionRace();
+    // The reviser's last try, after the withdrawal: its answer was lost, and it was written.
+    history.revise("reviser-1", "c-5", 4, "rev-c-5-late", text(55), Outcome.UNKNOWN, -1);
+    revised("c-5", "FAO", 4, text(55));
+
+    assertThat(violations(Check.REVISIONS_IN_ORDER))
+        .singleElement(STRING)
+        .startsWith("after the withdrawal: ContributionRevised c-5 r4 by FAO at ")
+        .contains(" follows the withdrawal of c-5 at ");
+  }
+
+  @Test
+  void aWithdrawalNobodyAskedForIsAPhantomAndAnUnknownOneWithoutEffectIsUnresolved() {
+    cleanRun();
+    iloSubmitsC6();
+    withdrawn("c-6", "ILO", 1, "Nobody asked");
+
+    assertThat(violations(Check.NO_PHANTOMS))
+        .singleElement(STRING)
+        .startsWith("phantom: ContributionWithdrawn c-6 r1 by ILO at ");
+
+    History other = new History();
+    other.withdraw("withdrawer", "c-1", "wd-c-1", "Too late", Outcome.UNKNOWN, 504);
+    assertThat(
+            HistoryChecker.check(other, EventLog.builder().build())
+                .verdict(Check.UNKNOWNS_RESOLVED)
+                .violations())
+        .singleElement(STRING)
+        .startsWith("unresolved: #1 WITHDRAW c-1 key wd-c-1");
+  }
+
+  /** ILO submits c-6 (201). */
+  private void iloSubmitsC6() {
+    submitted("c-6", "ILO", 1, text(6));
+    history.submit("load-6", "ILO", "k-6", text(6), Outcome.OK, 201, "c-6");
+  }
+
+  /**
+   * FAO submits c-5; two revisers race from r1: one gets r2 (200), the other a 409 stale; a third
+   * revises r2 to r3, its answer lost (timeout) but its revision written; a withdrawal (200) races
+   * a last revision from r3, refused (409).
+   */
+  private void revisionRace() {
+    submitted("c-5", "FAO", 1, text(5));
+    history.submit("load-5", "FAO", "k-5", text(5), Outcome.OK, 201, "c-5");
+    revised("c-5", "FAO", 2, text(51));
+    history.revise("reviser-1", "c-5", 2, "rev-c-5-a", text(51), Outcome.OK, 200);
+    history.revise("reviser-2", "c-5", 2, "rev-c-5-b", text(52), Outcome.FAILED, 409);
+    history.revise("reviser-3", "c-5", 3, "rev-c-5-c", text(53), Outcome.UNKNOWN, -1);
+    revised("c-5", "FAO", 3, text(53));
+    withdrawn("c-5", "FAO", 3, "Merged into another input");
+    history.withdraw("withdrawer", "c-5", "wd-c-5", "Merged into another input", Outcome.OK, 200);
+    history.revise("reviser-1", "c-5", 4, "rev-c-5-d", text(54), Outcome.FAILED, 409);
+  }
+
   // ---------------------------------------------------------------- a clean run
 
   /**
@@ -498,6 +620,11 @@ class HistoryCheckerTest {
         agency,
         revision,
         ContributionRevised.newBuilder().setContent(content(text)).setNote(null).build());
+  }
+
+  private void withdrawn(String id, String agency, int revision, String reason) {
+    contribution(
+        id, agency, revision, ContributionWithdrawn.newBuilder().setReason(reason).build());
   }
 
   private void contribution(String id, String agency, int revision, Object payload) {

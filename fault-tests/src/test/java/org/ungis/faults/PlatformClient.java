@@ -116,6 +116,18 @@ final class PlatformClient {
     return send(request);
   }
 
+  /** One PUT with {@code If-Match} (a revision), no retry; an I/O error is returned, not thrown. */
+  Attempt putOnce(String url, String token, Object body, String ifMatch) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(requestTimeout)
+            .PUT(HttpRequest.BodyPublishers.ofString(HttpJson.JSON.writeValueAsString(body)))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .header("If-Match", ifMatch));
+  }
+
   /** One GET, no retry. */
   Attempt getOnce(String url, String token) {
     HttpRequest.Builder request =
