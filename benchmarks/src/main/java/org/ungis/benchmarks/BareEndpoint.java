@@ -52,17 +52,10 @@ final class BareEndpoint implements AutoCloseable {
     this.topic = topic;
     this.serializer =
         Topics.CONTRIBUTIONS.valueSerde(RegistryCredentials.writer(registryUrl)).serializer();
-    this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    Map<String, Object> config = KafkaLogin.client(bootstrapServers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
     this.executor = Executors.newFixedThreadPool(64, Workflow.daemon("bare-http"));
     server.setExecutor(executor);

@@ -4,18 +4,20 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,7 +56,7 @@ final class KafkaSide implements AutoCloseable {
 
   KafkaSide(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    this.admin = Admin.create(KafkaLogin.client(bootstrapServers));
   }
 
   /** A throw-away topic with the partitions of the contributions topic (deleted on close). */
@@ -99,11 +101,25 @@ final class KafkaSide implements AutoCloseable {
   }
 
   private KafkaConsumer<byte[], byte[]> byteConsumer() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = KafkaLogin.client(bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /**
+   * The bootstrap servers and the sign-in as a producer configuration file for ProducerPerformance
+   * ({@code --producer-props} cannot hold a JAAS line: it splits each setting at every {@code =}).
+   */
+  private Path signInFile() throws IOException {
+    Properties properties = new Properties();
+    KafkaLogin.client(bootstrapServers).forEach((key, value) -> properties.put(key, value));
+    Path file = Files.createTempFile("producer-performance", ".properties");
+    file.toFile().deleteOnExit();
+    try (OutputStream out = Files.newOutputStream(file)) {
+      properties.store(out, "ProducerPerformance's sign-in");
+    }
+    return file;
   }
 
   private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer) {
@@ -146,8 +162,9 @@ final class KafkaSide implements AutoCloseable {
             Integer.toString(recordSize),
             "--throughput",
             "-1",
+            "--producer.config",
+            signInFile().toString(),
             "--producer-props",
-            "bootstrap.servers=" + bootstrapServers,
             "acks=all",
             "enable.idempotence=true"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -94,6 +94,9 @@ record Options(
                                 1m, 100k)
         --seed-body-chars 300-600  body length range of the seeded contributions
         --seed-timeout 60m      how long to wait for the services to fold the seeded events
+
+      Its Kafka clients sign in to the broker as the super user admin (SASL PLAIN), with the
+      password in UNGIS_KAFKA_ADMIN_PASSWORD or the local stack's development admin-secret.
       """;
 
   static Options parse(String... args) {

@@ -227,11 +227,7 @@ final class Rebuild {
     List<String> ids = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
+            readCommitted(bootstrap),
             new org.apache.kafka.common.serialization.StringDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -264,6 +260,12 @@ final class Rebuild {
     return ids;
   }
 
+  private static Map<String, Object> readCommitted(String bootstrap) {
+    Map<String, Object> config = KafkaLogin.client(bootstrap);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return config;
+  }
+
   private static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
@@ -278,7 +280,7 @@ final class Rebuild {
   private static long count(String bootstrap, String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            KafkaLogin.client(bootstrap),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -123,8 +122,7 @@ final class Seed {
     Actors actors = new Actors(o.authUrl());
 
     try (Workflow workflow = new Workflow(o, actors, agencies, chair, viceChair, runId);
-        Admin admin =
-            Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, o.bootstrapServers()));
+        Admin admin = Admin.create(KafkaLogin.client(o.bootstrapServers()));
         ProcessSampler sampler = new ProcessSampler(WorkflowBenchmark.stackPorts(o))) {
       long opening = System.nanoTime();
       workflow.prepare(o.seed());
@@ -305,8 +303,7 @@ final class Seed {
   }
 
   static Map<String, Object> producerConfig(Options o) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, o.bootstrapServers());
+    Map<String, Object> config = KafkaLogin.client(o.bootstrapServers());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 20);

@@ -43,21 +43,12 @@ final class TopicFollower<V> implements AutoCloseable {
       String name,
       Handler<V> handler) {
     this.handler = handler;
-    this.consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                2000,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
-                64 * 1024 * 1024),
-            new StringDeserializer(),
-            values);
+    Map<String, Object> config = KafkaLogin.client(bootstrapServers);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
     List<TopicPartition> partitions =
         topics.stream()
             .flatMap(topic -> consumer.partitionsFor(topic).stream())

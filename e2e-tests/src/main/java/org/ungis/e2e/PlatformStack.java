@@ -15,11 +15,22 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.ungis.client.ClientCredentials;
 import org.ungis.client.UngisClient;
+import org.ungis.schemas.access.BrokerAccess;
+import org.ungis.schemas.access.BrokerLogin;
 
 /**
  * The whole platform as separate processes on free ports, like {@code bin/local-stack} runs it: a
  * real Kafka broker (KRaft, the local-stack exec jar), the schema registry and the three services,
  * each from its exec jar, with their Kafka Streams state under a work directory.
+ *
+ * <p>The broker runs as {@code bin/local-stack} and production run it: it authenticates every
+ * client (SASL) and authorizes it by the platform's access rules ({@link BrokerAccess}); the
+ * registry, each service and the portal sign in as their own principal with its development
+ * password ({@link BrokerLogin#developmentPassword}). A test's own Kafka clients sign in too:
+ * {@link #kafkaClientProperties(String)} as a principal (e.g. {@link BrokerAccess#RECORDS_READER}),
+ * {@link #adminClientProperties()} as the super user. {@code builder(dir).securedBroker(false)}
+ * runs it without authentication instead (fault-tests, whose own clients connect without
+ * credentials).
  *
  * <pre>{@code
  * try (PlatformStack stack = PlatformStack.builder(tempDir).start()) {
@@ -60,12 +71,15 @@ public final class PlatformStack implements AutoCloseable {
 
   private final Path workDir;
   private final Map<String, ServiceProcess> processes;
+  private final boolean securedBroker;
   private final Map<String, ClientCredentials> tokens = new ConcurrentHashMap<>();
   private final Map<String, UngisClient> apiClients = new ConcurrentHashMap<>();
 
-  private PlatformStack(Path workDir, Map<String, ServiceProcess> processes) {
+  private PlatformStack(
+      Path workDir, Map<String, ServiceProcess> processes, boolean securedBroker) {
     this.workDir = workDir;
     this.processes = processes;
+    this.securedBroker = securedBroker;
   }
 
   public static Builder builder(Path workDir) {
@@ -82,6 +96,7 @@ public final class PlatformStack implements AutoCloseable {
     private List<String> brokerJvmArgs = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
     private final Map<String, String> serviceProperties = new LinkedHashMap<>();
     private boolean copyJars = true;
+    private boolean securedBroker = true;
     private Boolean authServer;
     private boolean gateway;
     private boolean portal;
@@ -119,6 +134,16 @@ public final class PlatformStack implements AutoCloseable {
      */
     public Builder copyJars(boolean copy) {
       this.copyJars = copy;
+      return this;
+    }
+
+    /**
+     * Whether the broker authenticates every client and enforces the access rules, as {@code
+     * bin/local-stack} runs it (default: yes). Without, anyone may do anything on it: for a suite
+     * whose own clients and extra processes connect without credentials (fault-tests).
+     */
+    public Builder securedBroker(boolean secured) {
+      this.securedBroker = secured;
       return this;
     }
 
@@ -166,6 +191,24 @@ public final class PlatformStack implements AutoCloseable {
     public Builder serviceProperty(String key, String value) {
       serviceProperties.put(key, value);
       return this;
+    }
+
+    /** The broker's arguments: with {@code --secured} (SASL, the access rules' ACLs) by default. */
+    private List<String> brokerArgs(String... args) {
+      List<String> all = new ArrayList<>(List.of(args));
+      if (securedBroker) {
+        all.add("--secured");
+      }
+      return all;
+    }
+
+    /** A process's arguments, signing in as {@code principal} on a secured broker. */
+    private List<String> withBrokerLogin(String principal, List<String> args) {
+      List<String> all = new ArrayList<>(args);
+      if (securedBroker) {
+        all.addAll(brokerLogin(principal));
+      }
+      return all;
     }
 
     /**
@@ -217,7 +260,7 @@ public final class PlatformStack implements AutoCloseable {
               brokerPort,
               repo.execJar("local-stack"),
               brokerJvmArgs,
-              List.of(
+              brokerArgs(
                   "--data-dir",
                   workDir.resolve("kafka").toString(),
                   "--port",
@@ -235,12 +278,14 @@ public final class PlatformStack implements AutoCloseable {
               registryPort,
               repo.execJar(REGISTRY),
               serviceJvmArgs,
-              List.of(
-                  "--server.port=" + registryPort,
-                  "--spring.kafka.bootstrap-servers=" + bootstrap,
-                  // the development users: the services write as ungis-services (their
-                  // application.yml), reads are open
-                  "--ungis.registry.development=true"),
+              withBrokerLogin(
+                  REGISTRY,
+                  List.of(
+                      "--server.port=" + registryPort,
+                      "--spring.kafka.bootstrap-servers=" + bootstrap,
+                      // the development users: the services write as ungis-services (their
+                      // application.yml), reads are open
+                      "--ungis.registry.development=true")),
               logs.resolve(REGISTRY + ".log"),
               Readiness.http("/subjects")));
       int portalPort = portal ? FreePorts.next() : -1;
@@ -291,6 +336,9 @@ public final class PlatformStack implements AutoCloseable {
           args.add("--spring.mail.port=" + smtpPort);
         }
         serviceProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        if (securedBroker) {
+          args.addAll(brokerLogin(service));
+        }
         processes.put(
             service,
             ServiceProcess.of(
@@ -327,19 +375,22 @@ public final class PlatformStack implements AutoCloseable {
                 portalPort,
                 repo.execJar(PORTAL),
                 serviceJvmArgs,
-                List.of(
-                    "--server.port=" + portalPort,
-                    "--ungis.portal.api.contributions=" + processes.get(CONTRIBUTIONS).baseUrl(),
-                    "--ungis.portal.api.review=" + processes.get(REVIEW).baseUrl(),
-                    "--ungis.portal.api.publication=" + processes.get(PUBLICATION).baseUrl(),
-                    "--ungis.portal.issuer=" + issuer,
-                    "--spring.kafka.bootstrap-servers=" + bootstrap,
-                    "--spring.kafka.properties.schema.registry.url=" + registryUrl,
-                    "--management.endpoint.health.probes.enabled=true"),
+                withBrokerLogin(
+                    PORTAL,
+                    List.of(
+                        "--server.port=" + portalPort,
+                        "--ungis.portal.api.contributions="
+                            + processes.get(CONTRIBUTIONS).baseUrl(),
+                        "--ungis.portal.api.review=" + processes.get(REVIEW).baseUrl(),
+                        "--ungis.portal.api.publication=" + processes.get(PUBLICATION).baseUrl(),
+                        "--ungis.portal.issuer=" + issuer,
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--spring.kafka.properties.schema.registry.url=" + registryUrl,
+                        "--management.endpoint.health.probes.enabled=true")),
                 logs.resolve(PORTAL + ".log"),
                 Readiness.actuator());
       }
-      PlatformStack stack = new PlatformStack(workDir, processes);
+      PlatformStack stack = new PlatformStack(workDir, processes, securedBroker);
       try {
         stack.broker().startAndAwaitReady(timeout);
         List<ServiceProcess> rest = stack.all().subList(1, processes.size());
@@ -358,6 +409,15 @@ public final class PlatformStack implements AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /**
+   * The Spring Boot arguments of a process signing in to the stack's broker as {@code principal}
+   * (the registry, a service, the portal) with its development password: for a test that starts
+   * another instance of a service next to the stack.
+   */
+  public static List<String> brokerLogin(String principal) {
+    return BrokerLogin.springArguments(principal, BrokerLogin.developmentPassword(principal));
   }
 
   /** Where a module's exec jar is. */
@@ -496,6 +556,28 @@ public final class PlatformStack implements AutoCloseable {
   /** {@code localhost:<port>} of the broker. */
   public String bootstrapServers() {
     return "localhost:" + broker().port();
+  }
+
+  /**
+   * A Kafka client's settings to reach the broker as one of the platform's principals ({@link
+   * BrokerAccess#principalNames()}, e.g. {@link BrokerAccess#RECORDS_READER} or {@link
+   * BrokerAccess#AGENCY}): the bootstrap servers and its SCRAM sign-in.
+   */
+  public Map<String, Object> kafkaClientProperties(String principal) {
+    return securedBroker
+        ? BrokerLogin.scram(
+            bootstrapServers(), principal, BrokerLogin.developmentPassword(principal))
+        : Map.of("bootstrap.servers", bootstrapServers());
+  }
+
+  /**
+   * A Kafka client's settings to reach the broker as its super user ({@link BrokerAccess#ADMIN}):
+   * what a test that reads every topic, or writes where no service may, needs.
+   */
+  public Map<String, Object> adminClientProperties() {
+    return securedBroker
+        ? BrokerLogin.admin(bootstrapServers(), BrokerLogin.developmentPassword(BrokerAccess.ADMIN))
+        : Map.of("bootstrap.servers", bootstrapServers());
   }
 
   public String registryUrl() {

@@ -18,6 +18,7 @@ import org.ungis.events.record.RecordEntry;
 import org.ungis.events.record.RecordEvent;
 import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.schemas.Topics;
+import org.ungis.schemas.access.BrokerAccess;
 
 /**
  * Rebuilds published records from the records topic alone, as any downstream subscriber would: a
@@ -39,14 +40,15 @@ public final class RecordTopicReader {
     }
   }
 
-  /** Every record on the topic, by process id. */
+  /** Every record on the topic, by process id, from a broker without authentication. */
   public static Map<String, RebuiltRecord> readAll(String bootstrapServers, String registryUrl) {
     return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), registryUrl);
   }
 
   /**
-   * The same, with a consumer of these properties: at least {@code bootstrap.servers}, and the
-   * reader's credentials (SASL) and {@code group.id} on a broker that asks for them.
+   * Every record on the topic, by process id, read with a consumer of these properties: at least
+   * {@code bootstrap.servers}, and the reader's credentials (SASL) and {@code group.id} on a broker
+   * that asks for them.
    */
   public static Map<String, RebuiltRecord> readAll(
       Map<String, Object> clientProperties, String registryUrl) {
@@ -71,7 +73,9 @@ public final class RecordTopicReader {
   private static Map<String, RecordEvent> readLatestValues(
       Map<String, Object> clientProperties, String registryUrl) {
     Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-record-reader-" + UUID.randomUUID());
+    // A group the downstream systems' principal may use (it reads by assignment, never commits).
+    config.put(
+        ConsumerConfig.GROUP_ID_CONFIG, BrokerAccess.RECORDS_READER + "-e2e-" + UUID.randomUUID());
     config.putAll(clientProperties);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -13,10 +13,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +53,8 @@ import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
 import org.ungis.events.record.RecordEntry;
 import org.ungis.reference.Period;
 import org.ungis.reference.Roster;
+import org.ungis.schemas.Topics;
+import org.ungis.schemas.access.BrokerAccess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,7 +67,9 @@ import tools.jackson.databind.JsonNode;
  * Kafka. The JSON API is called through the generated client ({@code api-client}), from the one
  * base URL of the gateway. notification-service tells the first agency's focal point of the chair's
  * request and of the approval by e-mail (in her language, to the test's SMTP server), and the
- * test's webhook receiver gets every event of the call once, signed.
+ * test's webhook receiver gets every event of the call once, signed. The broker runs as production
+ * does (SASL, the access rules' ACLs), each process signing in as its own principal: an agency's or
+ * a downstream reader's credentials cannot produce to the reviews topic.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowEndToEndIT {
@@ -212,7 +228,8 @@ class WorkflowEndToEndIT {
         .contains("Decent work in the platform economy")
         .contains("40 per cent of Africa");
 
-    // ... and on the records topic, rebuilt by a plain consumer from the topic alone.
+    // ... and on the records topic, rebuilt by a plain consumer from the topic alone, signed in as
+    // the downstream systems' principal.
     AtomicReference<RebuiltRecord> fromKafka = new AtomicReference<>();
     await("the records topic holds an edition listing both")
         .atMost(PROPAGATION)
@@ -220,8 +237,7 @@ class WorkflowEndToEndIT {
         .untilAsserted(
             () -> {
               RebuiltRecord rebuilt =
-                  RecordTopicReader.readAll(stack.bootstrapServers(), stack.registryUrl())
-                      .get(processId);
+                  RecordTopicReader.readAll(recordsReader(), stack.registryUrl()).get(processId);
               assertThat(rebuilt).as("a record for %s on the topic", processId).isNotNull();
               assertThat(rebuilt.entries()).hasSize(2);
               fromKafka.set(rebuilt);
@@ -484,6 +500,62 @@ class WorkflowEndToEndIT {
     assertThat(HttpJson.get(api("/api/v1/processes"), "application/json", agency).status())
         .as("an agency's token reaches review-service through the gateway")
         .isEqualTo(200);
+  }
+
+  /**
+   * The broker the workflow ran on enforces the access rules: an agency's system and a downstream
+   * reader sign in, but neither can forge a decision on the reviews topic (review-service alone
+   * writes it), and the topic keeps exactly the records it had.
+   */
+  @Test
+  @Order(5)
+  void neitherAnAgencyNorADownstreamReaderCanProduceToTheReviewsTopic() throws Exception {
+    String reviews = Topics.REVIEWS.name();
+    long before = endOffset(reviews);
+    for (String principal : List.of(BrokerAccess.AGENCY, BrokerAccess.RECORDS_READER)) {
+      Map<String, Object> config = new HashMap<>(stack.kafkaClientProperties(principal));
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      // An attacker would not ask for idempotence: the refusal must come from the topic's ACL.
+      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+      config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+      try (KafkaProducer<String, String> forger =
+          new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        assertThatThrownBy(
+                () -> forger.send(new ProducerRecord<>(reviews, "forged", "APPROVED")).get())
+            .as("%s producing to %s", principal, reviews)
+            .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+      }
+    }
+    assertThat(endOffset(reviews)).as("records in %s", reviews).isEqualTo(before);
+    assertThat(before).as("the workflow's decisions are on %s", reviews).isPositive();
+  }
+
+  /** The records reader's consumer settings: its principal and a group it may use. */
+  private static Map<String, Object> recordsReader() {
+    Map<String, Object> config =
+        new HashMap<>(stack.kafkaClientProperties(BrokerAccess.RECORDS_READER));
+    config.put(
+        ConsumerConfig.GROUP_ID_CONFIG, BrokerAccess.RECORDS_READER + "-" + UUID.randomUUID());
+    return config;
+  }
+
+  /** The records on a topic, counted by the super user. */
+  private static long endOffset(String topic) throws Exception {
+    try (Admin admin = Admin.create(stack.adminClientProperties())) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+          .sum();
+    }
   }
 
   private static List<WebhookReceiver.Delivery> aboutCall(String processId) {

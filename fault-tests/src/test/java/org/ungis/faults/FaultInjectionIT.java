@@ -169,6 +169,8 @@ class FaultInjectionIT {
     String session = Long.toString(SESSION_TIMEOUT.toMillis());
     stack =
         PlatformStack.builder(workDir)
+            // Its own clients, extra instances and the replay command connect without credentials.
+            .securedBroker(false)
             .authServer(true)
             .timeout(READY)
             .serviceProperty("spring.kafka.streams.properties.session.timeout.ms", session)

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.ungis.schemas.access.AccessRules;
 import org.ungis.schemas.access.BrokerAccess;
+import org.ungis.schemas.access.BrokerLogin;
 
 /**
  * Puts the platform's access rules ({@link BrokerAccess}) on a secured {@link LocalKafkaBroker}:
@@ -21,8 +22,27 @@ public final class LocalBrokerAccess {
   /** The local stack's passwords: {@code <principal>-secret} for every principal. */
   public static Map<String, String> developmentPasswords() {
     Map<String, String> passwords = new LinkedHashMap<>();
-    BrokerAccess.principalNames().forEach(name -> passwords.put(name, name + "-secret"));
+    BrokerAccess.principalNames()
+        .forEach(name -> passwords.put(name, BrokerLogin.developmentPassword(name)));
     return passwords;
+  }
+
+  /**
+   * The local stack's broker as {@code bin/local-stack} and the end-to-end tests run it: started,
+   * and, if secured, with the access rules applied and every principal signing in with its
+   * development password. Stopped again if the rules cannot be applied.
+   */
+  public static LocalKafkaBroker startWithDevelopmentAccess(LocalKafkaBroker.Settings settings) {
+    LocalKafkaBroker broker = LocalKafkaBroker.start(settings);
+    if (settings.isSecured()) {
+      try {
+        apply(broker, developmentPasswords());
+      } catch (RuntimeException e) {
+        broker.close();
+        throw new IllegalStateException("could not apply the access rules: " + e.getMessage(), e);
+      }
+    }
+    return broker;
   }
 
   /**

@@ -22,8 +22,8 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.utils.Time;
+import org.ungis.schemas.access.BrokerLogin;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, combined broker and controller) run in-process
@@ -54,7 +54,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * The admin password of {@code --secured} (the local stack), and the pattern of the platform's
    * principals' development passwords ({@code <principal>-secret}, {@link LocalBrokerAccess}).
    */
-  static final String DEVELOPMENT_ADMIN_PASSWORD = "admin-secret";
+  static final String DEVELOPMENT_ADMIN_PASSWORD = BrokerLogin.developmentPassword(ADMIN);
 
   private static final String CLUSTER_ID_FILE = "cluster.id";
   private static final String LOG_DIR = "kafka-logs";
@@ -227,14 +227,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   /** What a client needs to reach the broker as {@link #ADMIN}: bootstrap servers and SASL. */
   public Map<String, Object> adminClientProperties() {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    if (settings.isSecured()) {
-      config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-      config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
-      config.put(SaslConfigs.SASL_JAAS_CONFIG, plainLogin(settings.adminPassword(), false));
-    }
-    return config;
+    return settings.isSecured()
+        ? BrokerLogin.admin(bootstrapServers(), settings.adminPassword())
+        : plaintext();
   }
 
   /**
@@ -242,33 +237,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * bootstrap servers and SASL; the bootstrap servers alone on a PLAINTEXT broker.
    */
   public Map<String, Object> clientProperties(String principal, String password) {
+    return settings.isSecured()
+        ? BrokerLogin.scram(bootstrapServers(), principal, password)
+        : plaintext();
+  }
+
+  private Map<String, Object> plaintext() {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    if (settings.isSecured()) {
-      config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-      config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
-      config.put(SaslConfigs.SASL_JAAS_CONFIG, scramLogin(principal, password));
-    }
     return config;
   }
 
   /** The JAAS line of a SCRAM client, e.g. a service's {@code spring.kafka.properties}. */
   public static String scramLogin(String principal, String password) {
-    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-        + principal
-        + "\" password=\""
-        + password
-        + "\";";
-  }
-
-  private static String plainLogin(String adminPassword, boolean server) {
-    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-        + ADMIN
-        + "\" password=\""
-        + adminPassword
-        + "\""
-        + (server ? " user_" + ADMIN + "=\"" + adminPassword + "\"" : "")
-        + ";";
+    return BrokerLogin.scramJaas(principal, password);
   }
 
   public String clusterId() {
@@ -352,7 +334,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * SCRAM credential exists); the controller listener PLAIN (KRaft controllers cannot use SCRAM).
    */
   private static void secure(Properties props, String adminPassword) {
-    String plainServer = plainLogin(adminPassword, true);
+    // The server's PLAIN login: its own sign-in to the controller, and the one user it accepts.
+    String plainServer =
+        BrokerLogin.plainJaas(ADMIN, adminPassword)
+            .replaceFirst(";$", " user_" + ADMIN + "=\"" + adminPassword + "\";");
     props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512");
     props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
     props.put("sasl.mechanism.controller.protocol", "PLAIN");
@@ -441,23 +426,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
     long started = System.nanoTime();
     LocalKafkaBroker broker;
     try {
-      broker = start(settings);
+      broker = LocalBrokerAccess.startWithDevelopmentAccess(settings);
     } catch (RuntimeException e) {
       System.err.println("LocalKafkaBroker failed to start: " + e);
       e.printStackTrace();
       System.exit(1);
       return;
-    }
-    if (settings.isSecured()) {
-      try {
-        LocalBrokerAccess.apply(broker, LocalBrokerAccess.developmentPasswords());
-      } catch (RuntimeException e) {
-        System.err.println("LocalKafkaBroker could not apply the access rules: " + e);
-        e.printStackTrace();
-        broker.close();
-        System.exit(1);
-        return;
-      }
     }
     LocalKafkaBroker running = broker;
     Runtime.getRuntime()
@@ -470,12 +444,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 },
                 "local-broker-shutdown"));
     System.out.printf(
-        "%s: bootstrap.servers=%s cluster.id=%s data=%s (%s, %d ms)%n",
+        "%s: bootstrap.servers=%s cluster.id=%s data=%s (%s, %s, %d ms)%n",
         READY_MARKER,
         broker.bootstrapServers(),
         broker.clusterId(),
         settings.dataDir(),
         broker.freshlyFormatted() ? "new data directory" : "existing data kept",
+        settings.isSecured() ? "SASL and the access rules' ACLs" : "PLAINTEXT, no ACLs",
         Duration.ofNanos(System.nanoTime() - started).toMillis());
     System.out.flush();
     broker.awaitShutdown();

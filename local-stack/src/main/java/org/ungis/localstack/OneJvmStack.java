@@ -89,7 +89,7 @@ public final class OneJvmStack {
         switch (group.name()) {
           case "broker" -> {
             LocalKafkaBroker broker =
-                LocalKafkaBroker.start(
+                LocalBrokerAccess.startWithDevelopmentAccess(
                     LocalKafkaBroker.Settings.fromArgs(group.args().toArray(String[]::new)));
             add(running, broker);
             System.out.printf(

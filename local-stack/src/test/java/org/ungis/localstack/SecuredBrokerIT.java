@@ -46,8 +46,9 @@ import org.ungis.schemas.access.BrokerAccess;
 
 /**
  * A broker run as production runs it (SASL, {@code StandardAuthorizer}, nothing allowed without an
- * ACL) with the platform's access rules applied: each principal does what the rules grant it and is
- * refused the rest.
+ * ACL) with the platform's access rules applied, started as {@code bin/local-stack} and the
+ * end-to-end tests start theirs ({@code --secured}, development passwords): each principal does
+ * what the rules grant it and is refused the rest.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecuredBrokerIT {
@@ -61,12 +62,11 @@ class SecuredBrokerIT {
 
   @BeforeAll
   void startTheBrokerWithTheRules() throws Exception {
+    // As bin/local-stack and the end-to-end tests' PlatformStack start it (--secured).
     broker =
-        LocalKafkaBroker.start(
-            LocalKafkaBroker.Settings.defaults(dataDir)
-                .withFreePorts()
-                .secured("it-admin-" + UUID.randomUUID()));
-    LocalBrokerAccess.apply(broker, passwords);
+        LocalBrokerAccess.startWithDevelopmentAccess(
+            LocalKafkaBroker.Settings.fromArgs("--data-dir", dataDir.toString(), "--secured")
+                .withFreePorts());
     try (Admin admin = Admin.create(broker.adminClientProperties())) {
       admin
           .createTopics(Topics.ALL.stream().map(topic -> topic.newTopic((short) 1)).toList())

@@ -26,8 +26,15 @@ import org.ungis.schemas.Topics;
  *
  * <pre>
  * java ... org.ungis.examples.subscriber.RecordsSubscriber \
- *     --bootstrap-servers localhost:9092 --schema-registry-url http://localhost:8081 --out records
+ *     --bootstrap-servers localhost:9092 --schema-registry-url http://localhost:8081 --out records \
+ *     --kafka-user records-reader --kafka-password records-reader-secret
  * </pre>
+ *
+ * <p>The platform's broker authenticates every client and lets the downstream systems' principal,
+ * {@code records-reader}, read {@code ungis.records.v1} and nothing else ({@link #signIn}); the
+ * local stack's development password is {@code records-reader-secret}, production's comes from the
+ * operator. Without {@code --kafka-user} the consumer connects without signing in (a broker without
+ * authentication).
  *
  * <p>The whole pattern, in the order the code does it:
  *
@@ -59,7 +66,19 @@ public final class RecordsSubscriber implements Runnable {
    * @param out the directory the record files are written to (created if missing)
    */
   public RecordsSubscriber(String bootstrapServers, String schemaRegistryUrl, Path out) {
-    this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, schemaRegistryUrl));
+    this(bootstrapServers, schemaRegistryUrl, out, Map.of());
+  }
+
+  /**
+   * The same on a broker that authenticates its clients.
+   *
+   * @param signIn the consumer's sign-in ({@link #signIn}), empty for none
+   */
+  public RecordsSubscriber(
+      String bootstrapServers, String schemaRegistryUrl, Path out, Map<String, Object> signIn) {
+    Map<String, Object> config = consumerConfig(bootstrapServers, schemaRegistryUrl);
+    config.putAll(signIn);
+    this.consumer = new KafkaConsumer<>(config);
     try {
       this.files = new RecordFiles(out);
     } catch (IOException e) {
@@ -86,6 +105,26 @@ public final class RecordsSubscriber implements Runnable {
     config.put("schema.registry.url", schemaRegistryUrl);
     config.put("specific.avro.reader", true);
     return config;
+  }
+
+  /**
+   * The settings that sign the consumer in to the platform's broker: SASL with SCRAM-SHA-512 as
+   * that principal ({@code SASL_SSL} instead where the broker's listeners have TLS). Reading by
+   * assignment, without a consumer group, needs no more than the READ the records reader has on the
+   * topic.
+   */
+  static Map<String, Object> signIn(String user, String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "SCRAM-SHA-512",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
   }
 
   /** Follows the topic until {@link #stop()} is called. */
@@ -157,7 +196,10 @@ public final class RecordsSubscriber implements Runnable {
     }
     RecordsSubscriber subscriber =
         new RecordsSubscriber(
-            options.bootstrapServers(), options.schemaRegistryUrl(), options.out());
+            options.bootstrapServers(),
+            options.schemaRegistryUrl(),
+            options.out(),
+            options.signIn());
     Thread worker = new Thread(subscriber, "records-subscriber");
     Runtime.getRuntime()
         .addShutdownHook(
@@ -175,14 +217,30 @@ public final class RecordsSubscriber implements Runnable {
   }
 
   /**
-   * The command line: {@code --bootstrap-servers HOST:PORT --schema-registry-url URL --out DIR}
-   * (also {@code --name=value}).
+   * The command line: {@code --bootstrap-servers HOST:PORT --schema-registry-url URL --out DIR
+   * [--kafka-user NAME --kafka-password SECRET]} (also {@code --name=value}).
    */
-  record Options(String bootstrapServers, String schemaRegistryUrl, Path out) {
+  record Options(
+      String bootstrapServers,
+      String schemaRegistryUrl,
+      Path out,
+      String kafkaUser,
+      String kafkaPassword) {
 
     static final String USAGE =
         "usage: records-subscriber --bootstrap-servers localhost:9092"
-            + " --schema-registry-url http://localhost:8081 --out DIR";
+            + " --schema-registry-url http://localhost:8081 --out DIR"
+            + " [--kafka-user records-reader --kafka-password SECRET]";
+
+    /** Without signing in to the broker. */
+    Options(String bootstrapServers, String schemaRegistryUrl, Path out) {
+      this(bootstrapServers, schemaRegistryUrl, out, null, null);
+    }
+
+    /** The consumer's sign-in, empty without {@code --kafka-user}. */
+    Map<String, Object> signIn() {
+      return kafkaUser == null ? Map.of() : RecordsSubscriber.signIn(kafkaUser, kafkaPassword);
+    }
 
     static Options parse(String... args) {
       Map<String, String> values = new HashMap<>();
@@ -200,12 +258,27 @@ public final class RecordsSubscriber implements Runnable {
           throw new IllegalArgumentException("missing value of " + arg);
         }
       }
+      String user = values.get("kafka-user");
+      String password = values.get("kafka-password");
+      if ((user == null) != (password == null)) {
+        throw new IllegalArgumentException("--kafka-user and --kafka-password go together");
+      }
       Options options =
           new Options(
               required(values, "bootstrap-servers"),
               required(values, "schema-registry-url"),
-              Path.of(required(values, "out")));
-      values.keySet().removeAll(List.of("bootstrap-servers", "schema-registry-url", "out"));
+              Path.of(required(values, "out")),
+              user,
+              password);
+      values
+          .keySet()
+          .removeAll(
+              List.of(
+                  "bootstrap-servers",
+                  "schema-registry-url",
+                  "out",
+                  "kafka-user",
+                  "kafka-password"));
       if (!values.isEmpty()) {
         throw new IllegalArgumentException("unknown option(s): " + values.keySet());
       }

@@ -22,6 +22,41 @@ class OptionsTest {
   }
 
   @Test
+  void signsInAsTheGivenPrincipalWithScram() {
+    Options options =
+        Options.parse(
+            "--bootstrap-servers=b:9092",
+            "--schema-registry-url=u",
+            "--out=o",
+            "--kafka-user",
+            "records-reader",
+            "--kafka-password=records-reader-secret");
+    assertThat(options.signIn())
+        .containsEntry("security.protocol", "SASL_PLAINTEXT")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry(
+            "sasl.jaas.config",
+            "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"records-reader\" password=\"records-reader-secret\";");
+    assertThat(
+            Options.parse("--bootstrap-servers=b", "--schema-registry-url=u", "--out=o").signIn())
+        .isEmpty();
+  }
+
+  @Test
+  void refusesAUserWithoutAPassword() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                Options.parse(
+                    "--bootstrap-servers=b",
+                    "--schema-registry-url=u",
+                    "--out=o",
+                    "--kafka-user=records-reader"))
+        .withMessageContaining("--kafka-password");
+  }
+
+  @Test
   void refusesAMissingOrUnknownOption() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Options.parse("--bootstrap-servers", "b:9092", "--out", "x"))
