@@ -39,7 +39,8 @@ record Options(
     int portalInputs,
     Duration think,
     String gatewayUrl,
-    String portalUrl) {
+    String portalUrl,
+    String portalSeeded) {
 
   /** {@code rate} for "as fast as the system takes": a closed loop of {@code concurrency}. */
   static final int MAX = -1;
@@ -110,6 +111,8 @@ record Options(
         --portal-users 50       signed-in sessions (the people directory's people, reused in turn)
         --portal-inputs 1000    inputs in the queued call, entries in the published record
         --think 1s              each user's pause between two pages (0.5x to 1.5x, at random)
+        --portal-seeded RUN     measure the calls an earlier run seeded (its run id,
+                                portal-<stamp>) instead of seeding new ones
         --gateway-url http://localhost:8000         --portal-url http://localhost:8080
       """;
 
@@ -145,6 +148,7 @@ record Options(
     Duration think = Duration.ofSeconds(1);
     String gateway = "http://localhost:8000";
     String portalUrl = "http://localhost:8080";
+    String portalSeeded = null;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String option = rest.remove(0);
@@ -200,6 +204,7 @@ record Options(
             case "--think" -> think = duration(value);
             case "--gateway-url" -> gateway = urls(option, value).get(0);
             case "--portal-url" -> portalUrl = urls(option, value).get(0);
+            case "--portal-seeded" -> portalSeeded = value;
             default ->
                 throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
           }
@@ -238,7 +243,8 @@ record Options(
         portalInputs,
         think,
         gateway,
-        portalUrl);
+        portalUrl,
+        portalSeeded);
   }
 
   /** "url1,url2,..." -> the URLs without blanks or a trailing slash; at least one. */

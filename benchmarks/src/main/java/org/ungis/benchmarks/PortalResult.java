@@ -41,8 +41,12 @@ record PortalResult(
       String portalUrl,
       String gatewayUrl) {}
 
-  /** The queued call and the published record, and how long seeding them took. */
-  record Seeded(String queuedCall, String publishedCall, int inputs, double seconds) {}
+  /**
+   * The queued call and the published record, and how long seeding them took ({@code reused}: an
+   * earlier run seeded them, {@code --portal-seeded}).
+   */
+  record Seeded(
+      String queuedCall, String publishedCall, int inputs, double seconds, boolean reused) {}
 
   /** The sign-ins through the portal and the authorization server's form, one after another. */
   record SignIns(int sessions, double seconds, Latency latency) {}

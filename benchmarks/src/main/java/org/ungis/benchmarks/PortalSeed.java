@@ -33,7 +33,13 @@ final class PortalSeed {
   private static final Duration PATIENCE = Duration.ofMinutes(5);
 
   /** The two calls, by id. */
-  record Calls(String queued, String published) {}
+  record Calls(String queued, String published) {
+
+    /** The calls a run with this id seeded ({@code portal-<stamp>}). */
+    static Calls of(String runId) {
+      return new Calls(runId + "-queue", runId + "-record");
+    }
+  }
 
   private final UngisClient gateway;
   private final Actors actors;
@@ -53,7 +59,7 @@ final class PortalSeed {
   }
 
   Calls seed(String runId, int inputs) throws Exception {
-    Calls calls = new Calls(runId + "-queue", runId + "-record");
+    Calls calls = Calls.of(runId);
     for (String id : List.of(calls.queued(), calls.published())) {
       OpenCall open =
           new OpenCall()
@@ -189,7 +195,7 @@ final class PortalSeed {
   }
 
   /** Runs {@code task} for 0..count-1, {@value #CONCURRENCY} at a time; fails with the first. */
-  private static void parallel(int count, Task task) throws Exception {
+  static void parallel(int count, Task task) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, Workflow.daemon("seed"));
     try {
       List<Future<?>> done = new ArrayList<>();

@@ -116,7 +116,7 @@ class PortalScenarioTest {
             2,
             new PortalResult.Settings(
                 50, 12, Map.of("lea.moreau@itu.int", 5), 1, 60, 10, 1000, "p", "g"),
-            new PortalResult.Seeded("q", "r", 1000, 30),
+            new PortalResult.Seeded("q", "r", 1000, 30, false),
             new PortalResult.SignIns(50, 12.5, Latency.NONE),
             Map.of("dashboard", page.figures("/my", 1)),
             PortalBenchmark.TARGET_P95_MS,
@@ -161,6 +161,11 @@ class PortalScenarioTest {
     assertThat(o.think()).isEqualTo(Duration.ofMillis(500));
     assertThat(o.portalUrl()).isEqualTo("http://localhost:18080");
     assertThat(o.gatewayUrl()).isEqualTo("http://localhost:18000");
+    assertThat(o.portalSeeded()).isNull();
+    assertThat(Options.parse("--portal-seeded", "portal-20261207-070051").portalSeeded())
+        .isEqualTo("portal-20261207-070051");
+    assertThat(PortalSeed.Calls.of("portal-1"))
+        .isEqualTo(new PortalSeed.Calls("portal-1-queue", "portal-1-record"));
     assertThatThrownBy(() -> Options.parse("--portal-users", "0"))
         .isInstanceOf(IllegalArgumentException.class);
   }
