@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.ungis.client.ClientCredentials;
 
 /**
@@ -32,9 +33,23 @@ final class Actors {
     String code = agency.toLowerCase(Locale.ROOT);
     request.header("X-Ungis-Agency", agency).header("X-Ungis-Principal", "intake@" + code + ".int");
     if (tokens) {
-      request.header("Authorization", "Bearer " + token(code + "-intake", code + "-secret"));
+      request.header("Authorization", "Bearer " + agencyToken(agency).get());
     }
     return request;
+  }
+
+  /**
+   * The agency's intake client's token ({@code <code>-intake}), fetched again before it expires.
+   */
+  Supplier<String> agencyToken(String agency) {
+    String code = agency.toLowerCase(Locale.ROOT);
+    return client(code + "-intake", code + "-secret");
+  }
+
+  /** The agency's first reviewer client's token ({@code reviewer-<code>-1}). */
+  Supplier<String> reviewerToken(String agency) {
+    String id = "reviewer-" + agency.toLowerCase(Locale.ROOT) + "-1";
+    return client(id, id + "-secret");
   }
 
   /** Adds a reviewer's identity (the agency's first reviewer client) to a request. */
@@ -44,15 +59,12 @@ final class Actors {
         .header("X-Ungis-Agency", agency)
         .header("X-Ungis-Principal", "reviewer-1@" + code + ".int");
     if (tokens) {
-      String id = "reviewer-" + code + "-1";
-      request.header("Authorization", "Bearer " + token(id, id + "-secret"));
+      request.header("Authorization", "Bearer " + reviewerToken(agency).get());
     }
     return request;
   }
 
-  private String token(String clientId, String secret) {
-    return cache
-        .computeIfAbsent(clientId, id -> ClientCredentials.of(authUrl, clientId, secret))
-        .get();
+  private Supplier<String> client(String clientId, String secret) {
+    return cache.computeIfAbsent(clientId, id -> ClientCredentials.of(authUrl, clientId, secret));
   }
 }

@@ -33,7 +33,14 @@ record Options(
     long seed,
     int seedBodyMin,
     int seedBodyMax,
-    Duration seedTimeout) {
+    Duration seedTimeout,
+    boolean portal,
+    int portalUsers,
+    int portalInputs,
+    Duration think,
+    String gatewayUrl,
+    String portalUrl,
+    String portalSeeded) {
 
   /** {@code rate} for "as fast as the system takes": a closed loop of {@code concurrency}. */
   static final int MAX = -1;
@@ -94,6 +101,19 @@ record Options(
                                 1m, 100k)
         --seed-body-chars 300-600  body length range of the seeded contributions
         --seed-timeout 60m      how long to wait for the services to fold the seeded events
+        --portal                instead of a load run: seed a call with --portal-inputs inputs
+                                awaiting review and a published record of as many entries
+                                (through the gateway), sign in --portal-users people at the
+                                portal as a browser does, and have them load the chair's queue,
+                                the record page and a focal point's dashboard for --duration
+                                after --warmup; server time (Server-Timing) and client latency
+                                per page against 150 ms p95
+        --portal-users 50       signed-in sessions (the people directory's people, reused in turn)
+        --portal-inputs 1000    inputs in the queued call, entries in the published record
+        --think 1s              each user's pause between two pages (0.5x to 1.5x, at random)
+        --portal-seeded RUN     measure the calls an earlier run seeded (its run id,
+                                portal-<stamp>) instead of seeding new ones
+        --gateway-url http://localhost:8000         --portal-url http://localhost:8080
 
       Its Kafka clients sign in to the broker as the super user admin (SASL PLAIN), with the
       password in UNGIS_KAFKA_ADMIN_PASSWORD or the local stack's development admin-secret.
@@ -125,6 +145,13 @@ record Options(
     long seed = 0;
     int[] seedBody = {300, 600};
     Duration seedTimeout = Duration.ofMinutes(60);
+    boolean portal = false;
+    int portalUsers = 50;
+    int portalInputs = 1000;
+    Duration think = Duration.ofSeconds(1);
+    String gateway = "http://localhost:8000";
+    String portalUrl = "http://localhost:8080";
+    String portalSeeded = null;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String option = rest.remove(0);
@@ -138,6 +165,7 @@ record Options(
         case "--no-approve" -> approve = false;
         case "--idempotency-keys" -> idempotencyKeys = true;
         case "--no-baselines" -> baselines = false;
+        case "--portal" -> portal = true;
         case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
         default -> {
           if (value == null) {
@@ -174,6 +202,12 @@ record Options(
             case "--seed" -> seed = count(value);
             case "--seed-body-chars" -> seedBody = range(option, value);
             case "--seed-timeout" -> seedTimeout = duration(value);
+            case "--portal-users" -> portalUsers = positive(option, Integer.parseInt(value));
+            case "--portal-inputs" -> portalInputs = positive(option, Integer.parseInt(value));
+            case "--think" -> think = duration(value);
+            case "--gateway-url" -> gateway = urls(option, value).get(0);
+            case "--portal-url" -> portalUrl = urls(option, value).get(0);
+            case "--portal-seeded" -> portalSeeded = value;
             default ->
                 throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
           }
@@ -206,7 +240,14 @@ record Options(
         seed,
         seedBody[0],
         seedBody[1],
-        seedTimeout);
+        seedTimeout,
+        portal,
+        portalUsers,
+        portalInputs,
+        think,
+        gateway,
+        portalUrl,
+        portalSeeded);
   }
 
   /** "url1,url2,..." -> the URLs without blanks or a trailing slash; at least one. */

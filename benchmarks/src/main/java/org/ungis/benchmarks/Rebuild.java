@@ -21,8 +21,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code --rebuild SERVICE}: how long a service of the running stack takes to rebuild its views
@@ -122,12 +120,7 @@ final class Rebuild {
             .withZone(java.time.ZoneOffset.UTC)
             .format(java.time.Instant.now());
     Path file = options.resultsDir().resolve("rebuild-" + service + "-" + stamp + ".json");
-    Files.writeString(
-        file,
-        JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build()
-            .writeValueAsString(m));
+    WorkflowBenchmark.writeJson(file, m);
     WorkflowBenchmark.say("written %s", file);
     return 0;
   }

@@ -98,25 +98,33 @@ final class Report {
             ""
           });
     }
-    for (ProcessSampler.Usage u : r.processes()) {
-      rows.add(
-          new String[] {
-            u.name() + " CPU % / RSS MiB",
-            num(u.cpuPercent()) + " / " + num(u.rssMaxMiB()),
-            "",
-            "",
-            ""
-          });
-    }
-    rows.add(
-        new String[] {
-          "stack total CPU % / RSS MiB",
-          num(r.stackCpuPercent()) + " / " + num(r.stackRssMiB()),
-          "",
-          "",
-          ""
-        });
+    processRows(r.processes(), r.stackCpuPercent(), r.stackRssMiB(), rows);
     return render(rows);
+  }
+
+  /**
+   * A row per sampled process (CPU % and highest RSS) and one for the whole stack, the other
+   * columns of the table left empty.
+   */
+  static void processRows(
+      List<ProcessSampler.Usage> processes, double stackCpu, double stackRss, List<String[]> rows) {
+    int columns = rows.get(0).length;
+    for (ProcessSampler.Usage u : processes) {
+      rows.add(
+          row(
+              columns,
+              u.name() + " CPU % / RSS MiB",
+              num(u.cpuPercent()) + " / " + num(u.rssMaxMiB())));
+    }
+    rows.add(row(columns, "stack total CPU % / RSS MiB", num(stackCpu) + " / " + num(stackRss)));
+  }
+
+  private static String[] row(int columns, String label, String value) {
+    String[] row = new String[columns];
+    java.util.Arrays.fill(row, "");
+    row[0] = label;
+    row[1] = value;
+    return row;
   }
 
   /** CPU seconds of every instance of a module ("module" alone or "module@port"). */

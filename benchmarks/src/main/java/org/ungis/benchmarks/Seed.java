@@ -1,6 +1,5 @@
 package org.ungis.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,11 +31,8 @@ import org.ungis.events.common.Language;
 import org.ungis.events.contribution.ContributionEvent;
 import org.ungis.events.contribution.ContributionSubmitted;
 import org.ungis.reference.Member;
-import org.ungis.reference.Period;
 import org.ungis.reference.Roster;
 import org.ungis.schemas.Topics;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code --seed N}: fills the running stack with N contributions the way a bulk loader (a migration
@@ -112,12 +108,9 @@ final class Seed {
         "seed %s: %,d contributions; load average %.2f %.2f %.2f",
         runId, o.seed(), load[0], load[1], load[2]);
     Roster roster = Roster.load();
-    Period period =
-        roster
-            .periodAt(started)
-            .orElseThrow(() -> new IllegalStateException("no rota period contains " + started));
-    String chair = period.chairs().stream().sorted().findFirst().orElseThrow();
-    String viceChair = period.viceChairs().stream().sorted().findFirst().orElseThrow();
+    Reviewers reviewers = Reviewers.at(roster, started);
+    String chair = reviewers.chair();
+    String viceChair = reviewers.viceChair();
     List<String> agencies = roster.members().stream().map(Member::code).toList();
     Actors actors = new Actors(o.authUrl());
 
@@ -289,14 +282,8 @@ final class Seed {
                   + " and catch-up.");
       System.out.println();
       System.out.println(table(result));
-      Files.createDirectories(o.resultsDir());
       Path file = o.resultsDir().resolve("seed-" + stamp + ".json");
-      Files.writeString(
-          file,
-          JsonMapper.builder()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .build()
-              .writeValueAsString(result));
+      WorkflowBenchmark.writeJson(file, result);
       WorkflowBenchmark.say("written %s", file);
       return done.size() == GROUPS.size() && errors.sum() == 0 ? 0 : 1;
     }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.ungis.reference.Member;
-import org.ungis.reference.Period;
 import org.ungis.reference.Roster;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WorkflowBenchmark {
 
-  private static final DateTimeFormatter STAMP =
+  static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private WorkflowBenchmark() {}
@@ -44,7 +43,9 @@ public final class WorkflowBenchmark {
     }
     int status;
     try {
-      if (options.rebuildService() != null) {
+      if (options.portal()) {
+        status = PortalBenchmark.run(options, String.join(" ", args));
+      } else if (options.rebuildService() != null) {
         status = Rebuild.run(options);
       } else if (options.seed() > 0) {
         status = Seed.run(options, String.join(" ", args));
@@ -69,12 +70,9 @@ public final class WorkflowBenchmark {
         runId, load[0], load[1], load[2], Runtime.getRuntime().availableProcessors());
 
     Roster roster = Roster.load();
-    Period period =
-        roster
-            .periodAt(started)
-            .orElseThrow(() -> new IllegalStateException("no rota period contains " + started));
-    String chair = period.chairs().stream().sorted().findFirst().orElseThrow();
-    String viceChair = period.viceChairs().stream().sorted().findFirst().orElseThrow();
+    Reviewers reviewers = Reviewers.at(roster, started);
+    String chair = reviewers.chair();
+    String viceChair = reviewers.viceChair();
     List<String> agencies = roster.members().stream().map(Member::code).toList();
     Actors actors = new Actors(o.authUrl());
     String actingWith =
@@ -251,12 +249,21 @@ public final class WorkflowBenchmark {
     }
   }
 
-  static void write(Path dir, String stamp, Result result) throws Exception {
-    Files.createDirectories(dir);
-    JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    String text = json.writeValueAsString(result);
-    Path file = dir.resolve(stamp + ".json");
+  /** Writes a result as indented JSON (creating the directory); returns the text. */
+  static String writeJson(Path file, Object result) throws Exception {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    String text =
+        JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build()
+            .writeValueAsString(result);
     Files.writeString(file, text);
+    return text;
+  }
+
+  static void write(Path dir, String stamp, Result result) throws Exception {
+    Path file = dir.resolve(stamp + ".json");
+    String text = writeJson(file, result);
     Files.writeString(dir.resolve("latest.json"), text);
     Path png = dir.resolve(stamp + ".png");
     Plot.draw(result, png);

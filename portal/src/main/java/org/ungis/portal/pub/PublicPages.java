@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.Models.Call;
+import org.ungis.portal.api.Models.Page;
 import org.ungis.portal.api.Models.RecordEdition;
+import org.ungis.portal.api.Models.RecordEntry;
 import org.ungis.portal.api.Models.RecordSummary;
 import org.ungis.portal.api.PublicationClient;
 import org.ungis.portal.api.ReviewClient;
@@ -48,6 +50,12 @@ class PublicPages {
       this.contentType = contentType;
     }
   }
+
+  /**
+   * Entries shown on one page of a joint input: a record of a thousand inputs is read page by page
+   * (the downloads hold them all), so that a page stays quick to render and to read.
+   */
+  static final int ENTRIES_PER_PAGE = 50;
 
   private final ReviewClient review;
   private final PublicationClient publication;
@@ -96,10 +104,16 @@ class PublicPages {
 
   @GetMapping("/records/{process}")
   String record(
-      @PathVariable String process, @RequestParam(required = false) Integer edition, Model model) {
+      @PathVariable String process,
+      @RequestParam(required = false) Integer edition,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
     RecordEdition shown = publication.edition(process, edition);
     RecordEdition latest = edition == null ? shown : publication.edition(process, null);
+    Page<RecordEntry> entries = Page.of(shown.entries(), Math.max(0, page), ENTRIES_PER_PAGE);
     model.addAttribute("record", shown);
+    model.addAttribute("entries", entries.items());
+    model.addAttribute("entriesPage", entries.page());
     model.addAttribute("latest", latest.edition());
     model.addAttribute("current", shown.edition() == latest.edition());
     model.addAttribute(
