@@ -309,6 +309,9 @@ class ContributionViewTopologyTest {
     reviews.pipeInput("c-1", approval);
     reviews.pipeInput("c-1", refusal("c-1", 1, "RECUSAL"));
     assertThat(store.get("c-1")).isNull();
+    assertThat(driver.producedTopicNames())
+        .as("the held decisions are logged, so a restarted instance still has them")
+        .contains("contributions-topology-test-early-decisions-changelog");
 
     submit("c-1");
 
@@ -342,6 +345,19 @@ class ContributionViewTopologyTest {
             org.assertj.core.groups.Tuple.tuple(1, true),
             org.assertj.core.groups.Tuple.tuple(2, false));
     assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void atMostABoundedNumberOfDecisionsWaitForOneContributionTheNextIsADeadLetter() {
+    for (int i = 0; i <= HeldDecisions.MAX_PER_CONTRIBUTION; i++) {
+      reviews.pipeInput("c-9", decision("c-9", 1, Decision.APPROVED, null, i));
+    }
+
+    assertThat(deadLetters())
+        .singleElement()
+        .satisfies(d -> assertThat(d.topic()).isEqualTo(Topics.REVIEWS.deadLetterTopic()));
+    submit("c-9");
+    assertThat(store.get("c-9").reviews()).hasSize(HeldDecisions.MAX_PER_CONTRIBUTION);
   }
 
   @Test
