@@ -425,6 +425,50 @@ class ContributionsServiceIT {
   }
 
   @Test
+  void decisionsOnTheTopicBeforeTheContributionOrRevisionTheyAreAboutAreAppliedWhenItArrives()
+      throws Exception {
+    openCall("gdc-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    // A keyed submission's id is known before it is made: decide on it first.
+    String key = UUID.randomUUID().toString();
+    String id =
+        org.ungis.contributions.contribution.IdempotentRequest.contributionIdFor("ITU", key);
+    decide(id, 1, Decision.APPROVED, "Read before the submission");
+    String body = submission("gdc-2023", "Decided early");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                send(
+                            "POST",
+                            "/api/v1/contributions",
+                            body,
+                            itu(),
+                            Map.of("Idempotency-Key", key),
+                            null)
+                        .statusCode()
+                    == 201);
+    await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("APPROVED"));
+
+    String other = json(awaitCreated(submission("gdc-2023", "Revised early"))).get("id").asString();
+    decide(other, 1, Decision.CHANGES_REQUESTED, "Please add the HLPF reference");
+    await().atMost(Duration.ofSeconds(20)).until(() -> status(other).equals("CHANGES_REQUESTED"));
+    decide(other, 2, Decision.APPROVED, "Read before revision 2");
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/v1/contributions/" + other,
+                    submission("gdc-2023", "Second"),
+                    itu(),
+                    "\"1\"")
+                .statusCode())
+        .isEqualTo(200);
+    await().atMost(Duration.ofSeconds(20)).until(() -> status(other).equals("APPROVED"));
+    JsonNode approved = json(get("/api/v1/contributions/" + other));
+    assertThat(approved.get("revision").asInt()).isEqualTo(2);
+    assertThat(approved.get("decisions").size()).isEqualTo(2);
+  }
+
+  @Test
   void aRetriedSubmissionWithTheSameIdempotencyKeyCreatesNothingNew() throws Exception {
     openCall("wsis-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
     String key = UUID.randomUUID().toString();

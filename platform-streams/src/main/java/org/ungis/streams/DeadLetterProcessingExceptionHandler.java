@@ -1,10 +1,8 @@
 package org.ungis.streams;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -64,18 +62,15 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
       return ProcessingHandlerResponse.FAIL;
     }
     ConsumerRecord<byte[], byte[]> original =
-        new ConsumerRecord<>(
-            context.topic(),
-            context.partition(),
-            context.offset(),
-            context.timestamp(),
-            TimestampType.CREATE_TIME,
-            context.sourceRawKey() == null ? -1 : context.sourceRawKey().length,
-            context.sourceRawValue().length,
-            context.sourceRawKey(),
-            context.sourceRawValue(),
-            context.headers(),
-            Optional.empty());
+        new HeldRecord(
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                context.timestamp(),
+                context.sourceRawKey(),
+                context.sourceRawValue(),
+                HeldRecord.headersOf(context.headers()))
+            .toConsumerRecord();
     try {
       recoverer.accept(original, exception);
     } catch (RuntimeException e) {

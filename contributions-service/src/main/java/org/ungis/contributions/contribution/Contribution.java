@@ -153,6 +153,11 @@ public final class Contribution {
     }
   }
 
+  /** Whether the given revision exists yet (the current one or an older one). */
+  public boolean hasRevision(int revision) {
+    return revision <= this.revision;
+  }
+
   /** A new revision of the text; allowed while SUBMITTED or CHANGES_REQUESTED. */
   public void revise(ContributionChange.Meta meta, Content content, String note) {
     Objects.requireNonNull(content, "content");
@@ -211,11 +216,23 @@ public final class Contribution {
   /**
    * Folds in a reviewer's decision. A decision whose {@code outcome} is set and that applies to the
    * current revision of a SUBMITTED contribution moves it to that outcome; a decision on an older
-   * revision is kept and marked stale. A decision already applied (same event id) is ignored.
+   * revision is kept and marked stale. A decision already applied (same event id) is ignored. A
+   * decision on a revision this contribution does not have yet is refused: applied now, it would be
+   * kept as current and never move the status once that revision arrives; the caller holds it until
+   * {@link #hasRevision} says so.
    */
   public void applyDecision(Review review) {
     if (reviews.stream().anyMatch(r -> r.eventId().equals(review.eventId()))) {
       return;
+    }
+    if (!hasRevision(review.revision())) {
+      throw new IllegalStateException(
+          "a decision on revision "
+              + review.revision()
+              + " of contribution "
+              + id
+              + ", which is at revision "
+              + revision);
     }
     boolean stale = ReviewRule.isStale(review.revision(), revision);
     reviews.add(stale ? review.markedStale() : review);

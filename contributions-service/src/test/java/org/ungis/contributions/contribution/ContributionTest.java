@@ -113,6 +113,21 @@ class ContributionTest {
   }
 
   @Test
+  void aDecisionOnARevisionItDoesNotHaveYetIsRefusedAndChangesNothing() {
+    Contribution c = submitted();
+    assertThat(c.hasRevision(1)).isTrue();
+    assertThat(c.hasRevision(2)).isFalse();
+
+    assertThatThrownBy(() -> c.applyDecision(decision(2, Decision.APPROVED, Decision.APPROVED, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("revision 2");
+
+    assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
+    assertThat(c.reviews()).isEmpty();
+    assertThat(c.history()).hasSize(1);
+  }
+
+  @Test
   void aDecisionOnAnOlderRevisionIsStaleAndChangesNothing() {
     Contribution c = submitted();
     c.revise(meta(ITU, 1), content("Second"), null);

@@ -15,13 +15,15 @@ import org.ungis.streams.IdempotencyHeaders;
 /**
  * Folds submitted, revised and withdrawn events into the contribution aggregate by calling the same
  * domain methods as the write path. An event the aggregate refuses throws, and the processing
- * exception handler sends the record to the dead-letter topic.
+ * exception handler sends the record to the dead-letter topic. The decisions that waited for the
+ * event folded ({@link HeldDecisions}) are applied right after it, in the order they were read.
  */
 class ContributionEventFolder implements Processor<String, ContributionEvent, Void, Void> {
 
   private final ViewChanges changes;
   private KeyValueStore<String, Contribution.State> contributions;
   private KeyValueStore<String, IdempotentRequest> idempotency;
+  private HeldDecisions held;
 
   ContributionEventFolder(ViewChanges changes) {
     this.changes = changes;
@@ -31,6 +33,9 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
   public void init(ProcessorContext<Void, Void> context) {
     contributions = context.getStateStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
     idempotency = context.getStateStore(ContributionViewTopology.IDEMPOTENCY_STORE);
+    held =
+        new HeldDecisions(
+            contributions, context.getStateStore(ContributionViewTopology.EARLY_DECISIONS_STORE));
   }
 
   @Override
@@ -82,6 +87,7 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
               + contribution.revision());
     }
     contribution.pullChanges();
+    held.release(contribution);
     contributions.put(id, contribution.state());
     changes.changed(id, contribution.changes());
   }

@@ -1,5 +1,6 @@
 package org.ungis.contributions.contribution.messaging;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -13,6 +14,7 @@ import org.ungis.contributions.contribution.IdempotentRequest;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.schemas.Topics;
 import org.ungis.streams.JsonSerde;
+import org.ungis.streams.Sourced;
 
 /**
  * The views of this service, as one Kafka Streams topology:
@@ -23,6 +25,8 @@ import org.ungis.streams.JsonSerde;
  *       co-partitioned, so one task owns all events of a contribution);
  *   <li>{@value #IDEMPOTENCY_STORE}: idempotency keys of submissions ({@code agency/key} to the
  *       contribution they created), from the headers of the submitted events;
+ *   <li>{@value #EARLY_DECISIONS_STORE}: the decisions read before the contribution or revision
+ *       they are about, by contribution id, until it is folded ({@link HeldDecisions});
  *   <li>{@value #CALLS_STORE}: the calls for inputs, a global table of {@code Topics.PROCESSES}.
  * </ul>
  *
@@ -33,6 +37,13 @@ public final class ContributionViewTopology {
   public static final String CONTRIBUTIONS_STORE = "contributions";
   public static final String IDEMPOTENCY_STORE = "idempotency-keys";
   public static final String CALLS_STORE = "calls";
+  public static final String EARLY_DECISIONS_STORE = "early-decisions";
+
+  /**
+   * How long a decision read before its contribution (or the revision it is about) is held before
+   * it is dead-lettered.
+   */
+  public static final Duration EARLY_DECISION_BOUND = Duration.ofHours(24);
 
   static final String CONTRIBUTION_FOLDER = "fold-contribution-events";
   static final String REVIEW_FOLDER = "fold-review-events";
@@ -57,6 +68,11 @@ public final class ContributionViewTopology {
             new JsonSerde<>(Contribution.State.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(EARLY_DECISIONS_STORE),
+            Serdes.String(),
+            new JsonSerde<>(HeldDecisions.Waiting.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(IDEMPOTENCY_STORE),
             Serdes.String(),
             new JsonSerde<>(IdempotentRequest.class)));
@@ -70,16 +86,20 @@ public final class ContributionViewTopology {
             () -> new ContributionEventFolder(changes),
             org.apache.kafka.streams.kstream.Named.as(CONTRIBUTION_FOLDER),
             CONTRIBUTIONS_STORE,
-            IDEMPOTENCY_STORE);
+            IDEMPOTENCY_STORE,
+            EARLY_DECISIONS_STORE);
 
     builder.stream(
             Topics.REVIEWS.name(),
-            Consumed.with(Topics.REVIEWS.keySerde(), Topics.REVIEWS.valueSerde(serdeConfig))
+            Consumed.with(
+                    Topics.REVIEWS.keySerde(),
+                    Sourced.serde(Topics.REVIEWS.valueSerde(serdeConfig)))
                 .withName("review-events"))
         .process(
-            ReviewEventFolder::new,
+            () -> new ReviewEventFolder(EARLY_DECISION_BOUND),
             org.apache.kafka.streams.kstream.Named.as(REVIEW_FOLDER),
-            CONTRIBUTIONS_STORE);
+            CONTRIBUTIONS_STORE,
+            EARLY_DECISIONS_STORE);
 
     builder.globalTable(
         Topics.PROCESSES.name(),

@@ -1,55 +1,94 @@
 package org.ungis.contributions.contribution.messaging;
 
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.ungis.contributions.contribution.Contribution;
+import org.ungis.contributions.contribution.RefusedDecision;
+import org.ungis.contributions.contribution.Review;
 import org.ungis.events.review.DecisionRecorded;
 import org.ungis.events.review.DecisionRefused;
 import org.ungis.events.review.ReviewEvent;
+import org.ungis.schemas.Topics;
+import org.ungis.streams.HeldRecord;
+import org.ungis.streams.Sourced;
 
 /**
  * Folds reviewers' decisions into the contribution aggregate. Refused decisions ({@code
- * DecisionRefused}) are kept in the contribution's history and change nothing else; a refusal about
- * a contribution this view does not know is skipped (review-service keeps its own audit).
+ * DecisionRefused}) are kept in the contribution's history and change nothing else. A decision read
+ * before the view has its contribution, or the revision it is about, waits in {@link HeldDecisions}
+ * until {@link ContributionEventFolder} folds that event; one that still waits after {@code bound}
+ * is dead-lettered with its original bytes (a refused one is dropped).
  */
-class ReviewEventFolder implements Processor<String, ReviewEvent, Void, Void> {
+class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, Void, Void> {
 
-  private static final Logger log = LoggerFactory.getLogger(ReviewEventFolder.class);
+  /** How often held decisions are checked against the bound (wall clock). */
+  static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
 
+  private final Duration bound;
+  private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, Contribution.State> contributions;
+  private HeldDecisions held;
 
-  @Override
-  public void init(ProcessorContext<Void, Void> context) {
-    contributions = context.getStateStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
+  ReviewEventFolder(Duration bound) {
+    this.bound = bound;
   }
 
   @Override
-  public void process(Record<String, ReviewEvent> record) {
-    ReviewEvent event = record.value();
-    if (event == null) {
+  public void init(ProcessorContext<Void, Void> context) {
+    this.context = context;
+    contributions = context.getStateStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
+    held =
+        new HeldDecisions(
+            contributions, context.getStateStore(ContributionViewTopology.EARLY_DECISIONS_STORE));
+    context.schedule(
+        EXPIRY_CHECK,
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> held.expire(now - bound.toMillis(), (record, e) -> record.deadLetter(context, e)));
+  }
+
+  @Override
+  public void process(Record<String, Sourced<ReviewEvent>> record) {
+    if (record.value() == null || record.value().value() == null) {
       return;
     }
+    ReviewEvent event = record.value().value();
     String id = event.getContributionId();
-    Contribution.State stored = contributions.get(id);
-    if (event.getPayload() instanceof DecisionRecorded decision) {
-      if (stored == null) {
-        throw new IllegalStateException("a decision on unknown contribution " + id);
-      }
-      Contribution contribution = Contribution.restore(stored);
-      contribution.applyDecision(AvroMapping.toDomain(event, decision));
-      contributions.put(id, contribution.state());
+    Review review = null;
+    RefusedDecision refusal = null;
+    if (event.getPayload() instanceof DecisionRecorded recorded) {
+      review = AvroMapping.toDomain(event, recorded);
     } else if (event.getPayload() instanceof DecisionRefused refused) {
-      if (stored == null) {
-        log.info("Skipping a refused decision on unknown contribution {}", id);
-        return;
-      }
-      Contribution contribution = Contribution.restore(stored);
-      contribution.recordRefusedDecision(AvroMapping.toDomain(event, refused));
-      contributions.put(id, contribution.state());
+      refusal = AvroMapping.toDomain(event, refused);
+    } else {
+      return;
     }
+    Contribution.State stored = contributions.get(id);
+    Contribution contribution = stored == null ? null : Contribution.restore(stored);
+    HeldDecisions.Held decision = held(record, review, refusal);
+    if (held.mustWait(id, contribution, event.getRevision())) {
+      held.hold(id, decision);
+      return;
+    }
+    HeldDecisions.apply(contribution, decision);
+    contributions.put(id, contribution.state());
+  }
+
+  private HeldDecisions.Held held(
+      Record<String, Sourced<ReviewEvent>> record, Review review, RefusedDecision refusal) {
+    int revision = record.value().value().getRevision();
+    return new HeldDecisions.Held(
+        review,
+        refusal,
+        revision,
+        context.currentSystemTimeMs(),
+        HeldRecord.of(
+            context,
+            record,
+            Topics.REVIEWS.keySerde().serializer().serialize(Topics.REVIEWS.name(), record.key()),
+            record.value().bytes()));
   }
 }

@@ -304,10 +304,72 @@ class ContributionViewTopologyTest {
   }
 
   @Test
-  void aDecisionTheDomainRefusesGoesToTheDeadLetterTopic() {
+  void aDecisionReadBeforeItsContributionWaitsForItAndIsAppliedWhenItArrives() {
+    ReviewEvent approval = decision("c-1", 1, Decision.APPROVED, Decision.APPROVED, 5);
+    reviews.pipeInput("c-1", approval);
+    reviews.pipeInput("c-1", refusal("c-1", 1, "RECUSAL"));
+    assertThat(store.get("c-1")).isNull();
+    assertThat(driver.producedTopicNames())
+        .as("the held decisions are logged, so a restarted instance still has them")
+        .contains("contributions-topology-test-early-decisions-changelog");
+
+    submit("c-1");
+
+    Contribution c = Contribution.restore(store.get("c-1"));
+    assertThat(c.status()).isEqualTo(ContributionStatus.APPROVED);
+    assertThat(c.reviews()).singleElement().satisfies(r -> assertThat(r.stale()).isFalse());
+    assertSubmittedDecidedAndRefused(c);
+    assertThat(c.history().get(1).eventId()).isEqualTo(approval.getEventId());
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aDecisionOnARevisionReadBeforeThatRevisionWaitsForIt() {
+    submit("c-1");
     reviews.pipeInput(
-        "c-unknown", decision("c-unknown", 1, Decision.APPROVED, Decision.APPROVED, 1));
+        "c-1", decision("c-1", 1, Decision.CHANGES_REQUESTED, Decision.CHANGES_REQUESTED, 5));
+    Contribution c = Contribution.restore(store.get("c-1"));
+    c.revise(meta(10), content("Second"), "added sources");
+    ContributionEvent revised = AvroMapping.toAvro(c.pullChanges().get(0));
+
+    reviews.pipeInput("c-1", decision("c-1", 2, Decision.APPROVED, Decision.APPROVED, 12));
+    assertThat(store.get("c-1").status()).isEqualTo(ContributionStatus.CHANGES_REQUESTED);
+    contributions.pipeInput("c-1", revised);
+
+    Contribution.State state = store.get("c-1");
+    assertThat(state.revision()).isEqualTo(2);
+    assertThat(state.status()).isEqualTo(ContributionStatus.APPROVED);
+    assertThat(state.reviews())
+        .extracting(Review::revision, Review::stale)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, true),
+            org.assertj.core.groups.Tuple.tuple(2, false));
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void atMostABoundedNumberOfDecisionsWaitForOneContributionTheNextIsADeadLetter() {
+    for (int i = 0; i <= HeldDecisions.MAX_PER_CONTRIBUTION; i++) {
+      reviews.pipeInput("c-9", decision("c-9", 1, Decision.APPROVED, null, i));
+    }
+
+    assertThat(deadLetters())
+        .singleElement()
+        .satisfies(d -> assertThat(d.topic()).isEqualTo(Topics.REVIEWS.deadLetterTopic()));
+    submit("c-9");
+    assertThat(store.get("c-9").reviews()).hasSize(HeldDecisions.MAX_PER_CONTRIBUTION);
+  }
+
+  @Test
+  void aDecisionWhoseContributionNeverComesIsADeadLetterWithItsBytesAfterTheBound() {
+    ReviewEvent orphan = decision("c-unknown", 1, Decision.APPROVED, Decision.APPROVED, 1);
+    reviews.pipeInput("c-unknown", orphan);
+    reviews.pipeInput("c-unknown", refusal("c-unknown", 1, "NOT_ON_ROTA"));
     submit("c-3");
+    driver.advanceWallClockTime(ContributionViewTopology.EARLY_DECISION_BOUND.minusMinutes(5));
+    assertThat(deadLetters()).isEmpty();
+
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(10));
 
     assertThat(deadLetters())
         .singleElement()
@@ -315,6 +377,17 @@ class ContributionViewTopologyTest {
             d -> {
               assertThat(d.topic()).isEqualTo(Topics.REVIEWS.deadLetterTopic());
               assertThat(d.key()).isEqualTo("c-unknown".getBytes(StandardCharsets.UTF_8));
+              assertThat(d.value())
+                  .isEqualTo(
+                      Topics.REVIEWS
+                          .valueSerde(SERDE_CONFIG)
+                          .serializer()
+                          .serialize(Topics.REVIEWS.name(), orphan));
+              assertThat(
+                      new String(
+                          d.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
+                          StandardCharsets.UTF_8))
+                  .isEqualTo(Topics.REVIEWS.name());
               assertThat(
                       new String(
                           d.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
@@ -323,6 +396,18 @@ class ContributionViewTopologyTest {
             });
     assertThat(store.get("c-unknown")).isNull();
     assertThat(store.get("c-3")).isNotNull();
+
+    submit("c-unknown");
+    assertThat(store.get("c-unknown").status()).isEqualTo(ContributionStatus.SUBMITTED);
+  }
+
+  static void assertSubmittedDecidedAndRefused(Contribution c) {
+    assertThat(c.history())
+        .extracting(HistoryEntry::kind)
+        .containsExactly(
+            HistoryEntry.Kind.SUBMITTED,
+            HistoryEntry.Kind.DECISION_RECORDED,
+            HistoryEntry.Kind.DECISION_REFUSED);
   }
 
   ReviewEvent refusal(String id, int revision, String reason) {
@@ -359,12 +444,7 @@ class ContributionViewTopologyTest {
     Contribution c = Contribution.restore(store.get("c-1"));
     assertThat(c.status()).isEqualTo(ContributionStatus.SUBMITTED);
     assertThat(c.reviews()).hasSize(1);
-    assertThat(c.history())
-        .extracting(HistoryEntry::kind)
-        .containsExactly(
-            HistoryEntry.Kind.SUBMITTED,
-            HistoryEntry.Kind.DECISION_RECORDED,
-            HistoryEntry.Kind.DECISION_REFUSED);
+    assertSubmittedDecidedAndRefused(c);
     assertThat(c.history().get(0).eventId()).isEqualTo(submitted.getEventId());
     HistoryEntry entry = c.history().get(2);
     assertThat(entry.eventId()).isEqualTo(refused.getEventId());
