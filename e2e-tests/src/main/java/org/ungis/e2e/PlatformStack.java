@@ -164,12 +164,15 @@ public final class PlatformStack implements AutoCloseable {
 
     /**
      * Whether to run the portal too (default: no), once the services are ready: pointed at the
-     * three services and at the authorization server as its OIDC provider, whose {@code portal}
-     * client then accepts the portal's redirect URIs on {@link #PORTAL_HOST}. Needs the
-     * authorization server.
+     * gateway (the API's one base URL, so the portal runs the gateway too) and at the authorization
+     * server as its OIDC provider, whose {@code portal} client then accepts the portal's redirect
+     * URIs on {@link #PORTAL_HOST}. Needs the authorization server.
      */
     public Builder portal(boolean run) {
       this.portal = run;
+      if (run) {
+        this.gateway = true;
+      }
       return this;
     }
 
@@ -379,10 +382,7 @@ public final class PlatformStack implements AutoCloseable {
                     PORTAL,
                     List.of(
                         "--server.port=" + portalPort,
-                        "--ungis.portal.api.contributions="
-                            + processes.get(CONTRIBUTIONS).baseUrl(),
-                        "--ungis.portal.api.review=" + processes.get(REVIEW).baseUrl(),
-                        "--ungis.portal.api.publication=" + processes.get(PUBLICATION).baseUrl(),
+                        "--ungis.portal.api.url=" + processes.get(GATEWAY).baseUrl(),
                         "--ungis.portal.issuer=" + issuer,
                         "--spring.kafka.bootstrap-servers=" + bootstrap,
                         "--spring.kafka.properties.schema.registry.url=" + registryUrl,

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The portal's settings ({@code ungis.portal.*}).
  *
  * @param issuer the OIDC provider people sign in with (its discovery document gives the rest)
- * @param api where each service's public API answers
+ * @param api where the platform's API answers (one base URL)
  * @param live whether the portal follows the workflow topics to push live updates
  * @param clockStart if set, the portal's clock starts at this instant and ticks in real time (as
  *     the services' {@code ungis.clock.start}: the local stack's demo plays in 2023), so that time
@@ -25,18 +25,14 @@ public record PortalSettings(
     Instant clockStart) {
 
   /**
-   * The services' base URLs.
+   * Where the platform's API answers.
    *
-   * @param contributions contributions-service
-   * @param review review-service
-   * @param publication publication-service
-   * @param timeout how long a call to a service may take
+   * @param url the API's one base URL (the gateway, or the deployment's ingress), for every
+   *     service's paths
+   * @param timeout how long a call to a service may take (connecting, and answering)
    */
   public record Api(
-      @DefaultValue("http://localhost:8082") URI contributions,
-      @DefaultValue("http://localhost:8083") URI review,
-      @DefaultValue("http://localhost:8084") URI publication,
-      @DefaultValue("10s") Duration timeout) {}
+      @DefaultValue("http://localhost:8000") URI url, @DefaultValue("10s") Duration timeout) {}
 
   /** The clock every page reads (deadlines, time left, the rota). */
   public Clock clock() {

@@ -1,17 +1,14 @@
 package org.ungis.portal.api;
 
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.ungis.portal.PortalSettings;
+import org.ungis.client.contributions.ContributionsApi;
+import org.ungis.client.contributions.model.ContributionRequest;
+import org.ungis.client.contributions.model.WithdrawalRequest;
 import org.ungis.portal.api.Models.Contribution;
 import org.ungis.portal.api.Models.History;
 import org.ungis.portal.api.Models.Page;
-import tools.jackson.databind.ObjectMapper;
 
 /** contributions-service's API, called with the signed-in person's token. */
 @Component
@@ -30,32 +27,52 @@ public class ContributionsClient {
       List<String> actionLines,
       List<Integer> sdgs,
       List<String> links,
-      String note) {}
+      String note) {
 
-  private final RestClient http;
+    ContributionRequest request() {
+      return new ContributionRequest()
+          .processId(processId)
+          .title(title)
+          .summary(summary)
+          .body(body)
+          .language(language(language))
+          .actionLines(actionLines == null ? null : new LinkedHashSet<>(actionLines))
+          .sdgs(sdgs == null ? null : new LinkedHashSet<>(sdgs))
+          .links(links == null ? null : new LinkedHashSet<>(links))
+          .note(note);
+    }
 
-  ContributionsClient(
-      RestClient.Builder builder,
-      PortalSettings settings,
-      OAuth2ClientHttpRequestInterceptor tokens,
-      ObjectMapper json) {
-    this.http =
-        ApiConfiguration.client(
-            builder, settings.api().contributions(), settings.api().timeout(), tokens, json);
+    /**
+     * The language as the client types it; one it does not know is sent as none, so that the
+     * service still answers its own field error on {@code language}.
+     */
+    private static ContributionRequest.LanguageEnum language(String code) {
+      for (ContributionRequest.LanguageEnum known : ContributionRequest.LanguageEnum.values()) {
+        if (known.getValue().equals(code)) {
+          return known;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final ServiceApi api;
+
+  ContributionsClient(ServiceApi api) {
+    this.api = api;
+  }
+
+  private ContributionsApi contributions() {
+    return api.client().contributions();
   }
 
   /** The agency's own inputs (a focal point) or every input (a reviewer), newest page first. */
   public Page<Contribution> list(String process, int page, int size) {
-    return http.get()
-        .uri(
-            u ->
-                u.path("/api/v1/contributions")
-                    .queryParamIfPresent("process", java.util.Optional.ofNullable(process))
-                    .queryParam("page", page)
-                    .queryParam("size", size)
-                    .build())
-        .retrieve()
-        .body(new ParameterizedTypeReference<Page<Contribution>>() {});
+    return api.page(
+        () ->
+            contributions()
+                .listContributions(null, process, null, null, null, null, null, page, size),
+        Contribution.class);
   }
 
   /** Every input the person may see (of a call, when given), page after page. */
@@ -64,41 +81,29 @@ public class ContributionsClient {
   }
 
   public Contribution get(String id) {
-    return http.get().uri("/api/v1/contributions/{id}", id).retrieve().body(Contribution.class);
+    return api.call(() -> contributions().get(id), Contribution.class);
   }
 
   public History history(String id) {
-    return http.get().uri("/api/v1/contributions/{id}/history", id).retrieve().body(History.class);
+    return api.call(() -> contributions().history(id), History.class);
   }
 
   /** Submits; the idempotency key makes a double click or a retry create one input. */
   public Contribution submit(Content content, String idempotencyKey) {
-    return http.post()
-        .uri("/api/v1/contributions")
-        .contentType(MediaType.APPLICATION_JSON)
-        .header("Idempotency-Key", idempotencyKey)
-        .body(content)
-        .retrieve()
-        .body(Contribution.class);
+    return api.call(
+        () -> contributions().submit(content.request(), idempotencyKey), Contribution.class);
   }
 
   /** A new revision of the text the person read: {@code If-Match} the revision it was based on. */
   public Contribution revise(String id, int basedOnRevision, Content content) {
-    return http.put()
-        .uri("/api/v1/contributions/{id}", id)
-        .contentType(MediaType.APPLICATION_JSON)
-        .header("If-Match", "\"" + basedOnRevision + "\"")
-        .body(content)
-        .retrieve()
-        .body(Contribution.class);
+    return api.call(
+        () -> contributions().revise(id, content.request(), "\"" + basedOnRevision + "\""),
+        Contribution.class);
   }
 
   public Contribution withdraw(String id, String reason) {
-    return http.post()
-        .uri("/api/v1/contributions/{id}/withdrawal", id)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("reason", reason))
-        .retrieve()
-        .body(Contribution.class);
+    return api.call(
+        () -> contributions().withdraw(id, new WithdrawalRequest().reason(reason)),
+        Contribution.class);
   }
 }

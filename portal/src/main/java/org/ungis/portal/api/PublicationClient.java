@@ -1,57 +1,49 @@
 package org.ungis.portal.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.ungis.portal.PortalSettings;
+import org.springframework.web.util.UriUtils;
+import org.ungis.client.UngisClient;
 import org.ungis.portal.api.Models.RecordEdition;
 import org.ungis.portal.api.Models.RecordSummary;
-import tools.jackson.databind.ObjectMapper;
 
 /** publication-service's public API: the joint inputs (records) and their editions. */
 @Component
 public class PublicationClient {
 
-  private final RestClient http;
+  private final ServiceApi api;
 
-  PublicationClient(
-      RestClient.Builder builder,
-      PortalSettings settings,
-      OAuth2ClientHttpRequestInterceptor tokens,
-      ObjectMapper json) {
-    this.http =
-        ApiConfiguration.client(
-            builder, settings.api().publication(), settings.api().timeout(), tokens, json);
+  PublicationClient(ServiceApi api) {
+    this.api = api;
   }
 
   public List<RecordSummary> records() {
-    return http.get()
-        .uri("/api/v1/records")
-        .accept(MediaType.APPLICATION_JSON)
-        .retrieve()
-        .body(new ParameterizedTypeReference<List<RecordSummary>>() {});
+    return api.list(() -> api.client().records().listRecords(), RecordSummary.class);
   }
 
   /** The latest edition, or edition {@code n} when given. */
   public RecordEdition edition(String process, Integer n) {
-    return http.get()
-        .uri(
-            n == null ? "/api/v1/records/{p}" : "/api/v1/records/{p}/editions/{n}",
-            n == null ? new Object[] {process} : new Object[] {process, n})
-        .accept(MediaType.APPLICATION_JSON)
-        .retrieve()
-        .body(RecordEdition.class);
+    return api.call(
+        () ->
+            n == null
+                ? api.client().records().latestEdition(process, null)
+                : api.client().records().edition(process, n, null),
+        RecordEdition.class);
   }
 
-  /** Edition {@code n} in one of the service's formats (JSON, Markdown, HTML). */
-  public byte[] download(String process, int edition, MediaType format) {
-    return http.get()
-        .uri("/api/v1/records/{p}/editions/{n}", process, edition)
-        .accept(format)
-        .retrieve()
-        .body(byte[].class);
+  /** Edition {@code n} in one of the service's formats (JSON, Markdown, HTML, PDF, Word). */
+  public byte[] download(String process, int edition, String mediaType) {
+    UngisClient.Download file =
+        api.call(
+            () ->
+                api.client()
+                    .download(
+                        "/api/v1/records/"
+                            + UriUtils.encodePathSegment(process, StandardCharsets.UTF_8)
+                            + "/editions/"
+                            + edition,
+                        mediaType));
+    return file.body();
   }
 }

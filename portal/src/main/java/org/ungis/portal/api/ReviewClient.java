@@ -3,55 +3,41 @@ package org.ungis.portal.api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.ungis.portal.PortalSettings;
+import org.ungis.client.review.ProcessesApi;
+import org.ungis.client.review.ReviewsApi;
+import org.ungis.client.review.model.Decide;
+import org.ungis.client.review.model.DocumentSettings;
+import org.ungis.client.review.model.Framing;
+import org.ungis.client.review.model.GrantExtension;
+import org.ungis.client.review.model.OpenCall;
 import org.ungis.portal.api.Models.Call;
 import org.ungis.portal.api.Models.Page;
 import org.ungis.portal.api.Models.QueueItem;
 import org.ungis.portal.api.Models.ReviewDecision;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** review-service's API: calls for inputs and the review queue, with the person's token. */
 @Component
 public class ReviewClient {
 
-  private final RestClient http;
-  private final ObjectMapper json;
+  private final ServiceApi api;
 
-  ReviewClient(
-      RestClient.Builder builder,
-      PortalSettings settings,
-      OAuth2ClientHttpRequestInterceptor tokens,
-      ObjectMapper json) {
-    this.http =
-        ApiConfiguration.client(
-            builder, settings.api().review(), settings.api().timeout(), tokens, json);
-    this.json = json;
+  ReviewClient(ServiceApi api) {
+    this.api = api;
+  }
+
+  private ProcessesApi processes() {
+    return api.client().processes();
+  }
+
+  private ReviewsApi reviews() {
+    return api.client().reviews();
   }
 
   /** Calls with this status ({@code OPEN}, {@code CLOSED}, or null for all), one page. */
   public Page<Call> calls(String status, int page, int size) {
-    JsonNode answer =
-        http.get()
-            .uri(
-                u ->
-                    u.path("/api/v1/processes")
-                        .queryParamIfPresent("status", Optional.ofNullable(status))
-                        .queryParam("page", page)
-                        .queryParam("size", size)
-                        .build())
-            .retrieve()
-            .body(JsonNode.class);
-    return page(answer, Call.class, c -> status == null || status.equals(c.status()), page, size);
+    return api.page(() -> processes().all(status, page, size), Call.class);
   }
 
   /** Every call with this status (null for all), page after page. */
@@ -67,26 +53,12 @@ public class ReviewClient {
   }
 
   public Call call(String id) {
-    return http.get().uri("/api/v1/processes/{id}", id).retrieve().body(Call.class);
+    return api.call(() -> processes().one(id), Call.class);
   }
 
   /** The review queue: filters may be null; {@code status} is PENDING or DECIDED. */
   public Page<QueueItem> queue(String process, String agency, String status, int page, int size) {
-    JsonNode answer =
-        http.get()
-            .uri(
-                u ->
-                    u.path("/api/v1/reviews")
-                        .queryParamIfPresent("process", Optional.ofNullable(process))
-                        .queryParamIfPresent("agency", Optional.ofNullable(agency))
-                        .queryParamIfPresent("status", Optional.ofNullable(status))
-                        .queryParam("page", page)
-                        .queryParam("size", size)
-                        .build())
-            .retrieve()
-            .body(JsonNode.class);
-    return page(
-        answer, QueueItem.class, i -> agency == null || agency.equals(i.agency()), page, size);
+    return api.page(() -> reviews().queue(process, agency, status, page, size), QueueItem.class);
   }
 
   /** The whole queue of a call (PENDING or DECIDED), page after page. */
@@ -95,7 +67,7 @@ public class ReviewClient {
   }
 
   public QueueItem item(String contributionId) {
-    return http.get().uri("/api/v1/reviews/{id}", contributionId).retrieve().body(QueueItem.class);
+    return api.call(() -> reviews().item(contributionId, null), QueueItem.class);
   }
 
   /**
@@ -103,35 +75,22 @@ public class ReviewClient {
    * view a bounded time (its view timeout) before it answers as it is.
    */
   public QueueItem item(String contributionId, int revision) {
-    return http.get()
-        .uri("/api/v1/reviews/{id}?revision={revision}", contributionId, revision)
-        .retrieve()
-        .body(QueueItem.class);
+    return api.call(() -> reviews().item(contributionId, revision), QueueItem.class);
   }
 
   public List<ReviewDecision> decisions(String contributionId) {
-    return http.get()
-        .uri("/api/v1/reviews/{id}/decisions", contributionId)
-        .retrieve()
-        .body(new ParameterizedTypeReference<List<ReviewDecision>>() {});
+    return api.list(() -> reviews().history(contributionId), ReviewDecision.class);
   }
 
   /** Decides on the exact revision the reviewer read. */
   public ReviewDecision decide(
       String contributionId, int revision, String decision, String comment, String key) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("revision", revision);
-    body.put("decision", decision);
-    if (comment != null && !comment.isBlank()) {
-      body.put("comment", comment);
-    }
-    return http.post()
-        .uri("/api/v1/reviews/{id}/decisions", contributionId)
-        .contentType(MediaType.APPLICATION_JSON)
-        .header("Idempotency-Key", key)
-        .body(body)
-        .retrieve()
-        .body(ReviewDecision.class);
+    Decide body =
+        new Decide()
+            .revision(revision)
+            .decision(decision)
+            .comment(comment == null || comment.isBlank() ? null : comment);
+    return api.call(() -> reviews().decide(contributionId, body, key), ReviewDecision.class);
   }
 
   public Call open(
@@ -141,23 +100,18 @@ public class ReviewClient {
       Instant deadline,
       int requiredApprovals,
       String key) {
-    return http.post()
-        .uri("/api/v1/processes")
-        .contentType(MediaType.APPLICATION_JSON)
-        .header("Idempotency-Key", key)
-        .body(
-            Map.of(
-                "id", id,
-                "title", title,
-                "description", description == null ? "" : description,
-                "deadline", deadline.toString(),
-                "requiredApprovals", requiredApprovals))
-        .retrieve()
-        .body(Call.class);
+    OpenCall body =
+        new OpenCall()
+            .id(id)
+            .title(title)
+            .description(description == null ? "" : description)
+            .deadline(deadline.toString())
+            .requiredApprovals(requiredApprovals);
+    return api.call(() -> processes().open(body, key), Call.class);
   }
 
   public Call close(String id) {
-    return http.post().uri("/api/v1/processes/{id}/closure", id).retrieve().body(Call.class);
+    return api.call(() -> processes().close(id, null), Call.class);
   }
 
   /**
@@ -165,12 +119,8 @@ public class ReviewClient {
    * publishes a corrigendum.
    */
   public Call frame(String id, String introduction, String conclusion) {
-    return http.put()
-        .uri("/api/v1/processes/{id}/framing", id)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("introduction", introduction, "conclusion", conclusion))
-        .retrieve()
-        .body(Call.class);
+    Framing body = new Framing().introduction(introduction).conclusion(conclusion);
+    return api.call(() -> processes().frame(id, body), Call.class);
   }
 
   /**
@@ -178,55 +128,17 @@ public class ReviewClient {
    * on withdrawals after closure ({@code REFUSED} or {@code CORRIGENDUM}); null keeps a setting.
    */
   public Call configureDocument(String id, String language, String withdrawalAfterClosure) {
-    Map<String, Object> body = new HashMap<>();
-    if (language != null) {
-      body.put("language", language);
-    }
-    if (withdrawalAfterClosure != null) {
-      body.put("withdrawalAfterClosure", withdrawalAfterClosure);
-    }
-    return http.put()
-        .uri("/api/v1/processes/{id}/document", id)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .body(Call.class);
+    DocumentSettings body =
+        new DocumentSettings().language(language).withdrawalAfterClosure(withdrawalAfterClosure);
+    return api.call(() -> processes().configure(id, body), Call.class);
   }
 
   public void extend(String id, String agency, Instant deadline, String reason, String key) {
-    http.post()
-        .uri("/api/v1/processes/{id}/extensions", id)
-        .contentType(MediaType.APPLICATION_JSON)
-        .header("Idempotency-Key", key)
-        .body(
-            Map.of(
-                "agency",
-                agency,
-                "deadline",
-                deadline.toString(),
-                "reason",
-                reason == null ? "" : reason))
-        .retrieve()
-        .toBodilessEntity();
-  }
-
-  /**
-   * Reads a paged answer ({@code {"items":[...],"page":{...}}}); a service that still answers a
-   * bare array is filtered and paged here, so the pages see one shape.
-   */
-  private <T> Page<T> page(
-      JsonNode answer, Class<T> type, java.util.function.Predicate<T> filter, int page, int size) {
-    if (answer != null && answer.isArray()) {
-      List<T> all = new ArrayList<>();
-      for (JsonNode node : answer) {
-        T item = json.treeToValue(node, type);
-        if (filter.test(item)) {
-          all.add(item);
-        }
-      }
-      return Page.of(all, page, size);
-    }
-    return json.convertValue(
-        answer, json.getTypeFactory().constructParametricType(Page.class, type));
+    GrantExtension body =
+        new GrantExtension()
+            .agency(agency)
+            .deadline(deadline.toString())
+            .reason(reason == null ? "" : reason);
+    api.call(() -> processes().extend(id, body, key));
   }
 }

@@ -21,6 +21,7 @@ import org.ungis.portal.api.ContributionsClient;
 import org.ungis.portal.api.Models.Call;
 import org.ungis.portal.api.Models.Contribution;
 import org.ungis.portal.api.ReviewClient;
+import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.FormErrors;
 import org.ungis.portal.web.ListProblems;
@@ -114,7 +115,7 @@ class FocalPointPages {
   private Optional<Call> tryCall(String id) {
     try {
       return Optional.of(review.call(id));
-    } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException notFound) {
+    } catch (ApiProblem.Exception | ServiceUnavailableException notFound) {
       return Optional.empty();
     }
   }

@@ -21,6 +21,7 @@ import org.ungis.portal.api.Models.RecordEntry;
 import org.ungis.portal.api.Models.RecordSummary;
 import org.ungis.portal.api.PublicationClient;
 import org.ungis.portal.api.ReviewClient;
+import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.live.CallCatalogue;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.ListProblems;
@@ -144,7 +145,7 @@ class PublicPages {
     } catch (IllegalArgumentException unknown) {
       throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
     }
-    byte[] body = publication.download(process, edition, f.accept);
+    byte[] body = publication.download(process, edition, f.accept.toString());
     String file = process.replaceAll("[^A-Za-z0-9-]", "") + "-edition-" + edition + "." + format;
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_TYPE, f.contentType)
@@ -157,7 +158,7 @@ class PublicPages {
     if (Person.of(authentication) != null) {
       try {
         return review.openCalls();
-      } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException e) {
+      } catch (ApiProblem.Exception | ServiceUnavailableException e) {
         return catalogue.open();
       }
     }
@@ -178,7 +179,7 @@ class PublicPages {
   private List<RecordSummary> latestRecordsOrNone() {
     try {
       return latestRecords();
-    } catch (ApiProblem.Exception | org.springframework.web.client.RestClientException e) {
+    } catch (ApiProblem.Exception | ServiceUnavailableException e) {
       return List.of();
     }
   }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.client.RestClientException;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.ContributionsClient;
 import org.ungis.portal.api.Models.Call;
@@ -27,6 +26,7 @@ import org.ungis.portal.api.Models.QueueItem;
 import org.ungis.portal.api.Models.ReviewDecision;
 import org.ungis.portal.api.ProblemMessages;
 import org.ungis.portal.api.ReviewClient;
+import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.live.ArrivingInputs;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.FormErrors;
@@ -94,7 +94,7 @@ class ReviewerPages {
         awaitArrivals(blank(process) ? null : process, blank(agency) ? null : agency);
       }
       queueModel(process, agency, status, page, model);
-    } catch (ApiProblem.Exception | RestClientException e) {
+    } catch (ApiProblem.Exception | ServiceUnavailableException e) {
       refused(model, process, agency, status, page, ListProblems.key(e));
     }
     return "review/queue :: live";

@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ui.Model;
-import org.springframework.web.client.RestClientException;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.ProblemMessages;
+import org.ungis.portal.api.ServiceUnavailableException;
 
 /**
  * Reads a list for a page or a live fragment: when the service refuses (4xx), fails (5xx) or does
@@ -24,7 +24,7 @@ public final class ListProblems {
   public static <T> T read(Model model, String attribute, Supplier<T> list, T empty) {
     try {
       return list.get();
-    } catch (ApiProblem.Exception | RestClientException e) {
+    } catch (ApiProblem.Exception | ServiceUnavailableException e) {
       log.info("a list could not be read: {}", e.getMessage());
       model.addAttribute(attribute, key(e));
       return empty;

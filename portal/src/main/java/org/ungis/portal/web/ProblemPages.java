@@ -5,10 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.ModelAndView;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.ProblemMessages;
+import org.ungis.portal.api.ServiceUnavailableException;
 
 /**
  * A service's refusal or absence on a page that has no form to show it in: a page that says what
@@ -31,8 +31,8 @@ class ProblemPages {
     return page;
   }
 
-  @ExceptionHandler(ResourceAccessException.class)
-  ModelAndView unreachable(ResourceAccessException e, HttpServletResponse response) {
+  @ExceptionHandler(ServiceUnavailableException.class)
+  ModelAndView unreachable(ServiceUnavailableException e, HttpServletResponse response) {
     log.warn("a service is unreachable: {}", e.getMessage());
     response.setStatus(503);
     ModelAndView page = new ModelAndView("problem");
