@@ -321,7 +321,7 @@ class FaultInjectionIT {
         .as("the original headers are kept")
         .contains("garbage");
     // The garbage is refused by the three services that read the topic, the decision by the two
-    // that fold decisions (key and id differ; a decision on an unknown contribution).
+    // that fold decisions (its key is not its contribution id).
     history.poison(coordinate(garbageAt), 3);
     history.poison(coordinate(refusedAt), 2);
 

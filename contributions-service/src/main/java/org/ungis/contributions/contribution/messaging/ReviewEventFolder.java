@@ -21,7 +21,8 @@ import org.ungis.streams.Sourced;
  * DecisionRefused}) are kept in the contribution's history and change nothing else. A decision read
  * before the view has its contribution, or the revision it is about, waits in {@link HeldDecisions}
  * until {@link ContributionEventFolder} folds that event; one that still waits after {@code bound}
- * is dead-lettered with its original bytes (a refused one is dropped).
+ * is dead-lettered with its original bytes (a refused one is dropped). A decision keyed otherwise
+ * than by its contribution id is dead-lettered at once.
  */
 class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, Void, Void> {
 
@@ -65,6 +66,12 @@ class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, Void,
       refusal = AvroMapping.toDomain(event, refused);
     } else {
       return;
+    }
+    if (!id.equals(record.key())) {
+      // Under another key the event is in another partition than its contribution, whose view this
+      // task never holds: waiting for it would only delay the dead letter.
+      throw new IllegalArgumentException(
+          "record key " + record.key() + " does not match the event's contribution id " + id);
     }
     Contribution.State stored = contributions.get(id);
     Contribution contribution = stored == null ? null : Contribution.restore(stored);

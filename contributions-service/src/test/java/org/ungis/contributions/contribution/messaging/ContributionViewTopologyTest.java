@@ -401,6 +401,32 @@ class ContributionViewTopologyTest {
     assertThat(store.get("c-unknown").status()).isEqualTo(ContributionStatus.SUBMITTED);
   }
 
+  @Test
+  void aDecisionKeyedOtherwiseThanByItsContributionIsADeadLetterAtOnce() {
+    submit("c-4");
+    ReviewEvent misplaced = decision("c-4", 1, Decision.APPROVED, Decision.APPROVED, 1);
+    reviews.pipeInput("not-c-4", misplaced);
+
+    assertThat(deadLetters())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.key()).isEqualTo("not-c-4".getBytes(StandardCharsets.UTF_8));
+              assertThat(d.value())
+                  .isEqualTo(
+                      Topics.REVIEWS
+                          .valueSerde(SERDE_CONFIG)
+                          .serializer()
+                          .serialize(Topics.REVIEWS.name(), misplaced));
+              assertThat(
+                      new String(
+                          d.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
+                          StandardCharsets.UTF_8))
+                  .contains("does not match the event's contribution id c-4");
+            });
+    assertThat(store.get("c-4").status()).isEqualTo(ContributionStatus.SUBMITTED);
+  }
+
   static void assertSubmittedDecidedAndRefused(Contribution c) {
     assertThat(c.history())
         .extracting(HistoryEntry::kind)
