@@ -53,14 +53,12 @@ public final class ReviewTopology {
       StreamsBuilder builder, Map<String, ?> serdeConfig, ViewListener listener) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ViewStores.CALLS),
-            Serdes.String(),
-            new JsonSerde<>(CallForInputs.class, ViewJson.MAPPER)));
+            Stores.persistentKeyValueStore(ViewStores.CALLS), Serdes.String(), CallCodec.serde()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ViewStores.REVIEW_ITEMS),
             Serdes.String(),
-            new JsonSerde<>(ReviewItem.class, ViewJson.MAPPER)));
+            ReviewItemCodec.serde()));
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(

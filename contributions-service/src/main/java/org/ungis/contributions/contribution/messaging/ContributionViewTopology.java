@@ -9,7 +9,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.IdempotentRequest;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.schemas.Topics;
@@ -65,7 +64,7 @@ public final class ContributionViewTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CONTRIBUTIONS_STORE),
             Serdes.String(),
-            new JsonSerde<>(Contribution.State.class)));
+            ContributionStoreCodec.serde()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(EARLY_DECISIONS_STORE),
