@@ -323,6 +323,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
     props.put("auto.create.topics.enable", "false");
     // Kafka is the system of record: the local stack never expires data by age.
     props.put("log.retention.ms", "-1");
+    // The log cleaner compacts the changelogs and the registry's topic. Its offset map is a heap
+    // buffer taken at the first cleaning and kept: Kafka's default of 128 MiB is sized for
+    // production's topics; 32 MiB maps about 1.2 million keys per pass, more than a local stack's
+    // topics hold after a seed of a million contributions.
+    props.put("log.cleaner.dedupe.buffer.size", String.valueOf(32 * 1024 * 1024));
     settings.overrides().forEach(props::put);
     return props;
   }

@@ -24,14 +24,18 @@ import java.util.jar.JarFile;
  * <p>Arguments come in groups, each opened by {@code @broker}, {@code @inbox} or
  * {@code @<name>=<jar>} (an application: {@code <jar>} is its jar, whose manifest names its main
  * class) and followed by the arguments the component gets when it runs as a process of its own. The
- * broker and the inbox start first, then the applications together, the {@code portal} last (it
- * reads the authorization server's discovery document at start-up). SIGTERM / SIGINT stop the
- * applications, then the inbox and the broker.
+ * broker and the inbox start first, then the applications together, the {@code portal} as soon as
+ * the {@code auth-server} has started (it reads the authorization server's discovery document at
+ * start-up), or after every other application when the auth server is not in this JVM. SIGTERM /
+ * SIGINT stop the applications, then the inbox and the broker.
  */
 public final class OneJvmStack {
 
-  /** Started after the others: it needs the authorization server at start-up. */
+  /** Started after {@link #FIRST}: it needs the authorization server at start-up. */
   private static final String LAST = "portal";
+
+  /** What {@link #LAST} waits for (when it is not in this JVM: every other application). */
+  private static final String FIRST = "auth-server";
 
   /** A thread for each application that starts or stops: they all do so together. */
   private static final Executor THREADS =
@@ -100,18 +104,24 @@ public final class OneJvmStack {
           default -> applications.add(group);
         }
       }
-      List<CompletableFuture<Void>> starting = new ArrayList<>();
+      Map<String, CompletableFuture<Void>> starting = new LinkedHashMap<>();
       for (Group application : applications) {
         if (!application.name().equals(LAST)) {
-          starting.add(CompletableFuture.runAsync(() -> add(running, start(application)), THREADS));
+          starting.put(
+              application.name(),
+              CompletableFuture.runAsync(() -> add(running, start(application)), THREADS));
         }
       }
-      join(starting);
+      CompletableFuture<Void> before =
+          starting.containsKey(FIRST)
+              ? starting.get(FIRST)
+              : CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new));
       for (Group application : applications) {
         if (application.name().equals(LAST)) {
-          add(running, start(application));
+          starting.put(LAST, before.thenRunAsync(() -> add(running, start(application)), THREADS));
         }
       }
+      join(List.copyOf(starting.values()));
       System.out.printf(
           "OneJvmStack started %d applications in %d ms%n",
           applications.size(), millisSince(started));
