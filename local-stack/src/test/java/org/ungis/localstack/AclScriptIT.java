@@ -28,12 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ungis.schemas.Topics;
 import org.ungis.schemas.access.BrokerAccess;
+import org.ungis.schemas.access.BrokerTls;
 
 /**
  * The operators' script ({@code deploy/kafka/acls.sh}, run by docker-compose.yml's {@code
  * kafka-access} step) run as compose runs it, with Kafka's own {@code kafka-configs} and {@code
- * kafka-acls}, against a secured broker: it creates the credentials it is given and every ACL of
- * the rules.
+ * kafka-acls}, against a secured broker whose listener speaks TLS ({@code SASL_SSL}, trusting the
+ * truststore whose password is in a file, as compose's secrets give them): it creates the
+ * credentials it is given and every ACL of the rules.
  */
 class AclScriptIT {
 
@@ -48,13 +50,21 @@ class AclScriptIT {
     String reviewPassword = UUID.randomUUID().toString().replace("-", "");
     try (LocalKafkaBroker broker =
         LocalKafkaBroker.start(
-            LocalKafkaBroker.Settings.defaults(dataDir).withFreePorts().secured(adminPassword))) {
+            LocalKafkaBroker.Settings.defaults(dataDir)
+                .withFreePorts()
+                .secured(adminPassword)
+                .withTls())) {
       tool("kafka-configs", "kafka.admin.ConfigCommand");
       tool("kafka-acls", "org.apache.kafka.tools.AclCommand");
       ProcessBuilder run = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
       Map<String, String> env = run.environment();
       env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
       env.put("BOOTSTRAP_SERVERS", broker.bootstrapServers());
+      BrokerTls tls = broker.settings().clientTls();
+      env.put("KAFKA_TRUSTSTORE", tls.truststore().toString());
+      env.put(
+          "KAFKA_TRUSTSTORE_PASSWORD_FILE",
+          broker.settings().tlsDirectory().resolve(BrokerTls.TRUSTSTORE_PASSWORD).toString());
       env.put("UNGIS_KAFKA_ADMIN_PASSWORD", adminPassword);
       env.put("UNGIS_KAFKA_REVIEW_SERVICE_PASSWORD", reviewPassword);
       Process process = run.start();
