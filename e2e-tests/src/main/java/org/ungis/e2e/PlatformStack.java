@@ -450,7 +450,8 @@ public final class PlatformStack implements AutoCloseable {
   /**
    * The Spring Boot arguments of a process signing in to the stack's broker as {@code principal}
    * (the registry, a service, the portal) with its development password: for a test that starts
-   * another instance of a service next to the stack.
+   * another instance of a service next to the stack (a stack without TLS; with it, {@link
+   * BrokerLogin#springArguments(String, String, BrokerTls)} with {@link #brokerTls()}).
    */
   public static List<String> brokerLogin(String principal) {
     return BrokerLogin.springArguments(principal, BrokerLogin.developmentPassword(principal));

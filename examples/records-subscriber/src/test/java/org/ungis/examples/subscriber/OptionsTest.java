@@ -44,6 +44,36 @@ class OptionsTest {
   }
 
   @Test
+  void signsInOverTlsTrustingTheGivenTruststore() {
+    Options options =
+        Options.parse(
+            "--bootstrap-servers=kafka.example.org:9092",
+            "--schema-registry-url=u",
+            "--out=o",
+            "--kafka-user=records-reader",
+            "--kafka-password=secret",
+            "--kafka-truststore",
+            "/etc/ungis/truststore.p12",
+            "--kafka-truststore-password=trust");
+    assertThat(options.signIn())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("ssl.truststore.type", "PKCS12")
+        .containsEntry("ssl.truststore.location", "/etc/ungis/truststore.p12")
+        .containsEntry("ssl.truststore.password", "trust")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                Options.parse(
+                    "--bootstrap-servers=b",
+                    "--schema-registry-url=u",
+                    "--out=o",
+                    "--kafka-truststore=/etc/ungis/truststore.p12",
+                    "--kafka-truststore-password=trust"))
+        .withMessageContaining("--kafka-user");
+  }
+
+  @Test
   void refusesAUserWithoutAPassword() {
     assertThatIllegalArgumentException()
         .isThrownBy(
