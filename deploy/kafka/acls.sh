@@ -7,14 +7,21 @@
 # Signs in as the super user "admin" (PLAIN, password $UNGIS_KAFKA_ADMIN_PASSWORD), creates the
 # SCRAM-SHA-512 credential of each principal whose password is set (the variable
 # UNGIS_KAFKA_<PRINCIPAL>_PASSWORD, e.g. UNGIS_KAFKA_REVIEW_SERVICE_PASSWORD; hex passwords:
-# `openssl rand -hex 32`), then adds the ACLs. Re-running it is harmless.
+# `openssl rand -hex 32`), then adds the ACLs. Re-running it is harmless. Over TLS (SASL_SSL),
+# trusting the PKCS12 truststore $KAFKA_TRUSTSTORE whose password is in the file
+# $KAFKA_TRUSTSTORE_PASSWORD_FILE (deploy/kafka/create-certificates makes both).
 set -euo pipefail
 BOOTSTRAP_SERVERS="${BOOTSTRAP_SERVERS:-kafka:29092}"
+KAFKA_TRUSTSTORE="${KAFKA_TRUSTSTORE:-/run/secrets/kafka-truststore}"
+KAFKA_TRUSTSTORE_PASSWORD="$(cat "${KAFKA_TRUSTSTORE_PASSWORD_FILE:-/run/secrets/kafka-truststore-password}")"
 : "${UNGIS_KAFKA_ADMIN_PASSWORD:?UNGIS_KAFKA_ADMIN_PASSWORD is not set (docs/operator.md)}"
 ADMIN_CONFIG="$(mktemp)"
 trap 'rm -f "$ADMIN_CONFIG"' EXIT
 cat >"$ADMIN_CONFIG" <<CONFIG
-security.protocol=SASL_PLAINTEXT
+security.protocol=SASL_SSL
+ssl.truststore.type=PKCS12
+ssl.truststore.location=$KAFKA_TRUSTSTORE
+ssl.truststore.password=$KAFKA_TRUSTSTORE_PASSWORD
 sasl.mechanism=PLAIN
 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$UNGIS_KAFKA_ADMIN_PASSWORD";
 CONFIG

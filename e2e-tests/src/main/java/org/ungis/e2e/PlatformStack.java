@@ -17,6 +17,7 @@ import org.ungis.client.ClientCredentials;
 import org.ungis.client.UngisClient;
 import org.ungis.schemas.access.BrokerAccess;
 import org.ungis.schemas.access.BrokerLogin;
+import org.ungis.schemas.access.BrokerTls;
 
 /**
  * The whole platform as separate processes on free ports, like {@code bin/local-stack} runs it: a
@@ -30,7 +31,10 @@ import org.ungis.schemas.access.BrokerLogin;
  * {@link #kafkaClientProperties(String)} as a principal (e.g. {@link BrokerAccess#RECORDS_READER}),
  * {@link #adminClientProperties()} as the super user. {@code builder(dir).securedBroker(false)}
  * runs it without authentication instead (fault-tests, whose own clients connect without
- * credentials).
+ * credentials). {@code builder(dir).brokerTls(true)} puts TLS on the broker's listener ({@code
+ * SASL_SSL}, as production's), with a certificate and an authority made as the broker first starts:
+ * every process and every client of {@link #kafkaClientProperties} trusts it through the truststore
+ * ({@link #brokerTls()}).
  *
  * <pre>{@code
  * try (PlatformStack stack = PlatformStack.builder(tempDir).start()) {
@@ -72,14 +76,19 @@ public final class PlatformStack implements AutoCloseable {
   private final Path workDir;
   private final Map<String, ServiceProcess> processes;
   private final boolean securedBroker;
+  private final BrokerTls brokerTls;
   private final Map<String, ClientCredentials> tokens = new ConcurrentHashMap<>();
   private final Map<String, UngisClient> apiClients = new ConcurrentHashMap<>();
 
   private PlatformStack(
-      Path workDir, Map<String, ServiceProcess> processes, boolean securedBroker) {
+      Path workDir,
+      Map<String, ServiceProcess> processes,
+      boolean securedBroker,
+      BrokerTls brokerTls) {
     this.workDir = workDir;
     this.processes = processes;
     this.securedBroker = securedBroker;
+    this.brokerTls = brokerTls;
   }
 
   public static Builder builder(Path workDir) {
@@ -97,6 +106,8 @@ public final class PlatformStack implements AutoCloseable {
     private final Map<String, String> serviceProperties = new LinkedHashMap<>();
     private boolean copyJars = true;
     private boolean securedBroker = true;
+    private boolean tls;
+    private BrokerTls brokerTls;
     private Boolean authServer;
     private boolean gateway;
     private boolean portal;
@@ -144,6 +155,17 @@ public final class PlatformStack implements AutoCloseable {
      */
     public Builder securedBroker(boolean secured) {
       this.securedBroker = secured;
+      return this;
+    }
+
+    /**
+     * Whether the broker's listener speaks TLS ({@code SASL_SSL}, as production's; default: no, it
+     * speaks {@code SASL_PLAINTEXT}): the broker makes its certificate, signed by an authority of
+     * its own, as it first starts, and every process of the stack connects trusting that authority
+     * ({@code spring.kafka.ssl.*}). Needs the secured broker.
+     */
+    public Builder brokerTls(boolean tls) {
+      this.tls = tls;
       return this;
     }
 
@@ -202,6 +224,9 @@ public final class PlatformStack implements AutoCloseable {
       if (securedBroker) {
         all.add("--secured");
       }
+      if (tls) {
+        all.add("--tls");
+      }
       return all;
     }
 
@@ -209,7 +234,9 @@ public final class PlatformStack implements AutoCloseable {
     private List<String> withBrokerLogin(String principal, List<String> args) {
       List<String> all = new ArrayList<>(args);
       if (securedBroker) {
-        all.addAll(brokerLogin(principal));
+        all.addAll(
+            BrokerLogin.springArguments(
+                principal, BrokerLogin.developmentPassword(principal), brokerTls));
       }
       return all;
     }
@@ -222,6 +249,9 @@ public final class PlatformStack implements AutoCloseable {
     public PlatformStack start() {
       RepoLayout located = layout != null ? layout : RepoLayout.locate();
       boolean withAuth = authServer == null || authServer;
+      if (tls && !securedBroker) {
+        throw new IllegalStateException("TLS is for the secured broker (SASL_SSL)");
+      }
       if (portal && !withAuth) {
         throw new IllegalStateException("The portal signs people in at the authorization server");
       }
@@ -272,6 +302,15 @@ public final class PlatformStack implements AutoCloseable {
                   Integer.toString(controllerPort)),
               logs.resolve(BROKER + ".log"),
               Readiness.logLine("LocalKafkaBroker ready")));
+      // First the broker: with TLS, the others' arguments name the truststore it makes.
+      try {
+        processes.get(BROKER).startAndAwaitReady(timeout);
+        // the local broker's --tls directory (BrokerTls' layout)
+        brokerTls = tls ? BrokerTls.in(workDir.resolve("kafka").resolve("tls")) : null;
+      } catch (RuntimeException e) {
+        processes.get(BROKER).stop();
+        throw e;
+      }
       int registryPort = FreePorts.next();
       String registryUrl = "http://localhost:" + registryPort;
       processes.put(
@@ -339,9 +378,7 @@ public final class PlatformStack implements AutoCloseable {
           args.add("--spring.mail.port=" + smtpPort);
         }
         serviceProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        if (securedBroker) {
-          args.addAll(brokerLogin(service));
-        }
+        args.addAll(withBrokerLogin(service, List.of()));
         processes.put(
             service,
             ServiceProcess.of(
@@ -390,9 +427,8 @@ public final class PlatformStack implements AutoCloseable {
                 logs.resolve(PORTAL + ".log"),
                 Readiness.actuator());
       }
-      PlatformStack stack = new PlatformStack(workDir, processes, securedBroker);
+      PlatformStack stack = new PlatformStack(workDir, processes, securedBroker, brokerTls);
       try {
-        stack.broker().startAndAwaitReady(timeout);
         List<ServiceProcess> rest = stack.all().subList(1, processes.size());
         rest.forEach(ServiceProcess::start);
         if (portalProcess != null) {
@@ -414,10 +450,16 @@ public final class PlatformStack implements AutoCloseable {
   /**
    * The Spring Boot arguments of a process signing in to the stack's broker as {@code principal}
    * (the registry, a service, the portal) with its development password: for a test that starts
-   * another instance of a service next to the stack.
+   * another instance of a service next to the stack (a stack without TLS; with it, {@link
+   * BrokerLogin#springArguments(String, String, BrokerTls)} with {@link #brokerTls()}).
    */
   public static List<String> brokerLogin(String principal) {
     return BrokerLogin.springArguments(principal, BrokerLogin.developmentPassword(principal));
+  }
+
+  /** The truststore that trusts the broker, if its listener speaks TLS ({@code SASL_SSL}). */
+  public java.util.Optional<BrokerTls> brokerTls() {
+    return java.util.Optional.ofNullable(brokerTls);
   }
 
   /** Where a module's exec jar is. */
@@ -566,8 +608,46 @@ public final class PlatformStack implements AutoCloseable {
   public Map<String, Object> kafkaClientProperties(String principal) {
     return securedBroker
         ? BrokerLogin.scram(
-            bootstrapServers(), principal, BrokerLogin.developmentPassword(principal))
+            bootstrapServers(), principal, BrokerLogin.developmentPassword(principal), brokerTls)
         : Map.of("bootstrap.servers", bootstrapServers());
+  }
+
+  /**
+   * A downstream system's consumer settings: the {@link BrokerAccess#RECORDS_READER} principal and
+   * a consumer group of its own that it may use (for {@link RecordTopicReader}).
+   */
+  public Map<String, Object> recordsReader() {
+    Map<String, Object> config =
+        new java.util.HashMap<>(kafkaClientProperties(BrokerAccess.RECORDS_READER));
+    config.put("group.id", BrokerAccess.RECORDS_READER + "-" + java.util.UUID.randomUUID());
+    return config;
+  }
+
+  /**
+   * Waits until the records topic, read from the start by a downstream system ({@link
+   * #recordsReader()}, {@link RecordTopicReader}), holds a record of the process that meets the
+   * requirements; returns it.
+   */
+  public RecordTopicReader.RebuiltRecord awaitRecordOnTopic(
+      String processId,
+      Duration patience,
+      java.util.function.Consumer<RecordTopicReader.RebuiltRecord> requirements) {
+    java.util.concurrent.atomic.AtomicReference<RecordTopicReader.RebuiltRecord> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    org.awaitility.Awaitility.await("a record of " + processId + " on the records topic")
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              RecordTopicReader.RebuiltRecord rebuilt =
+                  RecordTopicReader.readAll(recordsReader(), registryUrl()).get(processId);
+              org.assertj.core.api.Assertions.assertThat(rebuilt)
+                  .as("a record for %s on the topic", processId)
+                  .isNotNull();
+              requirements.accept(rebuilt);
+              seen.set(rebuilt);
+            });
+    return seen.get();
   }
 
   /**
@@ -576,7 +656,8 @@ public final class PlatformStack implements AutoCloseable {
    */
   public Map<String, Object> adminClientProperties() {
     return securedBroker
-        ? BrokerLogin.admin(bootstrapServers(), BrokerLogin.developmentPassword(BrokerAccess.ADMIN))
+        ? BrokerLogin.admin(
+            bootstrapServers(), BrokerLogin.developmentPassword(BrokerAccess.ADMIN), brokerTls)
         : Map.of("bootstrap.servers", bootstrapServers());
   }
 

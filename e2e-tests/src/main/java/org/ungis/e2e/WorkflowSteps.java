@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.ungis.client.contributions.invoker.ApiResponse;
 import org.ungis.client.contributions.model.ContributionRequest;
 import org.ungis.client.contributions.model.ContributionResponse;
 import org.ungis.client.review.model.Decide;
+import org.ungis.client.review.model.OpenCall;
 import org.ungis.e2e.HttpJson.Response;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +45,21 @@ public final class WorkflowSteps {
     this.contributions = UngisClient.of(contributionsUrl, () -> null);
     this.review = UngisClient.of(reviewUrl, () -> null);
     this.patience = patience;
+  }
+
+  /** Opens a call for inputs as the chair, closing in a week; it must answer 201 and be open. */
+  public void openCall(Caller chair, String processId, String title, String description) {
+    OpenCall call =
+        new OpenCall()
+            .id(processId)
+            .title(title)
+            .description(description)
+            .deadline(Instant.now().plus(7, ChronoUnit.DAYS).toString());
+    var opened =
+        UngisClient.call(
+            () -> review.signedBy(chair::sign).processes().openWithHttpInfo(call, null));
+    assertThat(opened.getStatusCode()).as("opening %s", processId).isEqualTo(201);
+    assertThat(opened.getData().getStatus()).isEqualTo("OPEN");
   }
 
   /**

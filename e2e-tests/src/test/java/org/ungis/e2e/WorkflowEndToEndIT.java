@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -230,27 +229,18 @@ class WorkflowEndToEndIT {
 
     // ... and on the records topic, rebuilt by a plain consumer from the topic alone, signed in as
     // the downstream systems' principal.
-    AtomicReference<RebuiltRecord> fromKafka = new AtomicReference<>();
-    await("the records topic holds an edition listing both")
-        .atMost(PROPAGATION)
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () -> {
-              RebuiltRecord rebuilt =
-                  RecordTopicReader.readAll(recordsReader(), stack.registryUrl()).get(processId);
-              assertThat(rebuilt).as("a record for %s on the topic", processId).isNotNull();
-              assertThat(rebuilt.entries()).hasSize(2);
-              fromKafka.set(rebuilt);
-            });
-    RecordEntry revisedEntry = fromKafka.get().entryOf(FIRST_AGENCY).orElseThrow();
+    RebuiltRecord fromKafka =
+        stack.awaitRecordOnTopic(
+            processId, PROPAGATION, rebuilt -> assertThat(rebuilt.entries()).hasSize(2));
+    RecordEntry revisedEntry = fromKafka.entryOf(FIRST_AGENCY).orElseThrow();
     assertThat(revisedEntry.getContributionId()).isEqualTo(firstId);
     assertThat(revisedEntry.getRevision()).isEqualTo(2);
     assertThat(revisedEntry.getContent().getBody()).isEqualTo(revisedBody);
-    assertThat(fromKafka.get().entryOf(SECOND_AGENCY).orElseThrow().getContributionId())
+    assertThat(fromKafka.entryOf(SECOND_AGENCY).orElseThrow().getContributionId())
         .isEqualTo(secondId);
-    assertThat(fromKafka.get().edition().getCallTitle())
+    assertThat(fromKafka.edition().getCallTitle())
         .isEqualTo("UNGIS joint input to the end-to-end test");
-    assertThat(fromKafka.get().edition().getEdition()).isEqualTo(record.get().getEdition());
+    assertThat(fromKafka.edition().getEdition()).isEqualTo(record.get().getEdition());
     recordProcessId = processId;
     recordJson = HttpJson.get(recordUrl).body();
 
@@ -530,15 +520,6 @@ class WorkflowEndToEndIT {
     }
     assertThat(endOffset(reviews)).as("records in %s", reviews).isEqualTo(before);
     assertThat(before).as("the workflow's decisions are on %s", reviews).isPositive();
-  }
-
-  /** The records reader's consumer settings: its principal and a group it may use. */
-  private static Map<String, Object> recordsReader() {
-    Map<String, Object> config =
-        new HashMap<>(stack.kafkaClientProperties(BrokerAccess.RECORDS_READER));
-    config.put(
-        ConsumerConfig.GROUP_ID_CONFIG, BrokerAccess.RECORDS_READER + "-" + UUID.randomUUID());
-    return config;
   }
 
   /** The records on a topic, counted by the super user. */

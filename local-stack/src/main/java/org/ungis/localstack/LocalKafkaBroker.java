@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.ungis.schemas.access.BrokerLogin;
+import org.ungis.schemas.access.BrokerTls;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, combined broker and controller) run in-process
@@ -35,12 +36,16 @@ import org.ungis.schemas.access.BrokerLogin;
  * Starting it again on the same directory keeps every topic and offset.
  *
  * <p>Run it as {@code java -jar local-stack-0.1.0-SNAPSHOT-exec.jar --data-dir DIR [--port 9092]
- * [--controller-port 9093] [--host localhost] [--override key=value ...] [--secured]}, or
+ * [--controller-port 9093] [--host localhost] [--override key=value ...] [--secured [--tls]]}, or
  * in-process with {@link #start(Settings)} (tests). SIGTERM / SIGINT shut it down cleanly.
  *
  * <p>{@code --secured} runs it as production does: SASL and ACLs ({@link Settings#secured}), with
  * the platform's access rules applied ({@link LocalBrokerAccess}) and every principal signing in
  * with its development password ({@code admin-secret}, {@code <principal>-secret}).
+ *
+ * <p>{@code --tls} puts TLS on the clients' listener ({@code SASL_SSL}, as production's listeners):
+ * a certificate for the host, signed by an authority made for this data directory, and the clients'
+ * truststore, both in {@code tls/} ({@link Settings#tlsDirectory()}).
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
@@ -85,6 +90,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
    *     broker authenticates every client (SASL: SCRAM-SHA-512 for the platform's principals, PLAIN
    *     for {@link #ADMIN} alone, whose password this is) and authorizes it by ACL ({@code
    *     StandardAuthorizer}, nothing allowed without an ACL, {@link #ADMIN} a super user)
+   * @param tls whether the clients' listener of a secured broker speaks TLS ({@code SASL_SSL}, as
+   *     production's): its certificate, signed by an authority of its own, is made on the first
+   *     start in {@link #tlsDirectory()}, where clients find the truststore ({@link BrokerTls})
    */
   public record Settings(
       Path dataDir,
@@ -92,20 +100,24 @@ public final class LocalKafkaBroker implements AutoCloseable {
       int port,
       int controllerPort,
       Map<String, String> overrides,
-      String adminPassword) {
+      String adminPassword,
+      boolean tls) {
 
     public Settings {
       dataDir = dataDir.toAbsolutePath().normalize();
       overrides = Map.copyOf(overrides);
+      if (tls && adminPassword == null) {
+        throw new IllegalArgumentException("TLS is for a secured broker (SASL_SSL)");
+      }
     }
 
     /** Fixed ports 9092 / 9093 on localhost, PLAINTEXT. */
     public static Settings defaults(Path dataDir) {
-      return new Settings(dataDir, "localhost", 9092, 9093, Map.of(), null);
+      return new Settings(dataDir, "localhost", 9092, 9093, Map.of(), null, false);
     }
 
     public Settings withPorts(int port, int controllerPort) {
-      return new Settings(dataDir, host, port, controllerPort, overrides, adminPassword);
+      return new Settings(dataDir, host, port, controllerPort, overrides, adminPassword, tls);
     }
 
     /** The same on two ports free right now (tests, and stacks next to one another). */
@@ -121,7 +133,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     public Settings withOverride(String key, String value) {
       Map<String, String> more = new LinkedHashMap<>(overrides);
       more.put(key, value);
-      return new Settings(dataDir, host, port, controllerPort, more, adminPassword);
+      return new Settings(dataDir, host, port, controllerPort, more, adminPassword, tls);
     }
 
     /** The same broker with SASL and ACLs, {@link #ADMIN} signing in with that password. */
@@ -129,11 +141,34 @@ public final class LocalKafkaBroker implements AutoCloseable {
       if (adminPassword == null || adminPassword.isBlank()) {
         throw new IllegalArgumentException("A secured broker needs an admin password");
       }
-      return new Settings(dataDir, host, port, controllerPort, overrides, adminPassword);
+      return new Settings(dataDir, host, port, controllerPort, overrides, adminPassword, tls);
+    }
+
+    /** The same secured broker with TLS on its clients' listener ({@code SASL_SSL}). */
+    public Settings withTls() {
+      return new Settings(dataDir, host, port, controllerPort, overrides, adminPassword, true);
     }
 
     public boolean isSecured() {
       return adminPassword != null;
+    }
+
+    /** Where a TLS broker's keystore and its clients' truststore are ({@link BrokerTls#in}). */
+    public Path tlsDirectory() {
+      return dataDir.resolve("tls");
+    }
+
+    /** What a client needs to trust a TLS broker; {@code null} without TLS. */
+    public BrokerTls clientTls() {
+      return tls ? BrokerTls.in(tlsDirectory()) : null;
+    }
+
+    /** The clients' listener's protocol. */
+    String clientProtocol() {
+      if (tls) {
+        return BrokerTls.PROTOCOL;
+      }
+      return isSecured() ? BrokerLogin.PROTOCOL : "PLAINTEXT";
     }
 
     /**
@@ -149,10 +184,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
       int controllerPort = Integer.getInteger("ungis.broker.controller-port", 9093);
       Map<String, String> overrides = new LinkedHashMap<>();
       String adminPassword = null;
+      boolean tls = false;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         if (arg.equals("--secured")) {
           adminPassword = DEVELOPMENT_ADMIN_PASSWORD;
+          continue;
+        }
+        if (arg.equals("--tls")) {
+          tls = true;
           continue;
         }
         String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -179,13 +219,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
           default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
         }
       }
-      return new Settings(Path.of(dataDir), host, port, controllerPort, overrides, adminPassword);
+      if (tls && adminPassword == null) {
+        throw new IllegalArgumentException("--tls needs --secured\n" + usage());
+      }
+      return new Settings(
+          Path.of(dataDir), host, port, controllerPort, overrides, adminPassword, tls);
     }
 
     static String usage() {
       return "Usage: java -jar local-stack-exec.jar [--data-dir DIR] [--port 9092]"
           + " [--controller-port 9093] [--host localhost] [--override key=value]..."
-          + " [--secured]";
+          + " [--secured [--tls]]";
     }
   }
 
@@ -196,6 +240,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
   public static LocalKafkaBroker start(Settings settings) {
     try {
       Files.createDirectories(settings.dataDir().resolve(LOG_DIR));
+      if (settings.tls()) {
+        BrokerCertificates.ensure(settings.tlsDirectory(), settings.host());
+      }
       String clusterId = clusterId(settings.dataDir());
       Properties props = brokerProperties(settings);
       Path serverProperties = settings.dataDir().resolve("server.properties");
@@ -228,7 +275,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
   /** What a client needs to reach the broker as {@link #ADMIN}: bootstrap servers and SASL. */
   public Map<String, Object> adminClientProperties() {
     return settings.isSecured()
-        ? BrokerLogin.admin(bootstrapServers(), settings.adminPassword())
+        ? BrokerLogin.admin(bootstrapServers(), settings.adminPassword(), settings.clientTls())
         : plaintext();
   }
 
@@ -238,7 +285,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
    */
   public Map<String, Object> clientProperties(String principal, String password) {
     return settings.isSecured()
-        ? BrokerLogin.scram(bootstrapServers(), principal, password)
+        ? BrokerLogin.scram(bootstrapServers(), principal, password, settings.clientTls())
         : plaintext();
   }
 
@@ -284,7 +331,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   static Properties brokerProperties(Settings settings) {
     String host = settings.host();
-    String client = settings.isSecured() ? "SASL_PLAINTEXT" : "PLAINTEXT";
+    String client = settings.clientProtocol();
+    // The controller's listener stays on this host without TLS: only the broker itself uses it.
+    String controller = settings.isSecured() ? BrokerLogin.PROTOCOL : "PLAINTEXT";
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -301,11 +350,29 @@ public final class LocalKafkaBroker implements AutoCloseable {
             + ":"
             + settings.controllerPort());
     props.put("advertised.listeners", client + "://" + host + ":" + settings.port());
-    props.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:" + client);
+    props.put(
+        "listener.security.protocol.map", client + ":" + client + ",CONTROLLER:" + controller);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", client);
     if (settings.isSecured()) {
-      secure(props, settings.adminPassword());
+      secure(props, settings.adminPassword(), client);
+    }
+    if (settings.tls()) {
+      BrokerTls trust = settings.clientTls();
+      Path keys = settings.tlsDirectory();
+      // The clients' listener presents this key; the broker, a client of its own listener, trusts
+      // the authority that signed it.
+      props.put("ssl.keystore.type", BrokerTls.STORE_TYPE);
+      props.put("ssl.keystore.location", keys.resolve(BrokerTls.KEYSTORE).toString());
+      props.put("ssl.keystore.password", BrokerTls.read(keys.resolve(BrokerTls.KEYSTORE_PASSWORD)));
+      trust
+          .clientProperties()
+          .forEach(
+              (key, value) -> {
+                if (key.startsWith("ssl.")) {
+                  props.put(key, value);
+                }
+              });
     }
     props.put("log.dirs", settings.dataDir().resolve(LOG_DIR).toString());
     // One node: every internal topic has a single replica.
@@ -338,7 +405,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * (its password is in this configuration, so the broker and the operator can sign in before any
    * SCRAM credential exists); the controller listener PLAIN (KRaft controllers cannot use SCRAM).
    */
-  private static void secure(Properties props, String adminPassword) {
+  private static void secure(Properties props, String adminPassword, String listener) {
     // The server's PLAIN login: its own sign-in to the controller, and the one user it accepts.
     String plainServer =
         BrokerLogin.plainJaas(ADMIN, adminPassword)
@@ -346,9 +413,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
     props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512");
     props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
     props.put("sasl.mechanism.controller.protocol", "PLAIN");
-    props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", plainServer);
+    String prefix = "listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".";
+    props.put(prefix + "plain.sasl.jaas.config", plainServer);
     props.put(
-        "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+        prefix + "scram-sha-512.sasl.jaas.config",
         "org.apache.kafka.common.security.scram.ScramLoginModule required;");
     props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
     props.put("listener.name.controller.plain.sasl.jaas.config", plainServer);
@@ -455,7 +523,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         broker.clusterId(),
         settings.dataDir(),
         broker.freshlyFormatted() ? "new data directory" : "existing data kept",
-        settings.isSecured() ? "SASL and the access rules' ACLs" : "PLAINTEXT, no ACLs",
+        settings.isSecured()
+            ? settings.clientProtocol() + ", the access rules' ACLs"
+            : "PLAINTEXT, no ACLs",
         Duration.ofNanos(System.nanoTime() - started).toMillis());
     System.out.flush();
     broker.awaitShutdown();

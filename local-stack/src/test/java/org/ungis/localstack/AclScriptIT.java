@@ -28,16 +28,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ungis.schemas.Topics;
 import org.ungis.schemas.access.BrokerAccess;
+import org.ungis.schemas.access.BrokerTls;
 
 /**
  * The operators' script ({@code deploy/kafka/acls.sh}, run by docker-compose.yml's {@code
  * kafka-access} step) run as compose runs it, with Kafka's own {@code kafka-configs} and {@code
- * kafka-acls}, against a secured broker: it creates the credentials it is given and every ACL of
- * the rules.
+ * kafka-acls}, against a secured broker whose listener speaks TLS ({@code SASL_SSL}) with the
+ * keystore and truststore {@code deploy/kafka/create-certificates} makes for compose (the
+ * truststore's password in a file, as compose's secrets give it): it creates the credentials it is
+ * given and every ACL of the rules.
  */
 class AclScriptIT {
 
   private static final Path SCRIPT = Path.of("..", "deploy", "kafka", "acls.sh");
+  private static final Path CERTIFICATES = Path.of("..", "deploy", "kafka", "create-certificates");
 
   @TempDir Path dataDir;
   @TempDir Path bin;
@@ -46,15 +50,25 @@ class AclScriptIT {
   void theScriptGivesTheBrokerTheRulesAndThePrincipalsTheirPasswords() throws Exception {
     String adminPassword = UUID.randomUUID().toString().replace("-", "");
     String reviewPassword = UUID.randomUUID().toString().replace("-", "");
-    try (LocalKafkaBroker broker =
-        LocalKafkaBroker.start(
-            LocalKafkaBroker.Settings.defaults(dataDir).withFreePorts().secured(adminPassword))) {
+    LocalKafkaBroker.Settings settings =
+        LocalKafkaBroker.Settings.defaults(dataDir)
+            .withFreePorts()
+            .secured(adminPassword)
+            .withTls();
+    // The broker finds the material in its TLS directory and makes none of its own.
+    run(CERTIFICATES.toString(), "--dir", settings.tlsDirectory().toString());
+    try (LocalKafkaBroker broker = LocalKafkaBroker.start(settings)) {
       tool("kafka-configs", "kafka.admin.ConfigCommand");
       tool("kafka-acls", "org.apache.kafka.tools.AclCommand");
       ProcessBuilder run = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
       Map<String, String> env = run.environment();
       env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
       env.put("BOOTSTRAP_SERVERS", broker.bootstrapServers());
+      BrokerTls tls = broker.settings().clientTls();
+      env.put("KAFKA_TRUSTSTORE", tls.truststore().toString());
+      env.put(
+          "KAFKA_TRUSTSTORE_PASSWORD_FILE",
+          broker.settings().tlsDirectory().resolve(BrokerTls.TRUSTSTORE_PASSWORD).toString());
       env.put("UNGIS_KAFKA_ADMIN_PASSWORD", adminPassword);
       env.put("UNGIS_KAFKA_REVIEW_SERVICE_PASSWORD", reviewPassword);
       Process process = run.start();
@@ -80,6 +94,13 @@ class AclScriptIT {
       assertThatThrownBy(() -> send(broker.clientProperties(BrokerAccess.AGENCY, "anything")))
           .hasRootCauseInstanceOf(SaslAuthenticationException.class);
     }
+  }
+
+  private static void run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
   }
 
   /** A command of Kafka's distribution, as a script on the PATH running this JVM's class path. */

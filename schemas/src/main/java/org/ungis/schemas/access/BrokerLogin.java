@@ -1,5 +1,6 @@
 package org.ungis.schemas.access;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,13 @@ import java.util.Map;
  * How a client signs in to a broker that enforces {@link BrokerAccess}: the platform's principals
  * with SCRAM-SHA-512, the super user {@link BrokerAccess#ADMIN} with PLAIN (its password is in the
  * broker's configuration, so it can sign in before any SCRAM credential exists), over {@code
- * SASL_PLAINTEXT}. The local stack and the tests give every principal its development password
+ * SASL_PLAINTEXT}, or over {@code SASL_SSL} given the broker's truststore ({@link BrokerTls}), as
+ * production runs it. The local stack and the tests give every principal its development password
  * ({@link #developmentPassword}); production passwords come from the operator.
  */
 public final class BrokerLogin {
 
-  /** The listeners' protocol (TLS: {@code SASL_SSL}, not set up here). */
+  /** The listeners' protocol without TLS (with TLS: {@link BrokerTls#PROTOCOL}). */
   public static final String PROTOCOL = "SASL_PLAINTEXT";
 
   /** The platform's principals' mechanism. */
@@ -53,12 +55,23 @@ public final class BrokerLogin {
   /** A Kafka client's settings: bootstrap servers, and the principal's SCRAM sign-in. */
   public static Map<String, Object> scram(
       String bootstrapServers, String principal, String password) {
-    return client(bootstrapServers, SCRAM, scramJaas(principal, password));
+    return scram(bootstrapServers, principal, password, null);
+  }
+
+  /** As {@link #scram(String, String, String)}, over TLS if {@code tls} is not null. */
+  public static Map<String, Object> scram(
+      String bootstrapServers, String principal, String password, BrokerTls tls) {
+    return client(bootstrapServers, SCRAM, scramJaas(principal, password), tls);
   }
 
   /** A Kafka client's settings: bootstrap servers, and the super user's PLAIN sign-in. */
   public static Map<String, Object> admin(String bootstrapServers, String password) {
-    return client(bootstrapServers, PLAIN, plainJaas(BrokerAccess.ADMIN, password));
+    return admin(bootstrapServers, password, null);
+  }
+
+  /** As {@link #admin(String, String)}, over TLS if {@code tls} is not null. */
+  public static Map<String, Object> admin(String bootstrapServers, String password, BrokerTls tls) {
+    return client(bootstrapServers, PLAIN, plainJaas(BrokerAccess.ADMIN, password), tls);
   }
 
   /**
@@ -66,17 +79,33 @@ public final class BrokerLogin {
    * or the registry started as a process.
    */
   public static List<String> springArguments(String principal, String password) {
-    return List.of(
-        "--spring.kafka.security.protocol=" + PROTOCOL,
-        "--spring.kafka.properties.sasl.mechanism=" + SCRAM,
-        "--spring.kafka.properties.sasl.jaas.config=" + scramJaas(principal, password));
+    return springArguments(principal, password, null);
+  }
+
+  /**
+   * As {@link #springArguments(String, String)}, over TLS if {@code tls} is not null ({@code
+   * spring.kafka.ssl.*}).
+   */
+  public static List<String> springArguments(String principal, String password, BrokerTls tls) {
+    List<String> arguments = new ArrayList<>();
+    if (tls != null) {
+      arguments.addAll(tls.springArguments());
+    } else {
+      arguments.add("--spring.kafka.security.protocol=" + PROTOCOL);
+    }
+    arguments.add("--spring.kafka.properties.sasl.mechanism=" + SCRAM);
+    arguments.add("--spring.kafka.properties.sasl.jaas.config=" + scramJaas(principal, password));
+    return List.copyOf(arguments);
   }
 
   private static Map<String, Object> client(
-      String bootstrapServers, String mechanism, String jaas) {
+      String bootstrapServers, String mechanism, String jaas, BrokerTls tls) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("bootstrap.servers", bootstrapServers);
     config.put("security.protocol", PROTOCOL);
+    if (tls != null) {
+      config.putAll(tls.clientProperties());
+    }
     config.put("sasl.mechanism", mechanism);
     config.put("sasl.jaas.config", jaas);
     return config;

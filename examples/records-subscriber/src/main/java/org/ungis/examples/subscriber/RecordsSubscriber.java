@@ -27,14 +27,16 @@ import org.ungis.schemas.Topics;
  * <pre>
  * java ... org.ungis.examples.subscriber.RecordsSubscriber \
  *     --bootstrap-servers localhost:9092 --schema-registry-url http://localhost:8081 --out records \
- *     --kafka-user records-reader --kafka-password records-reader-secret
+ *     --kafka-user records-reader --kafka-password records-reader-secret \
+ *     [--kafka-truststore truststore.p12 --kafka-truststore-password SECRET]
  * </pre>
  *
  * <p>The platform's broker authenticates every client and lets the downstream systems' principal,
  * {@code records-reader}, read {@code ungis.records.v1} and nothing else ({@link #signIn}); the
  * local stack's development password is {@code records-reader-secret}, production's comes from the
- * operator. Without {@code --kafka-user} the consumer connects without signing in (a broker without
- * authentication).
+ * operator. Production's broker speaks TLS ({@code SASL_SSL}): give the PKCS12 truststore the
+ * operator hands out with {@code --kafka-truststore} and its password. Without {@code --kafka-user}
+ * the consumer connects without signing in (a broker without authentication).
  *
  * <p>The whole pattern, in the order the code does it:
  *
@@ -109,11 +111,24 @@ public final class RecordsSubscriber implements Runnable {
 
   /**
    * The settings that sign the consumer in to the platform's broker: SASL with SCRAM-SHA-512 as
-   * that principal ({@code SASL_SSL} instead where the broker's listeners have TLS). Reading by
+   * that principal, over TLS trusting that PKCS12 truststore if one is given ({@code SASL_SSL},
+   * production's broker), else without ({@code SASL_PLAINTEXT}, the local stack). Reading by
    * assignment, without a consumer group, needs no more than the READ the records reader has on the
    * topic.
    */
-  static Map<String, Object> signIn(String user, String password) {
+  static Map<String, Object> signIn(
+      String user, String password, String truststore, String truststorePassword) {
+    Map<String, Object> config = new HashMap<>(signIn(user, password));
+    if (truststore != null) {
+      config.put("security.protocol", "SASL_SSL");
+      config.put("ssl.truststore.type", "PKCS12");
+      config.put("ssl.truststore.location", truststore);
+      config.put("ssl.truststore.password", truststorePassword);
+    }
+    return config;
+  }
+
+  private static Map<String, Object> signIn(String user, String password) {
     return Map.of(
         "security.protocol",
         "SASL_PLAINTEXT",
@@ -218,28 +233,35 @@ public final class RecordsSubscriber implements Runnable {
 
   /**
    * The command line: {@code --bootstrap-servers HOST:PORT --schema-registry-url URL --out DIR
-   * [--kafka-user NAME --kafka-password SECRET]} (also {@code --name=value}).
+   * [--kafka-user NAME --kafka-password SECRET [--kafka-truststore FILE --kafka-truststore-password
+   * SECRET]]} (also {@code --name=value}).
    */
   record Options(
       String bootstrapServers,
       String schemaRegistryUrl,
       Path out,
       String kafkaUser,
-      String kafkaPassword) {
+      String kafkaPassword,
+      String kafkaTruststore,
+      String kafkaTruststorePassword) {
 
     static final String USAGE =
         "usage: records-subscriber --bootstrap-servers localhost:9092"
             + " --schema-registry-url http://localhost:8081 --out DIR"
-            + " [--kafka-user records-reader --kafka-password SECRET]";
+            + " [--kafka-user records-reader --kafka-password SECRET"
+            + " [--kafka-truststore FILE --kafka-truststore-password SECRET]]";
 
     /** Without signing in to the broker. */
     Options(String bootstrapServers, String schemaRegistryUrl, Path out) {
-      this(bootstrapServers, schemaRegistryUrl, out, null, null);
+      this(bootstrapServers, schemaRegistryUrl, out, null, null, null, null);
     }
 
     /** The consumer's sign-in, empty without {@code --kafka-user}. */
     Map<String, Object> signIn() {
-      return kafkaUser == null ? Map.of() : RecordsSubscriber.signIn(kafkaUser, kafkaPassword);
+      return kafkaUser == null
+          ? Map.of()
+          : RecordsSubscriber.signIn(
+              kafkaUser, kafkaPassword, kafkaTruststore, kafkaTruststorePassword);
     }
 
     static Options parse(String... args) {
@@ -263,13 +285,22 @@ public final class RecordsSubscriber implements Runnable {
       if ((user == null) != (password == null)) {
         throw new IllegalArgumentException("--kafka-user and --kafka-password go together");
       }
+      String truststore = values.get("kafka-truststore");
+      String truststorePassword = values.get("kafka-truststore-password");
+      if ((truststore == null) != (truststorePassword == null)
+          || truststore != null && user == null) {
+        throw new IllegalArgumentException(
+            "--kafka-truststore and --kafka-truststore-password go together, with --kafka-user");
+      }
       Options options =
           new Options(
               required(values, "bootstrap-servers"),
               required(values, "schema-registry-url"),
               Path.of(required(values, "out")),
               user,
-              password);
+              password,
+              truststore,
+              truststorePassword);
       values
           .keySet()
           .removeAll(
@@ -278,7 +309,9 @@ public final class RecordsSubscriber implements Runnable {
                   "schema-registry-url",
                   "out",
                   "kafka-user",
-                  "kafka-password"));
+                  "kafka-password",
+                  "kafka-truststore",
+                  "kafka-truststore-password"));
       if (!values.isEmpty()) {
         throw new IllegalArgumentException("unknown option(s): " + values.keySet());
       }

@@ -44,16 +44,47 @@ class OptionsTest {
   }
 
   @Test
-  void refusesAUserWithoutAPassword() {
+  void signsInOverTlsTrustingTheGivenTruststore() {
+    Options options =
+        Options.parse(
+            "--bootstrap-servers=kafka.example.org:9092",
+            "--schema-registry-url=u",
+            "--out=o",
+            "--kafka-user=records-reader",
+            "--kafka-password=secret",
+            "--kafka-truststore",
+            "/etc/ungis/truststore.p12",
+            "--kafka-truststore-password=trust");
+    assertThat(options.signIn())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("ssl.truststore.type", "PKCS12")
+        .containsEntry("ssl.truststore.location", "/etc/ungis/truststore.p12")
+        .containsEntry("ssl.truststore.password", "trust")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+  }
+
+  @Test
+  void refusesASignInThatLacksAPart() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withRequiredOptions("--kafka-user=records-reader"))
+        .withMessageContaining("--kafka-password");
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
-                Options.parse(
-                    "--bootstrap-servers=b",
-                    "--schema-registry-url=u",
-                    "--out=o",
-                    "--kafka-user=records-reader"))
-        .withMessageContaining("--kafka-password");
+                withRequiredOptions(
+                    "--kafka-truststore=/etc/ungis/truststore.p12",
+                    "--kafka-truststore-password=trust"))
+        .withMessageContaining("--kafka-user");
+  }
+
+  /** The three options every run needs, then these. */
+  private static Options withRequiredOptions(String... more) {
+    String[] args = new String[3 + more.length];
+    args[0] = "--bootstrap-servers=b";
+    args[1] = "--schema-registry-url=u";
+    args[2] = "--out=o";
+    System.arraycopy(more, 0, args, 3, more.length);
+    return Options.parse(args);
   }
 
   @Test
