@@ -110,16 +110,19 @@ class PublicPages {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     RecordEdition shown = publication.edition(process, edition);
-    RecordEdition latest = edition == null ? shown : publication.edition(process, null);
+    int latest =
+        edition == null
+            ? shown.edition()
+            : publication.latestNumber(process).orElse(shown.edition());
     Page<RecordEntry> entries = Page.of(shown.entries(), Math.max(0, page), ENTRIES_PER_PAGE);
     model.addAttribute("record", shown);
     model.addAttribute("entries", entries.items());
     model.addAttribute("entriesPage", entries.page());
-    model.addAttribute("latest", latest.edition());
-    model.addAttribute("current", shown.edition() == latest.edition());
+    model.addAttribute("latest", latest);
+    model.addAttribute("current", shown.edition() == latest);
     model.addAttribute(
         "earlier",
-        IntStream.rangeClosed(1, latest.edition())
+        IntStream.rangeClosed(1, latest)
             .boxed()
             .filter(n -> n != shown.edition())
             .sorted(Comparator.reverseOrder())
@@ -132,7 +135,7 @@ class PublicPages {
   String newer(@PathVariable String process, @RequestParam int edition, Model model) {
     model.addAttribute("process", process);
     model.addAttribute("latest", edition);
-    model.addAttribute("newer", publication.edition(process, null).edition() > edition);
+    model.addAttribute("newer", publication.latestNumber(process).orElse(0) > edition);
     return "record :: newer";
   }
 

@@ -1,11 +1,7 @@
 package org.ungis.portal.web;
 
-import com.ibm.icu.text.DateFormat;
-import com.ibm.icu.util.TimeZone;
-import com.ibm.icu.util.ULocale;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,11 +44,7 @@ public class Formats {
   }
 
   static String date(Instant instant, Locale locale) {
-    DateFormat format =
-        DateFormat.getDateTimeInstance(
-            DateFormat.LONG, DateFormat.SHORT, ULocale.forLocale(locale));
-    format.setTimeZone(TimeZone.GMT_ZONE);
-    return format.format(Date.from(instant)) + " UTC";
+    return IcuFormatters.dateTime(instant, locale) + " UTC";
   }
 
   /** The value of a {@code <time datetime>} attribute. */
@@ -87,9 +79,7 @@ public class Formats {
 
   /** A number in the page's language (Arabic-Indic digits in Arabic, for instance). */
   public String number(long n) {
-    return com.ibm.icu.text.NumberFormat.getInstance(
-            ULocale.forLocale(LocaleContextHolder.getLocale()))
-        .format(n);
+    return IcuFormatters.number(n, LocaleContextHolder.getLocale());
   }
 
   public String lang(String apiLanguage) {

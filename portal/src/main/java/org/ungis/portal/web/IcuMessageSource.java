@@ -31,7 +31,7 @@ public final class IcuMessageSource implements MessageSource {
     if (pattern == null) {
       return defaultMessage == null ? null : format(defaultMessage, args, locale);
     }
-    return format(pattern, args, locale);
+    return IcuFormatters.message(pattern, args, locale);
   }
 
   @Override
@@ -60,6 +60,7 @@ public final class IcuMessageSource implements MessageSource {
     throw new NoSuchMessageException(codes == null ? "" : codes[codes.length - 1], locale);
   }
 
+  /** A pattern that is not the bundles' (a default message), formatted once. */
   static String format(String pattern, Object[] args, Locale locale) {
     Object[] values = args == null ? new Object[0] : args;
     return new MessageFormat(pattern, ULocale.forLocale(locale)).format(values);

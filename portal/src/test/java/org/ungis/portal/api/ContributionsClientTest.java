@@ -2,6 +2,7 @@ package org.ungis.portal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ungis.portal.api.StandInAnswers.answer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -150,14 +151,5 @@ class ContributionsClientTest {
   private static String header(HttpExchange exchange, String name) {
     String value = exchange.getRequestHeaders().getFirst(name);
     return value == null ? "" : value;
-  }
-
-  private static void answer(HttpExchange exchange, int status, String type, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(UTF8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
   }
 }
