@@ -28,9 +28,8 @@ import org.ungis.schemas.access.BrokerLogin;
  * registry, each service and the portal sign in as their own principal with its development
  * password ({@link BrokerLogin#developmentPassword}). A test's own Kafka clients sign in too:
  * {@link #kafkaClientProperties(String)} as a principal (e.g. {@link BrokerAccess#RECORDS_READER}),
- * {@link #adminClientProperties()} as the super user. {@code builder(dir).securedBroker(false)}
- * runs it without authentication instead (fault-tests, whose own clients connect without
- * credentials).
+ * {@link #adminClientProperties()} as the super user. There is no unauthenticated mode, as {@code
+ * bin/local-stack} has none: every suite (end-to-end, fault-tests) runs on the ACLs production has.
  *
  * <pre>{@code
  * try (PlatformStack stack = PlatformStack.builder(tempDir).start()) {
@@ -71,15 +70,12 @@ public final class PlatformStack implements AutoCloseable {
 
   private final Path workDir;
   private final Map<String, ServiceProcess> processes;
-  private final boolean securedBroker;
   private final Map<String, ClientCredentials> tokens = new ConcurrentHashMap<>();
   private final Map<String, UngisClient> apiClients = new ConcurrentHashMap<>();
 
-  private PlatformStack(
-      Path workDir, Map<String, ServiceProcess> processes, boolean securedBroker) {
+  private PlatformStack(Path workDir, Map<String, ServiceProcess> processes) {
     this.workDir = workDir;
     this.processes = processes;
-    this.securedBroker = securedBroker;
   }
 
   public static Builder builder(Path workDir) {
@@ -96,7 +92,6 @@ public final class PlatformStack implements AutoCloseable {
     private List<String> brokerJvmArgs = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
     private final Map<String, String> serviceProperties = new LinkedHashMap<>();
     private boolean copyJars = true;
-    private boolean securedBroker = true;
     private Boolean authServer;
     private boolean gateway;
     private boolean portal;
@@ -134,16 +129,6 @@ public final class PlatformStack implements AutoCloseable {
      */
     public Builder copyJars(boolean copy) {
       this.copyJars = copy;
-      return this;
-    }
-
-    /**
-     * Whether the broker authenticates every client and enforces the access rules, as {@code
-     * bin/local-stack} runs it (default: yes). Without, anyone may do anything on it: for a suite
-     * whose own clients and extra processes connect without credentials (fault-tests).
-     */
-    public Builder securedBroker(boolean secured) {
-      this.securedBroker = secured;
       return this;
     }
 
@@ -196,21 +181,10 @@ public final class PlatformStack implements AutoCloseable {
       return this;
     }
 
-    /** The broker's arguments: with {@code --secured} (SASL, the access rules' ACLs) by default. */
-    private List<String> brokerArgs(String... args) {
-      List<String> all = new ArrayList<>(List.of(args));
-      if (securedBroker) {
-        all.add("--secured");
-      }
-      return all;
-    }
-
-    /** A process's arguments, signing in as {@code principal} on a secured broker. */
-    private List<String> withBrokerLogin(String principal, List<String> args) {
+    /** A process's arguments, signing in to the broker as {@code principal}. */
+    private static List<String> withBrokerLogin(String principal, List<String> args) {
       List<String> all = new ArrayList<>(args);
-      if (securedBroker) {
-        all.addAll(brokerLogin(principal));
-      }
+      all.addAll(brokerLogin(principal));
       return all;
     }
 
@@ -263,13 +237,15 @@ public final class PlatformStack implements AutoCloseable {
               brokerPort,
               repo.execJar("local-stack"),
               brokerJvmArgs,
-              brokerArgs(
+              // As bin/local-stack runs it: SASL, and the access rules' ACLs.
+              List.of(
                   "--data-dir",
                   workDir.resolve("kafka").toString(),
                   "--port",
                   Integer.toString(brokerPort),
                   "--controller-port",
-                  Integer.toString(controllerPort)),
+                  Integer.toString(controllerPort),
+                  "--secured"),
               logs.resolve(BROKER + ".log"),
               Readiness.logLine("LocalKafkaBroker ready")));
       int registryPort = FreePorts.next();
@@ -339,9 +315,7 @@ public final class PlatformStack implements AutoCloseable {
           args.add("--spring.mail.port=" + smtpPort);
         }
         serviceProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        if (securedBroker) {
-          args.addAll(brokerLogin(service));
-        }
+        args.addAll(brokerLogin(service));
         processes.put(
             service,
             ServiceProcess.of(
@@ -390,7 +364,7 @@ public final class PlatformStack implements AutoCloseable {
                 logs.resolve(PORTAL + ".log"),
                 Readiness.actuator());
       }
-      PlatformStack stack = new PlatformStack(workDir, processes, securedBroker);
+      PlatformStack stack = new PlatformStack(workDir, processes);
       try {
         stack.broker().startAndAwaitReady(timeout);
         List<ServiceProcess> rest = stack.all().subList(1, processes.size());
@@ -564,10 +538,8 @@ public final class PlatformStack implements AutoCloseable {
    * BrokerAccess#AGENCY}): the bootstrap servers and its SCRAM sign-in.
    */
   public Map<String, Object> kafkaClientProperties(String principal) {
-    return securedBroker
-        ? BrokerLogin.scram(
-            bootstrapServers(), principal, BrokerLogin.developmentPassword(principal))
-        : Map.of("bootstrap.servers", bootstrapServers());
+    return BrokerLogin.scram(
+        bootstrapServers(), principal, BrokerLogin.developmentPassword(principal));
   }
 
   /**
@@ -575,9 +547,8 @@ public final class PlatformStack implements AutoCloseable {
    * what a test that reads every topic, or writes where no service may, needs.
    */
   public Map<String, Object> adminClientProperties() {
-    return securedBroker
-        ? BrokerLogin.admin(bootstrapServers(), BrokerLogin.developmentPassword(BrokerAccess.ADMIN))
-        : Map.of("bootstrap.servers", bootstrapServers());
+    return BrokerLogin.admin(
+        bootstrapServers(), BrokerLogin.developmentPassword(BrokerAccess.ADMIN));
   }
 
   public String registryUrl() {
