@@ -62,14 +62,25 @@ public final class BrokerLogin {
   }
 
   /**
-   * The same sign-in as Spring Boot command-line arguments ({@code spring.kafka.*}), for a service
-   * or the registry started as a process.
+   * The same sign-in as Spring Boot properties ({@code spring.kafka.*}), for a service or the
+   * registry started in-process.
+   */
+  public static Map<String, String> springProperties(String principal, String password) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.kafka.security.protocol", PROTOCOL);
+    properties.put("spring.kafka.properties.sasl.mechanism", SCRAM);
+    properties.put("spring.kafka.properties.sasl.jaas.config", scramJaas(principal, password));
+    return properties;
+  }
+
+  /**
+   * The same sign-in as Spring Boot command-line arguments ({@code --spring.kafka.*=...}), for a
+   * service or the registry started as a process.
    */
   public static List<String> springArguments(String principal, String password) {
-    return List.of(
-        "--spring.kafka.security.protocol=" + PROTOCOL,
-        "--spring.kafka.properties.sasl.mechanism=" + SCRAM,
-        "--spring.kafka.properties.sasl.jaas.config=" + scramJaas(principal, password));
+    return springProperties(principal, password).entrySet().stream()
+        .map(property -> "--" + property.getKey() + "=" + property.getValue())
+        .toList();
   }
 
   private static Map<String, Object> client(
