@@ -29,12 +29,12 @@ import org.ungis.schemas.access.BrokerTls;
  * registry, each service and the portal sign in as their own principal with its development
  * password ({@link BrokerLogin#developmentPassword}). A test's own Kafka clients sign in too:
  * {@link #kafkaClientProperties(String)} as a principal (e.g. {@link BrokerAccess#RECORDS_READER}),
- * {@link #adminClientProperties()} as the super user. {@code builder(dir).securedBroker(false)}
- * runs it without authentication instead (fault-tests, whose own clients connect without
- * credentials). {@code builder(dir).brokerTls(true)} puts TLS on the broker's listener ({@code
- * SASL_SSL}, as production's), with a certificate and an authority made as the broker first starts:
- * every process and every client of {@link #kafkaClientProperties} trusts it through the truststore
- * ({@link #brokerTls()}).
+ * {@link #adminClientProperties()} as the super user. There is no unauthenticated mode, as {@code
+ * bin/local-stack} has none: every suite (end-to-end, fault-tests) runs on the ACLs production has.
+ * {@code builder(dir).brokerTls(true)} puts TLS on the broker's listener ({@code SASL_SSL}, as
+ * production's), with a certificate and an authority made as the broker first starts: every process
+ * and every client of {@link #kafkaClientProperties} trusts it through the truststore ({@link
+ * #brokerTls()}).
  *
  * <pre>{@code
  * try (PlatformStack stack = PlatformStack.builder(tempDir).start()) {
@@ -75,19 +75,13 @@ public final class PlatformStack implements AutoCloseable {
 
   private final Path workDir;
   private final Map<String, ServiceProcess> processes;
-  private final boolean securedBroker;
   private final BrokerTls brokerTls;
   private final Map<String, ClientCredentials> tokens = new ConcurrentHashMap<>();
   private final Map<String, UngisClient> apiClients = new ConcurrentHashMap<>();
 
-  private PlatformStack(
-      Path workDir,
-      Map<String, ServiceProcess> processes,
-      boolean securedBroker,
-      BrokerTls brokerTls) {
+  private PlatformStack(Path workDir, Map<String, ServiceProcess> processes, BrokerTls brokerTls) {
     this.workDir = workDir;
     this.processes = processes;
-    this.securedBroker = securedBroker;
     this.brokerTls = brokerTls;
   }
 
@@ -105,7 +99,6 @@ public final class PlatformStack implements AutoCloseable {
     private List<String> brokerJvmArgs = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
     private final Map<String, String> serviceProperties = new LinkedHashMap<>();
     private boolean copyJars = true;
-    private boolean securedBroker = true;
     private boolean tls;
     private BrokerTls brokerTls;
     private Boolean authServer;
@@ -149,20 +142,10 @@ public final class PlatformStack implements AutoCloseable {
     }
 
     /**
-     * Whether the broker authenticates every client and enforces the access rules, as {@code
-     * bin/local-stack} runs it (default: yes). Without, anyone may do anything on it: for a suite
-     * whose own clients and extra processes connect without credentials (fault-tests).
-     */
-    public Builder securedBroker(boolean secured) {
-      this.securedBroker = secured;
-      return this;
-    }
-
-    /**
-     * Whether the broker's listener speaks TLS ({@code SASL_SSL}, as production's; default: no, it
-     * speaks {@code SASL_PLAINTEXT}): the broker makes its certificate, signed by an authority of
-     * its own, as it first starts, and every process of the stack connects trusting that authority
-     * ({@code spring.kafka.ssl.*}). Needs the secured broker.
+     * /** Whether the broker's listener speaks TLS ({@code SASL_SSL}, as production's; default: no,
+     * it speaks {@code SASL_PLAINTEXT}): the broker makes its certificate, signed by an authority
+     * of its own, as it first starts, and every process of the stack connects trusting that
+     * authority ({@code spring.kafka.ssl.*}). Needs the secured broker.
      */
     public Builder brokerTls(boolean tls) {
       this.tls = tls;
@@ -218,26 +201,12 @@ public final class PlatformStack implements AutoCloseable {
       return this;
     }
 
-    /** The broker's arguments: with {@code --secured} (SASL, the access rules' ACLs) by default. */
-    private List<String> brokerArgs(String... args) {
-      List<String> all = new ArrayList<>(List.of(args));
-      if (securedBroker) {
-        all.add("--secured");
-      }
-      if (tls) {
-        all.add("--tls");
-      }
-      return all;
-    }
-
-    /** A process's arguments, signing in as {@code principal} on a secured broker. */
+    /** A process's arguments, signing in to the broker as {@code principal}. */
     private List<String> withBrokerLogin(String principal, List<String> args) {
       List<String> all = new ArrayList<>(args);
-      if (securedBroker) {
-        all.addAll(
-            BrokerLogin.springArguments(
-                principal, BrokerLogin.developmentPassword(principal), brokerTls));
-      }
+      all.addAll(
+          BrokerLogin.springArguments(
+              principal, BrokerLogin.developmentPassword(principal), brokerTls));
       return all;
     }
 
@@ -249,9 +218,6 @@ public final class PlatformStack implements AutoCloseable {
     public PlatformStack start() {
       RepoLayout located = layout != null ? layout : RepoLayout.locate();
       boolean withAuth = authServer == null || authServer;
-      if (tls && !securedBroker) {
-        throw new IllegalStateException("TLS is for the secured broker (SASL_SSL)");
-      }
       if (portal && !withAuth) {
         throw new IllegalStateException("The portal signs people in at the authorization server");
       }
@@ -293,13 +259,18 @@ public final class PlatformStack implements AutoCloseable {
               brokerPort,
               repo.execJar("local-stack"),
               brokerJvmArgs,
-              brokerArgs(
-                  "--data-dir",
-                  workDir.resolve("kafka").toString(),
-                  "--port",
-                  Integer.toString(brokerPort),
-                  "--controller-port",
-                  Integer.toString(controllerPort)),
+              // As bin/local-stack runs it: SASL, and the access rules' ACLs.
+              Stream.concat(
+                      Stream.of(
+                          "--data-dir",
+                          workDir.resolve("kafka").toString(),
+                          "--port",
+                          Integer.toString(brokerPort),
+                          "--controller-port",
+                          Integer.toString(controllerPort),
+                          "--secured"),
+                      tls ? Stream.of("--tls") : Stream.<String>empty())
+                  .toList(),
               logs.resolve(BROKER + ".log"),
               Readiness.logLine("LocalKafkaBroker ready")));
       // First the broker: with TLS, the others' arguments name the truststore it makes.
@@ -427,7 +398,7 @@ public final class PlatformStack implements AutoCloseable {
                 logs.resolve(PORTAL + ".log"),
                 Readiness.actuator());
       }
-      PlatformStack stack = new PlatformStack(workDir, processes, securedBroker, brokerTls);
+      PlatformStack stack = new PlatformStack(workDir, processes, brokerTls);
       try {
         List<ServiceProcess> rest = stack.all().subList(1, processes.size());
         rest.forEach(ServiceProcess::start);
@@ -606,10 +577,8 @@ public final class PlatformStack implements AutoCloseable {
    * BrokerAccess#AGENCY}): the bootstrap servers and its SCRAM sign-in.
    */
   public Map<String, Object> kafkaClientProperties(String principal) {
-    return securedBroker
-        ? BrokerLogin.scram(
-            bootstrapServers(), principal, BrokerLogin.developmentPassword(principal), brokerTls)
-        : Map.of("bootstrap.servers", bootstrapServers());
+    return BrokerLogin.scram(
+        bootstrapServers(), principal, BrokerLogin.developmentPassword(principal), brokerTls);
   }
 
   /**
@@ -655,10 +624,8 @@ public final class PlatformStack implements AutoCloseable {
    * what a test that reads every topic, or writes where no service may, needs.
    */
   public Map<String, Object> adminClientProperties() {
-    return securedBroker
-        ? BrokerLogin.admin(
-            bootstrapServers(), BrokerLogin.developmentPassword(BrokerAccess.ADMIN), brokerTls)
-        : Map.of("bootstrap.servers", bootstrapServers());
+    return BrokerLogin.admin(
+        bootstrapServers(), BrokerLogin.developmentPassword(BrokerAccess.ADMIN), brokerTls);
   }
 
   public String registryUrl() {

@@ -40,11 +40,6 @@ public final class RecordTopicReader {
     }
   }
 
-  /** Every record on the topic, by process id, from a broker without authentication. */
-  public static Map<String, RebuiltRecord> readAll(String bootstrapServers, String registryUrl) {
-    return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), registryUrl);
-  }
-
   /**
    * Every record on the topic, by process id, read with a consumer of these properties: at least
    * {@code bootstrap.servers}, and the reader's credentials (SASL) and {@code group.id} on a broker

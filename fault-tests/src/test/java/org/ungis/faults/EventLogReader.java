@@ -29,7 +29,9 @@ import org.ungis.schemas.Topics;
  * Reads every topic of the catalogue and its dead-letter topic from the beginning to its current
  * end, as a subscriber would ({@code read_committed}, a plain consumer, nothing committed), and
  * decodes each value with the Confluent-format deserializer; a value that does not decode is kept
- * as bytes.
+ * as bytes. It reads with the client properties it is given: bootstrap servers and a sign-in whose
+ * principal may read every topic and every dead-letter topic (on the platform's broker, the super
+ * user: no other principal reads the dead-letter topics).
  */
 final class EventLogReader {
 
@@ -37,7 +39,7 @@ final class EventLogReader {
 
   private EventLogReader() {}
 
-  static EventLog read(String bootstrapServers, String registryUrl) {
+  static EventLog read(Map<String, Object> client, String registryUrl) {
     Map<String, Object> serde = new HashMap<>();
     serde.put("schema.registry.url", registryUrl);
     serde.put("specific.avro.reader", true);
@@ -45,7 +47,7 @@ final class EventLogReader {
     try (KafkaAvroDeserializer values = new KafkaAvroDeserializer()) {
       values.configure(serde, false);
       for (Topic<?> topic : Topics.ALL) {
-        for (ConsumerRecord<byte[], byte[]> record : readAll(bootstrapServers, topic.name())) {
+        for (ConsumerRecord<byte[], byte[]> record : readAll(client, topic.name())) {
           Object value;
           try {
             value = values.deserialize(record.topic(), record.headers(), record.value());
@@ -63,8 +65,7 @@ final class EventLogReader {
             log.count(record.topic());
           }
         }
-        for (ConsumerRecord<byte[], byte[]> letter :
-            readAll(bootstrapServers, topic.deadLetterTopic())) {
+        for (ConsumerRecord<byte[], byte[]> letter : readAll(client, topic.deadLetterTopic())) {
           log.deadLetter(deadLetter(letter));
         }
       }
@@ -73,9 +74,9 @@ final class EventLogReader {
   }
 
   /** Where every partition of every topic of the catalogue and its DLT ends now. */
-  static Map<Partition, Long> endOffsets(String bootstrapServers) {
+  static Map<Partition, Long> endOffsets(Map<String, Object> client) {
     Map<Partition, Long> ends = new HashMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(client)) {
       for (Topic<?> topic : Topics.ALL) {
         for (String name : List.of(topic.name(), topic.deadLetterTopic())) {
           List<TopicPartition> partitions = partitions(consumer, name);
@@ -88,9 +89,8 @@ final class EventLogReader {
     return ends;
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> client) {
+    Map<String, Object> config = new HashMap<>(client);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -103,9 +103,9 @@ final class EventLogReader {
   }
 
   /** Every record of a topic, from the beginning to its end as it is now. */
-  static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
+  static List<ConsumerRecord<byte[], byte[]>> readAll(Map<String, Object> client, String topic) {
     List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(client)) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       if (partitions.isEmpty()) {
         return all;

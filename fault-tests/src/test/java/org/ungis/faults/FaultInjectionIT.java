@@ -71,7 +71,9 @@ import org.ungis.ops.DeadLetterReplay;
 import org.ungis.reference.Roster;
 import org.ungis.registry.serde.KafkaAvroDeserializer;
 import org.ungis.registry.serde.KafkaAvroSerializer;
+import org.ungis.schemas.Topic;
 import org.ungis.schemas.Topics;
+import org.ungis.schemas.access.BrokerAccess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,6 +87,15 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The tests share one stack and run in order; the ledger of what got a {@code 201} is carried
  * from one to the next.
+ *
+ * <p>The broker is secured as {@code bin/local-stack} and production run it (SASL, the ACLs of
+ * {@link BrokerAccess}): every service instance signs in as its own principal, and so does every
+ * client of the suite, as the one a real client of that kind would be: the checker reads the topics
+ * and their dead-letter topics as the operator ({@link #observer()}, the super user), the record as
+ * a downstream reader ({@link BrokerAccess#RECORDS_READER}), the replay command runs as the
+ * operator runs it, and a record the suite injects into a topic is written with the credentials of
+ * the topic's owner ({@link #ownerProducer}), the only principal besides the operator the ACLs let
+ * write there.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionIT {
@@ -169,8 +180,6 @@ class FaultInjectionIT {
     String session = Long.toString(SESSION_TIMEOUT.toMillis());
     stack =
         PlatformStack.builder(workDir)
-            // Its own clients, extra instances and the replay command connect without credentials.
-            .securedBroker(false)
             .authServer(true)
             .timeout(READY)
             .serviceProperty("spring.kafka.streams.properties.session.timeout.ms", session)
@@ -251,7 +260,7 @@ class FaultInjectionIT {
       // The later scenarios run without it (their poison pills count the other services' dead
       // letters): the events from here on are not expected at the receiver.
       notifications.stop();
-      history.stopWatchingWebhooks(EventLogReader.endOffsets(stack.bootstrapServers()));
+      history.stopWatchingWebhooks(EventLogReader.endOffsets(observer()));
     }
   }
 
@@ -265,6 +274,7 @@ class FaultInjectionIT {
     ServiceProcess notifications =
         instanceLike(
             stack.contributions(),
+            PlatformStack.NOTIFICATION,
             PlatformStack.NOTIFICATION,
             org.ungis.e2e.RepoLayout.locate().execJar(PlatformStack.NOTIFICATION),
             "notification-service",
@@ -282,7 +292,7 @@ class FaultInjectionIT {
             "contribution.revised",
             "contribution.withdrawn",
             "review.decided"));
-    history.watchWebhooks(EventLogReader.endOffsets(stack.bootstrapServers()));
+    history.watchWebhooks(EventLogReader.endOffsets(observer()));
     return notifications;
   }
 
@@ -301,7 +311,9 @@ class FaultInjectionIT {
 
     RecordMetadata garbageAt;
     RecordMetadata refusedAt;
-    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+    // Written as review-service, the topic's one writer: only a faulty release of the owner (a
+    // broken serializer, a decision keyed by something else) can put such records there.
+    try (KafkaProducer<String, byte[]> producer = ownerProducer(Topics.REVIEWS)) {
       ProducerRecord<String, byte[]> first = new ProducerRecord<>(topic, garbageKey, garbage);
       first.headers().add("ungis-test", "garbage".getBytes(StandardCharsets.UTF_8));
       garbageAt = producer.send(first).get(30, TimeUnit.SECONDS);
@@ -592,7 +604,7 @@ class FaultInjectionIT {
           .pollInterval(Duration.ofSeconds(2))
           .until(
               () -> {
-                EventLog log = EventLogReader.read(stack.bootstrapServers(), stack.registryUrl());
+                EventLog log = EventLogReader.read(observer(), stack.registryUrl());
                 read.set(log);
                 Set<String> approvedOnTopic = approvals(log).keySet();
                 return approvedOnTopic.containsAll(accepted.keySet())
@@ -669,7 +681,7 @@ class FaultInjectionIT {
     // A write made durable after its client had given up (timeout, 503) and retried with the same
     // key must be found by the retry, not doubled by it: the topic holds exactly the 201s, each
     // submitted once (a repeat of the very same submission, which every fold ignores, is allowed).
-    EventLog log = EventLogReader.read(stack.bootstrapServers(), stack.registryUrl());
+    EventLog log = EventLogReader.read(observer(), stack.registryUrl());
     Map<String, List<ContributionEvent>> submissions = new LinkedHashMap<>();
     Map<String, Set<String>> idsByKey = new HashMap<>();
     for (EventLog.Logged<ContributionEvent> event : log.contributions()) {
@@ -752,7 +764,8 @@ class FaultInjectionIT {
       v2Bytes = serializer.serialize(topic, v2Event.build());
     }
     assertThat(ByteBuffer.wrap(v2Bytes, 1, 4).getInt()).as("written with v2's id").isEqualTo(v2Id);
-    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+    // As contributions-service: the v2 producer is its next release, rolled out while v1 runs.
+    try (KafkaProducer<String, byte[]> producer = ownerProducer(Topics.CONTRIBUTIONS)) {
       history.produced(
           coordinate(
               producer.send(new ProducerRecord<>(topic, id, v2Bytes)).get(30, TimeUnit.SECONDS)));
@@ -826,9 +839,9 @@ class FaultInjectionIT {
     java.util.Collections.shuffle(victims, random);
     try (Load load = new Load("sigkill", 3)) {
       // Poison pills on every input topic of the three services, while the load runs.
-      poisonWhileRunning(Topics.CONTRIBUTIONS.name(), 3);
-      poisonWhileRunning(Topics.PROCESSES.name(), 3);
-      poisonWhileRunning(Topics.REVIEWS.name(), 3);
+      poisonWhileRunning(Topics.CONTRIBUTIONS, 3);
+      poisonWhileRunning(Topics.PROCESSES, 3);
+      poisonWhileRunning(Topics.REVIEWS, 3);
       for (int round = 0; round < victims.size(); round += 2) {
         load.awaitProgress(2);
         Duration moment = Duration.ofMillis(random.nextInt(1500));
@@ -1012,6 +1025,7 @@ class FaultInjectionIT {
     return instanceLike(
         model,
         model.name() + "-" + n,
+        model.name(),
         Path.of(command.get(command.indexOf("-jar") + 1)),
         state + "-" + n,
         List.of("--spring.kafka.streams.properties.application.server=localhost:%d"));
@@ -1020,20 +1034,30 @@ class FaultInjectionIT {
   /**
    * A process run as {@code model} is (its JVM flags and arguments: the broker, the registry, the
    * issuer, the session timeouts) from {@code jar}, on a port and a state directory of its own,
-   * with {@code extra} arguments ({@code %d}: its port). Killed at the end of the suite.
+   * signing in to the broker as {@code principal}, with {@code extra} arguments ({@code %d}: its
+   * port). Killed at the end of the suite.
    */
   private static ServiceProcess instanceLike(
-      ServiceProcess model, String name, Path jar, String state, List<String> extra) {
+      ServiceProcess model,
+      String name,
+      String principal,
+      Path jar,
+      String state,
+      List<String> extra) {
     List<String> command = model.command();
     int jarAt = command.indexOf("-jar");
     int port = org.ungis.e2e.FreePorts.next();
+    List<String> login = PlatformStack.brokerLogin(principal);
+    List<String> replaced =
+        new ArrayList<>(List.of("--server.port=", "--spring.kafka.streams.state-dir="));
+    login.forEach(arg -> replaced.add(arg.substring(0, arg.indexOf('=') + 1)));
     List<String> args = new ArrayList<>();
     for (String arg : command.subList(jarAt + 2, command.size())) {
-      if (!arg.startsWith("--server.port=")
-          && !arg.startsWith("--spring.kafka.streams.state-dir=")) {
+      if (replaced.stream().noneMatch(arg::startsWith)) {
         args.add(arg);
       }
     }
+    args.addAll(login);
     args.add("--server.port=" + port);
     args.add("--spring.kafka.streams.state-dir=" + workDir.resolve("state").resolve(state));
     extra.forEach(arg -> args.add(arg.formatted(port)));
@@ -1552,14 +1576,17 @@ class FaultInjectionIT {
     }
   }
 
-  /** Writes a record that is not Avro to an input topic; {@code refusers} services read it. */
-  private static void poisonWhileRunning(String topic, int refusers) throws Exception {
-    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+  /**
+   * Writes a record that is not Avro to an input topic, as its owner (a release of it with a broken
+   * serializer); {@code refusers} services read it.
+   */
+  private static void poisonWhileRunning(Topic<?> topic, int refusers) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = ownerProducer(topic)) {
       RecordMetadata at =
           producer
               .send(
                   new ProducerRecord<>(
-                      topic,
+                      topic.name(),
                       "poison-" + UUID.randomUUID(),
                       "{not Avro either}".getBytes(StandardCharsets.UTF_8)))
               .get(30, TimeUnit.SECONDS);
@@ -1670,7 +1697,7 @@ class FaultInjectionIT {
     operationsBefore = history.size();
     Map<EventLog.Partition, Long> ends;
     try {
-      ends = EventLogReader.endOffsets(stack.bootstrapServers());
+      ends = EventLogReader.endOffsets(observer());
     } catch (RuntimeException brokerUnreachable) {
       // Left down by a failed test: this test's checker then also reports the earlier findings.
       System.out.println("the ends of the topics are unknown: " + brokerUnreachable);
@@ -1697,9 +1724,7 @@ class FaultInjectionIT {
               () -> {
                 report.set(
                     HistoryChecker.check(
-                        history,
-                        EventLogReader.read(stack.bootstrapServers(), stack.registryUrl()),
-                        scope));
+                        history, EventLogReader.read(observer(), stack.registryUrl()), scope));
                 return report.get().clean();
               });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -1857,7 +1882,9 @@ class FaultInjectionIT {
         .until(
             () -> {
               RebuiltRecord record =
-                  RecordTopicReader.readAll(stack.bootstrapServers(), stack.registryUrl())
+                  RecordTopicReader.readAll(
+                          stack.kafkaClientProperties(BrokerAccess.RECORDS_READER),
+                          stack.registryUrl())
                       .get(processId);
               return record != null
                   && record.entries().stream()
@@ -1989,9 +2016,14 @@ class FaultInjectionIT {
     return new Response(answer.statusCode(), answer.body(), answer.headers().map());
   }
 
-  private static KafkaProducer<String, byte[]> rawProducer() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+  /**
+   * A producer of raw bytes signed in as the topic's owner (its service's principal): on the
+   * platform's broker no other principal but the operator may write the topic, so a record no
+   * service would write (garbage, a decision keyed otherwise, an event of a newer schema) reaches
+   * the topic from a release of its owner, which is what these faults stand for.
+   */
+  private static KafkaProducer<String, byte[]> ownerProducer(Topic<?> topic) {
+    Map<String, Object> config = new HashMap<>(stack.kafkaClientProperties(topic.owner()));
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
@@ -2054,16 +2086,38 @@ class FaultInjectionIT {
     return matching;
   }
 
+  /** The operator's sign-in as a Kafka tool's {@code --command-config} file. */
+  private static Path operatorConfig() throws java.io.IOException {
+    java.util.Properties properties = new java.util.Properties();
+    observer().forEach((key, value) -> properties.setProperty(key, value.toString()));
+    properties.remove(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+    Path file = workDir.resolve("operator.properties");
+    try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      properties.store(out, "the operator's sign-in (the local stack's super user)");
+    }
+    return file;
+  }
+
+  /**
+   * How the suite reads the topics and their dead-letter topics: as the operator, the broker's
+   * super user, since no principal of the platform reads every topic and dead-letter topic.
+   */
+  private static Map<String, Object> observer() {
+    return stack.adminClientProperties();
+  }
+
   private static List<ConsumerRecord<byte[], byte[]>> readTopic(String topic, String key) {
     byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
-    return EventLogReader.readAll(stack.bootstrapServers(), topic).stream()
+    return EventLogReader.readAll(observer(), topic).stream()
         .filter(r -> r.key() != null && java.util.Arrays.equals(r.key(), wanted))
         .toList();
   }
 
   /**
    * Runs the operator's command {@code bin/replay-dead-letters} (which runs this module's exec jar,
-   * built in {@code package}); returns its output.
+   * built in {@code package}) as the operator runs it on the local stack: signed in as the super
+   * user, from a {@code --command-config} file (it writes to a topic only the topic's owner may
+   * write, and reads the dead-letter topic); returns its output.
    */
   private static String replay(String... args) throws Exception {
     Path jar = Path.of("target", "fault-tests-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
@@ -2075,6 +2129,8 @@ class FaultInjectionIT {
     command.add(script.toString());
     command.add("--bootstrap-servers");
     command.add(stack.bootstrapServers());
+    command.add("--command-config");
+    command.add(operatorConfig().toString());
     command.addAll(List.of(args));
     Path output = Files.createTempFile(workDir, "replay", ".out");
     ProcessBuilder builder =

@@ -75,8 +75,20 @@ public final class BrokerLogin {
   }
 
   /**
-   * The same sign-in as Spring Boot command-line arguments ({@code spring.kafka.*}), for a service
-   * or the registry started as a process.
+   * The same sign-in as Spring Boot properties ({@code spring.kafka.*}), for a service or the
+   * registry started in-process.
+   */
+  public static Map<String, String> springProperties(String principal, String password) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.kafka.security.protocol", PROTOCOL);
+    properties.put("spring.kafka.properties.sasl.mechanism", SCRAM);
+    properties.put("spring.kafka.properties.sasl.jaas.config", scramJaas(principal, password));
+    return properties;
+  }
+
+  /**
+   * The same sign-in as Spring Boot command-line arguments ({@code --spring.kafka.*=...}), for a
+   * service or the registry started as a process.
    */
   public static List<String> springArguments(String principal, String password) {
     return springArguments(principal, password, null);
@@ -87,14 +99,13 @@ public final class BrokerLogin {
    * spring.kafka.ssl.*}).
    */
   public static List<String> springArguments(String principal, String password, BrokerTls tls) {
+    Map<String, String> properties = springProperties(principal, password);
     List<String> arguments = new ArrayList<>();
     if (tls != null) {
+      properties.remove("spring.kafka.security.protocol");
       arguments.addAll(tls.springArguments());
-    } else {
-      arguments.add("--spring.kafka.security.protocol=" + PROTOCOL);
     }
-    arguments.add("--spring.kafka.properties.sasl.mechanism=" + SCRAM);
-    arguments.add("--spring.kafka.properties.sasl.jaas.config=" + scramJaas(principal, password));
+    properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
     return List.copyOf(arguments);
   }
 

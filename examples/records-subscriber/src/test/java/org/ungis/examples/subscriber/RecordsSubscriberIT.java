@@ -12,25 +12,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.ungis.events.record.RecordEntry;
+import org.ungis.localstack.LocalBrokerAccess;
+import org.ungis.localstack.LocalKafkaBroker;
 import org.ungis.registry.serde.KafkaAvroSerializer;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.schemas.Topics;
+import org.ungis.schemas.access.BrokerAccess;
+import org.ungis.schemas.access.BrokerLogin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -38,40 +39,37 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * The subscriber against a real KRaft broker and the real schema registry, with the topic written
  * as publication-service writes it: each edition's texts, tombstones and manifest in one
- * transaction.
+ * transaction. The broker runs as {@code bin/local-stack} and production run it (SASL, the
+ * platform's ACLs from {@link BrokerAccess}, development passwords): publication-service creates
+ * and writes the topic as itself, the registry signs in as itself, and the subscriber signs in with
+ * its {@code --kafka-user} and {@code --kafka-password} as {@link BrokerAccess#RECORDS_READER}, the
+ * downstream systems' principal, which reads the records topic and nothing else (its refusals:
+ * local-stack's {@code SecuredBrokerIT}).
  */
 class RecordsSubscriberIT {
+
+  static final String PUBLICATION = Topics.RECORDS.owner();
 
   static final RecordEntry ITU = entry("c-itu", "ITU", 1, "Connectivity for all");
   static final RecordEntry UNDP = entry("c-undp", "UNDP", 1, "Digital public goods");
   static final RecordEntry UNESCO = entry("c-unesco", "UNESCO", 1, "Information integrity");
 
-  static EmbeddedKafkaKraftBroker broker;
+  @TempDir static Path dataDir;
+  static LocalKafkaBroker broker;
   static EmbeddedSchemaRegistry registry;
 
   @BeforeAll
   static void start() throws Exception {
-    broker = new EmbeddedKafkaKraftBroker(1, 1);
-    broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-    broker.brokerProperty("transaction.state.log.replication.factor", "1");
-    broker.brokerProperty("transaction.state.log.min.isr", "1");
-    broker.afterPropertiesSet();
-    // The topic as its owner (publication-service) creates it.
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(Topics.RECORDS.name(), Topics.RECORDS.partitions(), (short) 1)
-                      .configs(
-                          Map.of(
-                              TopicConfig.CLEANUP_POLICY_CONFIG,
-                              TopicConfig.CLEANUP_POLICY_COMPACT))))
-          .all()
-          .get();
+    // As bin/local-stack starts it: --secured, the access rules and the development passwords.
+    broker =
+        LocalBrokerAccess.startWithDevelopmentAccess(
+            LocalKafkaBroker.Settings.fromArgs("--data-dir", dataDir.toString(), "--secured")
+                .withFreePorts());
+    // The topic as its owner (publication-service) creates it, with the catalogue's settings.
+    try (Admin admin = Admin.create(signIn(PUBLICATION))) {
+      admin.createTopics(List.of(Topics.RECORDS.newTopic((short) 1))).all().get();
     }
-    registry = EmbeddedSchemaRegistry.start(broker.getBrokersAsString());
+    registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), registrySignIn());
   }
 
   @AfterAll
@@ -80,8 +78,19 @@ class RecordsSubscriberIT {
       registry.close();
     }
     if (broker != null) {
-      broker.destroy();
+      broker.close();
     }
+  }
+
+  /** A Kafka client's settings signing in as {@code principal} with its development password. */
+  static Map<String, Object> signIn(String principal) {
+    return broker.clientProperties(principal, BrokerLogin.developmentPassword(principal));
+  }
+
+  /** The registry's own sign-in, as Spring properties. */
+  static Map<String, String> registrySignIn() {
+    String principal = "schema-registry";
+    return BrokerLogin.springProperties(principal, BrokerLogin.developmentPassword(principal));
   }
 
   @Test
@@ -148,9 +157,26 @@ class RecordsSubscriberIT {
   /** A subscriber on its own thread; closing it stops it and waits (bounded) for the thread. */
   record Running(RecordsSubscriber subscriber, Thread thread) implements AutoCloseable {
 
+    /** Started from its command line, signing in as the downstream systems' principal. */
     static Running start(Path out) {
+      RecordsSubscriber.Options options =
+          RecordsSubscriber.Options.parse(
+              "--bootstrap-servers",
+              broker.bootstrapServers(),
+              "--schema-registry-url",
+              registry.url(),
+              "--out",
+              out.toString(),
+              "--kafka-user",
+              BrokerAccess.RECORDS_READER,
+              "--kafka-password",
+              BrokerLogin.developmentPassword(BrokerAccess.RECORDS_READER));
       RecordsSubscriber subscriber =
-          new RecordsSubscriber(broker.getBrokersAsString(), registry.url(), out);
+          new RecordsSubscriber(
+              options.bootstrapServers(),
+              options.schemaRegistryUrl(),
+              options.out(),
+              options.signIn());
       Thread thread = new Thread(subscriber, "records-subscriber-it");
       thread.start();
       return new Running(subscriber, thread);
@@ -164,24 +190,18 @@ class RecordsSubscriberIT {
     }
   }
 
-  /** A transactional producer, as publication-service's exactly_once_v2 topology writes. */
+  /**
+   * A transactional producer, as publication-service's exactly_once_v2 topology writes: signed in
+   * as publication-service, with a transactional id under its application id (the ACLs grant it
+   * those and no other).
+   */
   static KafkaProducer<String, Object> publisher() {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            broker.getBrokersAsString(),
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-            "records-subscriber-it",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            KafkaAvroSerializer.class,
-            "basic.auth.credentials.source",
-            "USER_INFO",
-            "basic.auth.user.info",
-            EmbeddedSchemaRegistry.SERVICES_USER_INFO,
-            "schema.registry.url",
-            registry.url()));
+    Map<String, Object> config = new HashMap<>(signIn(PUBLICATION));
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, PUBLICATION + "-records-subscriber-it");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class);
+    config.putAll(registry.clientConfig());
+    return new KafkaProducer<>(config);
   }
 
   @SafeVarargs
