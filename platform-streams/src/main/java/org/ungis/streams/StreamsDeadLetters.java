@@ -92,7 +92,8 @@ public class StreamsDeadLetters {
    * from its store then commits both or neither, where a letter sent by the recoverer's own
    * producer would be written again after a crash before the commit.
    *
-   * @throws IllegalStateException if {@code record}'s topic is not a catalogue topic
+   * @throws RuntimeException as the recoverer does, if {@code record}'s topic is not a catalogue
+   *     topic (no dead-letter topic)
    */
   public static ProducerRecord<Object, Object> letter(
       ConsumerRecord<?, ?> record, Exception cause) {
