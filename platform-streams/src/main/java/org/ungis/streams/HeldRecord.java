@@ -3,8 +3,8 @@ package org.ungis.streams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -15,9 +15,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * An input record a processor keeps in a state store (e.g. one that arrived before what it is
  * about), as it was on its topic: if it is given up later, from a punctuation, it goes to its
- * topic's dead-letter topic with its original key, value bytes and headers, through the same
- * recoverer as the processing exception handler ({@link StreamsDeadLetters}). A plain value, so a
- * {@link JsonSerde} stores it.
+ * topic's dead-letter topic with its original key, value bytes and headers, as the same letter as
+ * the processing exception handler's ({@link StreamsDeadLetters}), but through a sink of the
+ * topology, in the stream's transaction ({@link #deadLetter}). A plain value, so a {@link
+ * JsonSerde} stores it.
  *
  * @param topic the input topic
  * @param partition its partition
@@ -86,18 +87,20 @@ public record HeldRecord(
   }
 
   /**
-   * Sends this record to its dead-letter topic, naming {@code cause}; throws if it cannot, so that
-   * the task fails and the record stays held.
+   * This record's dead letter, naming {@code cause}, as a record for the processor to forward to a
+   * sink of the topology that writes its topic's dead-letter topic: the letter of {@link
+   * StreamsDeadLetters#letter} (original key, value bytes and headers, Spring Kafka's {@code
+   * kafka_dlt-*} headers), written in the stream's transaction with the work that gave it up (the
+   * store's delete of it), so that it is written exactly once.
+   *
+   * @param timestamp the letter's timestamp (the punctuation's time)
    */
-  @SuppressWarnings("unchecked")
-  public void deadLetter(ProcessorContext<?, ?> context, Exception cause) {
-    var recoverer =
-        (BiConsumer<ConsumerRecord<?, ?>, Exception>)
-            context.appConfigs().get(DeadLetterProcessingExceptionHandler.RECOVERER);
-    if (recoverer == null) {
-      throw new IllegalStateException(
-          "no dead-letter recoverer under " + DeadLetterProcessingExceptionHandler.RECOVERER);
-    }
-    recoverer.accept(toConsumerRecord(), cause);
+  public Record<byte[], byte[]> deadLetter(Exception cause, long timestamp) {
+    ProducerRecord<Object, Object> letter = StreamsDeadLetters.letter(toConsumerRecord(), cause);
+    return new Record<>(
+        (byte[]) letter.key(),
+        (byte[]) letter.value(),
+        letter.timestamp() == null ? timestamp : letter.timestamp(),
+        letter.headers());
   }
 }

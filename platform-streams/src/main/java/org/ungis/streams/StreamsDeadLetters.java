@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -77,14 +79,55 @@ public class StreamsDeadLetters {
    */
   public static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> template) {
     DeadLetterPublishingRecoverer recoverer =
-        new DeadLetterPublishingRecoverer(
-            template,
-            (record, exception) ->
-                Topics.named(record.topic())
-                    .map(topic -> new TopicPartition(topic.deadLetterTopic(), -1))
-                    .orElse(null));
+        new DeadLetterPublishingRecoverer(template, StreamsDeadLetters::destination);
     recoverer.setThrowIfNoDestinationReturned(true);
     return recoverer;
+  }
+
+  /**
+   * The dead letter {@link #recoverer} would send for {@code record}, with the same topic, key,
+   * value and headers, but not sent: a topology writes it through a sink of its own, so that it is
+   * part of the stream's transaction ({@code exactly_once_v2}) with the work that gave the record
+   * up. A punctuation that dead-letters what it held ({@link HeldRecord#deadLetter}) and deletes it
+   * from its store then commits both or neither, where a letter sent by the recoverer's own
+   * producer would be written again after a crash before the commit.
+   *
+   * @throws RuntimeException as the recoverer does, if {@code record}'s topic is not a catalogue
+   *     topic (no dead-letter topic)
+   */
+  public static ProducerRecord<Object, Object> letter(
+      ConsumerRecord<?, ?> record, Exception cause) {
+    LetterCapture capture = new LetterCapture();
+    capture.accept(record, null, cause);
+    return capture.letter;
+  }
+
+  private static TopicPartition destination(ConsumerRecord<?, ?> record, Exception exception) {
+    return Topics.named(record.topic())
+        .map(topic -> new TopicPartition(topic.deadLetterTopic(), -1))
+        .orElse(null);
+  }
+
+  /** The recoverer, keeping its letter instead of sending it (its template is never used). */
+  private static final class LetterCapture extends DeadLetterPublishingRecoverer {
+
+    private static final KafkaOperations<?, ?> NEVER_USED =
+        new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.<String, Object>of()));
+
+    private ProducerRecord<Object, Object> letter;
+
+    LetterCapture() {
+      super(letter -> NEVER_USED, false, StreamsDeadLetters::destination);
+      setThrowIfNoDestinationReturned(true);
+    }
+
+    @Override
+    protected void send(
+        ProducerRecord<Object, Object> outRecord,
+        KafkaOperations<Object, Object> template,
+        ConsumerRecord<?, ?> inRecord) {
+      letter = outRecord;
+    }
   }
 
   /**

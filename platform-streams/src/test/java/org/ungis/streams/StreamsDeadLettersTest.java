@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +148,45 @@ class StreamsDeadLettersTest {
     assertThatThrownBy(() -> raw(Topics.REVIEWS.name()).pipeInput("c-4", anInt(-1)))
         .isInstanceOf(KafkaException.class);
     assertThat(letters.history()).isEmpty();
+  }
+
+  @Test
+  void aHeldRecordsLetterForASinkOfTheTopologyIsTheRecoverersLetterUnsent() {
+    HeldRecord held =
+        new HeldRecord(
+            Topics.REVIEWS.name(),
+            1,
+            12L,
+            1_700_000_000_000L,
+            "c-5".getBytes(StandardCharsets.UTF_8),
+            anInt(5),
+            List.of(
+                new HeldRecord.Header("traceparent", "00-def".getBytes(StandardCharsets.UTF_8))));
+    IllegalStateException cause = new IllegalStateException("held too long");
+
+    Record<byte[], byte[]> letter = held.deadLetter(cause, 42L);
+    assertThat(letters.history()).isEmpty();
+    assertThat(StreamsDeadLetters.letter(held.toConsumerRecord(), cause).topic())
+        .isEqualTo("ungis.reviews.v1.DLT");
+
+    StreamsDeadLetters.recoverer(new KafkaTemplate<>(new MockProducerFactory<>(() -> letters)))
+        .accept(held.toConsumerRecord(), cause);
+    ProducerRecord<byte[], byte[]> sent = letters.history().get(0);
+    assertThat(letter.key()).isEqualTo(sent.key());
+    assertThat(letter.value()).isEqualTo(sent.value());
+    assertThat(letter.timestamp()).isEqualTo(42L);
+    assertThat(letter.headers().toArray()).hasSameSizeAs(sent.headers().toArray());
+    for (Header header : sent.headers()) {
+      assertThat(letter.headers().lastHeader(header.key()).value())
+          .as(header.key())
+          .isEqualTo(header.value());
+    }
+    assertThat(text(sent, "traceparent")).isEqualTo("00-def");
+    assertThat(text(sent, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("held too long");
+
+    HeldRecord outside =
+        new HeldRecord("not.in.the.catalogue", 0, 0L, 0L, null, anInt(1), List.of());
+    assertThatThrownBy(() -> outside.deadLetter(cause, 0L)).isInstanceOf(RuntimeException.class);
   }
 
   @Test

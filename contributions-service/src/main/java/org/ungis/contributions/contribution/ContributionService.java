@@ -22,6 +22,12 @@ import org.ungis.streams.KeyedLocks;
  * comes here first waits for the view (read-your-writes) or is answered from what was written.
  * Writes to one contribution are serialized within this instance, so of two concurrent revisions
  * with the same expected revision one wins and the other is refused as stale.
+ *
+ * <p>With several instances, a change decided from the view (a revision, a withdrawal, a keyed
+ * submission) is published only if this instance still owns the contribution's partition, checked
+ * under the lock right before the write ({@link ContributionViews#checkServedHere}): an instance
+ * that lost the partition while the request waited answers 503 instead of writing, and the retry is
+ * decided by the new owner from its caught-up view.
  */
 public final class ContributionService {
 
@@ -182,6 +188,10 @@ public final class ContributionService {
     call.checkAcceptsSubmission(actor.agency(), meta.occurredAt());
     String id = idempotency == null ? newContributionId.get() : idempotency.contributionId();
     Contribution contribution = Contribution.submit(meta, id, processId, content);
+    if (idempotency != null) {
+      // decided from the view ("no earlier request with this key"); a new random id read nothing
+      views.checkServedHere(id);
+    }
     return publish(contribution, idempotency);
   }
 
@@ -220,6 +230,7 @@ public final class ContributionService {
           contribution.checkRevision(expectedRevision);
           call(contribution.processId()).checkAcceptsRevision();
           contribution.revise(meta(actor), content, note);
+          views.checkServedHere(id);
           return publish(contribution, null);
         });
   }
@@ -236,6 +247,7 @@ public final class ContributionService {
           contribution.checkOwnedBy(actor);
           calls.find(contribution.processId()).ifPresent(Call::checkAcceptsWithdrawal);
           contribution.withdraw(meta(actor), reason);
+          views.checkServedHere(id);
           return publish(contribution, null);
         });
   }

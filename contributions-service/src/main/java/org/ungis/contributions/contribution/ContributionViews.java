@@ -27,6 +27,15 @@ public interface ContributionViews {
   default void awaitAllCaughtUp(Duration timeout) {}
 
   /**
+   * Refuses ({@link Refusal#UNAVAILABLE}, 503: the client retries and reaches the new owner) unless
+   * this instance still serves the contribution's partition. A change decided from the view is
+   * checked with it under the contribution's lock right before it is published, so that an instance
+   * that lost the partition while the request waited (a rebalance) does not publish a change
+   * decided from a view the new owner has moved past. Always passes with one instance.
+   */
+  default void checkServedHere(String id) {}
+
+  /**
    * Whether another instance serves the contribution now (its partition moved away): this
    * instance's view no longer folds its changes.
    */

@@ -85,6 +85,11 @@ class RoutedViews implements ContributionViews {
   }
 
   @Override
+  public void checkServedHere(String id) {
+    servedHere(id);
+  }
+
+  @Override
   public Optional<IdempotentRequest> idempotentRequest(String agency, String key) {
     Optional<IdempotentRequest> found = local.idempotentRequest(agency, key);
     if (found.isPresent() || !owners.routing()) {

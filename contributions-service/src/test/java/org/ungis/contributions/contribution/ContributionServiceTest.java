@@ -42,6 +42,9 @@ class ContributionServiceTest {
               new Call("hlpf-2023", "HLPF", false, NOW.plusSeconds(86_400), Map.of())));
   final InMemoryViews views = new InMemoryViews();
 
+  /** Runs when a command looks its call up: after it read the view, before it publishes. */
+  volatile Runnable afterViewRead = () -> {};
+
   /** When set, the next publish is made durable but its client is told it failed. */
   volatile boolean ackLost;
 
@@ -49,7 +52,10 @@ class ContributionServiceTest {
   final ContributionService service =
       new ContributionService(
           Roster.load(),
-          id -> Optional.ofNullable(calls.get(id)),
+          id -> {
+            afterViewRead.run();
+            return Optional.ofNullable(calls.get(id));
+          },
           views,
           (change, idempotency) -> {
             published.add(change);
@@ -381,6 +387,31 @@ class ContributionServiceTest {
     assertThat(revised.revision()).isEqualTo(2);
   }
 
+  @Test
+  void aChangeDecidedBeforeThePartitionMovedAwayIsNotPublishedAndTheRetryIsDecidedAfresh() {
+    String id = service.submit(ITU, "gdc-2023", draft("Base"), null).contribution().id();
+    String keyed = IdempotentRequest.contributionIdFor("ITU", "key-moved");
+    // A rebalance moves the partitions to another instance after the view was read.
+    afterViewRead = () -> views.elsewhere.addAll(List.of(id, keyed));
+
+    assertThat(refusal(() -> service.revise(ITU, id, draft("Stale"), null, 1)))
+        .isEqualTo(Refusal.UNAVAILABLE);
+    views.elsewhere.clear();
+    assertThat(refusal(() -> service.withdraw(ITU, id, "from a stale view")))
+        .isEqualTo(Refusal.UNAVAILABLE);
+    views.elsewhere.clear();
+    assertThat(refusal(() -> service.submit(ITU, "gdc-2023", draft("Keyed"), "key-moved")))
+        .isEqualTo(Refusal.UNAVAILABLE);
+    assertThat(published).hasSize(1);
+
+    // Served here again (as by the new owner): nothing was written, so the retries go through.
+    afterViewRead = () -> {};
+    views.elsewhere.clear();
+    assertThat(service.revise(ITU, id, draft("Retried"), null, 1).revision()).isEqualTo(2);
+    assertThat(service.submit(ITU, "gdc-2023", draft("Keyed"), "key-moved").replayed()).isFalse();
+    assertThat(published).hasSize(3);
+  }
+
   /** A view that folds published changes with the aggregate, like the stream topology. */
   static final class InMemoryViews implements ContributionViews {
     final Map<String, Contribution.State> store = new ConcurrentHashMap<>();
@@ -393,6 +424,13 @@ class ContributionServiceTest {
     @Override
     public boolean servedElsewhere(String id) {
       return elsewhere.contains(id);
+    }
+
+    @Override
+    public void checkServedHere(String id) {
+      if (elsewhere.contains(id)) {
+        throw new RefusedException(Refusal.UNAVAILABLE, "the partition moved; retry");
+      }
     }
 
     synchronized void fold(ContributionChange change, IdempotentRequest idempotency) {

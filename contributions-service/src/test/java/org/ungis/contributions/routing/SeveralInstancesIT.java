@@ -1,6 +1,7 @@
 package org.ungis.contributions.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,15 +35,25 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.ungis.auth.EmbeddedAuthServer;
 import org.ungis.contributions.ContributionsServiceApplication;
+import org.ungis.contributions.contribution.Actor;
+import org.ungis.contributions.contribution.Call;
 import org.ungis.contributions.contribution.Calls;
+import org.ungis.contributions.contribution.Content;
+import org.ungis.contributions.contribution.ContributionEvents;
+import org.ungis.contributions.contribution.ContributionService;
+import org.ungis.contributions.contribution.ContributionViews;
 import org.ungis.contributions.contribution.IdempotentRequest;
+import org.ungis.contributions.contribution.Refusal;
+import org.ungis.contributions.contribution.RefusedException;
 import org.ungis.events.common.ActorRole;
 import org.ungis.events.process.CallChange;
 import org.ungis.events.process.CallForInputsEvent;
 import org.ungis.events.process.CallStatus;
+import org.ungis.reference.Roster;
 import org.ungis.registry.server.EmbeddedSchemaRegistry;
 import org.ungis.routing.PartitionOwners;
 import org.ungis.routing.testing.ServiceInstance;
@@ -479,6 +494,66 @@ class SeveralInstancesIT {
       assertThat(json(refused).get("type").asString())
           .isEqualTo("https://ungis.org/problems/payload-too-large");
     }
+  }
+
+  @Test
+  @Order(6)
+  void anInstanceThatLostThePartitionAfterReadingItsViewDoesNotPublish() throws Exception {
+    // the instances started so far (the test also runs alone, with a and b)
+    List<ServiceInstance> running = Stream.of(a, b, c, d).filter(Objects::nonNull).toList();
+    ServiceInstance owner =
+        running.stream()
+            .filter(i -> !owners(i).localPartitions().isEmpty())
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> created =
+        owner.send("POST", "/api/v1/contributions", submission("Soon moved"), itu, Map.of());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = json(created).get("id").asString();
+    assertThat(owners(owner).ownerOf(id)).isInstanceOf(PartitionOwners.Local.class);
+
+    // The owner's own beans; its call lookup, between the view read and the publish, is the moment
+    // the owner loses the partition (its views stop and leave the group: a rebalance).
+    Calls calls = owner.bean(Calls.class);
+    ContributionService onOwner =
+        new ContributionService(
+            owner.bean(Roster.class),
+            processId -> {
+              Optional<Call> call = calls.find(processId);
+              owner.bean(StreamsBuilderFactoryBean.class).stop();
+              return call;
+            },
+            owner.bean(ContributionViews.class),
+            owner.bean(ContributionEvents.class),
+            Clock.systemUTC(),
+            Duration.ofSeconds(10));
+    Content.Draft stale =
+        new Content.Draft(
+            "From a lost view", "", "text", "EN", List.of("C7"), List.of(9), List.of());
+    assertThatThrownBy(() -> onOwner.revise(new Actor("ITU", "intake@itu.int"), id, stale, null, 1))
+        .isInstanceOfSatisfying(
+            RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.UNAVAILABLE));
+
+    // Nothing was written: the new owner accepts a revision of revision 1 (503 while it moves).
+    ServiceInstance other = running.stream().filter(i -> i != owner).findFirst().orElseThrow();
+    HttpResponse<String> revised =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () ->
+                    other.send(
+                        "PUT",
+                        "/api/v1/contributions/" + id,
+                        revision("Through the new owner"),
+                        itu,
+                        Map.of("If-Match", "\"1\"")),
+                r -> {
+                  assertThat(r.statusCode()).as(r.body()).isIn(200, 503);
+                  return r.statusCode() == 200;
+                });
+    assertThat(json(revised).get("revision").asInt()).isEqualTo(2);
+    assertThat(json(revised).get("title").asString()).isEqualTo("Through the new owner");
   }
 
   static void assertRightOrRetryable(HttpResponse<String> response, String expectedBody) {

@@ -7,6 +7,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.ungis.contributions.contribution.IdempotentRequest;
@@ -25,7 +26,9 @@ import org.ungis.streams.Sourced;
  *   <li>{@value #IDEMPOTENCY_STORE}: idempotency keys of submissions ({@code agency/key} to the
  *       contribution they created), from the headers of the submitted events;
  *   <li>{@value #EARLY_DECISIONS_STORE}: the decisions read before the contribution or revision
- *       they are about, by contribution id, until it is folded ({@link HeldDecisions});
+ *       they are about, by contribution id, until it is folded ({@link HeldDecisions}); one held
+ *       too long leaves it for the reviews topic's dead-letter topic through the sink {@value
+ *       #EXPIRED_DECISIONS}, in the stream's transaction;
  *   <li>{@value #CALLS_STORE}: the calls for inputs, a global table of {@code Topics.PROCESSES}.
  * </ul>
  *
@@ -46,6 +49,9 @@ public final class ContributionViewTopology {
 
   static final String CONTRIBUTION_FOLDER = "fold-contribution-events";
   static final String REVIEW_FOLDER = "fold-review-events";
+
+  /** The sink of the decisions held too long: the reviews topic's dead-letter topic. */
+  static final String EXPIRED_DECISIONS = "dead-letter-expired-decisions";
 
   private ContributionViewTopology() {}
 
@@ -98,7 +104,10 @@ public final class ContributionViewTopology {
             () -> new ReviewEventFolder(EARLY_DECISION_BOUND),
             org.apache.kafka.streams.kstream.Named.as(REVIEW_FOLDER),
             CONTRIBUTIONS_STORE,
-            EARLY_DECISIONS_STORE);
+            EARLY_DECISIONS_STORE)
+        .to(
+            Topics.REVIEWS.deadLetterTopic(),
+            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EXPIRED_DECISIONS));
 
     builder.globalTable(
         Topics.PROCESSES.name(),

@@ -21,16 +21,19 @@ import org.ungis.streams.Sourced;
  * DecisionRefused}) are kept in the contribution's history and change nothing else. A decision read
  * before the view has its contribution, or the revision it is about, waits in {@link HeldDecisions}
  * until {@link ContributionEventFolder} folds that event; one that still waits after {@code bound}
- * is dead-lettered with its original bytes (a refused one is dropped). A decision keyed otherwise
- * than by its contribution id is dead-lettered at once.
+ * is dead-lettered with its original bytes (a refused one is dropped). The dead letter is this
+ * processor's output, written by the topology's sink to the reviews topic's dead-letter topic in
+ * the stream's transaction, together with the held decision's removal from the store: a crash
+ * before the commit leaves both undone (the decision is dead-lettered once, by the next
+ * punctuation). A decision keyed otherwise than by its contribution id is dead-lettered at once.
  */
-class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, Void, Void> {
+class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, byte[], byte[]> {
 
   /** How often held decisions are checked against the bound (wall clock). */
   static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
 
   private final Duration bound;
-  private ProcessorContext<Void, Void> context;
+  private ProcessorContext<byte[], byte[]> context;
   private KeyValueStore<String, Contribution.State> contributions;
   private HeldDecisions held;
 
@@ -39,7 +42,7 @@ class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, Void,
   }
 
   @Override
-  public void init(ProcessorContext<Void, Void> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
     contributions = context.getStateStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
     held =
@@ -48,7 +51,9 @@ class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, Void,
     context.schedule(
         EXPIRY_CHECK,
         PunctuationType.WALL_CLOCK_TIME,
-        now -> held.expire(now - bound.toMillis(), (record, e) -> record.deadLetter(context, e)));
+        now ->
+            held.expire(
+                now - bound.toMillis(), (record, e) -> context.forward(record.deadLetter(e, now))));
   }
 
   @Override

@@ -12,13 +12,16 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -362,20 +365,34 @@ class ContributionViewTopologyTest {
 
   @Test
   void aDecisionWhoseContributionNeverComesIsADeadLetterWithItsBytesAfterTheBound() {
+    TestOutputTopic<byte[], byte[]> expired =
+        driver.createOutputTopic(
+            Topics.REVIEWS.deadLetterTopic(),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
     ReviewEvent orphan = decision("c-unknown", 1, Decision.APPROVED, Decision.APPROVED, 1);
     reviews.pipeInput("c-unknown", orphan);
     reviews.pipeInput("c-unknown", refusal("c-unknown", 1, "NOT_ON_ROTA"));
     submit("c-3");
     driver.advanceWallClockTime(ContributionViewTopology.EARLY_DECISION_BOUND.minusMinutes(5));
-    assertThat(deadLetters()).isEmpty();
+    assertThat(expired.isEmpty()).isTrue();
 
     driver.advanceWallClockTime(java.time.Duration.ofMinutes(10));
+    List<TestRecord<byte[], byte[]>> letters = expired.readRecordsToList();
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(10));
 
-    assertThat(deadLetters())
+    // An output of the topology, written in the stream's transaction together with the held
+    // decision's removal from the store (exactly_once_v2), not sent by the recoverer's own producer
+    // beside it, where a crash before the commit would send it again; and given up once.
+    assertThat(deadLetters()).isEmpty();
+    assertThat(expired.isEmpty()).isTrue();
+    KeyValueStore<String, Object> early =
+        driver.getKeyValueStore(ContributionViewTopology.EARLY_DECISIONS_STORE);
+    assertThat(early.get("c-unknown")).isNull();
+    assertThat(letters)
         .singleElement()
         .satisfies(
             d -> {
-              assertThat(d.topic()).isEqualTo(Topics.REVIEWS.deadLetterTopic());
               assertThat(d.key()).isEqualTo("c-unknown".getBytes(StandardCharsets.UTF_8));
               assertThat(d.value())
                   .isEqualTo(
