@@ -511,6 +511,12 @@ class SeveralInstancesIT {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String id = json(created).get("id").asString();
     assertThat(owners(owner).ownerOf(id)).isInstanceOf(PartitionOwners.Local.class);
+    // The submission answers once its event is durable; the revise below reads the owner's view,
+    // so let that view show it first (what is tested is the partition moving, not the view's lag).
+    ContributionViews ownerViews = owner.bean(ContributionViews.class);
+    await("the owner's view shows " + id)
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ownerViews.find(id).isPresent());
 
     // The owner's own beans; its call lookup, between the view read and the publish, is the moment
     // the owner loses the partition (its views stop and leave the group: a rebalance).
@@ -523,7 +529,7 @@ class SeveralInstancesIT {
               owner.bean(StreamsBuilderFactoryBean.class).stop();
               return call;
             },
-            owner.bean(ContributionViews.class),
+            ownerViews,
             owner.bean(ContributionEvents.class),
             Clock.systemUTC(),
             Duration.ofSeconds(10));
