@@ -28,6 +28,12 @@ record Result(
     Map<String, List<Series.Point>> series,
     String note) {
 
+  /** The targets this run measures, with its figures and verdicts (written to the JSON too). */
+  @com.fasterxml.jackson.annotation.JsonProperty("targets")
+  public List<Targets.Target> targets() {
+    return Targets.of(this);
+  }
+
   /** The load settings of the run. */
   record Settings(
       String rate,

@@ -270,6 +270,10 @@ public final class WorkflowBenchmark {
     Files.copy(png, dir.resolve("latest.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     System.out.println();
     System.out.println(Report.table(result));
+    String targets = Targets.table(result);
+    if (!targets.isEmpty()) {
+      System.out.println(targets);
+    }
     say("results: %s, %s (and latest.json, latest.png)", file, png);
   }
 

@@ -77,6 +77,11 @@ class LatencyAndReportTest {
     assertThat(ProcessSampler.parseCpuTicks(stat)).isEqualTo(1234 + 567);
   }
 
+  static Result.Settings settings(String rate) {
+    return new Result.Settings(
+        rate, 60, 10, 256, 64, true, 1000, 2000, 33, 19, List.of("http://localhost:8082"), false);
+  }
+
   /** A result with fixed figures and the given processes (shared with other report tests). */
   static Result result(List<ProcessSampler.Usage> processes) {
     Latency latency = new Latency(10, 5, 4, 6, 7, 9, 9.5, 12);
@@ -88,19 +93,7 @@ class LatencyAndReportTest {
         new double[] {3.5, 3, 2},
         2,
         "headers",
-        new Result.Settings(
-            "300",
-            60,
-            10,
-            256,
-            64,
-            true,
-            1000,
-            2000,
-            33,
-            19,
-            List.of("http://localhost:8082"),
-            false),
+        settings("300"),
         new Result.Phase(18000, 17990, Map.of("HTTP 503", 10L), 60, 299.8, latency),
         new Result.Approvals(17990, 3, Map.of(), latency),
         new Result.EndToEnd(17990, 0, 17990, latency),
@@ -147,5 +140,69 @@ class LatencyAndReportTest {
         .contains("240 / 1800 / 1950.5 / 2200 ")
         .contains("300 / 400 / 450 / 600 (10 lack it)");
     assertThat(json).contains("\"steps\" : {").contains("\"decisionToEdition\" : {");
+    assertThat(json).contains("\"targets\" : [");
+  }
+
+  @Test
+  void theTargetsAreJudgedFromTheRunsFigures() {
+    // 17,990 published; the stack used 40 + 5 CPU seconds: 2.5 ms per contribution
+    Result result =
+        result(
+            List.of(
+                new ProcessSampler.Usage("broker", 1, 40, 50, 400, 390),
+                new ProcessSampler.Usage("portal", 2, 4.975, 5, 200, 190)));
+
+    List<Targets.Target> targets = Targets.of(result);
+
+    assertThat(targets)
+        .extracting(Targets.Target::figure, Targets.Target::met)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0.999, true),
+            org.assertj.core.groups.Tuple.tuple(2.5, false),
+            org.assertj.core.groups.Tuple.tuple(9.0, true));
+    assertThat(Targets.table(result))
+        .contains("| intake / bare HTTP")
+        .contains("at most 1.5")
+        .contains("MISSED")
+        .contains("|  0.999 |")
+        .contains("45.0 CPU s of 2 processes for 17990 published");
+  }
+
+  @Test
+  void anEndToEndFigureAtAnotherRateDoesNotMeetTheTarget() {
+    Result at300 = result(List.of(new ProcessSampler.Usage("broker", 1, 1, 50, 400, 390)));
+    Result at100 =
+        new Result(
+            at300.startedAt(),
+            at300.runId(),
+            at300.command(),
+            at300.machine(),
+            at300.loadAverageAtStart(),
+            at300.cpus(),
+            at300.actingWith(),
+            settings("100"),
+            at300.intake(),
+            at300.approvals(),
+            at300.endToEnd(),
+            at300.steps(),
+            null,
+            null,
+            null,
+            at300.contributionEventBytes(),
+            new Result.Ratios(null, null),
+            at300.processes(),
+            at300.stackRssMiB(),
+            at300.stackCpuPercent(),
+            at300.series(),
+            at300.note());
+
+    List<Targets.Target> targets = Targets.of(at100);
+
+    assertThat(targets)
+        .extracting(Targets.Target::name)
+        .doesNotContain("intake / bare HTTP (accepted per second)");
+    Targets.Target endToEnd = targets.get(targets.size() - 1);
+    assertThat(endToEnd.met()).isFalse();
+    assertThat(endToEnd.note()).isEqualTo("measured at 100/s, not at the target's rate");
   }
 }
