@@ -16,6 +16,12 @@ final class Targets {
   /** CPU of every process of the stack per contribution, submission to published entry, at most. */
   static final double STACK_CPU_MS_PER_CONTRIBUTION = 1.5;
 
+  /**
+   * The local stack's inbox stands in for the agencies' mail servers and the integrators' webhook
+   * receivers: sampled, but not part of the platform whose CPU the target bounds.
+   */
+  static final String NOT_THE_PLATFORM = "inbox";
+
   /** End-to-end p99 at 300 submissions/s with approvals, at most. */
   static final double END_TO_END_P99_MS = 500;
 
@@ -45,17 +51,19 @@ final class Targets {
               ""));
     }
     if (r.settings().approve() && r.endToEnd() != null && r.endToEnd().published() > 0) {
-      double stackCpu = r.processes().stream().mapToDouble(ProcessSampler.Usage::cpuSeconds).sum();
+      List<ProcessSampler.Usage> platform =
+          r.processes().stream().filter(u -> !NOT_THE_PLATFORM.equals(u.name())).toList();
+      double stackCpu = platform.stream().mapToDouble(ProcessSampler.Usage::cpuSeconds).sum();
       double perContribution = 1000 * stackCpu / r.endToEnd().published();
       targets.add(
           new Target(
-              "CPU ms of the stack per contribution, submission to published entry",
+              "CPU ms of the platform per contribution, submission to published entry",
               perContribution,
               "at most " + Report.num(STACK_CPU_MS_PER_CONTRIBUTION),
               perContribution <= STACK_CPU_MS_PER_CONTRIBUTION,
               Report.num(stackCpu)
                   + " CPU s of "
-                  + r.processes().size()
+                  + platform.size()
                   + " processes for "
                   + r.endToEnd().published()
                   + " published"));
