@@ -1,6 +1,6 @@
 package org.ungis.observability;
 
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.Properties;
@@ -16,15 +16,15 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
  * Traces Kafka Streams processing the way Spring Boot traces HTTP calls and Spring Kafka traces
- * {@code KafkaTemplate} sends: every processor of the service's topology runs inside an observation
- * that continues the input record's {@code traceparent} and writes it on what it forwards (see
- * {@link StreamsTracing}). Tracing itself (Brave, W3C propagation, trace ids in the MDC) is Spring
- * Boot's, from the dependencies this library brings; nothing is exported unless a service adds an
- * exporter.
+ * {@code KafkaTemplate} sends: every processor of the service's topology runs inside a span that
+ * continues the input record's {@code traceparent} and writes it on what it forwards (see {@link
+ * StreamsTracing}). Tracing itself (Brave, W3C propagation, trace ids in the MDC) is Spring Boot's,
+ * from the dependencies this library brings; nothing is exported unless a service adds an exporter.
  */
 @AutoConfiguration(
     afterName = {
       "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
       "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
       "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration"
     })
@@ -36,7 +36,7 @@ public final class PlatformObservabilityAutoConfiguration {
   /** Adds {@link StreamsTracing} to the configuration of every streams builder factory bean. */
   @Bean
   static StreamsBuilderFactoryBeanConfigurer ungisStreamsTracing(
-      ObjectProvider<ObservationRegistry> registry,
+      ObjectProvider<MeterRegistry> meters,
       ObjectProvider<Tracer> tracer,
       ObjectProvider<Propagator> propagator,
       ObjectProvider<UngisObservabilityProperties> settings) {
@@ -46,7 +46,7 @@ public final class PlatformObservabilityAutoConfiguration {
         return;
       }
       new StreamsTracing(
-              registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+              meters.getIfAvailable(),
               tracer.getIfAvailable(),
               propagator.getIfAvailable(),
               settings

@@ -10,16 +10,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
 import io.micrometer.tracing.brave.bridge.BravePropagator;
 import io.micrometer.tracing.brave.bridge.BraveTracer;
 import io.micrometer.tracing.brave.bridge.W3CPropagation;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -76,7 +72,7 @@ class StreamsTracingTest {
   final Tracer tracer =
       new BraveTracer(brave.tracer(), new BraveCurrentTraceContext(brave.currentTraceContext()));
   final Propagator propagator = new BravePropagator(brave);
-  final ObservationRegistry registry = ObservationRegistry.create();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   final ListAppender<ILoggingEvent> processed =
       new ListAppender<>() {
@@ -92,13 +88,6 @@ class StreamsTracingTest {
 
   @BeforeEach
   void setUp() {
-    registry
-        .observationConfig()
-        .observationHandler(
-            new FirstMatchingCompositeObservationHandler(
-                new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
-                new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-                new DefaultTracingObservationHandler(tracer)));
     processed.start();
     recordsLogger.setLevel(Level.DEBUG); // as an operator following records would set it
     recordsLogger.addAppender(processed);
@@ -116,7 +105,7 @@ class StreamsTracingTest {
 
   @Test
   void aRecordKeepsItsTraceThroughEveryProcessorAndRepartitionToTheOutput() {
-    start(new StreamsTracing(registry, tracer, propagator, true));
+    start(new StreamsTracing(meters, tracer, propagator, true));
     Headers headers = new RecordHeaders();
     headers.add("traceparent", ("00-" + TRACE_ID + "-" + PARENT_SPAN + "-01").getBytes());
     headers.add("idempotency-key", "k-1".getBytes());
@@ -151,8 +140,36 @@ class StreamsTracingTest {
   }
 
   @Test
+  void eachRecordIsTimedOnceByTheFirstProcessorOfEachStage() {
+    start(new StreamsTracing(meters, tracer, propagator, false));
+
+    in().pipeInput("c-6", "submitted");
+    in().pipeInput("c-7", "revised");
+    out().readRecordsToList();
+
+    assertThat(
+            meters
+                .get(StreamsTracing.OBSERVATION)
+                .tags("ungis.streams.processor", "first", "messaging.source.name", "in")
+                .tag("error", "none")
+                .timer()
+                .count())
+        .isEqualTo(2);
+    assertThat(
+            meters.get(StreamsTracing.OBSERVATION).tag("ungis.streams.processor", "second").timer())
+        .satisfies(t -> assertThat(t.count()).isEqualTo(2));
+    assertThat(
+            meters
+                .find(StreamsTracing.OBSERVATION)
+                .tag("ungis.streams.processor", "exclaim")
+                .timers())
+        .as("a processor that the record reaches within its stage runs in the first one's time")
+        .isEmpty();
+  }
+
+  @Test
   void aRecordWithoutTraceStartsOneThatTheOutputCarries() {
-    start(new StreamsTracing(registry, tracer, propagator, true));
+    start(new StreamsTracing(meters, tracer, propagator, true));
 
     in().pipeInput("c-2", "revised");
 
@@ -166,7 +183,7 @@ class StreamsTracingTest {
 
   @Test
   void withoutTracingTheRecordsAreForwardedAsTheProcessorsBuildThem() {
-    start(new StreamsTracing(registry, null, null, false));
+    start(new StreamsTracing(meters, null, null, false));
     Headers headers = new RecordHeaders();
     headers.add("traceparent", ("00-" + TRACE_ID + "-" + PARENT_SPAN + "-01").getBytes());
 
@@ -188,7 +205,7 @@ class StreamsTracingTest {
 
   @Test
   void whatAPunctuationForwardsContinuesTheTraceOfTheLatestRecordBefore() {
-    Properties config = config(new StreamsTracing(registry, tracer, propagator, true));
+    Properties config = config(new StreamsTracing(meters, tracer, propagator, true));
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
     builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
         .process(Batch::new, Named.as("batch"))

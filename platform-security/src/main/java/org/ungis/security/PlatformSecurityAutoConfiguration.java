@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -89,6 +90,19 @@ public final class PlatformSecurityAutoConfiguration {
     StrictHttpFirewall firewall = new StrictHttpFirewall();
     firewall.setAllowedHeaderValues(new HeaderValues());
     return firewall;
+  }
+
+  /**
+   * No observation of the security filter chain, the authentication or the authorization: without
+   * this bean Spring Security wraps every filter of the chain in an observation of its own, also
+   * when {@code management.observations.enable.spring.security=false} makes them no-ops, which
+   * costs on every request. The request's own observation and trace (Spring MVC's) stay. A service
+   * that wants them declares its own {@link SecurityObservationSettings}.
+   */
+  @Bean
+  @ConditionalOnMissingBean(SecurityObservationSettings.class)
+  static SecurityObservationSettings ungisSecurityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean

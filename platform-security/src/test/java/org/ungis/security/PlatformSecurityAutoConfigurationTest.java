@@ -3,6 +3,12 @@ package org.ungis.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.Filter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -11,7 +17,9 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -97,6 +105,55 @@ class PlatformSecurityAutoConfigurationTest {
               assertThat(context).hasNotFailed();
               assertThat(context.getBean(JwtDecoder.class)).isSameAs(OwnDecoder.DECODER);
             });
+  }
+
+  @Test
+  void theFilterChainRunsWithoutAnObservationPerFilter() {
+    service
+        .withUserConfiguration(Observed.class)
+        .withPropertyValues(
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/not-running")
+        .run(
+            context -> {
+              MockHttpServletResponse response = new MockHttpServletResponse();
+              context
+                  .getBean("springSecurityFilterChain", Filter.class)
+                  .doFilter(
+                      new MockHttpServletRequest("GET", "/actuator/health"),
+                      response,
+                      new MockFilterChain());
+
+              assertThat(response.getStatus()).isEqualTo(200);
+              assertThat(Observed.STARTED)
+                  .as("observations Spring Security started around the filters")
+                  .isEmpty();
+            });
+  }
+
+  /** An observation registry that records the name of every observation started. */
+  @Configuration(proxyBeanMethods = false)
+  static class Observed {
+    static final List<String> STARTED = new CopyOnWriteArrayList<>();
+
+    @Bean
+    ObservationRegistry observationRegistry() {
+      ObservationRegistry registry = ObservationRegistry.create();
+      registry
+          .observationConfig()
+          .observationHandler(
+              new ObservationHandler<>() {
+                @Override
+                public void onStart(Observation.Context context) {
+                  STARTED.add(context.getName());
+                }
+
+                @Override
+                public boolean supportsContext(Observation.Context context) {
+                  return true;
+                }
+              });
+      return registry;
+    }
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -60,6 +60,12 @@ class LocalStores {
       return store;
     } catch (InvalidStateStoreException e) {
       throw unavailable(e);
+    } catch (IllegalStateException notRunning) {
+      // KafkaStreams.store while the instance is leaving (PENDING_SHUTDOWN) or failed: a 503 that
+      // the caller retries on another instance, not a 500.
+      handles.clear();
+      throw new RefusedException(
+          Refusal.UNAVAILABLE, "The views are stopping (" + notRunning.getMessage() + "); retry");
     }
   }
 
