@@ -21,7 +21,7 @@ import org.ungis.streams.IdempotencyHeaders;
 class ContributionEventFolder implements Processor<String, ContributionEvent, Void, Void> {
 
   private final ViewChanges changes;
-  private KeyValueStore<String, Contribution.State> contributions;
+  private IndexedContributions contributions;
   private KeyValueStore<String, IdempotentRequest> idempotency;
   private HeldDecisions held;
 
@@ -31,7 +31,7 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    contributions = context.getStateStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
+    contributions = IndexedContributions.of(context);
     idempotency = context.getStateStore(ContributionViewTopology.IDEMPOTENCY_STORE);
     held =
         new HeldDecisions(
@@ -88,7 +88,7 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
     }
     contribution.pullChanges();
     held.release(contribution);
-    contributions.put(id, contribution.state());
+    contributions.put(stored, contribution.state());
     changes.changed(id, contribution.changes());
   }
 
