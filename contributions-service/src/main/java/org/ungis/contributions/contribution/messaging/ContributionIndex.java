@@ -3,6 +3,7 @@ package org.ungis.contributions.contribution.messaging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionFilter;
@@ -29,6 +30,13 @@ final class ContributionIndex {
 
   private static final char SEPARATOR = '\u0000';
   private static final String COUNT = "n";
+
+  /**
+   * Present once the index holds every contribution of its task's store: written when the task's
+   * contributions were indexed after its store was restored ({@link #backfill}). Until then a read
+   * of the partition tests its contributions one by one, as without an index.
+   */
+  static final String COMPLETE = SEPARATOR + "complete";
 
   private ContributionIndex() {}
 
@@ -101,6 +109,31 @@ final class ContributionIndex {
         index.put(countKey(prefix), Long.toString(storedCount(index.get(countKey(prefix))) + 1));
       }
     }
+  }
+
+  /**
+   * Indexes the contributions of a task's store that the index does not hold yet (those folded by a
+   * version without the index, whose changelog restored them without it), counts them, and marks
+   * the index complete; does nothing once it is. Returns how many were added.
+   */
+  static int backfill(
+      KeyValueStore<String, Contribution.State> contributions,
+      KeyValueStore<String, String> index) {
+    if (index.get(COMPLETE) != null) {
+      return 0;
+    }
+    int added = 0;
+    try (KeyValueIterator<String, Contribution.State> all = contributions.all()) {
+      while (all.hasNext()) {
+        Contribution.State state = all.next().value;
+        if (state != null && index.get(keys(state).get(0)) == null) {
+          update(index, null, state);
+          added++;
+        }
+      }
+    }
+    index.put(COMPLETE, "true");
+    return added;
   }
 
   /** A stored count; none is zero. */

@@ -16,8 +16,9 @@ import org.ungis.contributions.contribution.ContributionOrder;
  * merged. A filter that names an agency is read through the index ({@link ContributionIndex}): an
  * agency's (or an agency's and a call's) contributions in the list's order, so the first {@code
  * limit} cost {@code limit} reads per partition and the total is the stored count; other filters on
- * top restore only that agency's contributions. A filter without an agency restores every
- * contribution of the partitions to test it.
+ * top restore only that agency's contributions. A filter without an agency, or a partition whose
+ * index is not complete yet ({@link ContributionIndex#COMPLETE}: right after an upgrade from a
+ * version without it), restores every contribution of the partition to test it.
  */
 public final class ContributionMatches {
 
@@ -69,10 +70,10 @@ public final class ContributionMatches {
     ReadOnlyKeyValueStore<String, Contribution.State> contributions =
         stores.contributions(partition);
     String prefix = ContributionIndex.prefix(filter);
-    if (prefix == null) {
+    ReadOnlyKeyValueStore<String, String> index = prefix == null ? null : stores.index(partition);
+    if (prefix == null || index.get(ContributionIndex.COMPLETE) == null) {
       return scan(contributions, filter, order, limit);
     }
-    ReadOnlyKeyValueStore<String, String> index = stores.index(partition);
     boolean counted = ContributionIndex.answers(filter);
     long total = 0;
     List<Contribution.State> items = new ArrayList<>();

@@ -27,6 +27,11 @@ final class IndexedContributions {
         context.getStateStore(ContributionViewTopology.INDEX_STORE));
   }
 
+  /** Indexes what the index does not hold yet (see {@link ContributionIndex#backfill}). */
+  int completeIndex() {
+    return ContributionIndex.backfill(contributions, index);
+  }
+
   Contribution.State get(String id) {
     return contributions.get(id);
   }

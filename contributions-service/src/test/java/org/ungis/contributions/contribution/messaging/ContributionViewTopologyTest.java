@@ -241,6 +241,8 @@ class ContributionViewTopologyTest {
 
   @Test
   void theIndexReadsAnAgencysContributionsInEitherOrderAsAScanWould() {
+    driver.advanceWallClockTime(ContributionEventFolder.INDEX_CHECK);
+    assertThat(index().get(ContributionIndex.COMPLETE)).as("an empty store's index").isNotNull();
     Actor undp = new Actor("UNDP", "focal@undp.org");
     submitAs(ITU, "c-1", "gdc-2023", 0);
     submitAs(ITU, "c-2", "gdc-2023", 1);
@@ -268,12 +270,20 @@ class ContributionViewTopologyTest {
             first(ContributionFilter.ALL.withAgency("UNESCO"), ContributionOrder.SUBMITTED, 5)
                 .total())
         .isZero();
+    assertListsAsAScanWould();
+  }
 
+  KeyValueStore<String, String> index() {
+    return driver.getKeyValueStore(ContributionViewTopology.INDEX_STORE);
+  }
+
+  /** Every shape of filter, order and limit answers what a scan of every contribution does. */
+  void assertListsAsAScanWould() {
     for (ContributionOrder order : ContributionOrder.values()) {
       for (ContributionFilter filter :
           List.of(
-              itu,
-              ituGdc,
+              ContributionFilter.ALL.withAgency("ITU"),
+              new ContributionFilter("ITU", "gdc-2023", null, null, null, null, null),
               ContributionFilter.ALL,
               new ContributionFilter(
                   "ITU", null, ContributionStatus.SUBMITTED, null, null, null, null),
@@ -293,7 +303,32 @@ class ContributionViewTopologyTest {
   }
 
   @Test
+  void contributionsFoldedWithoutTheIndexAreIndexedOnceTheTaskRunsAndScannedUntilThen() {
+    Actor undp = new Actor("UNDP", "focal@undp.org");
+    submitAs(ITU, "c-1", "gdc-2023", 0);
+    submitAs(ITU, "c-2", "wsis-2024", 1);
+    submitAs(undp, "u-1", "gdc-2023", 2);
+    // what a version without the index left: the aggregates only
+    List<String> keys = new ArrayList<>();
+    try (var it = index().all()) {
+      it.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    keys.forEach(index()::delete);
+    assertListsAsAScanWould();
+
+    driver.advanceWallClockTime(ContributionEventFolder.INDEX_CHECK);
+
+    assertThat(index().get(ContributionIndex.COMPLETE)).isNotNull();
+    ContributionFilter itu = ContributionFilter.ALL.withAgency("ITU");
+    assertThat(first(itu, ContributionOrder.SUBMITTED, 1).total()).isEqualTo(2);
+    submitAs(ITU, "c-3", "gdc-2023", 3);
+    assertListsAsAScanWould();
+    assertThat(first(itu, ContributionOrder.SUBMITTED, 1).total()).isEqualTo(3);
+  }
+
+  @Test
   void aChangeMovesAContributionsIndexEntriesInsteadOfAddingSome() {
+    driver.advanceWallClockTime(ContributionEventFolder.INDEX_CHECK);
     submitAs(ITU, "c-1", "gdc-2023", 0);
     Contribution c = Contribution.restore(store.get("c-1"));
     c.withdraw(meta(3), "superseded");
@@ -306,8 +341,8 @@ class ContributionViewTopologyTest {
     try (var it = index.all()) {
       it.forEachRemaining(kv -> keys.add(kv.key));
     }
-    // two orders under the agency and under the agency's call, and the two counts
-    assertThat(keys).hasSize(6).containsAll(ContributionIndex.keys(store.get("c-1")));
+    // two orders under the agency and under the agency's call, the two counts and the mark
+    assertThat(keys).hasSize(7).containsAll(ContributionIndex.keys(store.get("c-1")));
     assertThat(
             ContributionIndex.storedCount(
                 index.get(
