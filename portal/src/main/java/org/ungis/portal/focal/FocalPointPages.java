@@ -66,6 +66,12 @@ class FocalPointPages {
   /** How many of the agency's inputs the dashboard shows, the latest change first. */
   static final int LATEST_INPUTS = 10;
 
+  /**
+   * How many of the agency's latest inputs the dashboard reads in one request: those it shows, and
+   * those that answer, without a read of their own, which input stands for each open call.
+   */
+  static final int RECENT_INPUTS = 40;
+
   /** How many inputs a page of the agency's inputs lists. */
   static final int INPUTS_PAGE = 20;
 
@@ -90,16 +96,26 @@ class FocalPointPages {
   }
 
   /**
-   * What the dashboard reads: the open calls, per open call the agency's input that stands (one
-   * small list read each), and the agency's latest inputs (one page); the calls of those inputs
-   * that are not open are read one by one. Nothing grows with the agency's history.
+   * What the dashboard reads: the open calls and the agency's {@value #RECENT_INPUTS} latest inputs
+   * (one page, of which it shows {@value #LATEST_INPUTS}); a small list read only for an open call
+   * whose latest input is not among them; the calls of the inputs shown that are not open, one by
+   * one. Nothing grows with the agency's history.
    */
   private void dashboardModel(Person person, Model model) {
     List<Call> open = ListProblems.read(model, "tasksProblem", review::openCalls, List.<Call>of());
+    Page<Contribution> latest =
+        ListProblems.read(
+            model,
+            "inputsProblem",
+            () -> contributions.latest(null, 0, RECENT_INPUTS),
+            new Page<>(List.of(), null));
+    boolean wholeHistory =
+        latest.page() != null && latest.page().totalElements() <= latest.items().size();
     List<Task> tasks = new ArrayList<>();
     for (Call call : open) {
       Contribution standing =
-          ListProblems.read(model, "tasksProblem", () -> standing(call.id()), null);
+          ListProblems.read(
+              model, "tasksProblem", () -> standing(call.id(), latest.items(), wholeHistory), null);
       java.time.Instant deadline = call.deadlineFor(person.agency());
       tasks.add(
           new Task(
@@ -110,33 +126,31 @@ class FocalPointPages {
               !deadline.isAfter(clock.instant())));
     }
     tasks.sort(Comparator.comparing(Task::deadline));
-    Page<Contribution> latest =
-        ListProblems.read(
-            model,
-            "inputsProblem",
-            () -> contributions.latest(null, 0, LATEST_INPUTS),
-            new Page<>(List.of(), null));
+    List<Contribution> shown = latest.items().stream().limit(LATEST_INPUTS).toList();
     model.addAttribute("tasks", tasks);
-    model.addAttribute("inputs", latest.items());
-    model.addAttribute("inputsTotal", latest.page().totalElements());
-    callsOf(latest.items(), open, model);
+    model.addAttribute("inputs", shown);
+    model.addAttribute("inputsTotal", latest.page() == null ? 0 : latest.page().totalElements());
+    callsOf(shown, open, model);
   }
 
   /**
    * The agency's input that stands for a call: its latest, unless withdrawn, then the latest one
    * not withdrawn among the call's {@value #STANDING_LOOKUP} latest; none when all are withdrawn.
+   * The agency's recent inputs, newest first, answer it without a read when they hold the call's
+   * latest input (or the agency's whole history); otherwise the call's own list is read.
    */
-  private Contribution standing(String process) {
-    Page<Contribution> newest = contributions.latest(process, 0, 1);
-    if (newest.items().isEmpty()) {
-      return null;
+  private Contribution standing(String process, List<Contribution> recent, boolean wholeHistory) {
+    Contribution first =
+        recent.stream().filter(c -> c.processId().equals(process)).findFirst().orElse(null);
+    if (first == null && !wholeHistory) {
+      Page<Contribution> newest = contributions.latest(process, 0, 1);
+      if (newest.items().isEmpty()) {
+        return null;
+      }
+      first = newest.items().get(0);
     }
-    Contribution first = newest.items().get(0);
-    if (!WITHDRAWN.equals(first.status())) {
+    if (first == null || !WITHDRAWN.equals(first.status())) {
       return first;
-    }
-    if (newest.page().totalElements() <= 1) {
-      return null;
     }
     return contributions.latest(process, 0, STANDING_LOOKUP).items().stream()
         .filter(c -> !WITHDRAWN.equals(c.status()))
