@@ -787,6 +787,48 @@ class ContributionsServiceIT {
   }
 
   @Test
+  void theListGivesTheLatestChangeFirstOnRequestAndPagesItTheSameWay() throws Exception {
+    openCall("order-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
+    String first = json(awaitCreated(submission("order-2023", "First"))).get("id").asString();
+    String second = json(awaitCreated(submission("order-2023", "Second"))).get("id").asString();
+    String third = json(awaitCreated(submission("order-2023", "Third"))).get("id").asString();
+    String undpId =
+        json(send(
+                "POST", "/api/v1/contributions", submission("order-2023", "UNDP's"), undp(), null))
+            .get("id")
+            .asString();
+    HttpResponse<String> revised =
+        send(
+            "PUT",
+            "/api/v1/contributions/" + first,
+            submission("order-2023", "First, revised"),
+            itu(),
+            "\"1\"");
+    assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+    String list = "/api/v1/contributions?process=order-2023";
+
+    // an agency's list (the index) and a reviewer's (every contribution tested) in both orders
+    assertThat(ids(get(list, itu()))).containsExactly(first, second, third);
+    assertThat(ids(get(list + "&sort=submittedAt", itu()))).containsExactly(first, second, third);
+    assertThat(ids(get(list + "&sort=-updatedAt", itu()))).containsExactly(first, third, second);
+    assertThat(ids(get(list + "&sort=-UPDATEDAT", itu()))).containsExactly(first, third, second);
+    assertThat(ids(get(list + "&sort=-updatedAt", reviewer())))
+        .containsExactly(first, undpId, third, second);
+    assertThat(ids(get(list + "&sort=-updatedAt&agency=ITU&q=revised", reviewer())))
+        .containsExactly(first);
+    assertThat(ids(get("/api/v1/contributions?sort=-updatedAt&size=1", itu())))
+        .containsExactly(first);
+    JsonNode secondPage = json(get(list + "&sort=-updatedAt&size=1&page=1", itu()));
+    assertThat(secondPage.get("items").get(0).get("id").asString()).isEqualTo(third);
+    assertThat(secondPage.get("page").get("totalElements").asLong()).isEqualTo(3);
+    assertThat(secondPage.get("page").get("totalPages").asInt()).isEqualTo(3);
+    assertThat(json(get(list + "&sort=-updatedAt&size=2&page=5", itu())).get("items")).isEmpty();
+
+    assertProblem(get(list + "&sort=bogus", itu()), 400, "invalid-parameter", "sort");
+    assertProblem(get(list + "&sort=updatedAt", itu()), 400, "invalid-parameter", "sort");
+  }
+
+  @Test
   void theActingAgencyComesFromTheTokenNeverFromAHeaderOrTheBody() throws Exception {
     openCall("token-2023", Instant.now().plus(30, ChronoUnit.DAYS), CallStatus.OPEN);
     awaitCreated(submission("token-2023", "Ready"));

@@ -33,6 +33,7 @@ import org.ungis.events.process.CallStatus;
 import org.ungis.routing.testing.ServiceInstance;
 import org.ungis.routing.testing.TestPlatform;
 import org.ungis.schemas.Topics;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -127,6 +128,21 @@ class RestartCatchUpIT {
       assertThat(recordsOf(id, partition))
           .as("the submission and revision 2, each once, on the topic")
           .isEqualTo(2);
+      // The restarted instance's index holds every contribution: the latest change first is
+      // revision 2, the first submitted is the same contribution, and all are counted.
+      String newest = "/api/v1/contributions?process=" + CALL + "&sort=-updatedAt&size=1";
+      var latest =
+          await()
+              .atMost(Duration.ofSeconds(120))
+              .until(() -> after.get(newest, itu), r -> r.statusCode() == 200);
+      JsonNode page = new JsonMapper().readTree(latest.body());
+      assertThat(page.path("items").get(0).path("id").asString()).isEqualTo(id);
+      assertThat(page.path("items").get(0).path("revision").asInt()).isEqualTo(2);
+      assertThat(page.path("page").path("totalElements").asLong()).isEqualTo(BACKLOG + 1L);
+      var oldest = after.get("/api/v1/contributions?agency=ITU&size=1", itu);
+      assertThat(
+              new JsonMapper().readTree(oldest.body()).path("items").get(0).path("id").asString())
+          .isEqualTo(id);
     }
   }
 

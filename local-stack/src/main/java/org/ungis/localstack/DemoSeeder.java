@@ -327,7 +327,16 @@ public final class DemoSeeder {
                   as(contributions, focalPoint(input.agency()))
                       .contributions()
                       .listContributions(
-                          input.agency(), input.processId(), null, null, null, null, null, 0, 100))
+                          input.agency(),
+                          input.processId(),
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          0,
+                          100))
           .getItems()
           .stream()
           .filter(item -> input.title().equals(item.getTitle()))

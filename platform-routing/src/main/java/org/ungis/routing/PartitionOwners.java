@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
@@ -248,6 +249,26 @@ public class PartitionOwners {
     }
     found.sort(order);
     return new Share<>(before, found.size(), found.subList(0, Math.min(limit, found.size())));
+  }
+
+  /**
+   * This instance's share of a list, read by {@code firstMatches} from its active partitions (which
+   * it is given): how many match there and the first of them in the list's order (at least {@code
+   * from + count} of a {@link ListGathering#gather}), for a view that reads no more than the page
+   * needs (an index). An instance with no partition answers an empty share.
+   *
+   * @throws RoutingUnavailableException if the local partitions changed during the read
+   */
+  public <T> Share<T> localShare(Function<Set<Integer>, ListMerge.Merged<T>> firstMatches) {
+    Set<Integer> before = localPartitions();
+    if (before.isEmpty()) {
+      return Share.none();
+    }
+    ListMerge.Merged<T> found = firstMatches.apply(before);
+    if (!before.equals(localPartitions())) {
+      throw new RoutingUnavailableException("The views were rebalanced during the list; retry");
+    }
+    return new Share<>(before, found.total(), found.items());
   }
 
   private List<StreamsMetadata> allClients() {

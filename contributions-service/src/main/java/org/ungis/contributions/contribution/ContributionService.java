@@ -296,7 +296,7 @@ public final class ContributionService {
     awaitWritten(actor.agency());
     return views.list(
         new ContributionQuery(
-            query.filter().withAgency(actor.agency()), query.page(), query.size()));
+            query.filter().withAgency(actor.agency()), query.page(), query.size(), query.order()));
   }
 
   /**

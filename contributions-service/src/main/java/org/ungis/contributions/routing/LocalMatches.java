@@ -1,34 +1,31 @@
 package org.ungis.contributions.routing;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionFilter;
+import org.ungis.contributions.contribution.ContributionOrder;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
+import org.ungis.contributions.contribution.messaging.ContributionMatches;
 import org.ungis.contributions.contribution.messaging.ContributionViewTopology;
+import org.ungis.routing.ListMerge;
 import org.ungis.routing.RoutingUnavailableException;
 import org.ungis.routing.Share;
 
 /**
  * This instance's share of a list: the contributions in its active partitions that match a filter,
- * in the list's order (submittedAt, then id), the first {@code limit} of them and how many match.
+ * in the list's order, the first {@code limit} of them and how many match ({@link
+ * ContributionMatches}: through the index when the filter names an agency).
  */
 @Component
 class LocalMatches {
-
-  static final Comparator<Contribution.State> ORDER =
-      Comparator.comparing(Contribution.State::submittedAt).thenComparing(Contribution.State::id);
 
   private final StreamsBuilderFactoryBean streams;
   private final ContributionOwners owners;
@@ -38,13 +35,18 @@ class LocalMatches {
     this.owners = owners;
   }
 
-  Share<Contribution.State> find(ContributionFilter filter, int limit) {
+  Share<Contribution.State> find(ContributionFilter filter, ContributionOrder order, int limit) {
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
     if (kafkaStreams == null) {
       throw new RefusedException(Refusal.UNAVAILABLE, "The views are not started yet");
     }
     try {
-      return owners.localShare(() -> matching(kafkaStreams, filter), ORDER, limit);
+      return owners.localShare(
+          (Set<Integer> partitions) -> {
+            ContributionMatches.Found found =
+                ContributionMatches.first(stores(kafkaStreams), partitions, filter, order, limit);
+            return new ListMerge.Merged<>(found.items(), found.total());
+          });
     } catch (InvalidStateStoreException e) {
       throw new RefusedException(
           Refusal.UNAVAILABLE,
@@ -54,22 +56,24 @@ class LocalMatches {
     }
   }
 
-  private static List<Contribution.State> matching(
-      KafkaStreams kafkaStreams, ContributionFilter filter) {
-    List<Contribution.State> matching = new ArrayList<>();
-    ReadOnlyKeyValueStore<String, Contribution.State> store =
-        kafkaStreams.store(
-            StoreQueryParameters.fromNameAndType(
-                ContributionViewTopology.CONTRIBUTIONS_STORE,
-                QueryableStoreTypes.<String, Contribution.State>keyValueStore()));
-    try (KeyValueIterator<String, Contribution.State> all = store.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, Contribution.State> next = all.next();
-        if (filter.matches(Contribution.restore(next.value))) {
-          matching.add(next.value);
-        }
+  private static ContributionMatches.PartitionStores stores(KafkaStreams kafkaStreams) {
+    return new ContributionMatches.PartitionStores() {
+      @Override
+      public ReadOnlyKeyValueStore<String, Contribution.State> contributions(int partition) {
+        return store(kafkaStreams, ContributionViewTopology.CONTRIBUTIONS_STORE, partition);
       }
-    }
-    return matching;
+
+      @Override
+      public ReadOnlyKeyValueStore<String, String> index(int partition) {
+        return store(kafkaStreams, ContributionViewTopology.INDEX_STORE, partition);
+      }
+    };
+  }
+
+  private static <V> ReadOnlyKeyValueStore<String, V> store(
+      KafkaStreams kafkaStreams, String name, int partition) {
+    return kafkaStreams.store(
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+            .withPartition(partition));
   }
 }

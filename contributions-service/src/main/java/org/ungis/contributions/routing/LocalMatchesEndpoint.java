@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ungis.contributions.contribution.ActionLine;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionFilter;
+import org.ungis.contributions.contribution.ContributionOrder;
 import org.ungis.contributions.contribution.ContributionService;
 import org.ungis.contributions.contribution.ContributionStatus;
 import org.ungis.contributions.contribution.Language;
@@ -63,6 +64,7 @@ class LocalMatchesEndpoint {
       @RequestParam(required = false) String actionLine,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String order,
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
@@ -82,6 +84,7 @@ class LocalMatchesEndpoint {
       return;
     }
     ContributionFilter filter;
+    ContributionOrder sorted;
     int most;
     try {
       filter =
@@ -93,19 +96,21 @@ class LocalMatchesEndpoint {
               sdg == null ? null : Integer.valueOf(sdg),
               actionLine == null ? null : ActionLine.valueOf(actionLine),
               q);
+      sorted = order == null ? ContributionOrder.SUBMITTED : ContributionOrder.valueOf(order);
       most = Integer.parseInt(limit == null ? "" : limit);
     } catch (IllegalArgumentException e) {
       RoutingProblems.invalid(
           response,
           request.getRequestURI(),
-          "status, language, sdg and actionLine must be valid values and limit a whole number");
+          "status, language, sdg, actionLine and order must be valid values and limit a whole"
+              + " number");
       return;
     }
     Share<Contribution.State> share;
     try {
       // what this instance wrote before the list was asked for, as on the gathering instance
       service.awaitWritten(actor.isReviewer() ? null : agency);
-      share = matches.find(filter, Math.max(0, most));
+      share = matches.find(filter, sorted, Math.max(0, most));
     } catch (RefusedException e) {
       RoutingProblems.unavailable(response, request.getRequestURI(), e.getMessage());
       return;
@@ -118,7 +123,7 @@ class LocalMatchesEndpoint {
   }
 
   /** The query string that asks a peer for its share of a filtered list (the reverse of share). */
-  static String query(ContributionFilter filter, int limit) {
+  static String query(ContributionFilter filter, ContributionOrder order, int limit) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("agency", filter.agency());
     parameters.put("process", filter.processId());
@@ -127,7 +132,7 @@ class LocalMatchesEndpoint {
     parameters.put("sdg", filter.sdg());
     parameters.put("actionLine", filter.actionLine());
     parameters.put("q", filter.text());
-    StringBuilder query = new StringBuilder("limit=").append(limit);
+    StringBuilder query = new StringBuilder("limit=").append(limit).append("&order=").append(order);
     parameters.forEach(
         (name, value) -> {
           if (value != null) {

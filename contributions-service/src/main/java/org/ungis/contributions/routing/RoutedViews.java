@@ -26,13 +26,14 @@ import org.ungis.routing.RoutingUnavailableException;
  * a wrong 404 or a second contribution for a key. The list is gathered from every instance ({@link
  * ListGathering}): each answers with the first {@code (page + 1) * size} matches of its own
  * partitions and how many match ({@link LocalMatchesEndpoint}); they are merged in the list's order
- * (submittedAt, id) and paged here. The answer is refused as 503 unless the shares cover each
- * assigned partition exactly once (a rebalance in between). Without {@code application.server} it
- * is the local view, as before.
+ * ({@code ContributionOrder}) and paged here. The answer is refused as 503 unless the shares cover
+ * each assigned partition exactly once (a rebalance in between). Without {@code application.server}
+ * it is the local view, as before.
  *
- * <p>Cost: every list request reads every instance's whole store (as the one-instance list reads
- * its whole store) plus one HTTP call per other instance, in parallel; the answer carries up to
- * {@code (page + 1) * size} contributions from each instance, so deep pages cost more.
+ * <p>Cost: one HTTP call per other instance, in parallel; each instance reads its first {@code
+ * (page + 1) * size} matches through the index when the filter names an agency, and its whole store
+ * otherwise ({@code ContributionMatches}); the answer carries up to {@code (page + 1) * size}
+ * contributions from each instance, so deep pages cost more.
  */
 @Primary
 @Component
@@ -113,16 +114,18 @@ class RoutedViews implements ContributionViews {
     if (!owners.routing()) {
       return local.list(query);
     }
-    int limit = (int) Math.min((long) (query.page() + 1) * query.size(), Integer.MAX_VALUE);
+    int limit = query.limit();
     String path =
-        LocalMatchesEndpoint.PATH + "?" + LocalMatchesEndpoint.query(query.filter(), limit);
+        LocalMatchesEndpoint.PATH
+            + "?"
+            + LocalMatchesEndpoint.query(query.filter(), query.order(), limit);
     ListMerge.Merged<Contribution.State> merged;
     try {
       merged =
           gathering.gather(
               path,
-              () -> localMatches.find(query.filter(), limit),
-              LocalMatches.ORDER,
+              () -> localMatches.find(query.filter(), query.order(), limit),
+              query.order().comparator(),
               (long) query.page() * query.size(),
               query.size());
     } catch (RoutingUnavailableException e) {

@@ -270,6 +270,18 @@ class SeveralInstancesIT {
       assertThat(json(viaB).get("page").get("totalPages").asInt()).isEqualTo(2);
     }
     assertThat(paged).isEqualTo(ids(listViaA));
+    // The latest change first: an agency's list (each instance's index) is gathered in the same
+    // order as a reviewer's (each instance's whole store), and paged the same by both instances.
+    String newest = all + "&sort=-updatedAt";
+    assertThat(ids(a.get(newest, itu))).isEqualTo(ids(b.get(newest, reviewer))).hasSize(4);
+    List<String> newestPaged = new ArrayList<>();
+    for (int page = 0; page < 2; page++) {
+      String path = newest + "&size=2&page=" + page;
+      HttpResponse<String> viaA = a.get(path, itu);
+      assertSameAnswer(viaA, b.get(path, itu));
+      newestPaged.addAll(ids(viaA));
+    }
+    assertThat(newestPaged).isEqualTo(ids(a.get(newest, reviewer)));
     assertSameAnswer(a.get(all + "&status=WITHDRAWN", itu), b.get(all + "&status=WITHDRAWN", itu));
     assertThat(ids(b.get(all + "&status=WITHDRAWN", itu))).containsExactly(plainOnB);
     // Every filter is applied by each instance to its share; totals count every instance's.

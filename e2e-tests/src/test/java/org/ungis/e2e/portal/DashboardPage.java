@@ -2,7 +2,10 @@ package org.ungis.e2e.portal;
 
 import org.openqa.selenium.By;
 
-/** A focal point's dashboard: per open call a task with its tag and next step; the inputs. */
+/**
+ * A focal point's dashboard: per open call a task with its tag and next step; the agency's latest
+ * inputs and a link to all of them.
+ */
 final class DashboardPage extends PortalPage {
 
   DashboardPage(Browser browser) {
@@ -31,6 +34,12 @@ final class DashboardPage extends PortalPage {
   InputFormPage startInput(String callId) {
     follow(By.cssSelector("a[href*='/my/inputs/new?process=" + callId + "']"));
     return new InputFormPage(browser, false);
+  }
+
+  /** "See all inputs of your agency", followed with the keyboard. */
+  InputsPage allInputs() {
+    follow(By.id("all-inputs"));
+    return new InputsPage(browser);
   }
 
   MyInputPage openInput(String title) {

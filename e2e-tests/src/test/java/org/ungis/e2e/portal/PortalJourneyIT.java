@@ -246,9 +246,13 @@ class PortalJourneyIT {
         .contains(focalPoint.name())
         .doesNotContain("intake@")
         .doesNotContain("reviewer-");
-    assertThat(DashboardPage.open(focal, portal).inputRow(inputTitle))
+    DashboardPage approvedOnDashboard = DashboardPage.open(focal, portal);
+    assertThat(approvedOnDashboard.inputRow(inputTitle))
         .contains(shown.approved())
         .contains(shown.oneOfOneApprovals());
+    // Every input of the agency, a page at a time: the approved one is there, its call named.
+    InputsPage allInputs = approvedOnDashboard.allInputs();
+    assertThat(allInputs.inputRow(inputTitle)).contains(shown.approved()).contains(callTitle);
 
     // An anonymous visitor reads the final record with the entry, in the browser's language.
     Browser visitor = browser("visitor", lang);

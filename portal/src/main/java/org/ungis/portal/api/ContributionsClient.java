@@ -66,18 +66,31 @@ public class ContributionsClient {
     return api.client().contributions();
   }
 
-  /** The agency's own inputs (a focal point) or every input (a reviewer), newest page first. */
+  /** The value of the list's {@code sort} for the latest change first. */
+  static final String LATEST_FIRST = "-updatedAt";
+
+  /**
+   * The agency's own inputs (a focal point) or every input (a reviewer), of a call when given, in
+   * submission order.
+   */
   public Page<Contribution> list(String process, int page, int size) {
+    return list(process, null, page, size);
+  }
+
+  /**
+   * As {@link #list(String, int, int)}, the latest change first: a focal point's newest inputs, or
+   * the one that stands for a call (a page of one).
+   */
+  public Page<Contribution> latest(String process, int page, int size) {
+    return list(process, LATEST_FIRST, page, size);
+  }
+
+  private Page<Contribution> list(String process, String sort, int page, int size) {
     return api.page(
         () ->
             contributions()
-                .listContributions(null, process, null, null, null, null, null, page, size),
+                .listContributions(null, process, null, null, null, null, null, sort, page, size),
         Contribution.class);
-  }
-
-  /** Every input the person may see (of a call, when given), page after page. */
-  public List<Contribution> all(String process) {
-    return Page.all(page -> list(process, page, Page.MAX_SIZE));
   }
 
   public Contribution get(String id) {

@@ -20,6 +20,7 @@ import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.ContributionsClient;
 import org.ungis.portal.api.Models.Call;
 import org.ungis.portal.api.Models.Contribution;
+import org.ungis.portal.api.Models.Page;
 import org.ungis.portal.api.ReviewClient;
 import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.security.Person;
@@ -27,9 +28,10 @@ import org.ungis.portal.web.FormErrors;
 import org.ungis.portal.web.ListProblems;
 
 /**
- * A focal point's pages: the dashboard (what the agency still owes, per call), the input form,
- * "check your answers", the confirmation, and one input (status, comments, history, revise,
- * withdraw). Every call goes to the services with the person's own token.
+ * A focal point's pages: the dashboard (what the agency still owes, per call, and its latest
+ * inputs), every input of the agency a page at a time, the input form, "check your answers", the
+ * confirmation, and one input (status, comments, history, revise, withdraw). Every call goes to the
+ * services with the person's own token.
  */
 @Controller
 class FocalPointPages {
@@ -61,6 +63,26 @@ class FocalPointPages {
     this.clock = clock;
   }
 
+  /** How many of the agency's inputs the dashboard shows, the latest change first. */
+  static final int LATEST_INPUTS = 10;
+
+  /**
+   * How many of the agency's latest inputs the dashboard reads in one request: those it shows, and
+   * those that answer, without a read of their own, which input stands for each open call.
+   */
+  static final int RECENT_INPUTS = 40;
+
+  /** How many inputs a page of the agency's inputs lists. */
+  static final int INPUTS_PAGE = 20;
+
+  /**
+   * How many of a call's latest inputs are read to find the one that stands when the latest was
+   * withdrawn.
+   */
+  static final int STANDING_LOOKUP = 20;
+
+  private static final String WITHDRAWN = "WITHDRAWN";
+
   @GetMapping("/my")
   String dashboard(Authentication authentication, Model model) {
     dashboardModel(Person.of(authentication), model);
@@ -73,43 +95,107 @@ class FocalPointPages {
     return "my/dashboard :: live";
   }
 
+  /**
+   * What the dashboard reads: the open calls and the agency's {@value #RECENT_INPUTS} latest inputs
+   * (one page, of which it shows {@value #LATEST_INPUTS}); a small list read only for an open call
+   * whose latest input is not among them; the calls of the inputs shown that are not open, one by
+   * one. Nothing grows with the agency's history.
+   */
   private void dashboardModel(Person person, Model model) {
-    List<Contribution> inputs =
-        new ArrayList<>(
-            ListProblems.read(model, "inputsProblem", () -> contributions.all(null), List.of()));
-    inputs.sort(
-        Comparator.comparing(
-            Contribution::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+    List<Call> open = ListProblems.read(model, "tasksProblem", review::openCalls, List.<Call>of());
+    Page<Contribution> latest =
+        ListProblems.read(
+            model,
+            "inputsProblem",
+            () -> contributions.latest(null, 0, RECENT_INPUTS),
+            new Page<>(List.of(), null));
+    boolean wholeHistory =
+        latest.page() != null && latest.page().totalElements() <= latest.items().size();
     List<Task> tasks = new ArrayList<>();
-    for (Call call : ListProblems.read(model, "tasksProblem", review::openCalls, List.<Call>of())) {
-      Contribution latest =
-          inputs.stream()
-              .filter(c -> c.processId().equals(call.id()) && !"WITHDRAWN".equals(c.status()))
-              .findFirst()
-              .orElse(null);
+    for (Call call : open) {
+      Contribution standing =
+          ListProblems.read(
+              model, "tasksProblem", () -> standing(call.id(), latest.items(), wholeHistory), null);
       java.time.Instant deadline = call.deadlineFor(person.agency());
       tasks.add(
           new Task(
               call,
-              latest,
+              standing,
               deadline,
               call.extensionFor(person.agency()).isPresent(),
               !deadline.isAfter(clock.instant())));
     }
     tasks.sort(Comparator.comparing(Task::deadline));
+    List<Contribution> shown = latest.items().stream().limit(LATEST_INPUTS).toList();
+    model.addAttribute("tasks", tasks);
+    model.addAttribute("inputs", shown);
+    model.addAttribute("inputsTotal", latest.page() == null ? 0 : latest.page().totalElements());
+    callsOf(shown, open, model);
+  }
+
+  /**
+   * The agency's input that stands for a call: its latest, unless withdrawn, then the latest one
+   * not withdrawn among the call's {@value #STANDING_LOOKUP} latest; none when all are withdrawn.
+   * The agency's recent inputs, newest first, answer it without a read when they hold the call's
+   * latest input (or the agency's whole history); otherwise the call's own list is read.
+   */
+  private Contribution standing(String process, List<Contribution> recent, boolean wholeHistory) {
+    Contribution first =
+        recent.stream().filter(c -> c.processId().equals(process)).findFirst().orElse(null);
+    if (first == null && !wholeHistory) {
+      Page<Contribution> newest = contributions.latest(process, 0, 1);
+      if (newest.items().isEmpty()) {
+        return null;
+      }
+      first = newest.items().get(0);
+    }
+    if (first == null || !WITHDRAWN.equals(first.status())) {
+      return first;
+    }
+    return contributions.latest(process, 0, STANDING_LOOKUP).items().stream()
+        .filter(c -> !WITHDRAWN.equals(c.status()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * The titles and required approvals of the calls of the inputs shown: from the open calls, and
+   * read from review-service for the others (at most one read per call shown).
+   */
+  private void callsOf(List<Contribution> shown, List<Call> open, Model model) {
+    Map<String, Call> known = new HashMap<>();
+    open.forEach(call -> known.put(call.id(), call));
     Map<String, Integer> required = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
-    for (Contribution c : inputs) {
+    for (Contribution c : shown) {
       if (!required.containsKey(c.processId())) {
-        Call call = tryCall(c.processId()).orElse(null);
+        Call call =
+            known.containsKey(c.processId())
+                ? known.get(c.processId())
+                : tryCall(c.processId()).orElse(null);
         required.put(c.processId(), call == null ? 1 : call.requiredApprovals());
         titles.put(c.processId(), call == null ? c.processId() : call.title());
       }
     }
-    model.addAttribute("tasks", tasks);
-    model.addAttribute("inputs", inputs);
     model.addAttribute("required", required);
     model.addAttribute("callTitles", titles);
+  }
+
+  /** Every input of the agency, a page at a time, the latest change first. */
+  @GetMapping("/my/inputs")
+  String inputs(@RequestParam(defaultValue = "0") int page, Model model) {
+    int wanted = Math.max(0, page);
+    Page<Contribution> found =
+        ListProblems.read(
+            model,
+            "inputsProblem",
+            () -> contributions.latest(null, wanted, INPUTS_PAGE),
+            new Page<>(List.of(), null));
+    List<Call> open = ListProblems.read(model, "callsProblem", review::openCalls, List.<Call>of());
+    model.addAttribute("inputs", found.items());
+    model.addAttribute("page", found.page());
+    callsOf(found.items(), open, model);
+    return "my/inputs";
   }
 
   private Optional<Call> tryCall(String id) {

@@ -1,9 +1,14 @@
 package org.ungis.contributions.contribution.messaging;
 
+import java.time.Duration;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.IdempotentRequest;
 import org.ungis.events.contribution.ContributionEvent;
@@ -20,8 +25,13 @@ import org.ungis.streams.IdempotencyHeaders;
  */
 class ContributionEventFolder implements Processor<String, ContributionEvent, Void, Void> {
 
+  /** How soon after the task starts its index is checked for completeness. */
+  static final Duration INDEX_CHECK = Duration.ofMillis(100);
+
+  private static final Logger log = LoggerFactory.getLogger(ContributionEventFolder.class);
+
   private final ViewChanges changes;
-  private KeyValueStore<String, Contribution.State> contributions;
+  private IndexedContributions contributions;
   private KeyValueStore<String, IdempotentRequest> idempotency;
   private HeldDecisions held;
 
@@ -31,11 +41,24 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    contributions = context.getStateStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
+    contributions = IndexedContributions.of(context);
     idempotency = context.getStateStore(ContributionViewTopology.IDEMPOTENCY_STORE);
     held =
         new HeldDecisions(
             contributions, context.getStateStore(ContributionViewTopology.EARLY_DECISIONS_STORE));
+    // Once the task runs (its stores restored): index what a version without the index folded.
+    Cancellable[] once = new Cancellable[1];
+    once[0] =
+        context.schedule(
+            INDEX_CHECK,
+            PunctuationType.WALL_CLOCK_TIME,
+            now -> {
+              int added = contributions.completeIndex();
+              if (added > 0) {
+                log.info("Indexed {} contributions of task {}", added, context.taskId());
+              }
+              once[0].cancel();
+            });
   }
 
   @Override
@@ -88,7 +111,7 @@ class ContributionEventFolder implements Processor<String, ContributionEvent, Vo
     }
     contribution.pullChanges();
     held.release(contribution);
-    contributions.put(id, contribution.state());
+    contributions.put(stored, contribution.state());
     changes.changed(id, contribution.changes());
   }
 

@@ -23,6 +23,9 @@ import org.ungis.streams.Sourced;
  *   <li>{@value #CONTRIBUTIONS_STORE}: the contribution aggregate by id, folded from {@code
  *       Topics.CONTRIBUTIONS} and {@code Topics.REVIEWS} (both keyed by contribution id and
  *       co-partitioned, so one task owns all events of a contribution);
+ *   <li>{@value #INDEX_STORE}: the contributions by agency, and by agency and call, in each list
+ *       order, and their counts ({@link ContributionIndex}), written with {@value
+ *       #CONTRIBUTIONS_STORE};
  *   <li>{@value #IDEMPOTENCY_STORE}: idempotency keys of submissions ({@code agency/key} to the
  *       contribution they created), from the headers of the submitted events;
  *   <li>{@value #EARLY_DECISIONS_STORE}: the decisions read before the contribution or revision
@@ -37,6 +40,7 @@ import org.ungis.streams.Sourced;
 public final class ContributionViewTopology {
 
   public static final String CONTRIBUTIONS_STORE = "contributions";
+  public static final String INDEX_STORE = "contributions-index";
   public static final String IDEMPOTENCY_STORE = "idempotency-keys";
   public static final String CALLS_STORE = "calls";
   public static final String EARLY_DECISIONS_STORE = "early-decisions";
@@ -73,6 +77,9 @@ public final class ContributionViewTopology {
             ContributionStoreCodec.serde()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(INDEX_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(EARLY_DECISIONS_STORE),
             Serdes.String(),
             new JsonSerde<>(HeldDecisions.Waiting.class)));
@@ -91,6 +98,7 @@ public final class ContributionViewTopology {
             () -> new ContributionEventFolder(changes),
             org.apache.kafka.streams.kstream.Named.as(CONTRIBUTION_FOLDER),
             CONTRIBUTIONS_STORE,
+            INDEX_STORE,
             IDEMPOTENCY_STORE,
             EARLY_DECISIONS_STORE);
 
@@ -104,6 +112,7 @@ public final class ContributionViewTopology {
             () -> new ReviewEventFolder(EARLY_DECISION_BOUND),
             org.apache.kafka.streams.kstream.Named.as(REVIEW_FOLDER),
             CONTRIBUTIONS_STORE,
+            INDEX_STORE,
             EARLY_DECISIONS_STORE)
         .to(
             Topics.REVIEWS.deadLetterTopic(),

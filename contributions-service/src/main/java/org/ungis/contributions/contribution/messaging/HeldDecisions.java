@@ -41,12 +41,10 @@ final class HeldDecisions {
     }
   }
 
-  private final KeyValueStore<String, Contribution.State> contributions;
+  private final IndexedContributions contributions;
   private final KeyValueStore<String, Waiting> waiting;
 
-  HeldDecisions(
-      KeyValueStore<String, Contribution.State> contributions,
-      KeyValueStore<String, Waiting> waiting) {
+  HeldDecisions(IndexedContributions contributions, KeyValueStore<String, Waiting> waiting) {
     this.contributions = contributions;
     this.waiting = waiting;
   }
@@ -137,7 +135,7 @@ final class HeldDecisions {
       if (stored != null) {
         Contribution contribution = Contribution.restore(stored);
         release(contribution);
-        contributions.put(id, contribution.state());
+        contributions.put(stored, contribution.state());
       }
     }
   }

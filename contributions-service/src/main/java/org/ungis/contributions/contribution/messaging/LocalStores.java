@@ -1,9 +1,14 @@
 package org.ungis.contributions.contribution.messaging;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -67,6 +72,61 @@ class LocalStores {
       throw new RefusedException(
           Refusal.UNAVAILABLE, "The views are stopping (" + notRunning.getMessage() + "); retry");
     }
+  }
+
+  /**
+   * The store {@code name} of one partition only (its task's own store), for reads that go
+   * partition by partition, as the index's do ({@link ContributionMatches}).
+   */
+  @SuppressWarnings("unchecked")
+  <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, int partition) {
+    String handle = name + "#" + partition;
+    ReadOnlyKeyValueStore<String, ?> known = handles.get(handle);
+    if (known != null) {
+      return (ReadOnlyKeyValueStore<String, V>) known;
+    }
+    try {
+      ReadOnlyKeyValueStore<String, V> store =
+          streams()
+              .store(
+                  StoreQueryParameters.fromNameAndType(
+                          name, QueryableStoreTypes.<String, V>keyValueStore())
+                      .withPartition(partition));
+      handles.put(handle, store);
+      return store;
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** The partitions of {@code topic} whose active task runs here; 503 when there is none. */
+  Set<Integer> localPartitions(String topic) {
+    Set<Integer> partitions = new HashSet<>();
+    try {
+      for (ThreadMetadata thread : streams().metadataForLocalThreads()) {
+        for (TaskMetadata task : thread.activeTasks()) {
+          for (TopicPartition partition : task.topicPartitions()) {
+            if (partition.topic().equals(topic)) {
+              partitions.add(partition.partition());
+            }
+          }
+        }
+      }
+    } catch (IllegalStateException e) {
+      throw new RefusedException(Refusal.UNAVAILABLE, "The views are not ready; retry");
+    }
+    if (partitions.isEmpty()) {
+      throw new RefusedException(Refusal.UNAVAILABLE, "The views are not ready; retry");
+    }
+    return partitions;
+  }
+
+  private KafkaStreams streams() {
+    KafkaStreams kafkaStreams = current;
+    if (kafkaStreams == null) {
+      throw new RefusedException(Refusal.UNAVAILABLE, "The views are not started yet");
+    }
+    return kafkaStreams;
   }
 
   /** A 503 for a read that failed; the next read asks for fresh handles. */

@@ -5,7 +5,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.RefusedDecision;
 import org.ungis.contributions.contribution.Review;
@@ -34,7 +33,7 @@ class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, byte[
 
   private final Duration bound;
   private ProcessorContext<byte[], byte[]> context;
-  private KeyValueStore<String, Contribution.State> contributions;
+  private IndexedContributions contributions;
   private HeldDecisions held;
 
   ReviewEventFolder(Duration bound) {
@@ -44,7 +43,7 @@ class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, byte[
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    contributions = context.getStateStore(ContributionViewTopology.CONTRIBUTIONS_STORE);
+    contributions = IndexedContributions.of(context);
     held =
         new HeldDecisions(
             contributions, context.getStateStore(ContributionViewTopology.EARLY_DECISIONS_STORE));
@@ -86,7 +85,7 @@ class ReviewEventFolder implements Processor<String, Sourced<ReviewEvent>, byte[
       return;
     }
     HeldDecisions.apply(contribution, decision);
-    contributions.put(id, contribution.state());
+    contributions.put(stored, contribution.state());
   }
 
   private HeldDecisions.Held held(

@@ -1,11 +1,8 @@
 package org.ungis.contributions.contribution.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -95,20 +92,40 @@ class StreamsViews implements ContributionViews {
 
   @Override
   public Page<Contribution> list(ContributionQuery query) {
-    List<Contribution> matching = new ArrayList<>();
-    try (KeyValueIterator<String, Contribution.State> all = contributions().all()) {
-      while (all.hasNext()) {
-        KeyValue<String, Contribution.State> next = all.next();
-        Contribution c = Contribution.restore(next.value);
-        if (query.matches(c)) {
-          matching.add(c);
-        }
-      }
+    ContributionMatches.Found found;
+    try {
+      found =
+          ContributionMatches.first(
+              partitionStores(),
+              stores.localPartitions(Topics.CONTRIBUTIONS.name()),
+              query.filter(),
+              query.order(),
+              query.limit());
     } catch (InvalidStateStoreException e) {
       throw unavailable(e);
     }
-    matching.sort(Comparator.comparing(Contribution::submittedAt).thenComparing(Contribution::id));
-    return Page.of(matching, query.page(), query.size());
+    List<Contribution> items =
+        found.items().stream()
+            .skip((long) query.page() * query.size())
+            .map(Contribution::restore)
+            .toList();
+    int totalPages = (int) ((found.total() + query.size() - 1) / query.size());
+    return new Page<>(items, query.page(), query.size(), found.total(), totalPages);
+  }
+
+  /** This instance's stores, partition by partition. */
+  ContributionMatches.PartitionStores partitionStores() {
+    return new ContributionMatches.PartitionStores() {
+      @Override
+      public ReadOnlyKeyValueStore<String, Contribution.State> contributions(int partition) {
+        return stores.keyValueStore(ContributionViewTopology.CONTRIBUTIONS_STORE, partition);
+      }
+
+      @Override
+      public ReadOnlyKeyValueStore<String, String> index(int partition) {
+        return stores.keyValueStore(ContributionViewTopology.INDEX_STORE, partition);
+      }
+    };
   }
 
   @Override

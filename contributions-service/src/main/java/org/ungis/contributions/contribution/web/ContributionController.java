@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +27,14 @@ import org.ungis.contributions.contribution.ActionLine;
 import org.ungis.contributions.contribution.Actor;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionFilter;
+import org.ungis.contributions.contribution.ContributionOrder;
 import org.ungis.contributions.contribution.ContributionQuery;
 import org.ungis.contributions.contribution.ContributionService;
 import org.ungis.contributions.contribution.ContributionStatus;
 import org.ungis.contributions.contribution.Language;
 import org.ungis.contributions.contribution.Refusal;
 import org.ungis.contributions.contribution.RefusedException;
+import org.ungis.web.InvalidParameterException;
 import org.ungis.web.PageRequest;
 import org.ungis.web.PageResponse;
 import org.ungis.web.QueryParameters;
@@ -70,6 +73,11 @@ class ContributionController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String BEARER = "bearer";
+
+  /** The values of {@code sort}. */
+  static final String SORT_SUBMITTED = "submittedAt";
+
+  static final String SORT_UPDATED = "-updatedAt";
 
   /** The longest text search ({@code q}). */
   static final int MAX_TEXT = 200;
@@ -128,12 +136,15 @@ class ContributionController {
   @Operation(
       // Not the method's name: "list" is a reserved word of generated Java clients ("callList").
       operationId = "listContributions",
-      summary = "Contributions, filtered and paged; ordered by submission time, then id",
+      summary =
+          "Contributions, filtered and paged; ordered by submission time, then id, or by the"
+              + " latest change first (sort=-updatedAt)",
       description =
           "Reviewers see every contribution; an agency sees only its own (agency defaults to"
               + " it; naming another agency is 403). Every filter is optional and they combine"
               + " (AND). An unknown parameter is 400 unknown-parameter, a bad value 400"
-              + " invalid-parameter, each naming the parameter.")
+              + " invalid-parameter, each naming the parameter. A list of one agency (with or"
+              + " without process) costs the page it reads, not every contribution.")
   @GetMapping
   PageResponse<ContributionResponse> list(
       @Parameter(hidden = true) Actor actor,
@@ -168,6 +179,18 @@ class ContributionController {
           @RequestParam(required = false)
           String q,
       @Parameter(
+              description =
+                  "The order: submittedAt (the default: the oldest submission first) or"
+                      + " -updatedAt (the latest change first: submission, revision, decision or"
+                      + " withdrawal); then the id",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {SORT_SUBMITTED, SORT_UPDATED},
+                      defaultValue = SORT_SUBMITTED))
+          @RequestParam(required = false)
+          String sort,
+      @Parameter(
               description = "Zero-based page number",
               schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
           @RequestParam(required = false)
@@ -188,7 +211,9 @@ class ContributionController {
             QueryParameters.integer("sdg", sdg, 1, 17),
             QueryParameters.oneOf("actionLine", ActionLine.class, actionLine),
             QueryParameters.text("q", q, MAX_TEXT));
-    var found = service.list(actor, new ContributionQuery(filter, request.page(), request.size()));
+    var found =
+        service.list(
+            actor, new ContributionQuery(filter, request.page(), request.size(), order(sort)));
     return PageResponse.of(
         found.items().stream().map(ContributionResponse::of).toList(),
         request,
@@ -224,6 +249,20 @@ class ContributionController {
       @RequestBody WithdrawalRequest request) {
     Contribution c = service.withdraw(actor, id, request.reason());
     return ResponseEntity.ok().eTag(etag(c)).body(ContributionResponse.of(c));
+  }
+
+  /** The order a {@code sort} value names; the default when absent. */
+  static ContributionOrder order(String sort) {
+    if (sort == null || sort.isBlank()) {
+      return ContributionOrder.SUBMITTED;
+    }
+    return switch (sort.strip().toLowerCase(Locale.ROOT)) {
+      case "submittedat" -> ContributionOrder.SUBMITTED;
+      case "-updatedat" -> ContributionOrder.RECENTLY_UPDATED;
+      default ->
+          throw InvalidParameterException.invalid(
+              "sort", "must be one of " + SORT_SUBMITTED + ", " + SORT_UPDATED);
+    };
   }
 
   private static String etag(Contribution c) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +23,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +36,8 @@ import org.ungis.contributions.contribution.Actor;
 import org.ungis.contributions.contribution.Content;
 import org.ungis.contributions.contribution.Contribution;
 import org.ungis.contributions.contribution.ContributionChange;
+import org.ungis.contributions.contribution.ContributionFilter;
+import org.ungis.contributions.contribution.ContributionOrder;
 import org.ungis.contributions.contribution.ContributionStatus;
 import org.ungis.contributions.contribution.HistoryEntry;
 import org.ungis.contributions.contribution.IdempotentRequest;
@@ -183,6 +188,167 @@ class ContributionViewTopologyTest {
 
     reviews.pipeInput("c-1", decision("c-1", 2, Decision.APPROVED, Decision.APPROVED, 12));
     assertThat(store.get("c-1").status()).isEqualTo(ContributionStatus.APPROVED);
+  }
+
+  void submitAs(Actor actor, String id, String process, int minutes) {
+    Contribution c =
+        Contribution.submit(
+            new ContributionChange.Meta(UUID.randomUUID(), T0.plusSeconds(60L * minutes), actor),
+            id,
+            process,
+            content(id));
+    contributions.pipeInput(id, AvroMapping.toAvro(c.pullChanges().get(0)));
+  }
+
+  ContributionMatches.Found first(ContributionFilter filter, ContributionOrder order, int limit) {
+    KeyValueStore<String, String> index =
+        driver.getKeyValueStore(ContributionViewTopology.INDEX_STORE);
+    return ContributionMatches.first(
+        new ContributionMatches.PartitionStores() {
+          @Override
+          public ReadOnlyKeyValueStore<String, Contribution.State> contributions(int partition) {
+            return store;
+          }
+
+          @Override
+          public ReadOnlyKeyValueStore<String, String> index(int partition) {
+            return index;
+          }
+        },
+        Set.of(0),
+        filter,
+        order,
+        limit);
+  }
+
+  /** What a whole scan answers: every stored contribution tested, sorted, cut. */
+  List<String> scanned(ContributionFilter filter, ContributionOrder order, int limit) {
+    List<Contribution.State> all = new ArrayList<>();
+    try (var it = store.all()) {
+      it.forEachRemaining(kv -> all.add(kv.value));
+    }
+    return all.stream()
+        .filter(state -> filter.matches(Contribution.restore(state)))
+        .sorted(order.comparator())
+        .limit(limit)
+        .map(Contribution.State::id)
+        .toList();
+  }
+
+  static List<String> ids(ContributionMatches.Found found) {
+    return found.items().stream().map(Contribution.State::id).toList();
+  }
+
+  @Test
+  void theIndexReadsAnAgencysContributionsInEitherOrderAsAScanWould() {
+    driver.advanceWallClockTime(ContributionEventFolder.INDEX_CHECK);
+    assertThat(index().get(ContributionIndex.COMPLETE)).as("an empty store's index").isNotNull();
+    Actor undp = new Actor("UNDP", "focal@undp.org");
+    submitAs(ITU, "c-1", "gdc-2023", 0);
+    submitAs(ITU, "c-2", "gdc-2023", 1);
+    submitAs(ITU, "c-3", "wsis-2024", 2);
+    submitAs(undp, "u-1", "gdc-2023", 3);
+    Contribution c1 = Contribution.restore(store.get("c-1"));
+    c1.revise(meta(10), content("c-1 again"), null);
+    contributions.pipeInput("c-1", AvroMapping.toAvro(c1.pullChanges().get(0)));
+    reviews.pipeInput("c-2", decision("c-2", 1, Decision.APPROVED, Decision.APPROVED, 20));
+
+    ContributionFilter itu = ContributionFilter.ALL.withAgency("ITU");
+    ContributionFilter ituGdc =
+        new ContributionFilter("ITU", "gdc-2023", null, null, null, null, null);
+    assertThat(ids(first(itu, ContributionOrder.SUBMITTED, 10)))
+        .containsExactly("c-1", "c-2", "c-3");
+    assertThat(ids(first(itu, ContributionOrder.RECENTLY_UPDATED, 10)))
+        .containsExactly("c-2", "c-1", "c-3");
+    ContributionMatches.Found newest = first(itu, ContributionOrder.RECENTLY_UPDATED, 1);
+    assertThat(ids(newest)).containsExactly("c-2");
+    assertThat(newest.total()).isEqualTo(3);
+    ContributionMatches.Found ofCall = first(ituGdc, ContributionOrder.RECENTLY_UPDATED, 1);
+    assertThat(ids(ofCall)).containsExactly("c-2");
+    assertThat(ofCall.total()).isEqualTo(2);
+    assertThat(
+            first(ContributionFilter.ALL.withAgency("UNESCO"), ContributionOrder.SUBMITTED, 5)
+                .total())
+        .isZero();
+    assertListsAsAScanWould();
+  }
+
+  KeyValueStore<String, String> index() {
+    return driver.getKeyValueStore(ContributionViewTopology.INDEX_STORE);
+  }
+
+  /** Every shape of filter, order and limit answers what a scan of every contribution does. */
+  void assertListsAsAScanWould() {
+    for (ContributionOrder order : ContributionOrder.values()) {
+      for (ContributionFilter filter :
+          List.of(
+              ContributionFilter.ALL.withAgency("ITU"),
+              new ContributionFilter("ITU", "gdc-2023", null, null, null, null, null),
+              ContributionFilter.ALL,
+              new ContributionFilter(
+                  "ITU", null, ContributionStatus.SUBMITTED, null, null, null, null),
+              new ContributionFilter(null, "gdc-2023", null, null, null, null, null),
+              new ContributionFilter("ITU", "gdc-2023", null, null, null, null, "again"))) {
+        for (int limit : List.of(1, 2, 10)) {
+          ContributionMatches.Found found = first(filter, order, limit);
+          assertThat(ids(found))
+              .as("%s %s %d", filter, order, limit)
+              .isEqualTo(scanned(filter, order, limit));
+          assertThat(found.total())
+              .as("%s %s", filter, order)
+              .isEqualTo(scanned(filter, order, 100).size());
+        }
+      }
+    }
+  }
+
+  @Test
+  void contributionsFoldedWithoutTheIndexAreIndexedOnceTheTaskRunsAndScannedUntilThen() {
+    Actor undp = new Actor("UNDP", "focal@undp.org");
+    submitAs(ITU, "c-1", "gdc-2023", 0);
+    submitAs(ITU, "c-2", "wsis-2024", 1);
+    submitAs(undp, "u-1", "gdc-2023", 2);
+    // what a version without the index left: the aggregates only
+    List<String> keys = new ArrayList<>();
+    try (var it = index().all()) {
+      it.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    keys.forEach(index()::delete);
+    assertListsAsAScanWould();
+
+    driver.advanceWallClockTime(ContributionEventFolder.INDEX_CHECK);
+
+    assertThat(index().get(ContributionIndex.COMPLETE)).isNotNull();
+    ContributionFilter itu = ContributionFilter.ALL.withAgency("ITU");
+    assertThat(first(itu, ContributionOrder.SUBMITTED, 1).total()).isEqualTo(2);
+    submitAs(ITU, "c-3", "gdc-2023", 3);
+    assertListsAsAScanWould();
+    assertThat(first(itu, ContributionOrder.SUBMITTED, 1).total()).isEqualTo(3);
+  }
+
+  @Test
+  void aChangeMovesAContributionsIndexEntriesInsteadOfAddingSome() {
+    driver.advanceWallClockTime(ContributionEventFolder.INDEX_CHECK);
+    submitAs(ITU, "c-1", "gdc-2023", 0);
+    Contribution c = Contribution.restore(store.get("c-1"));
+    c.withdraw(meta(3), "superseded");
+    contributions.pipeInput("c-1", AvroMapping.toAvro(c.pullChanges().get(0)));
+    reviews.pipeInput("c-1", decision("c-1", 1, Decision.APPROVED, Decision.APPROVED, 5));
+
+    KeyValueStore<String, String> index =
+        driver.getKeyValueStore(ContributionViewTopology.INDEX_STORE);
+    List<String> keys = new ArrayList<>();
+    try (var it = index.all()) {
+      it.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    // two orders under the agency and under the agency's call, the two counts and the mark
+    assertThat(keys).hasSize(7).containsAll(ContributionIndex.keys(store.get("c-1")));
+    assertThat(
+            ContributionIndex.storedCount(
+                index.get(
+                    ContributionIndex.countKey(
+                        ContributionIndex.prefix(ContributionFilter.ALL.withAgency("ITU"))))))
+        .isEqualTo(1);
   }
 
   @Test
