@@ -2,7 +2,9 @@ package org.ungis.portal.pub;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import org.ungis.portal.api.ReviewClient;
 import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.live.CallCatalogue;
 import org.ungis.portal.security.Person;
+import org.ungis.portal.web.Formats;
 import org.ungis.portal.web.ListProblems;
 
 /** What anyone may read: the open calls, a call, the joint inputs and their editions. */
@@ -54,18 +57,28 @@ class PublicPages {
 
   /**
    * Entries shown on one page of a joint input: a record of a thousand inputs is read page by page
-   * (the downloads hold them all), so that a page stays quick to render and to read.
+   * (the downloads hold them all), so that a page stays quick to render and to read. Each entry is
+   * an agency's whole text, so twenty are already a long read, as many as a queue page lists.
    */
-  static final int ENTRIES_PER_PAGE = 50;
+  static final int ENTRIES_PER_PAGE = 20;
 
   private final ReviewClient review;
   private final PublicationClient publication;
   private final CallCatalogue catalogue;
+  private final Formats fmt;
+  private final MessageSource messages;
 
-  PublicPages(ReviewClient review, PublicationClient publication, CallCatalogue catalogue) {
+  PublicPages(
+      ReviewClient review,
+      PublicationClient publication,
+      CallCatalogue catalogue,
+      Formats fmt,
+      MessageSource messages) {
     this.review = review;
     this.publication = publication;
     this.catalogue = catalogue;
+    this.fmt = fmt;
+    this.messages = messages;
   }
 
   @GetMapping("/")
@@ -108,6 +121,7 @@ class PublicPages {
       @PathVariable String process,
       @RequestParam(required = false) Integer edition,
       @RequestParam(defaultValue = "0") int page,
+      Locale locale,
       Model model) {
     RecordEdition shown = publication.edition(process, edition);
     int latest =
@@ -116,7 +130,9 @@ class PublicPages {
             : publication.latestNumber(process).orElse(shown.edition());
     Page<RecordEntry> entries = Page.of(shown.entries(), Math.max(0, page), ENTRIES_PER_PAGE);
     model.addAttribute("record", shown);
-    model.addAttribute("entries", entries.items());
+    model.addAttribute(
+        "entries",
+        entries.items().stream().map(e -> EntryView.of(e, fmt, messages, locale)).toList());
     model.addAttribute("entriesPage", entries.page());
     model.addAttribute("latest", latest);
     model.addAttribute("current", shown.edition() == latest);
