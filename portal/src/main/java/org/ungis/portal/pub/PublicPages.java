@@ -1,5 +1,7 @@
 package org.ungis.portal.pub;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.Models.Call;
 import org.ungis.portal.api.Models.Page;
@@ -116,12 +119,19 @@ class PublicPages {
     return "call";
   }
 
+  /**
+   * A link to another edition of the record, ready to write: a record changed a hundred times has a
+   * hundred of them on every page.
+   */
+  public record EditionLink(String href, String label) {}
+
   @GetMapping("/records/{process}")
   String record(
       @PathVariable String process,
       @RequestParam(required = false) Integer edition,
       @RequestParam(defaultValue = "0") int page,
       Locale locale,
+      HttpServletRequest request,
       Model model) {
     RecordEdition shown = publication.edition(process, edition);
     int latest =
@@ -136,12 +146,22 @@ class PublicPages {
     model.addAttribute("entriesPage", entries.page());
     model.addAttribute("latest", latest);
     model.addAttribute("current", shown.edition() == latest);
+    String base =
+        request.getContextPath()
+            + "/records/"
+            + UriUtils.encodePathSegment(shown.processId(), StandardCharsets.UTF_8)
+            + "?edition=";
     model.addAttribute(
         "earlier",
         IntStream.rangeClosed(1, latest)
             .boxed()
             .filter(n -> n != shown.edition())
             .sorted(Comparator.reverseOrder())
+            .map(
+                n ->
+                    new EditionLink(
+                        base + n,
+                        messages.getMessage("record.edition.short", new Object[] {n}, locale)))
             .toList());
     return "record";
   }
