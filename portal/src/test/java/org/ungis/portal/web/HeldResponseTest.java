@@ -11,8 +11,7 @@ class HeldResponseTest {
 
   @Test
   void aBodyWrittenInSmallPiecesReachesTheResponseWholeAndOnlyWhenCopied() throws Exception {
-    MockHttpServletResponse response = new MockHttpServletResponse();
-    response.setCharacterEncoding("UTF-8");
+    MockHttpServletResponse response = utf8();
     HeldResponse held = new HeldResponse(response);
     PrintWriter writer = held.getWriter();
     StringBuilder expected = new StringBuilder();
@@ -35,8 +34,7 @@ class HeldResponseTest {
 
   @Test
   void whatTheWriterStillHoldsIsCopiedWithoutAFlush() throws Exception {
-    MockHttpServletResponse response = new MockHttpServletResponse();
-    response.setCharacterEncoding("UTF-8");
+    MockHttpServletResponse response = utf8();
     HeldResponse held = new HeldResponse(response);
     held.getWriter().write("Révision 2");
 
@@ -50,8 +48,7 @@ class HeldResponseTest {
 
   @Test
   void aResetBufferDropsWhatTheWriterHeldToo() throws Exception {
-    MockHttpServletResponse response = new MockHttpServletResponse();
-    response.setCharacterEncoding("UTF-8");
+    MockHttpServletResponse response = utf8();
     HeldResponse held = new HeldResponse(response);
     held.getWriter().write("half a page");
     held.resetBuffer();
@@ -59,5 +56,11 @@ class HeldResponseTest {
     held.copyBodyToResponse();
 
     assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("the error page");
+  }
+
+  private static MockHttpServletResponse utf8() {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    response.setCharacterEncoding("UTF-8");
+    return response;
   }
 }
