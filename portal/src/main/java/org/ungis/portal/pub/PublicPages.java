@@ -1,8 +1,12 @@
 package org.ungis.portal.pub;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.Models.Call;
 import org.ungis.portal.api.Models.Page;
@@ -24,6 +29,7 @@ import org.ungis.portal.api.ReviewClient;
 import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.live.CallCatalogue;
 import org.ungis.portal.security.Person;
+import org.ungis.portal.web.Formats;
 import org.ungis.portal.web.ListProblems;
 
 /** What anyone may read: the open calls, a call, the joint inputs and their editions. */
@@ -54,18 +60,28 @@ class PublicPages {
 
   /**
    * Entries shown on one page of a joint input: a record of a thousand inputs is read page by page
-   * (the downloads hold them all), so that a page stays quick to render and to read.
+   * (the downloads hold them all), so that a page stays quick to render and to read. Each entry is
+   * an agency's whole text, so twenty are already a long read, as many as a queue page lists.
    */
-  static final int ENTRIES_PER_PAGE = 50;
+  static final int ENTRIES_PER_PAGE = 20;
 
   private final ReviewClient review;
   private final PublicationClient publication;
   private final CallCatalogue catalogue;
+  private final Formats fmt;
+  private final MessageSource messages;
 
-  PublicPages(ReviewClient review, PublicationClient publication, CallCatalogue catalogue) {
+  PublicPages(
+      ReviewClient review,
+      PublicationClient publication,
+      CallCatalogue catalogue,
+      Formats fmt,
+      MessageSource messages) {
     this.review = review;
     this.publication = publication;
     this.catalogue = catalogue;
+    this.fmt = fmt;
+    this.messages = messages;
   }
 
   @GetMapping("/")
@@ -103,11 +119,19 @@ class PublicPages {
     return "call";
   }
 
+  /**
+   * A link to another edition of the record, ready to write: a record changed a hundred times has a
+   * hundred of them on every page.
+   */
+  public record EditionLink(String href, String label) {}
+
   @GetMapping("/records/{process}")
   String record(
       @PathVariable String process,
       @RequestParam(required = false) Integer edition,
       @RequestParam(defaultValue = "0") int page,
+      Locale locale,
+      HttpServletRequest request,
       Model model) {
     RecordEdition shown = publication.edition(process, edition);
     int latest =
@@ -116,16 +140,28 @@ class PublicPages {
             : publication.latestNumber(process).orElse(shown.edition());
     Page<RecordEntry> entries = Page.of(shown.entries(), Math.max(0, page), ENTRIES_PER_PAGE);
     model.addAttribute("record", shown);
-    model.addAttribute("entries", entries.items());
+    model.addAttribute(
+        "entries",
+        entries.items().stream().map(e -> EntryView.of(e, fmt, messages, locale)).toList());
     model.addAttribute("entriesPage", entries.page());
     model.addAttribute("latest", latest);
     model.addAttribute("current", shown.edition() == latest);
+    String base =
+        request.getContextPath()
+            + "/records/"
+            + UriUtils.encodePathSegment(shown.processId(), StandardCharsets.UTF_8)
+            + "?edition=";
     model.addAttribute(
         "earlier",
         IntStream.rangeClosed(1, latest)
             .boxed()
             .filter(n -> n != shown.edition())
             .sorted(Comparator.reverseOrder())
+            .map(
+                n ->
+                    new EditionLink(
+                        base + n,
+                        messages.getMessage("record.edition.short", new Object[] {n}, locale)))
             .toList());
     return "record";
   }

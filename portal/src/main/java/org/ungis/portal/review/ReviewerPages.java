@@ -2,14 +2,18 @@ package org.ungis.portal.review;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +34,7 @@ import org.ungis.portal.api.ServiceUnavailableException;
 import org.ungis.portal.live.ArrivingInputs;
 import org.ungis.portal.security.Person;
 import org.ungis.portal.web.FormErrors;
+import org.ungis.portal.web.Formats;
 import org.ungis.portal.web.ListProblems;
 import org.ungis.reference.Roster;
 
@@ -54,22 +59,64 @@ class ReviewerPages {
   private final Roster roster;
   private final Clock clock;
   private final ArrivingInputs arriving;
+  private final Formats fmt;
+  private final MessageSource messages;
 
   ReviewerPages(
       ReviewClient review,
       ContributionsClient contributions,
       Roster roster,
       Clock clock,
-      ArrivingInputs arriving) {
+      ArrivingInputs arriving,
+      Formats fmt,
+      MessageSource messages) {
     this.review = review;
     this.contributions = contributions;
     this.roster = roster;
     this.clock = clock;
     this.arriving = arriving;
+    this.fmt = fmt;
+    this.messages = messages;
   }
 
-  /** One row of the queue, with its call. */
-  record Row(QueueItem item, Call call) {}
+  /**
+   * One row of the queue, with its call and every text the row shows already in the page's
+   * language: the template reads values instead of evaluating messages and fragments per row.
+   */
+  public record Row(
+      QueueItem item,
+      Call call,
+      String htmlId,
+      String callTitle,
+      String revision,
+      String status,
+      String tagClass,
+      String quorum,
+      String deadlineIso,
+      String deadlineDate,
+      String timeLeft,
+      boolean soon) {
+
+    static Row of(QueueItem item, Call call, Formats fmt, MessageSource messages, Locale locale) {
+      Instant deadline = call == null ? null : call.deadline();
+      return new Row(
+          item,
+          call,
+          "queue-item-" + item.contributionId(),
+          call != null ? call.title() : item.processId(),
+          messages.getMessage("input.revision", new Object[] {item.revision()}, locale),
+          fmt.status(item.status()),
+          item.status() == null ? "tag" : "tag tag-" + item.status().toLowerCase(Locale.ROOT),
+          messages.getMessage(
+              "quorum",
+              new Object[] {item.approvals().size(), call != null ? call.requiredApprovals() : 1},
+              locale),
+          deadline == null ? null : fmt.iso(deadline),
+          deadline == null ? null : fmt.date(deadline),
+          deadline == null ? null : fmt.timeLeft(deadline),
+          fmt.soon(deadline));
+    }
+  }
 
   @GetMapping("/review")
   String queue(
@@ -153,7 +200,9 @@ class ReviewerPages {
     all.forEach(c -> calls.put(c.id(), c));
     List<Row> rows = new ArrayList<>();
     for (QueueItem item : items.items()) {
-      rows.add(new Row(item, calls.get(item.processId())));
+      rows.add(
+          Row.of(
+              item, calls.get(item.processId()), fmt, messages, LocaleContextHolder.getLocale()));
     }
     rows.sort(
         Comparator.comparing(

@@ -10,15 +10,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Adds {@code Server-Timing: app;dur=<ms>} to every page, fragment and download: the time from the
  * request's arrival in the application (before sign-in and session handling) to the last byte of
  * its body rendered, the services' answers and the template included. A browser's developer tools
  * and the benchmark's portal scenario read it beside the latency they observe. A header cannot
- * follow the body, so the body is held until it is complete (as Spring's {@code
- * ShallowEtagHeaderFilter} does); the live event stream ({@code /live}) streams, untouched.
+ * follow the body, so the body is held until it is complete ({@link HeldResponse}, as Spring's
+ * {@code ShallowEtagHeaderFilter} holds it); the live event stream ({@code /live}) streams,
+ * untouched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -36,7 +36,7 @@ class ServerTiming extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long start = System.nanoTime();
-    ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+    HeldResponse held = new HeldResponse(response);
     chain.doFilter(request, held);
     if (!response.isCommitted()) {
       response.setHeader(HEADER, value(System.nanoTime() - start));
