@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  */
 final class ProcessSampler implements AutoCloseable {
 
+  /** The name of the benchmark's own JVM among the sampled processes. */
+  static final String LOAD_GENERATOR = "benchmark (load generator)";
+
   /** The figures of one process over the measured window. */
   record Usage(
       String name,
@@ -49,7 +52,7 @@ final class ProcessSampler implements AutoCloseable {
       find(entry.getKey(), entry.getValue())
           .ifPresent(pid -> watched.add(new Watched(entry.getKey(), pid)));
     }
-    watched.add(new Watched("benchmark (load generator)", ProcessHandle.current().pid()));
+    watched.add(new Watched(LOAD_GENERATOR, ProcessHandle.current().pid()));
     thread = new Thread(this::loop, "process-sampler");
     thread.setDaemon(true);
     thread.start();

@@ -18,7 +18,8 @@ final class Targets {
 
   /**
    * The local stack's inbox stands in for the agencies' mail servers and the integrators' webhook
-   * receivers: sampled, but not part of the platform whose CPU the target bounds.
+   * receivers: sampled, but not part of the platform whose CPU the target bounds (nor is the load
+   * generator).
    */
   static final String NOT_THE_PLATFORM = "inbox";
 
@@ -40,7 +41,8 @@ final class Targets {
   static List<Target> of(Result r) {
     List<Target> targets = new ArrayList<>();
     Result.Ratios ratios = r.ratios();
-    if (ratios != null && ratios.intakeToBareHttp() != null) {
+    // At a set rate both take that rate: the ratio says something only as fast as each takes.
+    if (ratios != null && ratios.intakeToBareHttp() != null && "max".equals(r.settings().rate())) {
       double ratio = ratios.intakeToBareHttp();
       targets.add(
           new Target(
@@ -52,7 +54,10 @@ final class Targets {
     }
     if (r.settings().approve() && r.endToEnd() != null && r.endToEnd().published() > 0) {
       List<ProcessSampler.Usage> platform =
-          r.processes().stream().filter(u -> !NOT_THE_PLATFORM.equals(u.name())).toList();
+          r.processes().stream()
+              .filter(u -> !NOT_THE_PLATFORM.equals(u.name()))
+              .filter(u -> !ProcessSampler.LOAD_GENERATOR.equals(u.name()))
+              .toList();
       double stackCpu = platform.stream().mapToDouble(ProcessSampler.Usage::cpuSeconds).sum();
       double perContribution = 1000 * stackCpu / r.endToEnd().published();
       targets.add(
