@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.ungis.portal.api.ApiProblem;
 import org.ungis.portal.api.ContributionsClient;
 import org.ungis.portal.api.Models.Call;
@@ -51,6 +52,9 @@ class ReviewerPages {
   private static final Logger log = LoggerFactory.getLogger(ReviewerPages.class);
 
   static final Duration ARRIVAL_WAIT = Duration.ofSeconds(5);
+
+  /** The flash attribute that carries a decision just recorded to its confirmation page. */
+  static final String RECORDED = "recorded";
 
   static final List<String> DECISIONS = List.of("APPROVED", "CHANGES_REQUESTED", "REJECTED");
 
@@ -296,7 +300,8 @@ class ReviewerPages {
       @RequestParam(defaultValue = "") String comment,
       @RequestParam(defaultValue = "") String key,
       Authentication authentication,
-      Model model) {
+      Model model,
+      RedirectAttributes redirect) {
     FormErrors errors = new FormErrors(Map.of("decision", "decision-APPROVED"));
     if (!DECISIONS.contains(decision)) {
       errors.add("decision", "error.decision");
@@ -305,12 +310,14 @@ class ReviewerPages {
     }
     if (!errors.any()) {
       try {
-        review.decide(
-            id,
-            revision,
-            decision,
-            comment.strip(),
-            key.isBlank() ? UUID.randomUUID().toString() : key);
+        ReviewDecision recorded =
+            review.decide(
+                id,
+                revision,
+                decision,
+                comment.strip(),
+                key.isBlank() ? UUID.randomUUID().toString() : key);
+        redirect.addFlashAttribute(RECORDED, DecidedStatus.Recorded.of(recorded));
         return "redirect:/review/items/" + id + "/decided";
       } catch (ApiProblem.Exception e) {
         String reason = e.problem().reason();
@@ -329,9 +336,21 @@ class ReviewerPages {
     return "review/item";
   }
 
+  /**
+   * The confirmation of a decision, from review-service's own view of the item (which holds the
+   * decision once review-service has answered it), not from contributions-service's (which follows
+   * the reviews topic and may not show it yet); the decision just answered, carried across the
+   * redirect, covers a view that lags even so.
+   */
   @GetMapping("/review/items/{id}/decided")
   String decided(@PathVariable String id, Model model) {
-    statusModel(id, model);
+    // the flash attribute is in the model right after the redirect, gone on a reload
+    DecidedStatus.Recorded recorded =
+        model.getAttribute(RECORDED) instanceof DecidedStatus.Recorded r ? r : null;
+    QueueItem item = review.item(id);
+    model.addAttribute("item", item);
+    model.addAttribute("call", review.call(item.processId()));
+    model.addAttribute("shown", DecidedStatus.of(item, recorded));
     return "review/decided";
   }
 
