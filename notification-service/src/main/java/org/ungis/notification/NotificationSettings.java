@@ -33,6 +33,9 @@ public record NotificationSettings(
    * @param retryTick how often due retries are started and finished attempts taken up
    * @param webhookTimeout how long a webhook endpoint may take to connect and answer
    * @param reminderCheck how often the deadlines are checked for reminders
+   * @param mailBatch the most e-mails sent over one SMTP connection
+   * @param mailLinger how long the sender waits, after the first e-mail handed to it, for more to
+   *     send over the same connection
    * @param webhookSecretKey the AES-256 key (32 bytes, base64) that seals the webhook signing
    *     secrets stored on {@code ungis.webhooks.v1}; unset stores new ones in clear
    */
@@ -45,5 +48,7 @@ public record NotificationSettings(
       @DefaultValue("1s") Duration retryTick,
       @DefaultValue("10s") Duration webhookTimeout,
       @DefaultValue("1m") Duration reminderCheck,
+      @DefaultValue("100") int mailBatch,
+      @DefaultValue("50ms") Duration mailLinger,
       String webhookSecretKey) {}
 }
