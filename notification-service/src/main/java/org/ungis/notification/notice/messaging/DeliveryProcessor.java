@@ -32,15 +32,15 @@ import org.ungis.notification.webhook.WebhookSender;
 /**
  * Delivers each planned notification once: a notification whose id is in the {@code delivered}
  * store is never attempted again; one being attempted or waiting for its next attempt is in the
- * {@code pending} store. Attempts run asynchronously (the HTTP client's threads for a webhook), and
- * their outcomes are taken up on the stream thread at the next record or tick, so a slow endpoint
- * never holds back another. A failed delivery is retried with exponential backoff until its retry
- * period ends, then it is dead-lettered. Every step goes to {@code ungis.notifications.v1}, the
- * delivery log; a webhook's steps also to the {@code webhook-log} store its integrator reads. The
- * stores' changelogs and the input offsets commit in one transaction (exactly_once_v2), so a
- * restart, a rebalance or a kill repeats only the attempts whose outcome was not yet committed: the
- * receiver may see such a notification twice, with the same id, never after a committed "sent"
- * mark.
+ * {@code pending} store. Attempts run asynchronously (the HTTP client's threads for a webhook, the
+ * courier's sender thread for an e-mail), and their outcomes are taken up on the stream thread at
+ * the next record or tick, so a slow endpoint never holds back another. A failed delivery is
+ * retried with exponential backoff until its retry period ends, then it is dead-lettered. Every
+ * step goes to {@code ungis.notifications.v1}, the delivery log; a webhook's steps also to the
+ * {@code webhook-log} store its integrator reads. The stores' changelogs and the input offsets
+ * commit in one transaction (exactly_once_v2), so a restart, a rebalance or a kill repeats only the
+ * attempts whose outcome was not yet committed: the receiver may see such a notification twice,
+ * with the same id, never after a committed "sent" mark.
  */
 final class DeliveryProcessor
     implements Processor<String, NotificationEvent, String, NotificationEvent> {
