@@ -126,6 +126,13 @@ class SmtpCourier implements Courier, DisposableBean {
       send(batch);
       batch.clear();
     }
+    // a letter handed over as the thread ended: it has an outcome too (the next start sends it)
+    for (Handed late; (late = handed.poll()) != null; ) {
+      late.sent()
+          .completeExceptionally(
+              new DeliveryFailedException(
+                  "not sent, the service stopped: " + late.messageId(), null));
+    }
   }
 
   private void send(List<Handed> batch) {
