@@ -26,12 +26,14 @@ import org.ungis.schemas.Topics;
 
 /**
  * The one dead-letter strategy of the platform's Kafka Streams applications: a record that cannot
- * be decoded (Spring Kafka's {@link RecoveringDeserializationExceptionHandler}) or that the
- * topology cannot process ({@link DeadLetterProcessingExceptionHandler}) goes, with its original
- * key, value bytes and headers, to its catalogue topic's {@link Topic#deadLetterTopic()}, with
- * Spring Kafka's {@code kafka_dlt-*} headers (exception, original topic, partition, offset and
- * timestamp) added by its {@link DeadLetterPublishingRecoverer}; the stream goes on. If the dead
- * letter cannot be written, the stream thread fails rather than lose the record.
+ * be decoded ({@link DeadLetterDeserializationExceptionHandler}, Spring Kafka's {@link
+ * RecoveringDeserializationExceptionHandler} but for a transient failure, e.g. the schema registry
+ * away, which is read again instead) or that the topology cannot process ({@link
+ * DeadLetterProcessingExceptionHandler}) goes, with its original key, value bytes and headers, to
+ * its catalogue topic's {@link Topic#deadLetterTopic()}, with Spring Kafka's {@code kafka_dlt-*}
+ * headers (exception, original topic, partition, offset and timestamp) added by its {@link
+ * DeadLetterPublishingRecoverer}; the stream goes on. If the dead letter cannot be written, the
+ * stream thread fails rather than lose the record.
  *
  * <p>A service imports this configuration ({@code @Import(StreamsDeadLetters.class)}); it adds both
  * handlers to the streams configuration Spring Boot (or the service) builds. A topology test sets
@@ -63,7 +65,7 @@ public class StreamsDeadLetters {
   public static void handOver(Properties streamsConfig, DeadLetterPublishingRecoverer recoverer) {
     streamsConfig.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        RecoveringDeserializationExceptionHandler.class);
+        DeadLetterDeserializationExceptionHandler.class);
     streamsConfig.put(
         RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
     streamsConfig.put(

@@ -12,15 +12,19 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
@@ -45,6 +49,7 @@ class StreamsDeadLettersTest {
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
 
   final List<Integer> taken = new ArrayList<>();
+  volatile boolean registryDown;
   TopologyTestDriver driver;
 
   @TempDir Path stateDir;
@@ -56,6 +61,20 @@ class StreamsDeadLettersTest {
     for (String topic : List.of(Topics.REVIEWS.name(), "not.in.the.catalogue")) {
       builder.stream(topic, Consumed.with(Serdes.String(), Serdes.Integer())).foreach(this::take);
     }
+    // A value whose decoding needs a registry, which may be away.
+    Deserializer<Integer> needsRegistry =
+        (topic, data) -> {
+          if (registryDown) {
+            throw new SerializationException(
+                "Error retrieving schema id 4", new RetriableException("registry unreachable") {});
+          }
+          return ByteBuffer.wrap(data).getInt();
+        };
+    builder.stream(
+            Topics.PROCESSES.name(),
+            Consumed.with(
+                Serdes.String(), Serdes.serdeFrom(Serdes.Integer().serializer(), needsRegistry)))
+        .foreach(this::take);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dead-letters-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -119,6 +138,23 @@ class StreamsDeadLettersTest {
                   .isEqualTo("org.apache.kafka.common.errors.SerializationException");
             });
     assertThat(taken).containsExactly(7);
+  }
+
+  @Test
+  void aRecordThatCannotBeDecodedForATransientReasonIsReadAgainNotDeadLettered() {
+    registryDown = true;
+    TestInputTopic<String, byte[]> processes = raw(Topics.PROCESSES.name());
+
+    assertThatThrownBy(() -> processes.pipeInput("p-1", anInt(11)))
+        .isInstanceOf(StreamsException.class)
+        .rootCause()
+        .isInstanceOf(RetriableException.class);
+    assertThat(letters.history()).isEmpty();
+    assertThat(taken).isEmpty();
+    assertThat(
+            DeadLetterDeserializationExceptionHandler.isTransient(
+                new SerializationException("Unknown magic byte 0x7b")))
+        .isFalse();
   }
 
   @Test

@@ -53,6 +53,11 @@ import org.ungis.registry.client.SchemaRegistryUnavailableException;
  *       ErrorHandlerContext} holding topic, partition and offset.
  * </ul>
  *
+ * <p>A schema that cannot be fetched because the registry is unreachable or failing (5xx) says
+ * nothing about the record: that SerializationException's cause is a {@link
+ * SchemaRegistryUnavailableException}, a Kafka {@code RetriableException}, so that the handlers
+ * above read the record again instead of dead-lettering it.
+ *
  * <p>Thread-safe; decoders are reused per thread.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
@@ -195,6 +200,12 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     try {
       writer = client.getSchemaById(id);
     } catch (SchemaRegistryException e) {
+      if (e.status() >= 500) {
+        // the registry failed, not the record: retriable, like an unreachable registry
+        throw new SerializationException(
+            "Error retrieving schema id " + id + " of a record in topic '" + topic + "'",
+            new SchemaRegistryUnavailableException(e.getMessage(), e));
+      }
       throw new SerializationException(
           (e.isNotFound() ? "Unknown schema id " : "Error retrieving schema id ")
               + id
