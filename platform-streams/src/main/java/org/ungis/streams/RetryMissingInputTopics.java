@@ -1,6 +1,7 @@
 package org.ungis.streams;
 
 import java.util.List;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -8,10 +9,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stream thread that failed because an input topic does not exist yet (its owner may start later)
- * is replaced, and so is one that failed for one of the causes a service names as passing (e.g. the
- * schema registry away while an output is serialized); any other failure stops the streams client,
- * so that readiness goes down and the failure is seen. For a service that prefers to replace every
- * failed thread, see {@link ReplaceFailedStreamThreads}.
+ * is replaced, and so is one that failed for a transient cause (a Kafka {@link RetriableException}
+ * anywhere in the chain, e.g. the schema registry away while an input is decoded: see {@link
+ * DeadLetterDeserializationExceptionHandler}) or for one of the causes a service names as passing
+ * (e.g. the schema registry away while an output is serialized); any other failure stops the
+ * streams client, so that readiness goes down and the failure is seen. For a service that prefers
+ * to replace every failed thread, see {@link ReplaceFailedStreamThreads}.
  */
 public final class RetryMissingInputTopics implements StreamsUncaughtExceptionHandler {
 
@@ -41,6 +44,10 @@ public final class RetryMissingInputTopics implements StreamsUncaughtExceptionHa
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RetriableException) {
+        log.warn("a stream thread failed for a transient cause; replacing it: {}", t.toString());
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+      }
       for (Class<? extends Throwable> type : passing) {
         if (type.isInstance(t)) {
           log.warn(
