@@ -75,6 +75,13 @@ class WorkflowEndToEndIT {
 
   private static final Duration PROPAGATION = Duration.ofSeconds(60);
 
+  /**
+   * The streams' session timeout in the services (Kafka's default is 45 s): a SIGKILLed instance
+   * stays in its consumer group until its session expires, so the instance started again in its
+   * place gets its tasks back only then; the broker's minimum, so that the test does not wait 45 s.
+   */
+  private static final String SESSION_TIMEOUT_MS = "6000";
+
   /** Two members that sit on no rota, so that any chair may decide on both. */
   private static final String FIRST_AGENCY = "UNECA";
 
@@ -101,6 +108,8 @@ class WorkflowEndToEndIT {
         PlatformStack.builder(workDir)
             .gateway(true)
             .notifications(smtp.getSmtp().getPort())
+            .serviceProperty(
+                "spring.kafka.streams.properties.session.timeout.ms", SESSION_TIMEOUT_MS)
             .start();
     stack.registerWebhook(
         FIRST_AGENCY,
