@@ -2,6 +2,8 @@ package org.ungis.streams;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -25,6 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * earlier version's store, or its changelog) is read by the JSON reader, so an upgraded instance
  * restores its stores from an old changelog as they are. Fields are positional: a codec that
  * changes its fields needs a new format byte, and keeps reading the old.
+ *
+ * <p>A store whose values are read far more often than they change (an aggregate read by every
+ * request and every event about it) can keep its last decoded values ({@link #decodedCache}): a
+ * value is decoded once per distinct bytes, then found again by its bytes, compared whole. The
+ * cache is keyed by content, not by key or position, so nothing invalidates it (a fold, a restore,
+ * a rebalance only write other bytes) and a read never returns anything but the decoding of the
+ * bytes it was given. Only for immutable values: every reader gets the same instance.
  */
 public final class BinaryStoreSerde<T> implements Serde<T> {
 
@@ -41,6 +50,10 @@ public final class BinaryStoreSerde<T> implements Serde<T> {
   private final Class<T> type;
   private final Codec<T> codec;
   private final Deserializer<T> json;
+  private final AtomicReferenceArray<Decoded<T>> decoded;
+
+  /** Bytes (a private copy) and what they decode to. */
+  private record Decoded<T>(byte[] bytes, T value) {}
 
   /** Reading values written by {@link JsonSerde} with its default mapper. */
   public BinaryStoreSerde(Class<T> type, Codec<T> codec) {
@@ -53,14 +66,44 @@ public final class BinaryStoreSerde<T> implements Serde<T> {
   }
 
   private BinaryStoreSerde(Class<T> type, Codec<T> codec, JsonSerde<T> json) {
+    this(type, codec, json.deserializer(), null);
+  }
+
+  private BinaryStoreSerde(
+      Class<T> type, Codec<T> codec, Deserializer<T> json, AtomicReferenceArray<Decoded<T>> cache) {
     this.type = type;
     this.codec = codec;
-    this.json = json.deserializer();
+    this.json = json;
+    this.decoded = cache;
+  }
+
+  /**
+   * This serde keeping up to about {@code entries} decoded values (a power of two at least that
+   * large; one slot per hash of the bytes, a newer value replacing an older one in its slot). The
+   * values written through it are kept too, so a fold that reads what it wrote last decodes
+   * nothing. For immutable values only.
+   */
+  public BinaryStoreSerde<T> decodedCache(int entries) {
+    if (entries < 1) {
+      throw new IllegalArgumentException("entries must be at least 1: " + entries);
+    }
+    int size = Integer.highestOneBit(entries);
+    return new BinaryStoreSerde<>(
+        type, codec, json, new AtomicReferenceArray<>(size < entries ? size << 1 : size));
   }
 
   @Override
   public Serializer<T> serializer() {
-    return (topic, value) -> value == null ? null : write(value);
+    return (topic, value) -> {
+      if (value == null) {
+        return null;
+      }
+      byte[] bytes = write(value);
+      if (decoded != null) {
+        decoded.set(slot(bytes), new Decoded<>(bytes.clone(), value));
+      }
+      return bytes;
+    };
   }
 
   @Override
@@ -70,7 +113,7 @@ public final class BinaryStoreSerde<T> implements Serde<T> {
         return null;
       }
       if (bytes.length > 0 && bytes[0] == FORMAT) {
-        return read(bytes);
+        return decoded == null ? read(bytes) : readCached(bytes);
       }
       if (bytes.length > 0 && bytes[0] >= 0 && bytes[0] < '\t') {
         throw new SerializationException(
@@ -91,6 +134,36 @@ public final class BinaryStoreSerde<T> implements Serde<T> {
       throw new SerializationException("cannot write " + type.getSimpleName(), e);
     }
     return bytes.toByteArray();
+  }
+
+  private T readCached(byte[] bytes) {
+    int slot = slot(bytes);
+    Decoded<T> kept = decoded.get(slot);
+    if (kept != null && Arrays.equals(kept.bytes(), bytes)) {
+      return kept.value();
+    }
+    T value = read(bytes);
+    decoded.set(slot, new Decoded<>(bytes.clone(), value));
+    return value;
+  }
+
+  /**
+   * The slot of some bytes: a hash of their length, their first 64 bytes (where a value's key
+   * usually is) and their last 32 (where a growing history ends). Equal bytes always share a slot;
+   * unequal ones sharing it are told apart by comparing them whole.
+   */
+  private int slot(byte[] bytes) {
+    int n = bytes.length;
+    int h = n;
+    int head = Math.min(n, 64);
+    for (int i = 0; i < head; i++) {
+      h = 31 * h + bytes[i];
+    }
+    for (int i = Math.max(head, n - 32); i < n; i++) {
+      h = 31 * h + bytes[i];
+    }
+    h ^= h >>> 16;
+    return h & (decoded.length() - 1);
   }
 
   private T read(byte[] bytes) {

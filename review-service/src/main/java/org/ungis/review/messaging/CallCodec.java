@@ -18,7 +18,8 @@ import org.ungis.streams.StoreWriter;
 final class CallCodec implements BinaryStoreSerde.Codec<CallForInputs> {
 
   static BinaryStoreSerde<CallForInputs> serde() {
-    return new BinaryStoreSerde<>(CallForInputs.class, new CallCodec(), ViewJson.MAPPER);
+    return new BinaryStoreSerde<>(CallForInputs.class, new CallCodec(), ViewJson.MAPPER)
+        .decodedCache(256);
   }
 
   @Override

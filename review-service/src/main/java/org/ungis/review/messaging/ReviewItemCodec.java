@@ -19,7 +19,8 @@ import org.ungis.streams.StoreWriter;
 final class ReviewItemCodec implements BinaryStoreSerde.Codec<ReviewItem> {
 
   static BinaryStoreSerde<ReviewItem> serde() {
-    return new BinaryStoreSerde<>(ReviewItem.class, new ReviewItemCodec(), ViewJson.MAPPER);
+    return new BinaryStoreSerde<>(ReviewItem.class, new ReviewItemCodec(), ViewJson.MAPPER)
+        .decodedCache(2048);
   }
 
   @Override
