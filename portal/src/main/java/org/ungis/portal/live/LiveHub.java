@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.HtmlUtils;
@@ -24,9 +25,15 @@ import org.ungis.portal.security.Person;
  * the person's token), and one sentence for the status region (the event's own, or how many changes
  * there were). The names are sent again a little later, since a service's view may take a moment
  * longer than the portal to read the same event.
+ *
+ * <p>A stream is a request that never ends by itself, and a browser that has gone away is noticed
+ * only at the next write: the server's graceful shutdown would wait for every stream until its
+ * timeout. So the hub is a lifecycle that stops first (the highest phase, before the web server's
+ * graceful shutdown) and ends every open stream as it stops; a page opened after that gets a stream
+ * that ends at once (its script reconnects to whichever portal answers).
  */
 @Component
-class LiveHub implements DisposableBean {
+class LiveHub implements SmartLifecycle, DisposableBean {
 
   /** How long events are gathered before they are pushed. */
   static final long BATCH_MILLIS = 300;
@@ -46,6 +53,7 @@ class LiveHub implements DisposableBean {
             return t;
           });
   private final MessageSource messages;
+  private volatile boolean running;
 
   LiveHub(MessageSource messages) {
     this.messages = messages;
@@ -56,6 +64,10 @@ class LiveHub implements DisposableBean {
 
   SseEmitter subscribe(Person person, Locale locale) {
     SseEmitter emitter = new SseEmitter(0L);
+    if (!running) {
+      emitter.complete();
+      return emitter;
+    }
     Subscriber subscriber = new Subscriber(emitter, person, locale);
     subscribers.add(subscriber);
     emitter.onCompletion(() -> subscribers.remove(subscriber));
@@ -125,8 +137,32 @@ class LiveHub implements DisposableBean {
   }
 
   @Override
+  public void start() {
+    running = true;
+  }
+
+  /** Ends every open stream, so that none holds the web server's graceful shutdown. */
+  @Override
+  public void stop() {
+    running = false;
+    subscribers.forEach(s -> s.emitter().complete());
+    subscribers.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops before the web server's graceful shutdown (which waits for open requests). */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE;
+  }
+
+  @Override
   public void destroy() {
     scheduler.shutdownNow();
-    subscribers.forEach(s -> s.emitter().complete());
+    stop();
   }
 }

@@ -1,0 +1,58 @@
+package org.ungis.portal.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.ungis.portal.security.Person;
+
+class LiveHubTest {
+
+  private final LiveHub hub = new LiveHub(new StaticMessageSource());
+  private final Person person =
+      new Person("Wei Zhang", "wei.zhang@itu.int", "ITU", List.of(Person.REVIEWER), "en");
+
+  @AfterEach
+  void destroy() {
+    hub.destroy();
+  }
+
+  @Test
+  void stoppingEndsEveryOpenStreamSoNoneHoldsTheGracefulShutdown() throws Exception {
+    hub.start();
+    SseEmitter open = hub.subscribe(person, Locale.ENGLISH);
+    assertThat(hub.subscribers()).isEqualTo(1);
+
+    hub.stop();
+
+    assertThat(hub.subscribers()).isZero();
+    assertThat(hub.isRunning()).isFalse();
+    assertThatThrownBy(() -> open.send(SseEmitter.event().comment("after stop")))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aStreamOpenedOnceTheHubHasStoppedEndsAtOnce() {
+    hub.start();
+    hub.stop();
+
+    SseEmitter late = hub.subscribe(person, Locale.ENGLISH);
+
+    assertThat(hub.subscribers()).isZero();
+    assertThatThrownBy(() -> late.send(SseEmitter.event().comment("late")))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void theHubStopsBeforeTheWebServersGracefulShutdown() {
+    // Lifecycles stop from the highest phase down.
+    assertThat(hub.getPhase())
+        .isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
+  }
+}
