@@ -251,6 +251,7 @@ public final class PlatformStack implements AutoCloseable {
       int brokerPort = FreePorts.next();
       int controllerPort = FreePorts.next();
       String bootstrap = "localhost:" + brokerPort;
+      StepClock clock = StepClock.start("stack");
       Map<String, ServiceProcess> processes = new LinkedHashMap<>();
       processes.put(
           BROKER,
@@ -276,6 +277,7 @@ public final class PlatformStack implements AutoCloseable {
       // First the broker: with TLS, the others' arguments name the truststore it makes.
       try {
         processes.get(BROKER).startAndAwaitReady(timeout);
+        clock.step("broker ready");
         // the local broker's --tls directory (BrokerTls' layout)
         brokerTls = tls ? BrokerTls.in(workDir.resolve("kafka").resolve("tls")) : null;
       } catch (RuntimeException e) {
@@ -406,10 +408,14 @@ public final class PlatformStack implements AutoCloseable {
           // It reads the provider's discovery document as it starts: once the authorization server
           // answers, while the services are still starting.
           stack.authServer().orElseThrow().awaitReady(timeout);
+          clock.step(AUTH + " ready");
           processes.put(PORTAL, portalProcess);
           portalProcess.start();
         }
-        stack.all().subList(1, processes.size()).forEach(p -> p.awaitReady(timeout));
+        for (ServiceProcess process : stack.all().subList(1, processes.size())) {
+          process.awaitReady(timeout);
+          clock.step(process.name() + " ready");
+        }
         return stack;
       } catch (RuntimeException e) {
         stack.close();
@@ -698,12 +704,13 @@ public final class PlatformStack implements AutoCloseable {
   }
 
   /**
-   * Stops the portal, then the services (notification-service among them), then the registry, then
-   * the broker (each cleanly, SIGKILL as a last resort).
+   * Stops the portal and the gateway, then the services (notification-service among them), then the
+   * authorization server, the registry, then the broker (each cleanly, SIGKILL as a last resort).
    */
   @Override
   public void close() {
-    portal().ifPresent(ServiceProcess::stop);
+    Stream.of(portal(), gateway()).flatMap(java.util.Optional::stream).toList().parallelStream()
+        .forEach(ServiceProcess::stop);
     List<ServiceProcess> services =
         Stream.concat(SERVICES.stream(), Stream.of(NOTIFICATION))
             .map(processes::get)

@@ -41,6 +41,7 @@ class OneJvmLocalStackIT {
     int offset = freePortOffset();
     Path data = workDir.resolve("data");
     Path output = workDir.resolve("local-stack.out");
+    StepClock clock = StepClock.start("one-jvm");
     Process stack =
         new ProcessBuilder(
                 repo.root().resolve("bin/local-stack").toString(),
@@ -60,6 +61,7 @@ class OneJvmLocalStackIT {
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> read(output).contains("demo seed") || !stack.isAlive());
       assertThat(read(output)).as(read(output)).contains("demo seeded");
+      clock.step("started and seeded the demo");
 
       // One JVM: the only process bin/local-stack keeps a pid file for.
       try (Stream<Path> pids = Files.list(data.resolve("run"))) {
@@ -86,8 +88,10 @@ class OneJvmLocalStackIT {
         assertThat(HttpJson.get(url).status()).as(url).isEqualTo(200);
       }
 
+      clock.step("checked every application");
       stack.destroy(); // SIGTERM, as Ctrl-C
       assertThat(stack.waitFor(3, TimeUnit.MINUTES)).as("bin/local-stack stops").isTrue();
+      clock.step("stopped");
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
     } finally {
       stop(stack);

@@ -204,7 +204,10 @@ final class Browser implements AutoCloseable {
               + " dir="
               + direction);
     }
+    long axe = System.nanoTime();
     Accessibility.assertNoSeriousViolations(driver, name);
+    System.out.printf(
+        "[%s] axe-core on %s: %d ms%n", lang, name, (System.nanoTime() - axe) / 1_000_000);
     checkedPages.add(name);
     Screenshots.take(driver, lang == null || lang.startsWith("en") ? name : name + "-" + lang);
     return this;

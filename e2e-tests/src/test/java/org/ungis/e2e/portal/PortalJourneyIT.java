@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.ungis.e2e.PlatformStack;
 import org.ungis.e2e.PrintLogsOnFailure;
+import org.ungis.e2e.StepClock;
 import org.ungis.reference.People;
 import org.ungis.reference.Period;
 import org.ungis.reference.Person;
@@ -37,7 +38,8 @@ import org.ungis.reference.Roster;
  * requests changes; the focal point reads the comment and revises; a vice-chair approves; the chair
  * closes the call; an anonymous visitor reads the final record. Every page passes axe-core (no
  * serious or critical violation). With {@code -Dportal.screenshots=true} the pages are saved as
- * {@code docs/images/portal-*.png}.
+ * {@code docs/images/portal-*.png}. The output times each step (the stack's start and stop, each
+ * page and each wait) as {@code [en] step: ms}.
  */
 class PortalJourneyIT {
 
@@ -103,8 +105,10 @@ class PortalJourneyIT {
     if (running != null && !running.isBlank()) {
       portal = running.strip(); // a stack that runs already (its portal on 127.0.0.1)
     } else {
+      StepClock clock = StepClock.start("stack");
       stack = PlatformStack.builder(workDir).portal(true).start();
       portal = stack.portalUrl();
+      clock.step("started");
     }
   }
 
@@ -119,13 +123,17 @@ class PortalJourneyIT {
   @AfterAll
   static void stopThePlatform() {
     if (stack != null) {
+      StepClock clock = StepClock.start("stack");
       stack.close();
+      clock.step("stopped");
     }
   }
 
   @AfterEach
   void closeTheBrowsers() {
+    StepClock clock = StepClock.start("browsers");
     browsers.values().forEach(Browser::close);
+    clock.step("closed");
   }
 
   @ParameterizedTest(name = "in {0}")
@@ -142,10 +150,13 @@ class PortalJourneyIT {
     String addition = typed.addition();
     String comment = typed.comment();
     String dir = language.dir();
+    StepClock clock = StepClock.start(lang);
 
     // The chair signs in and opens a call through the portal.
     Browser chairs = browser("chair", lang);
+    clock.step("the chair's browser started");
     signIn(chairs, lang, dir, chair);
+    clock.step("the chair signed in");
     CallAdminPage calls =
         CallAdminPage.open(chairs, portal)
             .openCall(
@@ -156,20 +167,26 @@ class PortalJourneyIT {
                     .truncatedTo(ChronoUnit.MINUTES));
     assertThat(calls.banner()).contains(callTitle);
     assertThat(calls.call(callTitle)).contains(shown.open());
+    clock.step("the chair opened a call");
 
     // The chair writes the joint input's introduction and conclusion.
     calls = calls.writeDocument(callId, typed.introduction(), typed.conclusion());
     assertThat(calls.banner()).contains(callTitle);
+    clock.step("the chair wrote the introduction and conclusion");
 
     // The chair keeps the review queue open in their window.
     QueuePage queue = QueuePage.open(chairs, portal, callId);
     assertThat(queue.titles()).doesNotContain(inputTitle);
+    clock.step("the chair's queue opened");
 
     // The focal point signs in, finds the call on the dashboard and writes an input, keyboard only.
     Browser focal = browser("focal-point", lang);
+    clock.step("the focal point's browser started");
     signIn(focal, lang, dir, focalPoint);
+    clock.step("the focal point signed in");
     DashboardPage dashboard = DashboardPage.open(focal, portal);
     assertThat(dashboard.task(callTitle)).contains(shown.notStarted());
+    clock.step("the focal point's dashboard");
     InputFormPage form = dashboard.startInput(callId);
     form.skipToMain();
     CheckAnswersPage check =
@@ -180,11 +197,13 @@ class PortalJourneyIT {
             .tick(List.of("sdg-9", "sdg-17", "al-C7"))
             .type("links", "https://www.uneca.org/digital")
             .continueToCheck();
+    clock.step("the focal point typed the input");
     assertThat(check.answer(shown.titleQuestion())).isEqualTo(inputTitle);
     assertThat(check.submitButton()).isEqualTo(shown.submitToTheChair());
     check.pressSubmit();
     focal.waiting().until(ExpectedConditions.urlMatches("/my/inputs/[^/]+/sent$"));
     long submitted = System.nanoTime();
+    clock.step("the focal point submitted");
 
     // Once the focal point is told the input is sent, the chair's open queue shows it by itself,
     // without a reload. How soon is printed beside the target (2 s): a timed assertion would fail
@@ -198,21 +217,25 @@ class PortalJourneyIT {
         "[%s] the new input showed in the chair's open queue %d ms after the confirmation"
             + " (target %d ms)%n",
         lang, Duration.ofNanos(System.nanoTime() - submitted).toMillis(), LIVE.toMillis());
+    clock.step("waited for the chair's open queue to show it");
     ConfirmationPage sent = new ConfirmationPage(focal);
     String inputId = sent.inputId();
     MyInputPage mine = sent.viewInput();
     assertThat(mine.status()).isEqualTo(shown.submitted());
+    clock.step("the focal point's input page");
 
     // The chair reads it and requests changes with a comment.
     ReviewPage review = queue.open(inputTitle);
     assertThat(review.text()).contains(body);
     ReviewPage.DecidedPage decided = review.decide(1, comment);
     assertThat(decided.outcome()).contains(shown.changesRequested());
+    clock.step("the chair requested changes");
 
     // The focal point sees the comment on top of their input, and revises beside it.
     MyInputPage reread = MyInputPage.open(focal, portal, inputId);
     awaitOrReload(focal, () -> reread.status().equals(shown.changesRequested()));
     assertThat(reread.reviewersComment()).contains(comment);
+    clock.step("waited for the focal point to see the comment");
     InputFormPage revision = reread.revise();
     assertThat(revision.reviewersComment()).isEqualTo(comment);
     revision.skipToMain();
@@ -221,21 +244,27 @@ class PortalJourneyIT {
     assertThat(checkRevision.submitButton()).isEqualTo(shown.submitRevision());
     checkRevision.pressSubmit();
     new ConfirmationPage(focal);
+    clock.step("the focal point revised");
 
     // A vice-chair signs in and approves revision 2: the quorum of the call is met.
     Browser vice = browser("vice-chair", lang);
+    clock.step("the vice-chair's browser started");
     signIn(vice, lang, dir, viceChair);
+    clock.step("the vice-chair signed in");
     QueuePage viceQueue = QueuePage.open(vice, portal, callId);
     awaitOrReload(vice, () -> viceQueue.titles().contains(inputTitle));
+    clock.step("waited for the vice-chair's queue to show the revision");
     ReviewPage approving = viceQueue.open(inputTitle);
     assertThat(approving.text()).contains(addition);
     ReviewPage.DecidedPage approved = approving.decide(0, "");
     assertThat(approved.outcome()).contains(shown.approved()).contains(shown.oneOfOneApprovals());
+    clock.step("the vice-chair approved");
 
     // The chair closes the call.
     CallAdminPage closed = CallAdminPage.open(chairs, portal).closeCall(callId);
     assertThat(closed.banner()).contains(callTitle);
     assertThat(closed.call(callTitle)).contains(shown.closed());
+    clock.step("the chair closed the call");
 
     // The focal point's history names each person who acted (by name), never a client.
     MyInputPage history = MyInputPage.open(focal, portal, inputId);
@@ -246,6 +275,7 @@ class PortalJourneyIT {
         .contains(focalPoint.name())
         .doesNotContain("intake@")
         .doesNotContain("reviewer-");
+    clock.step("waited for the focal point's history");
     DashboardPage approvedOnDashboard = DashboardPage.open(focal, portal);
     assertThat(approvedOnDashboard.inputRow(inputTitle))
         .contains(shown.approved())
@@ -253,14 +283,18 @@ class PortalJourneyIT {
     // Every input of the agency, a page at a time: the approved one is there, its call named.
     InputsPage allInputs = approvedOnDashboard.allInputs();
     assertThat(allInputs.inputRow(inputTitle)).contains(shown.approved()).contains(callTitle);
+    clock.step("the focal point's dashboard and list of inputs");
 
     // An anonymous visitor reads the final record with the entry, in the browser's language.
     Browser visitor = browser("visitor", lang);
     visitor.expectLanguage(lang, dir);
+    clock.step("the visitor's browser started");
     HomePage home = HomePage.open(visitor, portal);
     awaitOrReload(visitor, () -> home.mainText().contains(callTitle));
+    clock.step("waited for the home page to list the call");
     RecordPage record = home.openRecord(callTitle);
     awaitOrReload(visitor, () -> record.edition().contains(shown.finalEdition()));
+    clock.step("waited for the final record");
     assertThat(record.entries())
         .singleElement()
         .satisfies(
@@ -271,6 +305,7 @@ class PortalJourneyIT {
                     .contains(addition)
                     .contains(viceChair.name()));
     assertThat(record.framing()).contains(typed.introduction()).contains(typed.conclusion());
+    clock.step("the visitor read the final record");
   }
 
   /** A new browser for one person of this run, asking for pages in the run's language. */
