@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +34,7 @@ class AuthServerIT {
 
   @BeforeAll
   static void start() {
-    auth = EmbeddedAuthServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    auth.close();
+    auth = SharedAuthServer.get();
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,13 +32,8 @@ class PersonSignInIT {
 
   @BeforeAll
   static void start() {
-    auth = EmbeddedAuthServer.start();
+    auth = SharedAuthServer.get();
     jwks = NimbusJwtDecoder.withJwkSetUri(auth.jwkSetUri()).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    auth.close();
   }
 
   static SignInFlow browser() {
