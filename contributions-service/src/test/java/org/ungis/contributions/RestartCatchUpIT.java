@@ -146,8 +146,17 @@ class RestartCatchUpIT {
     }
   }
 
+  /**
+   * The instance that stops is a dynamic member of the streams' group, which Kafka removes only
+   * once its session times out (45 s by default): a short session lets the restarted instance get
+   * its tasks after seconds, not after that wait.
+   */
   static ServiceInstance startInstance() throws Exception {
-    return PLATFORM.startInstance(ContributionsServiceApplication.class, Map.of());
+    return PLATFORM.startInstance(
+        ContributionsServiceApplication.class,
+        Map.of(
+            "spring.kafka.streams.properties.session.timeout.ms", "6000",
+            "spring.kafka.streams.properties.heartbeat.interval.ms", "2000"));
   }
 
   static Map<String, String> ifMatch(String revision) {

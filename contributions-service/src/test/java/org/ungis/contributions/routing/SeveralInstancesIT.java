@@ -105,13 +105,24 @@ class SeveralInstancesIT {
     openCall(CALL);
   }
 
+  /**
+   * An instance whose streams stop stays in their group until its session times out (45 s by
+   * default; the streams do not leave the group on close): a short session moves its partitions
+   * after seconds.
+   */
   static ServiceInstance startInstance() throws IOException {
     return ServiceInstance.start(
         ContributionsServiceApplication.class,
         BROKER,
         Map.of(
-            "spring.kafka.properties.schema.registry.url", registry.url(),
-            "spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.issuer()));
+            "spring.kafka.properties.schema.registry.url",
+            registry.url(),
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+            auth.issuer(),
+            "spring.kafka.streams.properties.session.timeout.ms",
+            "6000",
+            "spring.kafka.streams.properties.heartbeat.interval.ms",
+            "2000"));
   }
 
   @AfterAll
