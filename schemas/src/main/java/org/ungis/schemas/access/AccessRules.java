@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -104,31 +105,44 @@ public final class AccessRules {
 
   /**
    * The declaration as {@code kafka-acls} commands (Apache Kafka's {@code kafka-acls.sh},
-   * Confluent's {@code kafka-acls}), one per grant; {@code --add} of an existing ACL is a no-op.
+   * Confluent's {@code kafka-acls}): one per principal, operations, resource type and pattern type,
+   * naming every resource of those grants ({@code --topic a --topic b}; the tool adds each
+   * operation on each resource), so that the script starts the tool's JVM as few times as the rules
+   * allow; {@code --add} of an existing ACL is a no-op.
    *
    * @param command the tool, e.g. {@code kafka-acls}
    * @param connection the connection options, e.g. {@code --bootstrap-server "$BOOTSTRAP"
    *     --command-config "$ADMIN_CONFIG"}
    */
   public static List<String> kafkaAcls(String command, String connection) {
-    List<String> lines = new ArrayList<>();
+    Map<List<Object>, List<Grant>> together = new LinkedHashMap<>();
     for (Grant grant : BrokerAccess.grants()) {
+      together
+          .computeIfAbsent(
+              List.of(
+                  grant.principal(), grant.operations(), grant.resourceType(), grant.patternType()),
+              key -> new ArrayList<>())
+          .add(grant);
+    }
+    List<String> lines = new ArrayList<>();
+    for (List<Grant> grants : together.values()) {
+      Grant first = grants.get(0);
       StringBuilder line =
           new StringBuilder(command)
               .append(' ')
               .append(connection)
               .append(" --add --allow-principal ")
-              .append(grant.kafkaPrincipal());
-      grant.operations().forEach(op -> line.append(" --operation ").append(operationName(op)));
-      line.append(
-          switch (grant.resourceType()) {
+              .append(first.kafkaPrincipal());
+      first.operations().forEach(op -> line.append(" --operation ").append(operationName(op)));
+      String option =
+          switch (first.resourceType()) {
             case TOPIC -> " --topic ";
             case GROUP -> " --group ";
             case TRANSACTIONAL_ID -> " --transactional-id ";
-            default -> throw new IllegalStateException("No option for " + grant.resourceType());
-          });
-      line.append(grant.resourceName());
-      if (grant.patternType() == PatternType.PREFIXED) {
+            default -> throw new IllegalStateException("No option for " + first.resourceType());
+          };
+      grants.forEach(grant -> line.append(option).append(grant.resourceName()));
+      if (first.patternType() == PatternType.PREFIXED) {
         line.append(" --resource-pattern-type prefixed");
       }
       lines.add(line.toString());

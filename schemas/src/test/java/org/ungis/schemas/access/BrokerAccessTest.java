@@ -90,7 +90,7 @@ class BrokerAccessTest {
         .contains(
             "kafka-acls --bootstrap-server b --add --allow-principal User:review-service"
                 + " --operation Write --operation Describe --operation Read --operation Create"
-                + " --topic ungis.reviews.v1",
+                + " --topic ungis.processes.v1 --topic ungis.reviews.v1",
             "kafka-acls --bootstrap-server b --add --allow-principal User:review-service"
                 + " --operation Read --group review-service --resource-pattern-type prefixed");
     assertThat(AccessRules.operationName(AclOperation.DESCRIBE_CONFIGS))
