@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -103,16 +106,35 @@ class AclScriptIT {
     assertThat(process.exitValue()).as(output).isZero();
   }
 
-  /** A command of Kafka's distribution, as a script on the PATH running this JVM's class path. */
+  /**
+   * A command of Kafka's distribution, as a script on the PATH running this JVM's jars. The script
+   * runs the tool's JVM once per group of grants: the first run writes a class-data archive of the
+   * classes it loaded as it exits, and every later run maps it instead of loading them again from
+   * the jars (a JVM a little faster to start, on the same class path).
+   */
   private void tool(String name, String mainClass) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // the jars only: a class-data archive cannot be made of a class path with a directory
+    String jars =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> entry.endsWith(".jar"))
+            .collect(Collectors.joining(File.pathSeparator));
+    Path archive = bin.resolve("kafka-tools.jsa");
     Path script = bin.resolve(name);
     Files.writeString(
         script,
-        "#!/usr/bin/env bash\nexec '"
+        "#!/usr/bin/env bash\n"
+            + "if [ -f '"
+            + archive
+            + "' ]; then cds='-XX:SharedArchiveFile="
+            + archive
+            + "'; else cds='-XX:ArchiveClassesAtExit="
+            + archive
+            + "'; fi\n"
+            + "exec '"
             + java
-            + "' -Xmx128m -XX:TieredStopAtLevel=1 -cp '"
-            + System.getProperty("java.class.path")
+            + "' -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \"$cds\" -cp '"
+            + jars
             + "' "
             + mainClass
             + " \"$@\"\n",
