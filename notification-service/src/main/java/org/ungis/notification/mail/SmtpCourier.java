@@ -4,6 +4,7 @@ import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,10 @@ class SmtpCourier implements Courier, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(SmtpCourier.class);
 
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+  static {
+    nameTheStreamProvider();
+  }
 
   private record Handed(String messageId, MimeMessage message, CompletableFuture<Void> sent) {}
 
@@ -201,6 +206,20 @@ class SmtpCourier implements Courier, DisposableBean {
     if (sender.isAlive()) {
       log.warn("e-mails still unsent after {}: they are attempted again at start", STOP_WAIT);
       sender.interrupt();
+    }
+  }
+
+  /**
+   * Jakarta Mail 2.1 looks up its {@link StreamProvider} again for every message part it creates or
+   * writes and every header it encodes ({@code StreamProvider.provider()}, uncached): a {@code
+   * ServiceLoader} search of the class path each time, unless the system property named after the
+   * interface names the implementation, the lookup's first step. This names the implementation that
+   * the search finds, once, unless the property names one already.
+   */
+  private static void nameTheStreamProvider() {
+    String property = StreamProvider.class.getName();
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, StreamProvider.provider().getClass().getName());
     }
   }
 

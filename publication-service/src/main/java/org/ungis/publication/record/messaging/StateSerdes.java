@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.ungis.publication.record.CallInfo;
@@ -17,18 +18,20 @@ import org.ungis.publication.record.Entry;
 import org.ungis.publication.record.EntryRef;
 import org.ungis.publication.record.HistoryStep;
 import org.ungis.publication.record.RecordChange;
+import org.ungis.streams.BinaryStoreSerde;
 import org.ungis.streams.JsonSerde;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Serdes of the service's own state (stores, their changelogs and the repartition topic): compact
- * JSON of the domain's saved forms. These are internal to the service and never read by anyone
- * else, so they need no registry; unknown fields are ignored so that a newer version can add some,
- * and a number that an older version did not write reads as 0, so that this one can. Entry
- * references are written compactly and instants as epoch milliseconds, which keeps the saved record
- * of a 5,000-entry call at about 300 KB, well under the 1 MB message limit of its changelog.
+ * Serdes of the service's own state (stores, their changelogs and the repartition topic). These are
+ * internal to the service and never read by anyone else, so they need no registry. They are written
+ * in the compact binary form of {@link StoreCodecs} ({@link BinaryStoreSerde}); values written as
+ * JSON by earlier versions (an older changelog, or records still in the repartition topic) are read
+ * as they are: unknown fields ignored, a number an older version did not write read as 0, entry
+ * references as arrays and instants as epoch milliseconds, and the record with its entries packed
+ * into one string.
  */
 final class StateSerdes {
 
@@ -43,15 +46,33 @@ final class StateSerdes {
           .addMixIn(RecordChange.class, TypedChange.class)
           .build();
 
+  /** Decoded values kept per serde that keeps any (each may hold an entry's whole text). */
+  private static final int DECODED = 256;
+
   private StateSerdes() {}
 
   /**
-   * The record's saved form, with its entry list packed into one string (one line per entry, tab
-   * separated), far cheaper to write than thousands of small JSON arrays. The publisher keeps the
-   * entries apart ({@link #refs()}) and saves the record without them; older saved records that
-   * still hold their entries read back with them.
+   * The record's saved form. The publisher keeps the entries apart ({@link #refs()}) and saves the
+   * record without them; older saved records that still hold their entries read back with them.
    */
   static Serde<ConsolidatedRecord.State> records() {
+    BinaryStoreSerde<ConsolidatedRecord.State> binary =
+        new BinaryStoreSerde<>(ConsolidatedRecord.State.class, StoreCodecs.RECORD, MAPPER);
+    Deserializer<ConsolidatedRecord.State> json = jsonRecords().deserializer();
+    Deserializer<ConsolidatedRecord.State> read = binary.deserializer();
+    return Serdes.serdeFrom(
+        binary.serializer(),
+        (topic, bytes) ->
+            bytes == null || (bytes.length > 0 && bytes[0] == BinaryStoreSerde.FORMAT)
+                ? read.deserialize(topic, bytes)
+                : json.deserialize(topic, bytes));
+  }
+
+  /**
+   * The JSON form of the record that earlier versions wrote ({@link SavedRecord}: its entry list
+   * packed into one string, one line per entry, tab separated).
+   */
+  static Serde<ConsolidatedRecord.State> jsonRecords() {
     Serde<SavedRecord> json = json(SavedRecord.class);
     return Serdes.serdeFrom(
         (topic, state) -> json.serializer().serialize(topic, SavedRecord.of(state)),
@@ -168,23 +189,34 @@ final class StateSerdes {
   record SavedRef(EntryRef ref, boolean withdrawn) {}
 
   static Serde<SavedRef> refs() {
-    return json(SavedRef.class);
+    return new BinaryStoreSerde<>(SavedRef.class, StoreCodecs.REF, MAPPER);
   }
 
+  /**
+   * Every event of a contribution reads its track and writes it back: the last values written are
+   * kept decoded, so that the next event of the same contribution decodes nothing.
+   */
   static Serde<ContributionTrack.State> tracks() {
-    return json(ContributionTrack.State.class);
+    return new BinaryStoreSerde<>(ContributionTrack.State.class, StoreCodecs.TRACK, MAPPER)
+        .decodedCache(DECODED);
   }
 
+  /** An entry is written when approved and read when its edition is published, soon after. */
   static Serde<Entry> entries() {
-    return json(Entry.class);
+    return new BinaryStoreSerde<>(Entry.class, StoreCodecs.ENTRY, MAPPER).decodedCache(DECODED);
   }
 
   static Serde<HistoryStep> history() {
-    return json(HistoryStep.class);
+    return new BinaryStoreSerde<>(HistoryStep.class, StoreCodecs.HISTORY, MAPPER);
   }
 
+  /**
+   * The repartition topic's values: written by the tracker and read back by the publisher, most
+   * often by the same instance moments later, so the values written are kept decoded.
+   */
   static Serde<RecordChange> changes() {
-    return json(RecordChange.class);
+    return new BinaryStoreSerde<>(RecordChange.class, StoreCodecs.CHANGE, MAPPER)
+        .decodedCache(DECODED);
   }
 
   static <T> Serde<T> json(Class<T> type) {
