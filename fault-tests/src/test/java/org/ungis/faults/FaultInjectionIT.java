@@ -44,12 +44,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.ungis.e2e.HttpJson.Response;
 import org.ungis.e2e.PlatformStack;
+import org.ungis.e2e.PrintLogsOnFailure;
 import org.ungis.e2e.RecordTopicReader;
 import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
 import org.ungis.e2e.ServiceProcess;
@@ -158,22 +157,12 @@ class FaultInjectionIT {
    */
   static HistoryChecker.Scope scope;
 
+  /**
+   * A failed scenario's logs (every process's, the instances a scenario started besides the stack's
+   * among them) are kept in {@code target/failed-stack-logs/<scenario method>/}.
+   */
   @RegisterExtension
-  static final TestWatcher PRINT_LOGS_ON_FAILURE =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (stack != null) {
-            System.err.println(
-                "FaultInjectionIT."
-                    + context.getDisplayName()
-                    + " failed; logs of the processes under test:"
-                    + stack.logs(120));
-            extraInstances.forEach(
-                p -> System.err.println("======== " + p + " ========\n" + p.logTail(120)));
-          }
-        }
-      };
+  static final PrintLogsOnFailure PRINT_LOGS_ON_FAILURE = new PrintLogsOnFailure(() -> stack, 120);
 
   @BeforeAll
   static void startThePlatformAndOpenACall() {
@@ -1068,7 +1057,7 @@ class FaultInjectionIT {
             jar,
             command.subList(1, jarAt),
             args,
-            workDir.resolve("logs").resolve(name + ".log"),
+            stack.logDir().resolve(name + ".log"),
             org.ungis.e2e.Readiness.actuator());
     extraInstances.add(instance);
     return instance;
