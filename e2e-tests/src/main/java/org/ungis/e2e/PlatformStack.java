@@ -666,17 +666,33 @@ public final class PlatformStack implements AutoCloseable {
   }
 
   /**
-   * Copies every process's whole log into {@code dir} (created), so a failed run can be read after
-   * the stack's temporary directory is gone; returns {@code dir}.
+   * The directory of the processes' logs: a process started alike (another instance of a service, a
+   * test's own log) logs here too, so that {@link #copyLogsTo} keeps it.
+   */
+  public Path logDir() {
+    return workDir.resolve("logs");
+  }
+
+  /**
+   * Copies every process's whole log and every other file of {@link #logDir()} into {@code dir}
+   * (created), so a failed run can be read after the stack's temporary directory is gone; returns
+   * {@code dir}.
    */
   public Path copyLogsTo(Path dir) {
     try {
       Files.createDirectories(dir);
-      for (ServiceProcess process : processes.values()) {
-        if (Files.exists(process.logFile())) {
+      List<Path> logs = new ArrayList<>();
+      processes.values().forEach(process -> logs.add(process.logFile()));
+      if (Files.isDirectory(logDir())) {
+        try (Stream<Path> files = Files.list(logDir())) {
+          files.filter(Files::isRegularFile).filter(f -> !logs.contains(f)).forEach(logs::add);
+        }
+      }
+      for (Path log : logs) {
+        if (Files.exists(log)) {
           Files.copy(
-              process.logFile(),
-              dir.resolve(process.logFile().getFileName()),
+              log,
+              dir.resolve(log.getFileName()),
               java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }

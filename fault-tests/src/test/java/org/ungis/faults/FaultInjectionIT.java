@@ -44,12 +44,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.ungis.e2e.HttpJson.Response;
 import org.ungis.e2e.PlatformStack;
+import org.ungis.e2e.PrintLogsOnFailure;
 import org.ungis.e2e.RecordTopicReader;
 import org.ungis.e2e.RecordTopicReader.RebuiltRecord;
 import org.ungis.e2e.ServiceProcess;
@@ -121,6 +120,12 @@ class FaultInjectionIT {
    */
   private static final List<String> AGENCIES = List.of("ITU", "UNECA", "ILO", "FAO", "WIPO");
 
+  /**
+   * The seed of every random choice of the scenarios that make them (i, k): printed, and replayed
+   * with {@code -Dfaults.seed=N}.
+   */
+  static final long SEED = Long.getLong("faults.seed", System.nanoTime());
+
   @TempDir static Path workDir;
 
   static PlatformStack stack;
@@ -158,22 +163,12 @@ class FaultInjectionIT {
    */
   static HistoryChecker.Scope scope;
 
+  /**
+   * A failed scenario's logs (every process's, the instances a scenario started besides the stack's
+   * among them) are kept in {@code target/failed-stack-logs/<scenario method>/}.
+   */
   @RegisterExtension
-  static final TestWatcher PRINT_LOGS_ON_FAILURE =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (stack != null) {
-            System.err.println(
-                "FaultInjectionIT."
-                    + context.getDisplayName()
-                    + " failed; logs of the processes under test:"
-                    + stack.logs(120));
-            extraInstances.forEach(
-                p -> System.err.println("======== " + p + " ========\n" + p.logTail(120)));
-          }
-        }
-      };
+  static final PrintLogsOnFailure PRINT_LOGS_ON_FAILURE = new PrintLogsOnFailure(() -> stack, 120);
 
   @BeforeAll
   static void startThePlatformAndOpenACall() {
@@ -824,9 +819,8 @@ class FaultInjectionIT {
   @Test
   @Order(9)
   void iEveryProcessIsSigkilledAtARandomMomentWhileWritesAreInFlight() throws Exception {
-    long seed = Long.getLong("faults.seed", System.nanoTime());
-    System.out.printf("scenario i: seed %d (replay with -Dfaults.seed=%d)%n", seed, seed);
-    Random random = new Random(seed);
+    System.out.printf("scenario i: seed %d (replay with -Dfaults.seed=%d)%n", SEED, SEED);
+    Random random = new Random(SEED);
     List<String> victims =
         new ArrayList<>(
             List.of(
@@ -904,33 +898,47 @@ class FaultInjectionIT {
   @Order(11)
   void kConcurrentDecisionsWhileReviewInstancesJoinLeaveAndDieEndEachRevisionOnce()
       throws Exception {
+    System.out.printf("scenario k: seed %d (replay with -Dfaults.seed=%d)%n", SEED, SEED);
+    // The seed picks which of the two first instances leaves cleanly and which dies, how long
+    // after the race's progress it dies, and the instance each decision's attempts go to.
+    Random random = new Random(SEED ^ 'k');
     // The stack's review-service (one instance, no routing) makes way for instances that route.
     stack.review().stop();
-    ServiceProcess first = routingInstance(stack.review(), "review", 1);
-    ServiceProcess second = routingInstance(stack.review(), "review", 2);
+    List<ServiceProcess> firstTwo =
+        new ArrayList<>(
+            List.of(
+                routingInstance(stack.review(), "review", 1),
+                routingInstance(stack.review(), "review", 2)));
     ServiceProcess third = routingInstance(stack.review(), "review", 3);
+    java.util.Collections.shuffle(firstTwo, random);
+    ServiceProcess leaver = firstTwo.get(0);
+    ServiceProcess victim = firstTwo.get(1);
+    Duration moment = Duration.ofMillis(random.nextInt(1500));
     List<ServiceProcess> live = new java.util.concurrent.CopyOnWriteArrayList<>();
     try {
-      first.start();
-      second.start();
-      first.awaitReady(READY);
-      second.awaitReady(READY);
-      live.addAll(List.of(first, second));
-      try (Race race = new Race(live, 2)) {
+      leaver.start();
+      victim.start();
+      leaver.awaitReady(READY);
+      victim.awaitReady(READY);
+      live.addAll(List.of(leaver, victim));
+      try (Race race = new Race(live, 2, random.nextLong())) {
         race.awaitProgress(2);
-        System.out.println("scenario k: a third review-service instance joins");
+        race.log("a third review-service instance joins: " + third.name());
         third.startAndAwaitReady(READY);
         live.add(third);
         race.awaitProgress(2);
-        System.out.println("scenario k: the first leaves cleanly (SIGTERM)");
-        live.remove(first);
-        first.stop();
+        race.log("leaves cleanly (SIGTERM): " + leaver.name());
+        live.remove(leaver);
+        leaver.stop();
         race.awaitProgress(2);
-        System.out.printf(
-            "scenario k: SIGKILL of the second, %d decisions in flight%n", race.inFlight.get());
-        second.kill();
+        await().pollDelay(moment).atMost(moment.plusSeconds(1)).until(() -> true);
+        race.log(
+            String.format(
+                "SIGKILL of %s %d ms later, %d decisions in flight",
+                victim.name(), moment.toMillis(), race.inFlight.get()));
+        victim.kill();
         race.awaitProgress(3);
-        live.remove(second);
+        live.remove(victim);
       }
     } finally {
       extraInstances.forEach(ServiceProcess::kill);
@@ -1068,7 +1076,7 @@ class FaultInjectionIT {
             jar,
             command.subList(1, jarAt),
             args,
-            workDir.resolve("logs").resolve(name + ".log"),
+            stack.logDir().resolve(name + ".log"),
             org.ungis.e2e.Readiness.actuator());
     extraInstances.add(instance);
     return instance;
@@ -1077,8 +1085,10 @@ class FaultInjectionIT {
   /**
    * Clients that submit and then, at once, decide each submission twice, concurrently: the chair
    * approves it with one key while the chair also rejects it with another, each attempt sent to an
-   * instance of review-service picked at random among {@code live}. Exactly one of the two may end
-   * the revision's review; the other is refused ({@code 409 ALREADY_DECIDED}).
+   * instance of review-service among {@code live} picked by a generator of its own, seeded from
+   * {@code seed} and the submission's number. Exactly one of the two may end the revision's review;
+   * the other is refused ({@code 409 ALREADY_DECIDED}). Every attempt, with the instance it went to
+   * and its answer, is logged in {@code scenario-k-decisions.log} of the stack's log directory.
    */
   private static final class Race implements AutoCloseable {
     final AtomicInteger decided = new AtomicInteger();
@@ -1087,8 +1097,9 @@ class FaultInjectionIT {
     private final ExecutorService pool;
     private final ExecutorService deciders;
     private final List<Future<?>> workers = new ArrayList<>();
+    private final Path decisionLog = stack.logDir().resolve("scenario-k-decisions.log");
 
-    Race(List<ServiceProcess> live, int clients) {
+    Race(List<ServiceProcess> live, int clients, long seed) {
       PlatformClient via =
           new PlatformClient(stack.authServer().orElseThrow().baseUrl(), Duration.ofSeconds(60));
       AtomicInteger sequence = new AtomicInteger();
@@ -1103,10 +1114,12 @@ class FaultInjectionIT {
                     String id = submitOne(via, AGENCIES.get(n % AGENCIES.size()), "race", n);
                     inFlight.addAndGet(2);
                     try {
+                      Random approving = new Random(seed + 2L * n);
+                      Random rejecting = new Random(seed + 2L * n + 1);
                       Future<Response> approve =
-                          deciders.submit(() -> decide(via, live, id, "APPROVED"));
+                          deciders.submit(() -> decide(via, live, approving, id, "APPROVED"));
                       Future<Response> reject =
-                          deciders.submit(() -> decide(via, live, id, "REJECTED"));
+                          deciders.submit(() -> decide(via, live, rejecting, id, "REJECTED"));
                       List<Response> answers =
                           List.of(
                               approve.get(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS),
@@ -1124,9 +1137,33 @@ class FaultInjectionIT {
       }
     }
 
-    /** One decision, retried with its key on any instance until its answer is final. */
-    private static Response decide(
-        PlatformClient via, List<ServiceProcess> live, String id, String decision) {
+    /** A step of the scenario: printed, and appended to its decisions log. */
+    void log(String line) {
+      System.out.println("scenario k: " + record(line));
+    }
+
+    /** Appends a line to the decisions log; returns it as written. */
+    private synchronized String record(String line) {
+      String stamped = Instant.now() + " " + line;
+      try {
+        Files.writeString(
+            decisionLog,
+            stamped + System.lineSeparator(),
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return stamped;
+    }
+
+    /**
+     * One decision, retried with its key until its answer is final, each attempt on the instance of
+     * {@code live} that {@code picks} draws.
+     */
+    private Response decide(
+        PlatformClient via, List<ServiceProcess> live, Random picks, String id, String decision) {
       String key = decision.toLowerCase(java.util.Locale.ROOT) + "-" + id;
       Map<String, Object> body =
           decision.equals("APPROVED")
@@ -1145,11 +1182,21 @@ class FaultInjectionIT {
                 } catch (RuntimeException authorizationServerDown) {
                   return false;
                 }
-                ServiceProcess to =
-                    live.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(live.size()));
+                List<ServiceProcess> now = List.copyOf(live);
+                ServiceProcess to = now.get(picks.nextInt(now.size()));
                 PlatformClient.Attempt attempt =
                     via.postOnce(
                         to.baseUrl() + "/api/v1/reviews/" + id + "/decisions", token, body, key);
+                record(
+                    String.format(
+                        "%s %s (key %s) at %s: %s",
+                        decision,
+                        id,
+                        key,
+                        to.name(),
+                        attempt.answered()
+                            ? attempt.status() + " " + attempt.response().body()
+                            : "no answer (" + attempt.error() + ")"));
                 history.decide(
                     Thread.currentThread().getName(),
                     id,
