@@ -160,9 +160,18 @@ class RestartCatchUpIT {
         key == null ? Map.of() : Map.of("Idempotency-Key", key));
   }
 
+  /**
+   * The instance that stops is a dynamic member of the streams' group, which Kafka removes only
+   * once its session times out (45 s by default): a short session lets the restarted instance get
+   * its tasks after seconds, not after that wait.
+   */
   static ServiceInstance startInstance() throws Exception {
     return PLATFORM.startInstance(
-        ReviewServiceApplication.class, Map.of("ungis.clock.start", START.toString()));
+        ReviewServiceApplication.class,
+        Map.of(
+            "ungis.clock.start", START.toString(),
+            "spring.kafka.streams.properties.session.timeout.ms", "6000",
+            "spring.kafka.streams.properties.heartbeat.interval.ms", "2000"));
   }
 
   /**
